@@ -1,0 +1,42 @@
+/**
+ * Different import paths for the same object, rewritten to one canonical
+ * prefix so the rest of the catalogue names each API once.
+ */
+const PREFIX_ALIASES: Record<string, string> = {
+  "mlflow.tracking.client.MlflowClient": "mlflow.MlflowClient",
+  "mlflow.tracking.MlflowClient": "mlflow.MlflowClient",
+  "mlflow.client.MlflowClient": "mlflow.MlflowClient",
+  "mlflow.tracking.fluent": "mlflow",
+  "mlflow.entities.param.Param": "mlflow.entities.Param",
+  "mlflow.entities.metric.Metric": "mlflow.entities.Metric",
+  "mlflow.entities.run_status.RunStatus": "mlflow.entities.RunStatus",
+  "tensorflow.keras": "keras",
+  "tensorflow.python.keras": "keras",
+  "tf_keras": "keras",
+  "keras.src": "keras",
+  "tensorflow.compat.v1.random.set_random_seed": "tensorflow.random.set_seed",
+  "tensorflow.compat.v2": "tensorflow",
+  "tensorflow.set_random_seed": "tensorflow.random.set_seed",
+  "pytorch_lightning": "lightning",
+  "lightning.pytorch": "lightning",
+  "lightning.fabric.utilities.seed": "lightning",
+  "lightning.pytorch.utilities.seed": "lightning",
+  "torch.random.manual_seed": "torch.manual_seed",
+  "numpy.random.mtrand": "numpy.random",
+  "pymc3": "pymc",
+  "wandb.sdk.wandb_init.init": "wandb.init",
+  "wandb.sdk.wandb_run.Run": "wandb.init()",
+  "transformers.trainer_utils.set_seed": "transformers.set_seed",
+};
+
+const KEYS = Object.keys(PREFIX_ALIASES).sort((a, b) => b.length - a.length);
+
+/** Rewrite the longest known alias prefix of a qualified name. */
+export function canonical(qname: string): string {
+  for (const key of KEYS) {
+    if (qname === key || (qname.startsWith(key) && (qname[key.length] === "." || qname[key.length] === "("))) {
+      return PREFIX_ALIASES[key] + qname.slice(key.length);
+    }
+  }
+  return qname;
+}

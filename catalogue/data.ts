@@ -1,0 +1,61 @@
+/**
+ * Data splits and metrics as data: which calls split data (and which output
+ * is which part), and which words in names mark a split or a metric.
+ */
+
+export type SplitRole = "train" | "val" | "test";
+
+/** Calls that return split parts; `pattern` gives the role of each output position, repeating. */
+export const splitters: { qname: string; pattern: SplitRole[] }[] = [
+  { qname: "sklearn.model_selection.train_test_split", pattern: ["train", "test"] },
+  { qname: "torch.utils.data.random_split", pattern: ["train", "test"] },
+];
+
+/** Name tokens that mark a split, e.g. `X_train`, `trainLoader`, `acc_val`. */
+export const SPLIT_TOKENS: Record<string, SplitRole> = {
+  train: "train",
+  training: "train",
+  tr: "train",
+  trn: "train",
+  fit: "train",
+  insample: "train",
+  val: "val",
+  valid: "val",
+  validation: "val",
+  dev: "val",
+  test: "test",
+  tst: "test",
+  testing: "test",
+  holdout: "test",
+  heldout: "test",
+  oos: "test",
+};
+
+/** Quality metrics: an unqualified one from training data is mislabeled. */
+export const QUALITY_METRIC_TOKENS = new Set([
+  "acc", "accuracy", "f1", "fbeta", "precision", "prec", "recall", "auc", "roc", "rocauc", "ap", "map", "mape",
+  "rmse", "mse", "mae", "r2", "score", "iou", "dice", "bleu", "rouge", "perplexity", "ppl", "top1", "top5",
+  "error", "err", "kappa", "mcc", "logloss", "balanced", "jaccard", "ndcg", "mrr", "wer", "cer",
+]);
+
+/** Loss-like names: logging the training loss unqualified is the convention. */
+export const LOSS_TOKENS = new Set(["loss", "nll", "ce", "bce", "kl", "elbo"]);
+
+/** Split a name into lowercase words: `X_train`, `trainAcc`, `val-loss`, `acc_tr`. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** The split a name claims, or null when it names none or several. */
+export function roleFromName(name: string): SplitRole | null {
+  const roles = new Set<SplitRole>();
+  for (const t of nameTokens(name)) {
+    const r = SPLIT_TOKENS[t];
+    if (r) roles.add(r);
+  }
+  return roles.size === 1 ? [...roles][0]! : null;
+}

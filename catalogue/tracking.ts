@@ -1,0 +1,132 @@
+import type { ArgRef } from "../semantic/model.js";
+
+/**
+ * Experiment trackers as data: which calls record params and metrics, where
+ * their key and value arguments sit, and how runs start and end. A new
+ * tracker is an entry here, not new rule code.
+ */
+
+/** A call that records one key/value pair. */
+export interface KeyValueLogger {
+  qname: string;
+  key: ArgRef;
+  value: ArgRef;
+}
+
+/** A call that records a `{key: value}` mapping. */
+export interface MappingLogger {
+  qname: string;
+  mapping: ArgRef;
+}
+
+/** A call that records a list of entity objects, e.g. `params=[Param(k, v)]`. */
+export interface BatchLogger {
+  qname: string;
+  list: ArgRef;
+  entity: string;
+  key: ArgRef;
+  value: ArgRef;
+}
+
+const CLIENT = "mlflow.MlflowClient()";
+
+export const paramLoggers: KeyValueLogger[] = [
+  { qname: "mlflow.log_param", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
+  { qname: `${CLIENT}.log_param`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },
+];
+
+export const paramMappingLoggers: MappingLogger[] = [{ qname: "mlflow.log_params", mapping: { index: 0, keyword: "params" } }];
+
+export const paramBatchLoggers: BatchLogger[] = [
+  {
+    qname: `${CLIENT}.log_batch`,
+    list: { index: 2, keyword: "params" },
+    entity: "mlflow.entities.Param",
+    key: { index: 0, keyword: "key" },
+    value: { index: 1, keyword: "value" },
+  },
+];
+
+export const metricLoggers: KeyValueLogger[] = [
+  { qname: "mlflow.log_metric", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
+  { qname: `${CLIENT}.log_metric`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },
+];
+
+export const metricMappingLoggers: MappingLogger[] = [
+  { qname: "mlflow.log_metrics", mapping: { index: 0, keyword: "metrics" } },
+  { qname: "wandb.log", mapping: { index: 0, keyword: "data" } },
+  { qname: "wandb.init().log", mapping: { index: 0, keyword: "data" } },
+  { qname: "wandb.run.log", mapping: { index: 0, keyword: "data" } },
+];
+
+export const metricBatchLoggers: BatchLogger[] = [
+  {
+    qname: `${CLIENT}.log_batch`,
+    list: { index: 1, keyword: "metrics" },
+    entity: "mlflow.entities.Metric",
+    key: { index: 0, keyword: "key" },
+    value: { index: 1, keyword: "value" },
+  },
+];
+
+/** W&B-style configs: the config object is the source of truth when the code reads it back. */
+export interface ConfigSource {
+  /** Calls that take an initial config mapping. */
+  init: { qname: string; mapping: ArgRef }[];
+  /** Qualified names of the live config object. */
+  objects: string[];
+  /** Methods of the config object that take a mapping. */
+  updateMethods: string[];
+}
+
+export const configSources: ConfigSource[] = [
+  {
+    init: [{ qname: "wandb.init", mapping: { keyword: "config" } }],
+    objects: ["wandb.config", "wandb.init().config", "wandb.run.config"],
+    updateMethods: ["update", "setdefaults"],
+  },
+];
+
+/** How a tracking run starts and what ends it. */
+export interface RunApi {
+  /** Call that starts a run. */
+  start: string;
+  /** Display name for messages. */
+  label: string;
+  /** Calls that end it; `@result.x` means method `x` on the object `start` returned. */
+  ends: string[];
+  /** Text of the end call, for messages. */
+  endLabel: string;
+  /** Whether `with start(...)` is available. */
+  contextManager: boolean;
+  /** Keyword that allows a run inside an active run. */
+  nestedKeyword?: string;
+}
+
+export const runApis: RunApi[] = [
+  {
+    start: "mlflow.start_run",
+    label: "mlflow.start_run()",
+    ends: ["mlflow.end_run", "@result.__exit__"],
+    endLabel: "mlflow.end_run()",
+    contextManager: true,
+    nestedKeyword: "nested",
+  },
+  {
+    start: "wandb.init",
+    label: "wandb.init()",
+    ends: ["wandb.finish", "wandb.run.finish", "@result.finish"],
+    endLabel: "run.finish()",
+    contextManager: true,
+  },
+  {
+    start: `${CLIENT}.create_run`,
+    label: "MlflowClient.create_run()",
+    ends: [`${CLIENT}.set_terminated`, `${CLIENT}.update_run`],
+    endLabel: "client.set_terminated(run_id)",
+    contextManager: false,
+  },
+];
+
+/** Top-level packages whose import makes the tracking rules worth running. */
+export const TRACKER_PACKAGES = ["mlflow", "wandb"];

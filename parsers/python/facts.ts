@@ -1,0 +1,397 @@
+import type { Node, Tree } from "web-tree-sitter";
+import type {
+  Arg,
+  Binding,
+  Block,
+  CallSite,
+  Comment,
+  DictEntry,
+  Expr,
+  IndexExpr,
+  MemberExpr,
+  ProgramFacts,
+  Range,
+  Scope,
+  SyntaxProblem,
+  TargetAssign,
+} from "../../semantic/ir.js";
+
+// Expressions nest arbitrarily deep; beyond this they become opaque `other`.
+const MAX_DEPTH = 12;
+const MAX_NAMES = 64;
+
+// One descendantsOfType call over every node type the facts need.
+const FACT_TYPES = [
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "augmented_assignment",
+  "with_statement",
+  "try_statement",
+  "for_statement",
+  "while_statement",
+  "function_definition",
+  "class_definition",
+  "call",
+  "comment",
+];
+
+const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
+
+function namesIn(n: Node): string[] {
+  const out: string[] = [];
+  for (const id of n.descendantsOfType("identifier")) {
+    if (out.length >= MAX_NAMES) break;
+    out.push(id.text);
+  }
+  if (n.type === "identifier") out.push(n.text);
+  return out;
+}
+
+function stringValue(n: Node): string | null {
+  let value = "";
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (c.type === "interpolation") return null;
+    if (c.type === "string_content" || c.type === "escape_sequence") value += c.text;
+  }
+  return value;
+}
+
+function numberValue(text: string): number {
+  const clean = text.replace(/_/g, "").replace(/[jJlL]$/, "");
+  const n = Number(clean);
+  return Number.isNaN(n) ? Number.parseFloat(clean) : n;
+}
+
+/** Convert a tree-sitter expression to the neutral IR, depth-limited. */
+export function toExpr(n: Node, depth = 0): Expr {
+  const range = rangeOf(n);
+  if (depth > MAX_DEPTH) return { kind: "other", range, names: namesIn(n) };
+  const d = depth + 1;
+  switch (n.type) {
+    case "integer":
+    case "float":
+      return { kind: "literal", range, value: numberValue(n.text) };
+    case "true":
+    case "false":
+      return { kind: "literal", range, value: n.type === "true" };
+    case "none":
+      return { kind: "literal", range, value: null };
+    case "string": {
+      const value = stringValue(n);
+      return value === null ? { kind: "other", range, names: namesIn(n) } : { kind: "literal", range, value };
+    }
+    case "concatenated_string": {
+      let value = "";
+      for (const part of n.namedChildren) {
+        const v = part && part.type === "string" ? stringValue(part) : null;
+        if (v === null) return { kind: "other", range, names: namesIn(n) };
+        value += v;
+      }
+      return { kind: "literal", range, value };
+    }
+    case "unary_operator": {
+      const arg = n.childForFieldName("argument");
+      const op = n.child(0)?.text;
+      if (arg && (arg.type === "integer" || arg.type === "float") && (op === "-" || op === "+")) {
+        const v = numberValue(arg.text);
+        return { kind: "literal", range, value: op === "-" ? -v : v };
+      }
+      return { kind: "other", range, names: namesIn(n) };
+    }
+    case "parenthesized_expression": {
+      const inner = n.namedChildren.find((c) => c && c.type !== "comment");
+      return inner ? toExpr(inner, d) : { kind: "other", range, names: [] };
+    }
+    case "list":
+    case "tuple":
+    case "set":
+    case "expression_list": {
+      const items: Expr[] = [];
+      for (const c of n.namedChildren) if (c && c.type !== "comment") items.push(toExpr(c, d));
+      return { kind: "collection", range, items };
+    }
+    case "dictionary": {
+      const entries: DictEntry[] = [];
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        if (c.type === "pair") {
+          const k = c.childForFieldName("key");
+          const v = c.childForFieldName("value");
+          if (k && v) entries.push({ key: toExpr(k, d), value: toExpr(v, d), range: rangeOf(c) });
+        } else if (c.type === "dictionary_splat") {
+          const v = c.namedChildren[0];
+          if (v) entries.push({ key: null, value: toExpr(v, d), range: rangeOf(c) });
+        } else if (c.type !== "comment") {
+          return { kind: "other", range, names: namesIn(n) };
+        }
+      }
+      return { kind: "dict", range, entries };
+    }
+    case "identifier":
+      return { kind: "name", range, name: n.text };
+    case "attribute": {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute");
+      if (!obj || !attr) break;
+      return { kind: "member", range, object: toExpr(obj, d), property: attr.text };
+    }
+    case "subscript": {
+      const obj = n.childForFieldName("value");
+      const sub = n.childForFieldName("subscript");
+      if (!obj || !sub) break;
+      return { kind: "index", range, object: toExpr(obj, d), index: toExpr(sub, d) };
+    }
+    case "call":
+      return toCall(n, d);
+    case "await":
+      return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
+  }
+  return { kind: "other", range, names: namesIn(n) };
+}
+
+function toCall(n: Node, depth: number): Expr {
+  const fn = n.childForFieldName("function");
+  const argList = n.childForFieldName("arguments");
+  if (!fn) return { kind: "other", range: rangeOf(n), names: namesIn(n) };
+  const args: Arg[] = [];
+  if (argList?.type === "generator_expression") {
+    args.push({ name: null, spread: "", value: toExpr(argList, depth), range: rangeOf(argList) });
+  } else if (argList) {
+    for (const a of argList.namedChildren) {
+      if (!a || a.type === "comment") continue;
+      if (a.type === "keyword_argument") {
+        const name = a.childForFieldName("name");
+        const value = a.childForFieldName("value");
+        if (name && value) args.push({ name: name.text, spread: "", value: toExpr(value, depth), range: rangeOf(a) });
+      } else if (a.type === "list_splat" || a.type === "dictionary_splat") {
+        const v = a.namedChildren[0];
+        if (v) args.push({ name: null, spread: a.type === "list_splat" ? "*" : "**", value: toExpr(v, depth), range: rangeOf(a) });
+      } else {
+        args.push({ name: null, spread: "", value: toExpr(a, depth), range: rangeOf(a) });
+      }
+    }
+  }
+  return { kind: "call", range: rangeOf(n), callee: toExpr(fn, depth), args };
+}
+
+/** Names bound by an assignment target, with their tuple positions. */
+function targetNames(target: Node): { node: Node; index: number; count: number }[] | null {
+  if (target.type === "identifier") return null;
+  if (!["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list"].includes(target.type)) return [];
+  const items = target.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+  const out: { node: Node; index: number; count: number }[] = [];
+  items.forEach((c, index) => {
+    if (c.type === "identifier") out.push({ node: c, index, count: items.length });
+    else if (c.type === "list_splat_pattern" && c.namedChildren[0]?.type === "identifier") {
+      out.push({ node: c.namedChildren[0], index: -1, count: items.length });
+    }
+  });
+  return out;
+}
+
+function blockRange(n: Node | null | undefined): Range | null {
+  return n ? rangeOf(n) : null;
+}
+
+const CATCH_ALL = new Set(["Exception", "BaseException"]);
+
+export interface PythonFacts extends ProgramFacts {
+  comments: Comment[];
+  syntaxProblem: SyntaxProblem | null;
+}
+
+/** Find the first syntax error without recursion: follow the first child that holds an error. */
+function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
+  let node: Node | null = tree.rootNode;
+  if (!node.hasError) return null;
+  for (let guard = 0; node && guard < 100_000; guard++) {
+    if (node.isError) return { range: rangeOf(node), message: "unexpected syntax" };
+    if (node.isMissing) return { range: rangeOf(node), message: `missing ${node.type}` };
+    let next: Node | null = null;
+    for (let i = 0; i < node.childCount; i++) {
+      const c = node.child(i);
+      if (c && (c.hasError || c.isError || c.isMissing)) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return { range: rangeOf(node), message: "unexpected syntax" };
+    node = next;
+  }
+  return null;
+}
+
+export function extractFacts(tree: Tree): PythonFacts {
+  const root = tree.rootNode;
+  const scopes: Scope[] = [{ id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" }];
+  const bindings: Binding[] = [];
+  const calls: CallSite[] = [];
+  const targetAssigns: TargetAssign[] = [];
+  const blocks: Block[] = [];
+  const comments: Comment[] = [];
+  const stack: Scope[] = [scopes[0]!];
+
+  const currentScope = (offset: number): number => {
+    while (stack.length > 1 && stack[stack.length - 1]!.range[1] <= offset) stack.pop();
+    return stack[stack.length - 1]!.id;
+  };
+  const bind = (b: Binding) => bindings.push(b);
+
+  for (const n of root.descendantsOfType(FACT_TYPES)) {
+    const scope = currentScope(n.startIndex);
+    switch (n.type) {
+      case "comment":
+        comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
+        break;
+      case "call": {
+        const call = toCall(n, 0);
+        if (call.kind === "call") calls.push({ call, scope });
+        break;
+      }
+      case "import_statement":
+        for (const c of n.childrenForFieldName("name")) {
+          if (!c) continue;
+          if (c.type === "aliased_import") {
+            const name = c.childForFieldName("name")?.text;
+            const alias = c.childForFieldName("alias")?.text;
+            if (name && alias) bind({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: name });
+          } else {
+            const first = c.text.split(".")[0]!.trim();
+            bind({ name: first, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: first });
+          }
+        }
+        break;
+      case "import_from_statement": {
+        const mod = n.childForFieldName("module_name");
+        if (!mod) break;
+        const base = mod.text.replace(/\s+/g, "");
+        const prefix = base.endsWith(".") ? base : `${base}.`;
+        for (const c of n.childrenForFieldName("name")) {
+          if (!c) continue;
+          const name = c.type === "aliased_import" ? c.childForFieldName("name")?.text : c.text;
+          const alias = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text;
+          if (name && alias) bind({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: prefix + name });
+        }
+        break;
+      }
+      case "assignment":
+      case "augmented_assignment": {
+        // `a = b = 1` nests: the inner assignment is visited on its own, so only take the outer target.
+        const left = n.childForFieldName("left");
+        let right = n.childForFieldName("right");
+        while (right?.type === "assignment") right = right.childForFieldName("right");
+        if (!left || !right) break;
+        const value: Expr = n.type === "augmented_assignment" ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right);
+        const pos = n.parent?.type === "expression_statement" ? n.parent.endIndex : n.endIndex;
+        if (left.type === "identifier") {
+          bind({ name: left.text, kind: "assign", scope, pos, range: rangeOf(left), value });
+        } else if (left.type === "attribute" || left.type === "subscript") {
+          const target = toExpr(left) as MemberExpr | IndexExpr;
+          if (target.kind === "member" || target.kind === "index") targetAssigns.push({ target, value, scope, range: rangeOf(n) });
+        } else {
+          for (const t of targetNames(left) ?? []) {
+            bind({ name: t.node.text, kind: "unpack", scope, pos, range: rangeOf(t.node), value, index: t.index, count: t.count });
+          }
+        }
+        break;
+      }
+      case "with_statement": {
+        const body = n.childForFieldName("body");
+        const items: Expr[] = [];
+        const clause = n.namedChildren.find((c) => c?.type === "with_clause");
+        for (const item of clause?.namedChildren ?? []) {
+          const v = item?.childForFieldName("value");
+          if (!v) continue;
+          if (v.type === "as_pattern") {
+            const expr = v.namedChildren[0];
+            const alias = v.childForFieldName("alias")?.namedChildren[0];
+            if (!expr) continue;
+            const e = toExpr(expr);
+            items.push(e);
+            if (alias?.type === "identifier") bind({ name: alias.text, kind: "with", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(alias), value: e });
+          } else {
+            items.push(toExpr(v));
+          }
+        }
+        if (body) blocks.push({ kind: "with", range: rangeOf(n), body: rangeOf(body), items });
+        break;
+      }
+      case "try_statement": {
+        const body = n.childForFieldName("body");
+        const handlers: { range: Range; catchesAll: boolean }[] = [];
+        let orelse: Range | null = null;
+        let finalbody: Range | null = null;
+        for (const c of n.namedChildren) {
+          if (!c) continue;
+          if (c.type === "except_clause" || c.type === "except_group_clause") {
+            const caught = c.namedChildren.find((x) => x && x.type !== "block" && x.type !== "comment");
+            const typeNode = caught?.type === "as_pattern" ? caught.namedChildren[0] : caught;
+            const catchesAll = !typeNode || CATCH_ALL.has(typeNode.text) || typeNode.text.split(/[\s,()]+/).some((t) => CATCH_ALL.has(t));
+            handlers.push({ range: rangeOf(c), catchesAll });
+          } else if (c.type === "else_clause") orelse = blockRange(c);
+          else if (c.type === "finally_clause") finalbody = blockRange(c);
+        }
+        if (body) blocks.push({ kind: "try", range: rangeOf(n), body: rangeOf(body), handlers, orelse, finalbody });
+        break;
+      }
+      case "for_statement":
+      case "while_statement": {
+        const body = n.childForFieldName("body");
+        if (body) blocks.push({ kind: "loop", range: rangeOf(n), body: rangeOf(body) });
+        if (n.type === "for_statement") {
+          const left = n.childForFieldName("left");
+          const right = n.childForFieldName("right");
+          if (left && right) {
+            const value: Expr = { kind: "other", range: rangeOf(right), names: namesIn(right) };
+            const names = left.type === "identifier" ? [left] : (targetNames(left) ?? []).map((t) => t.node);
+            for (const t of names) bind({ name: t.text, kind: "loop", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(t), value });
+          }
+        }
+        break;
+      }
+      case "function_definition":
+      case "class_definition": {
+        const name = n.childForFieldName("name");
+        if (name) bind({ name: name.text, kind: "def", scope, pos: n.startIndex, range: rangeOf(name) });
+        const s: Scope = { id: scopes.length, kind: n.type === "class_definition" ? "class" : "function", parent: scope, range: rangeOf(n), name: name?.text ?? "" };
+        scopes.push(s);
+        stack.push(s);
+        for (const p of n.childForFieldName("parameters")?.namedChildren ?? []) {
+          if (!p) continue;
+          const id = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c?.type === "identifier"));
+          if (id?.type === "identifier") bind({ name: id.text, kind: "param", scope: s.id, pos: s.range[0], range: rangeOf(id) });
+        }
+        break;
+      }
+    }
+  }
+
+  let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
+  const scopeAt = (offset: number): number => {
+    let best = 0;
+    for (const s of scopes) if (s.range[0] <= offset && offset < s.range[1] && s.id > best) best = s.id;
+    return best;
+  };
+  return {
+    scopes,
+    bindings,
+    calls,
+    targetAssigns,
+    blocks,
+    comments,
+    syntaxProblem: firstSyntaxProblem(tree),
+    scopeAt,
+    reads() {
+      if (!readCache) {
+        readCache = [];
+        for (const n of root.descendantsOfType(["attribute", "subscript"])) {
+          const expr = toExpr(n, MAX_DEPTH - 4);
+          if (expr.kind === "member" || expr.kind === "index") readCache.push({ expr, scope: scopeAt(n.startIndex) });
+        }
+      }
+      return readCache;
+    },
+  };
+}

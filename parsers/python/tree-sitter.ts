@@ -1,0 +1,32 @@
+import { createRequire } from "node:module";
+import { Language, Parser, type Tree } from "web-tree-sitter";
+
+const require = createRequire(import.meta.url);
+
+// Initialised once at module load so that `parse` can stay synchronous for ESLint.
+await Parser.init();
+const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+const parser = new Parser();
+parser.setLanguage(python);
+
+let live: Tree | null = null;
+
+/**
+ * Parse Python text. ESLint lints one file at a time, synchronously from parse
+ * to the last rule, so the previous file's tree is deleted here: at most one
+ * tree per worker holds wasm memory.
+ */
+export function parsePython(text: string): Tree {
+  releaseTree();
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  live = tree;
+  return tree;
+}
+
+export function releaseTree(): void {
+  live?.delete();
+  live = null;
+}
+
+export { python as pythonGrammar };

@@ -1,0 +1,175 @@
+/**
+ * The language-neutral program facts that every front end (Python today,
+ * TypeScript later) produces and every rule reads through the semantic model.
+ * Ranges are UTF-16 offsets into the file text, as ESLint counts them.
+ */
+
+export type Range = readonly [number, number];
+
+export type Expr =
+  | LiteralExpr
+  | CollectionExpr
+  | DictExpr
+  | NameExpr
+  | MemberExpr
+  | IndexExpr
+  | CallExpr
+  | OtherExpr;
+
+export interface LiteralExpr {
+  kind: "literal";
+  range: Range;
+  value: string | number | boolean | null;
+}
+
+/** A list, tuple, set or array display. */
+export interface CollectionExpr {
+  kind: "collection";
+  range: Range;
+  items: Expr[];
+}
+
+export interface DictEntry {
+  /** `null` for a `**spread` entry. */
+  key: Expr | null;
+  value: Expr;
+  range: Range;
+}
+
+export interface DictExpr {
+  kind: "dict";
+  range: Range;
+  entries: DictEntry[];
+}
+
+export interface NameExpr {
+  kind: "name";
+  range: Range;
+  name: string;
+}
+
+export interface MemberExpr {
+  kind: "member";
+  range: Range;
+  object: Expr;
+  property: string;
+}
+
+export interface IndexExpr {
+  kind: "index";
+  range: Range;
+  object: Expr;
+  index: Expr;
+}
+
+export interface Arg {
+  /** Keyword name, or `null` for a positional argument. */
+  name: string | null;
+  spread: "" | "*" | "**";
+  value: Expr;
+  range: Range;
+}
+
+export interface CallExpr {
+  kind: "call";
+  range: Range;
+  callee: Expr;
+  args: Arg[];
+}
+
+/** Anything else (operators, comprehensions, lambdas, f-strings with values, too deep to convert). */
+export interface OtherExpr {
+  kind: "other";
+  range: Range;
+  /** Identifiers the expression mentions, for data flow. */
+  names: string[];
+}
+
+export type ScopeKind = "module" | "function" | "class";
+
+export interface Scope {
+  id: number;
+  kind: ScopeKind;
+  parent: number | null;
+  range: Range;
+  name: string;
+}
+
+export type BindingKind = "import" | "assign" | "unpack" | "with" | "loop" | "param" | "def";
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  scope: number;
+  /** Offset from which the binding is visible (end of its statement). */
+  pos: number;
+  range: Range;
+  /** For imports: the qualified name bound. Relative imports start with ".". */
+  qname?: string;
+  /** For assign/with/loop/unpack: the value expression. */
+  value?: Expr;
+  /** For unpack: this name's position among `count` targets. */
+  index?: number;
+  count?: number;
+}
+
+/** `obj.attr = value` or `obj[key] = value`. */
+export interface TargetAssign {
+  target: MemberExpr | IndexExpr;
+  value: Expr;
+  scope: number;
+  range: Range;
+}
+
+export interface CallSite {
+  call: CallExpr;
+  scope: number;
+}
+
+export interface WithBlock {
+  kind: "with";
+  range: Range;
+  body: Range;
+  items: Expr[];
+}
+
+export interface TryBlock {
+  kind: "try";
+  range: Range;
+  body: Range;
+  handlers: { range: Range; catchesAll: boolean }[];
+  orelse: Range | null;
+  finalbody: Range | null;
+}
+
+export interface LoopBlock {
+  kind: "loop";
+  range: Range;
+  body: Range;
+}
+
+export type Block = WithBlock | TryBlock | LoopBlock;
+
+export interface Comment {
+  type: "Comment";
+  /** Text after the comment marker. */
+  value: string;
+  range: [number, number];
+}
+
+export interface SyntaxProblem {
+  range: Range;
+  message: string;
+}
+
+export interface ProgramFacts {
+  scopes: Scope[];
+  bindings: Binding[];
+  calls: CallSite[];
+  targetAssigns: TargetAssign[];
+  blocks: Block[];
+  /** Member and index reads, collected on demand (they are many). */
+  reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
+  /** Scope id of the innermost scope containing an offset. */
+  scopeAt(offset: number): number;
+}

@@ -1,0 +1,237 @@
+import { canonical } from "../catalogue/aliases.js";
+import type { Arg, Binding, Block, CallExpr, CallSite, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
+
+// Data flow follows at most this many assignments, so cycles and long chains stay cheap.
+const MAX_HOPS = 8;
+
+export interface ArgRef {
+  index?: number;
+  keyword?: string;
+}
+
+export const contains = (outer: Range, inner: Range): boolean => outer[0] <= inner[0] && inner[1] <= outer[1];
+
+/**
+ * What rules ask about a program: which qualified name an expression resolves
+ * to, where a name was bound from, and which blocks enclose a call. Answers
+ * are `null` when the model cannot tell, and rules then stay silent.
+ */
+export class SemanticModel {
+  readonly facts: ProgramFacts;
+  readonly text: string;
+  #byName = new Map<string, Binding[]>();
+  #qnames = new Map<CallExpr, string | null>();
+  #imported: string[];
+
+  constructor(facts: ProgramFacts, text: string) {
+    this.facts = facts;
+    this.text = text;
+    for (const b of facts.bindings) {
+      let list = this.#byName.get(b.name);
+      if (!list) this.#byName.set(b.name, (list = []));
+      list.push(b);
+    }
+    this.#imported = facts.bindings.filter((b) => b.kind === "import" && b.qname).map((b) => canonical(b.qname!));
+  }
+
+  /** True when any import binds a module under one of these top-level packages. */
+  imports(...packages: string[]): boolean {
+    return this.#imported.some((q) => packages.some((p) => q === p || q.startsWith(`${p}.`)));
+  }
+
+  sourceText(range: Range): string {
+    return this.text.slice(range[0], range[1]);
+  }
+
+  /** The binding of `name` visible at `pos` from `scope`, or null. */
+  binding(name: string, scope: number, pos: number): Binding | null {
+    const list = this.#byName.get(name);
+    if (!list) return null;
+    for (let s: number | null = scope, inner = true; s !== null; s = this.facts.scopes[s]?.parent ?? null, inner = false) {
+      const scopeKind = this.facts.scopes[s]?.kind;
+      // Python: a class body is not visible from the methods inside it.
+      if (!inner && scopeKind === "class") continue;
+      let best: Binding | null = null;
+      let last: Binding | null = null;
+      for (const b of list) {
+        if (b.scope !== s) continue;
+        last = b;
+        if (b.pos <= pos && (!best || b.pos >= best.pos)) best = b;
+      }
+      // Outer scopes are read when the function runs, usually after the whole module ran.
+      if (best) return best;
+      if (!inner && last) return last;
+      if (inner && last && s !== 0) return null;
+    }
+    return null;
+  }
+
+  /** Qualified name of an expression: `np.random.seed` → `numpy.random.seed`, `MlflowClient().log_param` → `mlflow.MlflowClient().log_param`. */
+  resolve(expr: Expr, scope: number, hops = 0): string | null {
+    if (hops > MAX_HOPS) return null;
+    switch (expr.kind) {
+      case "name": {
+        const b = this.binding(expr.name, scope, expr.range[0]);
+        if (!b) return null;
+        if (b.kind === "import") return b.qname ? canonical(b.qname) : null;
+        if ((b.kind === "assign" || b.kind === "with") && b.value) return this.resolve(b.value, b.scope, hops + 1);
+        return null;
+      }
+      case "member": {
+        const obj = this.resolve(expr.object, scope, hops);
+        return obj === null ? null : canonical(`${obj}.${expr.property}`);
+      }
+      case "call": {
+        const fn = this.resolve(expr.callee, scope, hops);
+        return fn === null ? null : `${fn}()`;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Resolved callee of a call site, memoised. */
+  callee(site: CallSite): string | null {
+    let q = this.#qnames.get(site.call);
+    if (q === undefined) {
+      q = this.resolve(site.call.callee, site.scope);
+      this.#qnames.set(site.call, q);
+    }
+    return q;
+  }
+
+  /** Call sites whose callee resolves to one of `qnames`. */
+  callsTo(qnames: Iterable<string>): { site: CallSite; qname: string }[] {
+    const wanted = new Set(qnames);
+    const out: { site: CallSite; qname: string }[] = [];
+    for (const site of this.facts.calls) {
+      const q = this.callee(site);
+      if (q !== null && wanted.has(q)) out.push({ site, qname: q });
+    }
+    return out;
+  }
+
+  /** Follow a name to the expression it was assigned from (through plain re-assignments). */
+  definition(expr: Expr, scope: number): Expr {
+    let current = expr;
+    for (let hops = 0; current.kind === "name" && hops < MAX_HOPS; hops++) {
+      const b = this.binding(current.name, scope, current.range[0]);
+      if (!b || b.kind !== "assign" || !b.value) break;
+      current = b.value;
+      scope = b.scope;
+    }
+    return current;
+  }
+
+  /** Every name an expression is computed from, following assignments transitively. */
+  sourceNames(expr: Expr, scope: number): Set<string> {
+    const seen = new Set<string>();
+    const work: { e: Expr; scope: number; pos: number; hops: number }[] = [{ e: expr, scope, pos: expr.range[0], hops: 0 }];
+    while (work.length) {
+      const { e, scope: s, hops } = work.pop()!;
+      for (const name of directNames(e)) {
+        if (seen.has(name) || seen.size > 256) continue;
+        seen.add(name);
+        if (hops >= MAX_HOPS) continue;
+        const b = this.binding(name, s, e.range[0]);
+        if (b?.value && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with")) {
+          work.push({ e: b.value, scope: b.scope, pos: b.pos, hops: hops + 1 });
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Blocks that enclose a range, outermost first. */
+  enclosing(range: Range): Block[] {
+    return this.facts.blocks.filter((b) => contains(b.range, range) && !(b.range[0] === range[0] && b.range[1] === range[1]));
+  }
+
+  /** The `with` statement whose item is exactly this call, if any. */
+  withOf(call: CallExpr): WithBlock | null {
+    for (const b of this.facts.blocks) {
+      if (b.kind === "with" && b.items.some((i) => i.range[0] === call.range[0] && i.range[1] === call.range[1])) return b;
+    }
+    return null;
+  }
+
+  tries(): TryBlock[] {
+    return this.facts.blocks.filter((b): b is TryBlock => b.kind === "try");
+  }
+}
+
+/** Names mentioned directly by an expression (not following bindings). */
+export function directNames(e: Expr): string[] {
+  const out: string[] = [];
+  const work: Expr[] = [e];
+  while (work.length) {
+    const x = work.pop()!;
+    switch (x.kind) {
+      case "name":
+        out.push(x.name);
+        break;
+      case "member":
+        out.push(x.property);
+        work.push(x.object);
+        break;
+      case "index":
+        work.push(x.object, x.index);
+        break;
+      case "call":
+        work.push(x.callee, ...x.args.map((a) => a.value));
+        break;
+      case "collection":
+        work.push(...x.items);
+        break;
+      case "dict":
+        for (const en of x.entries) work.push(...(en.key ? [en.key, en.value] : [en.value]));
+        break;
+      case "other":
+        out.push(...x.names);
+        break;
+    }
+  }
+  return out;
+}
+
+/** The argument a catalogue entry points at: by keyword, else by position. */
+export function argument(call: CallExpr, ref: ArgRef): Arg | null {
+  if (ref.keyword) {
+    const kw = call.args.find((a) => a.name === ref.keyword);
+    if (kw) return kw;
+  }
+  if (ref.index !== undefined) {
+    const positional = call.args.filter((a) => a.name === null);
+    // A `*args` before the position hides which value lands there.
+    const splat = positional.findIndex((a) => a.spread !== "");
+    if (splat !== -1 && splat <= ref.index) return null;
+    return positional[ref.index] ?? null;
+  }
+  return null;
+}
+
+/** True if the call passes `*args`/`**kwargs`, which may supply any argument. */
+export function hasSpread(call: CallExpr): boolean {
+  return call.args.some((a) => a.spread !== "");
+}
+
+/** A literal: number, string, bool, None, or a collection/dict of literals. */
+export function isLiteral(e: Expr): boolean {
+  const work: Expr[] = [e];
+  while (work.length) {
+    const x = work.pop()!;
+    if (x.kind === "literal") continue;
+    if (x.kind === "collection") work.push(...x.items);
+    else if (x.kind === "dict") {
+      for (const en of x.entries) {
+        if (!en.key) return false;
+        work.push(en.key, en.value);
+      }
+    } else return false;
+  }
+  return true;
+}
+
+export function literalString(e: Expr | null | undefined): string | null {
+  return e?.kind === "literal" && typeof e.value === "string" ? e.value : null;
+}

@@ -1,0 +1,32 @@
+import { ESLint } from "eslint";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import plugin from "../plugin/index.js";
+import { expectations, FIXTURES, fixtureFiles, readFixture } from "./util/fixtures.js";
+
+const eslint = new ESLint({
+  cwd: FIXTURES,
+  overrideConfigFile: true,
+  overrideConfig: [
+    ...plugin.configs.recommended,
+    // Fixtures are not all named like requirements files; lint them as such by folder.
+    { files: ["requirements/**/*.txt"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
+  ],
+});
+
+describe("fixtures carry their own expectations", () => {
+  for (const rel of fixtureFiles()) {
+    it(rel, async () => {
+      const [result] = await eslint.lintFiles([join(FIXTURES, rel)]);
+      const fatal = result!.messages.filter((m) => m.fatal || !m.ruleId);
+      expect(fatal, "no parse errors").toEqual([]);
+      const actual = new Set(result!.messages.map((m) => `${m.ruleId!.replace(/^exp-lint\//u, "")}@${m.line}`));
+      const { expected, ok } = expectations(readFixture(rel));
+      if (/\.ok\.\w+$/u.test(rel)) expect(expected.size, "a clean fixture expects nothing").toBe(0);
+      const missing = [...expected].filter((k) => !actual.has(k));
+      const unexpected = [...actual].filter((k) => !expected.has(k));
+      expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
+      for (const k of ok) expect(actual.has(k), `ok: ${k}`).toBe(false);
+    });
+  }
+});
