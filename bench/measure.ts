@@ -1,0 +1,35 @@
+// One measurement in a fresh process, so peak RSS belongs to that mode alone.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { corpusFiles } from "./corpus.js";
+
+const [mode, dir] = process.argv.slice(2) as [string, string];
+const files = corpusFiles(dir);
+let bytes = 0;
+let findings = 0;
+let ms: number;
+
+if (mode === "parse") {
+  const { parsePython, releaseTree } = await import("../parsers/python/tree-sitter.js");
+  const start = performance.now();
+  for (const f of files) {
+    const text = readFileSync(f, "utf8");
+    bytes += text.length;
+    parsePython(text);
+  }
+  releaseTree();
+  ms = performance.now() - start;
+} else {
+  const { lint } = await import("../cli/engine.js");
+  const concurrency = mode === "lint" ? "off" : Number(mode.slice("lint".length));
+  for (const f of files) bytes += readFileSync(f).length;
+  const start = performance.now();
+  const { results } = await lint(
+    { targets: files.map((path) => ({ path, kind: "python" as const })), skipped: [], missing: [] },
+    { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: false },
+  );
+  ms = performance.now() - start;
+  findings = results.reduce((n, r) => n + r.messages.length, 0);
+}
+
+process.stdout.write(JSON.stringify({ mode, files: files.length, bytes, ms, findings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -1,0 +1,34 @@
+import type { ESLint, Linter } from "eslint";
+import plugin from "../plugin/index.js";
+
+/** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
+export interface EngineSettings {
+  cwd: string;
+  /** Requirements files whose names the configs' globs do not match (pulled in with -r/-c). */
+  extraRequirements: string[];
+  concurrency: number | "off";
+  config: "recommended" | "strict";
+  cache: boolean;
+  cacheLocation?: string;
+}
+
+export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
+
+/** The ESLint options both the main thread and every worker use. */
+export function eslintOptions(settings: EngineSettings): ESLint.Options {
+  const configs: Linter.Config[] = [...plugin.configs[settings.config]];
+  if (settings.extraRequirements.length) {
+    const base = configs.find((c) => c.language === "exp-lint/requirements");
+    configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: settings.extraRequirements });
+  }
+  return {
+    cwd: settings.cwd,
+    overrideConfigFile: true,
+    overrideConfig: configs,
+    concurrency: settings.concurrency,
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+    cache: settings.cache,
+    ...(settings.cacheLocation ? { cacheLocation: settings.cacheLocation } : {}),
+  };
+}

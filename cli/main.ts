@@ -1,0 +1,134 @@
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { Chalk } from "chalk";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { ESLint } from "eslint";
+import { chooseConcurrency, lint } from "./engine.js";
+import { plan, type Skipped } from "./files.js";
+import { formatStylish } from "./format/stylish.js";
+
+const require = createRequire(import.meta.url);
+const { version } = require("../../package.json") as { version: string };
+
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  cwd: string;
+}
+
+interface CliOptions {
+  format: "stylish" | "json";
+  quiet: boolean;
+  maxWarnings: number;
+  color?: boolean;
+  concurrency?: string;
+  strict: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  ignorePattern: string[];
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number >= 0");
+  return n;
+}
+
+function skippedResult(s: Skipped): ESLint.LintResult {
+  const fatal = s.severity === 2;
+  return {
+    filePath: s.path,
+    messages: [{ ruleId: null, fatal, severity: s.severity, message: s.message, line: 1, column: 1 }],
+    suppressedMessages: [],
+    errorCount: fatal ? 1 : 0,
+    fatalErrorCount: fatal ? 1 : 0,
+    warningCount: fatal ? 0 : 1,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
+function program(io: Io): Command {
+  return new Command("exp-lint")
+    .description("Lint ML experiment code (Python scripts and requirements files) for results you can trust and reproduce.")
+    .version(version, "-v, --version")
+    .argument("[paths...]", "files or folders to lint", ["."])
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .option("--quiet", "report errors only, not warnings", false)
+    .option("--max-warnings <n>", "exit with 1 when there are more warnings than this", nonNegativeInt, -1)
+    .option("--color", "force colour output")
+    .option("--no-color", "disable colour output")
+    .option("--strict", "use the strict configuration instead of recommended", false)
+    .option("--concurrency <n|auto|off>", "worker threads for linting (default: auto)")
+    .option("--cache", "only re-lint files that changed since the last run", false)
+    .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
+    .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run exp-lint --help for usage)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
+    );
+}
+
+async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
+  const chalk = new Chalk({ level: opts.color === true ? 1 : opts.color === false || !io.isTTY ? 0 : 1 });
+  const files = await plan(paths, io.cwd, opts.ignorePattern);
+  if (files.missing.length) {
+    io.stderr(`exp-lint: no such file or directory: ${files.missing.join(", ")}\n`);
+    return EXIT.error;
+  }
+  const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
+  const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
+  const { eslint, results } = await lint(files, {
+    cwd: io.cwd,
+    extraRequirements,
+    concurrency,
+    config: opts.strict ? "strict" : "recommended",
+    cache: opts.cache,
+    ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
+  });
+  let all = [...results, ...files.skipped.map(skippedResult)].sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const warnings = all.reduce((n, r) => n + r.warningCount, 0);
+  const errors = all.reduce((n, r) => n + r.errorCount, 0);
+  if (opts.quiet) all = ESLint.getErrorResults(all);
+
+  if (opts.format === "json") {
+    const formatter = await eslint.loadFormatter("json");
+    io.stdout(`${await formatter.format(all)}\n`);
+  } else {
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length }));
+  }
+  if (errors > 0) return EXIT.findings;
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    if (opts.format === "stylish") io.stderr(`exp-lint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+/** Run the CLI; resolves to the exit code and never throws. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const cmd = program(io);
+  let parsed: { paths: string[]; opts: CliOptions };
+  try {
+    cmd.parse(argv, { from: "user" });
+    parsed = { paths: cmd.processedArgs[0] as string[], opts: cmd.opts<CliOptions>() };
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help" ? EXIT.ok : EXIT.error;
+    }
+    throw error;
+  }
+  try {
+    return await run(parsed.paths, parsed.opts, io);
+  } catch (error) {
+    io.stderr(`exp-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,7 @@
+// Loaded by ESLint's worker threads (ESLint.fromOptionsModule): rebuilds the CLI's options from the environment.
+import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
+
+const raw = process.env[SETTINGS_ENV];
+if (!raw) throw new Error(`${SETTINGS_ENV} is not set`);
+
+export default eslintOptions(JSON.parse(raw) as EngineSettings);

@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempProject } from "./util/cli.js";
+import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const fixture = (rel: string) => readFileSync(join(FIXTURES, rel), "utf8");
+const clean = fixtureFiles().filter((f) => f.startsWith("python/") && f.endsWith(".ok.py"));
+const dirty = fixtureFiles().filter((f) => f.startsWith("python/") && !f.endsWith(".ok.py"));
+
+interface JsonResult {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  messages: { ruleId: string | null; line: number; column: number; message: string; severity: number }[];
+}
+
+describe("exp-lint CLI", () => {
+  it("exits 0 and says so on clean scripts", () => {
+    const dir = tempProject(Object.fromEntries(clean.map((f) => [f.replace("python/", ""), fixture(f)])));
+    const r = runCli(["."], dir);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(`No problems (${clean.length} files checked)`);
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 1 with file:line:col, rule id, a code frame and a summary on findings", () => {
+    const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
+    const r = runCli([], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^train\.py:\d+:\d+ {2}error {2}.+ {2}exp-lint\/require-seed$/mu);
+    expect(r.stdout).toMatch(/^ {2}> *\d+ \|/mu);
+    expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file; 1 file checked\./u);
+  });
+
+  it("prints ESLint's JSON result format", () => {
+    const dir = tempProject({ "a/train.py": fixture("python/require-seed.py"), "b/ok.py": fixture("python/require-seed.ok.py") });
+    const r = runCli(["--format", "json"], dir);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as JsonResult[];
+    expect(results.map((x) => x.filePath).sort()).toEqual([join(dir, "a/train.py"), join(dir, "b/ok.py")]);
+    const bad = results.find((x) => x.filePath.endsWith("train.py"))!;
+    expect(bad.errorCount).toBeGreaterThan(0);
+    expect(bad.messages.every((m) => m.ruleId?.startsWith("exp-lint/") && m.line > 0 && m.column > 0)).toBe(true);
+    expect(results.find((x) => x.filePath.endsWith("ok.py"))!.messages).toEqual([]);
+  });
+
+  it("keeps warnings from failing the run unless --max-warnings is exceeded", () => {
+    const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
+    const plain = runCli([], dir);
+    expect(plain.stdout).toContain("exp-lint/syntax-error");
+    expect(plain.code).toBe(0);
+    expect(runCli(["--max-warnings", "1"], dir).code).toBe(0);
+    const strict = runCli(["--max-warnings", "0"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("too many warnings (maximum: 0)");
+  });
+
+  it("drops warnings with --quiet", () => {
+    const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
+    const r = runCli(["--quiet", "-f", "json"], dir);
+    expect((JSON.parse(r.stdout) as JsonResult[]).flatMap((x) => x.messages)).toEqual([]);
+  });
+
+  it("has no colour when stdout is not a TTY, and colour with --color", () => {
+    const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
+    expect(runCli([], dir).stdout).not.toContain("\u001b[");
+    expect(runCli(["--color"], dir).stdout).toContain("\u001b[");
+    expect(runCli(["--no-color"], dir, { FORCE_COLOR: "1" }).stdout).not.toContain("\u001b[");
+  });
+
+  it("exits 2 on usage errors", () => {
+    const dir = tempProject({ "train.py": "x = 1\n" });
+    for (const args of [["--format", "xml"], ["--max-warnings", "-3"], ["--no-such-flag"], ["missing-folder"]]) {
+      const r = runCli(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.length, args.join(" ")).toBeGreaterThan(0);
+    }
+  });
+
+  it("prints --version and --help", () => {
+    const dir = tempProject({});
+    expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = runCli(["--help"], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--max-warnings");
+    expect(help.stdout).toContain("Exit codes");
+  });
+
+  it("respects .gitignore and skips virtualenvs and node_modules", () => {
+    const bad = fixture(dirty.find((f) => f.includes("require-seed"))!);
+    const dir = tempProject({
+      ".gitignore": "generated/\n",
+      "generated/train.py": bad,
+      ".venv/lib/site.py": bad,
+      "node_modules/pkg/x.py": bad,
+      "src/train.py": bad,
+    });
+    const results = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    expect(results.map((r) => r.filePath)).toEqual([join(dir, "src/train.py")]);
+  });
+
+  it("lints requirements files and the files they include", () => {
+    const dir = tempProject({
+      "requirements.txt": "-r base.in\nnumpy==1.26.4\n",
+      "base.in": "pandas>=2.0\n",
+    });
+    const results = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const base = results.find((r) => r.filePath.endsWith("base.in"))!;
+    expect(base.messages.map((m) => [m.ruleId, m.line])).toEqual([["exp-lint/pin-requirements", 1]]);
+    expect(results.find((r) => r.filePath.endsWith("requirements.txt"))!.messages).toEqual([]);
+  });
+
+  it("gives the same findings with two worker threads as with one", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) {
+      const f = dirty[i % dirty.length]!;
+      files[`p${i}/${f.replace("python/", "")}`] = fixture(f);
+    }
+    const dir = tempProject(files);
+    const one = JSON.parse(runCli(["-f", "json", "--concurrency", "off"], dir).stdout) as JsonResult[];
+    const two = JSON.parse(runCli(["-f", "json", "--concurrency", "2"], dir).stdout) as JsonResult[];
+    expect(two).toEqual(one);
+    expect(one.reduce((n, r) => n + r.messages.length, 0)).toBeGreaterThan(90);
+  });
+});

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const BIN = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would, without a TTY. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A throw-away folder holding `files` (path → contents). */
+export function tempProject(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), "exp-lint-"));
+  for (const [rel, body] of Object.entries(files)) {
+    const path = join(root, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, body);
+  }
+  return root;
+}
