@@ -8,8 +8,21 @@ export type SplitRole = "train" | "val" | "test";
 /** Calls that return split parts; `pattern` gives the role of each output position, repeating. */
 export const splitters: { qname: string; pattern: SplitRole[] }[] = [
   { qname: "sklearn.model_selection.train_test_split", pattern: ["train", "test"] },
-  { qname: "torch.utils.data.random_split", pattern: ["train", "test"] },
+  // Later parts of a random split are held out; their names tell validation from test.
+  { qname: "torch.utils.data.random_split", pattern: ["train", "test", "test"] },
 ];
+
+/** Calls that score a model on held-out folds even though they are given training data. */
+export const crossValidators: string[] = [
+  "sklearn.model_selection.cross_val_score",
+  "sklearn.model_selection.cross_validate",
+  "sklearn.model_selection.cross_val_predict",
+  "sklearn.model_selection.validation_curve",
+  "sklearn.model_selection.learning_curve",
+];
+
+/** Methods that return a fitted model (or its history), not a score on the data they are given. */
+export const FIT_METHODS = new Set(["fit", "partial_fit", "fit_generator"]);
 
 /** Name tokens that mark a split, e.g. `X_train`, `trainLoader`, `acc_val`. */
 export const SPLIT_TOKENS: Record<string, SplitRole> = {
@@ -30,6 +43,12 @@ export const SPLIT_TOKENS: Record<string, SplitRole> = {
   heldout: "test",
   oos: "test",
 };
+
+/** Split words that, as a whole name, usually mean something else: `dev` a device, `val` a value, `fit` a fit result, `tr` a trainer. */
+export const AMBIGUOUS_ALONE = new Set(["dev", "val", "fit", "tr"]);
+
+/** Metric-name words that mark a held-out score without saying which split, e.g. `eval_accuracy`, `cv_f1`. */
+export const EVAL_TOKENS = new Set(["eval", "evaluation", "cv", "oof"]);
 
 /** Quality metrics: an unqualified one from training data is mislabeled. */
 export const QUALITY_METRIC_TOKENS = new Set([
@@ -54,7 +73,8 @@ export function nameTokens(name: string): string[] {
 export function roleFromName(name: string): SplitRole | null {
   const roles = new Set<SplitRole>();
   for (const t of nameTokens(name)) {
-    const r = SPLIT_TOKENS[t];
+    // Own keys only: `constructor` is a word too.
+    const r = Object.hasOwn(SPLIT_TOKENS, t) ? SPLIT_TOKENS[t] : undefined;
     if (r) roles.add(r);
   }
   return roles.size === 1 ? [...roles][0]! : null;

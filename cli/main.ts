@@ -1,14 +1,12 @@
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
 import { Chalk } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ESLint } from "eslint";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
 import { formatStylish } from "./format/stylish.js";
+import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
-const require = createRequire(import.meta.url);
-const { version } = require("../../package.json") as { version: string };
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
@@ -41,7 +39,7 @@ function skippedResult(s: Skipped): ESLint.LintResult {
   const fatal = s.severity === 2;
   return {
     filePath: s.path,
-    messages: [{ ruleId: null, fatal, severity: s.severity, message: s.message, line: 1, column: 1 }],
+    messages: [fatal ? { ruleId: null, fatal: true, severity: 2, message: s.message, line: 1, column: 1 } : { ruleId: null, severity: 1, message: s.message, line: 1, column: 1 }],
     suppressedMessages: [],
     errorCount: fatal ? 1 : 0,
     fatalErrorCount: fatal ? 1 : 0,

@@ -36,6 +36,8 @@ export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleLi
       files: [...FILES[language]],
       plugins: { "exp-lint": plugin },
       language: `exp-lint/${language}`,
+      // `# noqa` comments are often meant for flake8 or Ruff; unused ones are reported only when asked.
+      linterOptions: { reportUnusedDisableDirectives: "off" },
       rules: rulesFor(language, rules, strict),
     }));
   return { recommended: make(false), strict: make(true) };

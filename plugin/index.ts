@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
 import { pythonLanguage } from "../parsers/python/language.js";
 import { requirementsLanguage } from "../parsers/requirements/language.js";
 import { rules } from "../rules/index.js";
 import { buildConfigs } from "./configs.js";
+import { PACKAGE_VERSION as version } from "./package-info.js";
 
-const require = createRequire(import.meta.url);
-const { version } = require("../../package.json") as { version: string };
 
 // typescript-eslint's rule types and ESLint's language types describe the same objects differently.
 const plugin = {

@@ -3,6 +3,7 @@ import type {
   Arg,
   Binding,
   Block,
+  CallExpr,
   CallSite,
   Comment,
   DictEntry,
@@ -151,10 +152,7 @@ export function toExpr(n: Node, depth = 0): Expr {
   return { kind: "other", range, names: namesIn(n) };
 }
 
-function toCall(n: Node, depth: number): Expr {
-  const fn = n.childForFieldName("function");
-  const argList = n.childForFieldName("arguments");
-  if (!fn) return { kind: "other", range: rangeOf(n), names: namesIn(n) };
+function convertArgs(argList: Node | null, depth: number): Arg[] {
   const args: Arg[] = [];
   if (argList?.type === "generator_expression") {
     args.push({ name: null, spread: "", value: toExpr(argList, depth), range: rangeOf(argList) });
@@ -173,7 +171,49 @@ function toCall(n: Node, depth: number): Expr {
       }
     }
   }
-  return { kind: "call", range: rangeOf(n), callee: toExpr(fn, depth), args };
+  return args;
+}
+
+function toCall(n: Node, depth: number): Expr {
+  const fn = n.childForFieldName("function");
+  if (!fn) return { kind: "other", range: rangeOf(n), names: namesIn(n) };
+  return { kind: "call", range: rangeOf(n), callee: toExpr(fn, depth), args: convertArgs(n.childForFieldName("arguments"), depth) };
+}
+
+// A dotted callee (`np.random.seed(`) read straight from the text: most calls look like this,
+// and reading it avoids materialising tree-sitter nodes for every part.
+const DOTTED_CALLEE = /[\p{L}_][\p{L}\p{N}_]*(?:[ \t]*\.[ \t]*[\p{L}_][\p{L}\p{N}_]*)*(?=[ \t]*\()/uy;
+const IDENT = /[\p{L}_][\p{L}\p{N}_]*/gu;
+
+function dottedCallee(text: string, start: number): Expr | null {
+  DOTTED_CALLEE.lastIndex = start;
+  const m = DOTTED_CALLEE.exec(text);
+  if (!m) return null;
+  let expr: Expr | null = null;
+  IDENT.lastIndex = 0;
+  for (const part of m[0].matchAll(IDENT)) {
+    const end = start + part.index + part[0].length;
+    expr = expr === null ? { kind: "name", range: [start, end], name: part[0] } : { kind: "member", range: [start, end], object: expr, property: part[0] };
+  }
+  return expr;
+}
+
+/** A top-level call site: the callee now, the arguments only when a rule asks for them. */
+function callSite(n: Node, text: string): CallExpr | null {
+  const callee = dottedCallee(text, n.startIndex) ?? (() => {
+    const fn = n.childForFieldName("function");
+    return fn ? toExpr(fn, 0) : null;
+  })();
+  if (!callee) return null;
+  let args: Arg[] | null = null;
+  return {
+    kind: "call",
+    range: rangeOf(n),
+    callee,
+    get args() {
+      return (args ??= convertArgs(n.childForFieldName("arguments"), 1));
+    },
+  };
 }
 
 /** Names bound by an assignment target, with their tuple positions. */
@@ -189,6 +229,11 @@ function targetNames(target: Node): { node: Node; index: number; count: number }
     }
   });
   return out;
+}
+
+function lazyValue(b: Binding, value: () => Expr): Binding {
+  Object.defineProperty(b, "value", { get: value, enumerable: true });
+  return b;
 }
 
 function blockRange(n: Node | null | undefined): Range | null {
@@ -223,7 +268,7 @@ function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
   return null;
 }
 
-export function extractFacts(tree: Tree): PythonFacts {
+export function extractFacts(tree: Tree, text: string): PythonFacts {
   const root = tree.rootNode;
   const scopes: Scope[] = [{ id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" }];
   const bindings: Binding[] = [];
@@ -246,8 +291,8 @@ export function extractFacts(tree: Tree): PythonFacts {
         comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
         break;
       case "call": {
-        const call = toCall(n, 0);
-        if (call.kind === "call") calls.push({ call, scope });
+        const call = callSite(n, text);
+        if (call) calls.push({ call, scope });
         break;
       }
       case "import_statement":
@@ -283,16 +328,23 @@ export function extractFacts(tree: Tree): PythonFacts {
         let right = n.childForFieldName("right");
         while (right?.type === "assignment") right = right.childForFieldName("right");
         if (!left || !right) break;
-        const value: Expr = n.type === "augmented_assignment" ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right);
-        const pos = n.parent?.type === "expression_statement" ? n.parent.endIndex : n.endIndex;
+        // Values are converted when a rule first reads them: most never are.
+        let converted: Expr | null = null;
+        const augmented = n.type === "augmented_assignment";
+        const valueOf = (): Expr => (converted ??= augmented ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right));
+        const pos = n.endIndex;
         if (left.type === "identifier") {
-          bind({ name: left.text, kind: "assign", scope, pos, range: rangeOf(left), value });
+          bind(lazyValue({ name: left.text, kind: "assign", scope, pos, range: rangeOf(left) }, valueOf));
         } else if (left.type === "attribute" || left.type === "subscript") {
           const target = toExpr(left) as MemberExpr | IndexExpr;
-          if (target.kind === "member" || target.kind === "index") targetAssigns.push({ target, value, scope, range: rangeOf(n) });
+          if (target.kind === "member" || target.kind === "index") {
+            const assign = { target, scope, range: rangeOf(n) } as TargetAssign;
+            Object.defineProperty(assign, "value", { get: valueOf, enumerable: true });
+            targetAssigns.push(assign);
+          }
         } else {
           for (const t of targetNames(left) ?? []) {
-            bind({ name: t.node.text, kind: "unpack", scope, pos, range: rangeOf(t.node), value, index: t.index, count: t.count });
+            bind(lazyValue({ name: t.node.text, kind: "unpack", scope, pos, range: rangeOf(t.node), index: t.index, count: t.count }, valueOf));
           }
         }
         break;

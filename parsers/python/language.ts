@@ -35,7 +35,7 @@ export class PythonLanguage {
     }
     try {
       const tree = parsePython(text);
-      const facts = extractFacts(tree);
+      const facts = extractFacts(tree, text);
       const ast: ModuleNode = { type: "Module", range: [0, text.length], loc: { start: { line: 1, column: 0 }, end: endLoc(text) }, facts };
       return { ok: true, ast };
     } catch (error) {

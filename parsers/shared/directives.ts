@@ -28,7 +28,8 @@ export interface ReadDirectives {
 
 const parser = new ConfigCommentParser();
 const ESLINT = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
-const NOQA = /^\s*noqa(?::\s*([\w/,\s-]*))?\s*(?:#|$)/iu;
+// `# noqa: ids -- why` may carry a justification, as ESLint directives do.
+const NOQA = /^\s*noqa(?::\s*([\w/,\s-]*?))?\s*(?:--(?:\s.*)?|#.*)?$/iu;
 const RULE_ID = /^(?:exp-lint\/)?([a-z][a-z0-9-]*)$/u;
 
 /** The rule ids a `# noqa: ...` list names, as `exp-lint/<id>`; `null` for a bare noqa. */

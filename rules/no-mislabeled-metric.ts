@@ -1,0 +1,161 @@
+import { EVAL_TOKENS, LOSS_TOKENS, nameTokens, QUALITY_METRIC_TOKENS, SPLIT_TOKENS, type SplitRole } from "../catalogue/data.js";
+import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
+import type { Expr, Range } from "../semantic/ir.js";
+import { argument, literalString, type SemanticModel } from "../semantic/model.js";
+import { counterparts, describeEvidence, listNames, provenance, replaceWord, ROLE_WORDS } from "../semantic/provenance.js";
+import { createRule } from "./util/create-rule.js";
+import { onProgram, snippet } from "./util/program.js";
+
+type MessageIds = "trainAsHeldOut" | "trainUnqualified" | "valAsTest";
+type Options = [];
+
+type KeySplit = SplitRole | "eval" | null;
+
+interface LoggedMetric {
+  key: string;
+  value: Expr;
+  scope: number;
+  /** Where to report: the value argument, or the whole dict entry. */
+  at: Range;
+}
+
+const splitOf = (token: string): SplitRole | "eval" | null =>
+  Object.hasOwn(SPLIT_TOKENS, token) ? SPLIT_TOKENS[token]! : EVAL_TOKENS.has(token) ? "eval" : null;
+
+/** The split a metric key names and whether it is a loss or a quality score; null when it names several splits. */
+function classifyKey(key: string): { split: KeySplit; kind: "loss" | "quality" | null } | null {
+  const tokens = nameTokens(key);
+  // `acc_std_dev` is a spread, not a dev split.
+  const splits = new Set(tokens.map((t, i) => (t === "dev" && (tokens[i - 1] === "std" || tokens[i - 1] === "standard") ? null : splitOf(t))).filter((s) => s !== null));
+  if (splits.size > 1) return null;
+  const kind = tokens.some((t) => LOSS_TOKENS.has(t)) ? "loss" : tokens.some((t) => QUALITY_METRIC_TOKENS.has(t)) ? "quality" : null;
+  return { split: splits.size ? [...splits][0]! : null, kind };
+}
+
+/** `accuracy` → `train_accuracy`, `metrics/acc` → `train/metrics/acc`, `topAcc` → `trainTopAcc`, `Dice` → `Train_Dice`. */
+function prefixed(key: string, word: string): string {
+  if (/^[a-z0-9]+[A-Z]/.test(key) && !/[^A-Za-z0-9]/.test(key)) return word + key[0]!.toUpperCase() + key.slice(1);
+  const cased = /^[A-Z]/.test(key) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  const sep = key.includes("/") ? "/" : key.includes(" ") ? " " : key.includes("-") && !key.includes("_") ? "-" : "_";
+  return `${cased}${sep}${key}`;
+}
+
+/** Every literal metric key logged with its value expression. */
+function loggedMetrics(model: SemanticModel): LoggedMetric[] {
+  const out: LoggedMetric[] = [];
+  const scopeOf = (e: Expr) => model.facts.scopeAt(e.range[0]);
+  for (const { site, qname } of model.callsTo(metricLoggers.map((l) => l.qname))) {
+    const logger = metricLoggers.find((l) => l.qname === qname)!;
+    const key = literalString(argument(site.call, logger.key)?.value);
+    const value = argument(site.call, logger.value)?.value;
+    if (key !== null && value) out.push({ key, value, scope: site.scope, at: value.range });
+  }
+  for (const { site, qname } of model.callsTo(metricMappingLoggers.map((l) => l.qname))) {
+    const arg = argument(site.call, metricMappingLoggers.find((l) => l.qname === qname)!.mapping);
+    if (!arg || arg.spread) continue;
+    const mapping = model.definition(arg.value, site.scope);
+    if (mapping.kind === "dict") {
+      for (const en of mapping.entries) {
+        const key = literalString(en.key);
+        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(en.value), at: en.range });
+      }
+    }
+    // `metrics["acc"] = v` before `log_metrics(metrics)`.
+    if (arg.value.kind !== "name") continue;
+    const name = arg.value.name;
+    const bound = model.binding(name, site.scope, arg.value.range[0]);
+    if (!bound) continue;
+    for (const ta of model.facts.targetAssigns) {
+      const t = ta.target;
+      if (t.kind !== "index" || t.object.kind !== "name" || t.object.name !== name || ta.range[1] > site.call.range[0]) continue;
+      const key = literalString(t.index);
+      if (key !== null && model.binding(name, ta.scope, ta.range[0]) === bound) out.push({ key, value: ta.value, scope: ta.scope, at: ta.range });
+    }
+  }
+  for (const { site, qname } of model.callsTo(metricBatchLoggers.map((l) => l.qname))) {
+    const logger = metricBatchLoggers.find((l) => l.qname === qname)!;
+    const list = argument(site.call, logger.list);
+    const items = list ? model.definition(list.value, site.scope) : null;
+    if (items?.kind !== "collection") continue;
+    for (const item of items.items) {
+      if (item.kind !== "call" || model.resolve(item.callee, scopeOf(item)) !== logger.entity) continue;
+      const key = literalString(argument(item, logger.key)?.value);
+      const value = argument(item, logger.value)?.value;
+      if (key !== null && value) out.push({ key, value, scope: scopeOf(value), at: value.range });
+    }
+  }
+  return out;
+}
+
+/** The finding for a value from split `from` logged under a key naming `split`, or null when the name fits. */
+function finding(split: KeySplit, kind: "loss" | "quality", from: SplitRole): { messageId: MessageIds; from: SplitRole; want: SplitRole[] } | null {
+  if (from === "train" && (split === "val" || split === "test")) return { messageId: "trainAsHeldOut", from, want: [split] };
+  if (from === "train" && split === "eval") return { messageId: "trainAsHeldOut", from, want: ["val", "test"] };
+  // An unqualified training loss is the convention; an unqualified quality score reads as held-out.
+  if (from === "train" && split === null && kind === "quality") return { messageId: "trainUnqualified", from, want: ["test", "val"] };
+  if (from === "val" && split === "test") return { messageId: "valAsTest", from, want: ["test"] };
+  return null;
+}
+
+/** What to log instead: the held-out twin data (`X_test`) or metric (`val_acc`), else the split by name. */
+function remedy(twins: string[], want: SplitRole[]): string {
+  const isMetric = (name: string) => nameTokens(name).some((t) => QUALITY_METRIC_TOKENS.has(t) || LOSS_TOKENS.has(t));
+  const metrics = twins.filter(isMetric);
+  const data = twins.filter((t) => !isMetric(t));
+  if (data.length) return `compute it on ${listNames(data)}`;
+  if (metrics.length) return `log ${listNames(metrics)} instead`;
+  return `compute it on ${want.length === 1 ? `the ${ROLE_WORDS[want[0]!]} split` : "held-out data"}`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-mislabeled-metric",
+  meta: {
+    type: "problem",
+    languages: ["exp-lint/python"],
+    docs: {
+      description: "Disallow logging a training-data metric under a held-out or unqualified name, or a validation metric as a test metric",
+      recommended: true,
+    },
+    messages: {
+      trainAsHeldOut:
+        "Metric '{{key}}' is logged as a {{keySplit}} score, but {{value}} is computed on training data ({{evidence}}). Log it as '{{rename}}', or {{remedy}}.",
+      trainUnqualified:
+        "Metric '{{key}}' reads as a held-out score, but {{value}} is computed on training data ({{evidence}}), so it overstates generalisation. Log it as '{{rename}}', or {{remedy}}.",
+      valAsTest:
+        "Metric '{{key}}' is logged as a test score, but {{value}} is computed on the validation split ({{evidence}}), which guided model selection. Log it as '{{rename}}', or {{remedy}}.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports(...TRACKER_PACKAGES)) return;
+      const reported = new Set<string>();
+      for (const m of loggedMetrics(model)) {
+        const key = classifyKey(m.key);
+        if (!key?.kind) continue;
+        const prov = provenance(model, m.value, m.scope);
+        const found = prov.role && finding(key.split, key.kind, prov.role);
+        if (!found) continue;
+        const id = `${m.at[0]}:${m.at[1]}`;
+        if (reported.has(id)) continue;
+        reported.add(id);
+        const { messageId, from, want } = found;
+        const twins = want.map((w) => counterparts(model, prov.evidence, from, w)).find((c) => c.length) ?? [];
+        const rename = key.split === null ? prefixed(m.key, from) : (replaceWord(m.key, (t) => splitOf(t) === key.split, from) ?? prefixed(m.key, from));
+        context.report({
+          loc: loc(m.at),
+          messageId,
+          data: {
+            key: m.key,
+            keySplit: key.split === "eval" ? "held-out" : key.split === null ? "" : ROLE_WORDS[key.split],
+            value: snippet(text(m.value.range)),
+            evidence: describeEvidence(prov.evidence, from),
+            rename,
+            remedy: remedy(twins, want),
+          },
+        });
+      }
+    });
+  },
+});

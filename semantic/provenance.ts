@@ -1,0 +1,234 @@
+import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
+import type { Binding, Expr } from "./ir.js";
+import { literalString, type SemanticModel } from "./model.js";
+
+/**
+ * Which data split (train / val / test) a value is computed from. A name's
+ * role comes first from data flow (it is unpacked from a splitter call), then
+ * from its own words (`X_train`, `acc_val`), then from the names it was
+ * computed from. Several roles mean the analysis cannot tell, and callers
+ * stay silent.
+ */
+
+// Assignments followed at most this deep, and names visited at most this often.
+const MAX_HOPS = 8;
+const MAX_VISITS = 256;
+
+export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv";
+
+export interface Evidence {
+  role: SplitRole;
+  kind: EvidenceKind;
+  /** The name, attribute or key as written; for `cv` the call's short name. */
+  text: string;
+  /** For `split`: the splitter's short name. */
+  via?: string;
+  /** For `split`: the unpack binding, whose siblings are the other parts. */
+  binding?: Binding;
+}
+
+export interface Provenance {
+  /** The one split the value comes from, or null when none or several. */
+  role: SplitRole | null;
+  roles: Set<SplitRole>;
+  evidence: Evidence[];
+}
+
+interface Item {
+  e: Expr;
+  scope: number;
+  hops: number;
+  /** Follow names to their assignments; off for receivers and attribute bases, which hold models more often than data. */
+  follow: boolean;
+}
+
+/** The split a data name claims; `dev` or `val` alone is more often a device or a value. */
+const nameRole = (name: string): SplitRole | null => (AMBIGUOUS_ALONE.has(name.toLowerCase()) ? null : roleFromName(name));
+
+const shortName = (qname: string): string => qname.replace(/\(\)/g, "").split(".").pop() ?? qname;
+
+/** The role of an unpack target bound from a splitter call, refined by its name for held-out parts. */
+function splitRole(model: SemanticModel, b: Binding): { role: SplitRole; via: string } | null {
+  if (b.kind !== "unpack" || b.value?.kind !== "call" || b.index === undefined || b.index < 0) return null;
+  const q = model.resolve(b.value.callee, b.scope);
+  const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
+  if (!splitter) return null;
+  const role = splitter.pattern[b.index % splitter.pattern.length]!;
+  const named = roleFromName(b.name);
+  return { role: role !== "train" && named && named !== "train" ? named : role, via: shortName(splitter.qname) };
+}
+
+/** Split roles a value is computed from, with the evidence for each. */
+export function provenance(model: SemanticModel, expr: Expr, scope: number): Provenance {
+  const evidence: Evidence[] = [];
+  const seen = new Set<Binding | string>();
+  const add = (ev: Evidence) => {
+    if (!evidence.some((x) => x.kind === ev.kind && x.text === ev.text)) evidence.push(ev);
+  };
+  const work: Item[] = [{ e: expr, scope, hops: 0, follow: true }];
+
+  const visitName = (name: string, pos: number, item: Item) => {
+    const b = model.binding(name, item.scope, pos);
+    const key = b ?? `${item.scope}:${name}`;
+    if (seen.has(key) || seen.size >= MAX_VISITS) return;
+    seen.add(key);
+    // A function is code, not data: `train_one_epoch` says nothing about a value.
+    if (b?.kind === "def") return;
+    const split = b ? splitRole(model, b) : null;
+    if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
+    const named = nameRole(name);
+    if (named) return add({ role: named, kind: "name", text: name });
+    if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
+    if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
+    // `a, b = f(x), g(y)`: only the matching item flows into each name.
+    const v = b.value;
+    const part = b.kind === "unpack" && v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : v;
+    work.push({ e: part, scope: b.scope, hops: item.hops + 1, follow: true });
+  };
+
+  // Breadth first, so evidence comes in source order.
+  for (let i = 0; i < work.length; i++) {
+    const item = work[i]!;
+    const { e } = item;
+    switch (e.kind) {
+      case "name":
+        visitName(e.name, e.range[0], item);
+        break;
+      case "other":
+        for (const n of e.names) visitName(n, e.range[0], item);
+        break;
+      case "collection":
+        for (const x of e.items) work.push({ ...item, e: x });
+        break;
+      case "dict":
+        for (const en of e.entries) work.push({ ...item, e: en.value });
+        break;
+      case "call": {
+        const q = model.resolve(e.callee, item.scope);
+        if (q !== null && crossValidators.includes(q)) {
+          add({ role: "val", kind: "cv", text: shortName(q) });
+          break;
+        }
+        if (e.callee.kind === "member" && FIT_METHODS.has(e.callee.property)) break;
+        if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: false });
+        else if (e.callee.kind !== "name") work.push({ ...item, e: e.callee });
+        for (const a of e.args) work.push({ ...item, e: a.value, follow: true });
+        break;
+      }
+      case "member":
+      case "index": {
+        // Outermost word first: `history.history["val_accuracy"]`, `self.train_loader`, `train_metrics.accuracy`.
+        let base: Expr = e;
+        let viaAttribute = false;
+        let found: Evidence | null = null;
+        while (base.kind === "member" || base.kind === "index") {
+          if (base.kind === "member") {
+            viaAttribute = true;
+            const r = nameRole(base.property);
+            if (r && !found) found = { role: r, kind: "attribute", text: model.sourceText(base.range) };
+          } else {
+            const k = literalString(base.index);
+            const r = k === null ? null : nameRole(k);
+            if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
+            if (base.index.kind !== "literal") work.push({ ...item, e: base.index, follow: true });
+          }
+          base = base.object;
+        }
+        if (found) add(found);
+        else work.push({ ...item, e: base, follow: item.follow && !viaAttribute });
+        break;
+      }
+      case "literal":
+        break;
+    }
+  }
+  const roles = new Set(evidence.map((x) => x.role));
+  return { role: roles.size === 1 ? [...roles][0]! : null, roles, evidence };
+}
+
+export const ROLE_WORDS: Record<SplitRole, string> = { train: "training", val: "validation", test: "test" };
+
+/** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
+export function listNames(names: string[]): string {
+  const shown = names.slice(0, 3);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : (shown[0] ?? "");
+}
+
+/** Evidence for one role in words, e.g. "y_train and X_train, the training split from train_test_split". */
+export function describeEvidence(evidence: Evidence[], role: SplitRole): string {
+  const mine = evidence.filter((x) => x.role === role);
+  const parts: string[] = [];
+  const vias = [...new Set(mine.filter((x) => x.kind === "split").map((x) => x.via!))];
+  for (const via of vias) {
+    parts.push(`${listNames(mine.filter((x) => x.kind === "split" && x.via === via).map((x) => x.text))}, the ${ROLE_WORDS[role]} split from ${via}`);
+  }
+  const of = (kind: EvidenceKind) => mine.filter((x) => x.kind === kind).map((x) => x.text);
+  const names = of("name");
+  if (names.length) parts.push(`the variable name${names.length > 1 ? "s" : ""} ${listNames(names)}`);
+  const attrs = of("attribute");
+  if (attrs.length) parts.push(`the attribute${attrs.length > 1 ? "s" : ""} ${listNames(attrs)}`);
+  const keys = of("key");
+  if (keys.length) parts.push(`the key${keys.length > 1 ? "s" : ""} ${listNames(keys)}`);
+  const cv = of("cv");
+  if (cv.length) parts.push(`held-out folds of ${listNames(cv)}`);
+  return parts.join("; ");
+}
+
+/** Character spans of the words `nameTokens` finds, so one word can be swapped in place. */
+function tokenSpans(name: string): { start: number; end: number; token: string }[] {
+  const spans: { start: number; end: number; token: string }[] = [];
+  const re = /[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g;
+  for (let m = re.exec(name); m; m = re.exec(name)) spans.push({ start: m.index, end: m.index + m[0].length, token: m[0].toLowerCase() });
+  // Agree with nameTokens: `X_train` is [x, train], `trainAcc` is [train, acc].
+  return spans.length === nameTokens(name).length ? spans : [];
+}
+
+/** Replace the first word of `name` that `matches` with `word`, keeping its capitalisation; null when none matches. */
+export function replaceWord(name: string, matches: (token: string) => boolean, word: string): string | null {
+  const span = tokenSpans(name).find((s) => matches(s.token));
+  if (!span) return null;
+  const old = name.slice(span.start, span.end);
+  const cased = old === old.toUpperCase() && old.length > 1 ? word.toUpperCase() : /^[A-Z]/.test(old) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  return name.slice(0, span.start) + cased + name.slice(span.end);
+}
+
+// Words a held-out twin of a training name is spelled with, most usual first.
+const TWIN_WORDS: Record<SplitRole, string[]> = {
+  train: ["train"],
+  val: ["val", "valid", "validation", "dev", "va"],
+  test: ["test", "te", "tst", "holdout"],
+};
+
+/**
+ * The names in the program that hold the `want` part where the evidence
+ * holds another: the sibling from the same split call (`X_train` → `X_test`),
+ * or the same name with its split word swapped, when that name is bound.
+ */
+export function counterparts(model: SemanticModel, evidence: Evidence[], from: SplitRole, want: SplitRole): string[] {
+  const out: string[] = [];
+  const bound = (name: string) => model.facts.bindings.some((b) => b.name === name);
+  for (const ev of evidence) {
+    if (ev.role !== from || (ev.kind !== "split" && ev.kind !== "name")) continue;
+    let twin: string | null = null;
+    if (ev.binding) {
+      const siblings = model.facts.bindings.filter((s) => s.kind === "unpack" && s.value === ev.binding!.value && s !== ev.binding);
+      // Exactly the wanted part, else a held-out part whose name does not say which.
+      const held = siblings.filter((s) => splitRole(model, s)?.role === want);
+      const unnamed = siblings.filter((s) => splitRole(model, s)?.role !== "train" && roleFromName(s.name) === null);
+      const pick = (list: Binding[]) => list.find((s) => s.index === ev.binding!.index! + 1) ?? list[0];
+      twin = (pick(held) ?? pick(unnamed))?.name ?? null;
+    }
+    for (const word of twin ? [] : TWIN_WORDS[want]) {
+      const candidate = replaceWord(ev.text, (t) => roleFromName(t) === from, word);
+      if (candidate && bound(candidate)) {
+        twin = candidate;
+        break;
+      }
+    }
+    if (twin && !out.includes(twin)) out.push(twin);
+  }
+  return out;
+}
+
