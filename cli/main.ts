@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { dirname, sep } from "node:path";
 import { Chalk } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ESLint } from "eslint";
@@ -33,6 +34,17 @@ function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number >= 0");
   return n;
+}
+
+function commonAncestor(dirs: string[]): string {
+  let common = dirs[0]!.split(sep);
+  for (const d of dirs.slice(1)) {
+    const parts = d.split(sep);
+    let i = 0;
+    while (i < common.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(sep) || sep;
 }
 
 function skippedResult(s: Skipped): ESLint.LintResult {
@@ -84,7 +96,8 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
   const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
   const { eslint, results } = await lint(files, {
-    cwd: io.cwd,
+    // ESLint ignores files outside its base path, so it is rooted where every target lives.
+    cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
     extraRequirements,
     concurrency,
     config: opts.strict ? "strict" : "recommended",
