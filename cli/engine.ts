@@ -3,7 +3,7 @@ import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-optio
 import type { Plan } from "./files.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
-const MIN_FILES_PER_WORKER = 40;
+const MIN_FILES_PER_WORKER = 150;
 
 export function chooseConcurrency(requested: string | undefined, files: number, cores: number): number | "off" {
   if (requested === "off") return "off";

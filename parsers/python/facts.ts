@@ -216,20 +216,25 @@ function callSite(n: Node, text: string): CallExpr | null {
   };
 }
 
-/** Names bound by an assignment target, with their tuple positions. */
+/** Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred). */
 function targetNames(target: Node): { node: Node; index: number; count: number }[] | null {
   if (target.type === "identifier") return null;
-  if (!["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list"].includes(target.type)) return [];
+  if (!PATTERNS.has(target.type)) return [];
   const items = target.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
   const out: { node: Node; index: number; count: number }[] = [];
-  items.forEach((c, index) => {
-    if (c.type === "identifier") out.push({ node: c, index, count: items.length });
-    else if (c.type === "list_splat_pattern" && c.namedChildren[0]?.type === "identifier") {
-      out.push({ node: c.namedChildren[0], index: -1, count: items.length });
+  const work: { node: Node; index: number }[] = items.map((node, index) => ({ node, index })).reverse();
+  while (work.length) {
+    const { node, index } = work.pop()!;
+    if (node.type === "identifier") out.push({ node, index, count: items.length });
+    else if (node.type === "list_splat_pattern" || PATTERNS.has(node.type)) {
+      const inner = node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+      for (let i = inner.length - 1; i >= 0; i--) work.push({ node: inner[i]!, index: -1 });
     }
-  });
+  }
   return out;
 }
+
+const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression"]);
 
 function lazyValue(b: Binding, value: () => Expr): Binding {
   Object.defineProperty(b, "value", { get: value, enumerable: true });
