@@ -37,9 +37,10 @@ function noqaRules(list: string | undefined): string[] | null {
   if (list === undefined || list.trim() === "") return null;
   const ids: string[] = [];
   for (const raw of list.split(/[,\s]+/u)) {
-    const m = RULE_ID.exec(raw.trim());
-    // Codes such as E501 or F401 are other linters'.
-    if (m && m[1]!.includes("-")) ids.push(`exp-lint/${m[1]}`);
+    const id = raw.trim();
+    const m = RULE_ID.exec(id);
+    // Codes such as E501 or F401 are other linters'; exp-lint ids are hyphenated or carry the prefix.
+    if (m && (m[1]!.includes("-") || id.startsWith("exp-lint/"))) ids.push(`exp-lint/${m[1]}`);
   }
   return ids;
 }
