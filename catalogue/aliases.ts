@@ -31,8 +31,12 @@ const PREFIX_ALIASES: Record<string, string> = {
 
 const KEYS = Object.keys(PREFIX_ALIASES).sort((a, b) => b.length - a.length);
 
+const ROOTS = new Set(KEYS.map((k) => k.split(".")[0]!));
+
 /** Rewrite the longest known alias prefix of a qualified name. */
 export function canonical(qname: string): string {
+  const dot = qname.indexOf(".");
+  if (!ROOTS.has(dot === -1 ? qname : qname.slice(0, dot))) return qname;
   for (const key of KEYS) {
     if (qname === key || (qname.startsWith(key) && (qname[key.length] === "." || qname[key.length] === "("))) {
       return PREFIX_ALIASES[key] + qname.slice(key.length);

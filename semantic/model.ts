@@ -21,6 +21,7 @@ export class SemanticModel {
   readonly text: string;
   #byName = new Map<string, Binding[]>();
   #qnames = new Map<CallExpr, string | null>();
+  #bindingQnames = new Map<Binding, string | null>();
   #imported: string[];
 
   constructor(facts: ProgramFacts, text: string) {
@@ -73,9 +74,14 @@ export class SemanticModel {
       case "name": {
         const b = this.binding(expr.name, scope, expr.range[0]);
         if (!b) return null;
-        if (b.kind === "import") return b.qname ? canonical(b.qname) : null;
-        if ((b.kind === "assign" || b.kind === "with") && b.value) return this.resolve(b.value, b.scope, hops + 1);
-        return null;
+        let q = this.#bindingQnames.get(b);
+        if (q === undefined) {
+          q = null;
+          if (b.kind === "import" && b.qname) q = canonical(b.qname);
+          else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+          this.#bindingQnames.set(b, q);
+        }
+        return q;
       }
       case "member": {
         const obj = this.resolve(expr.object, scope, hops);

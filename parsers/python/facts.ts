@@ -21,8 +21,8 @@ import type {
 const MAX_DEPTH = 12;
 const MAX_NAMES = 64;
 
-// One descendantsOfType call over every node type the facts need.
-const FACT_TYPES = [
+// Node types the statement pass visits; calls and comments have passes of their own.
+const STATEMENT_TYPES = [
   "import_statement",
   "import_from_statement",
   "assignment",
@@ -33,8 +33,6 @@ const FACT_TYPES = [
   "while_statement",
   "function_definition",
   "class_definition",
-  "call",
-  "comment",
 ];
 
 const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
@@ -174,10 +172,11 @@ function convertArgs(argList: Node | null, depth: number): Arg[] {
   return args;
 }
 
+// The text each live tree was parsed from, for reading callees without visiting their nodes.
+const TEXTS = new WeakMap<Tree, string>();
+
 function toCall(n: Node, depth: number): Expr {
-  const fn = n.childForFieldName("function");
-  if (!fn) return { kind: "other", range: rangeOf(n), names: namesIn(n) };
-  return { kind: "call", range: rangeOf(n), callee: toExpr(fn, depth), args: convertArgs(n.childForFieldName("arguments"), depth) };
+  return callSite(n, TEXTS.get(n.tree) ?? n.tree.rootNode.text, depth) ?? { kind: "other", range: rangeOf(n), names: namesIn(n) };
 }
 
 // A dotted callee (`np.random.seed(`) read straight from the text: most calls look like this,
@@ -198,22 +197,61 @@ function dottedCallee(text: string, start: number): Expr | null {
   return expr;
 }
 
-/** A top-level call site: the callee now, the arguments only when a rule asks for them. */
-function callSite(n: Node, text: string): CallExpr | null {
+/**
+ * A call: the callee now, the range and arguments only when a rule asks for
+ * them. Rules run synchronously right after the parse, while the tree is alive.
+ */
+class PyCall implements CallExpr {
+  readonly kind = "call" as const;
+  readonly callee: Expr;
+  #node: Node;
+  #depth: number;
+  #range: Range | null = null;
+  #args: Arg[] | null = null;
+
+  constructor(node: Node, callee: Expr, depth: number) {
+    this.#node = node;
+    this.callee = callee;
+    this.#depth = depth;
+  }
+
+  get range(): Range {
+    return (this.#range ??= [this.#node.startIndex, this.#node.endIndex]);
+  }
+
+  get args(): Arg[] {
+    return (this.#args ??= convertArgs(this.#node.childForFieldName("arguments"), this.#depth + 1));
+  }
+}
+
+function callSite(n: Node, text: string, depth = 0): CallExpr | null {
   const callee = dottedCallee(text, n.startIndex) ?? (() => {
     const fn = n.childForFieldName("function");
-    return fn ? toExpr(fn, 0) : null;
+    return fn ? toExpr(fn, depth + 1) : null;
   })();
-  if (!callee) return null;
-  let args: Arg[] | null = null;
-  return {
-    kind: "call",
-    range: rangeOf(n),
-    callee,
-    get args() {
-      return (args ??= convertArgs(n.childForFieldName("arguments"), 1));
-    },
-  };
+  return callee ? new PyCall(n, callee, depth) : null;
+}
+
+/** A binding whose value expression is converted on first read. */
+class LazyBinding implements Binding {
+  #value: (() => Expr) | Expr;
+  constructor(
+    readonly name: string,
+    readonly kind: Binding["kind"],
+    readonly scope: number,
+    readonly pos: number,
+    readonly range: Range,
+    value: () => Expr,
+    readonly index?: number,
+    readonly count?: number,
+  ) {
+    this.#value = value;
+  }
+
+  get value(): Expr {
+    if (typeof this.#value === "function") this.#value = this.#value();
+    return this.#value;
+  }
 }
 
 /** Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred). */
@@ -235,11 +273,6 @@ function targetNames(target: Node): { node: Node; index: number; count: number }
 }
 
 const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression"]);
-
-function lazyValue(b: Binding, value: () => Expr): Binding {
-  Object.defineProperty(b, "value", { get: value, enumerable: true });
-  return b;
-}
 
 function blockRange(n: Node | null | undefined): Range | null {
   return n ? rangeOf(n) : null;
@@ -274,6 +307,7 @@ function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
 }
 
 export function extractFacts(tree: Tree, text: string): PythonFacts {
+  TEXTS.set(tree, text);
   const root = tree.rootNode;
   const scopes: Scope[] = [{ id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" }];
   const bindings: Binding[] = [];
@@ -289,17 +323,13 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   };
   const bind = (b: Binding) => bindings.push(b);
 
-  for (const n of root.descendantsOfType(FACT_TYPES)) {
+  for (const n of root.descendantsOfType("comment")) {
+    comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
+  }
+
+  for (const n of root.descendantsOfType(STATEMENT_TYPES)) {
     const scope = currentScope(n.startIndex);
     switch (n.type) {
-      case "comment":
-        comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
-        break;
-      case "call": {
-        const call = callSite(n, text);
-        if (call) calls.push({ call, scope });
-        break;
-      }
       case "import_statement":
         for (const c of n.childrenForFieldName("name")) {
           if (!c) continue;
@@ -339,7 +369,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         const valueOf = (): Expr => (converted ??= augmented ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right));
         const pos = n.endIndex;
         if (left.type === "identifier") {
-          bind(lazyValue({ name: left.text, kind: "assign", scope, pos, range: rangeOf(left) }, valueOf));
+          bind(new LazyBinding(left.text, "assign", scope, pos, rangeOf(left), valueOf));
         } else if (left.type === "attribute" || left.type === "subscript") {
           const target = toExpr(left) as MemberExpr | IndexExpr;
           if (target.kind === "member" || target.kind === "index") {
@@ -349,7 +379,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           }
         } else {
           for (const t of targetNames(left) ?? []) {
-            bind(lazyValue({ name: t.node.text, kind: "unpack", scope, pos, range: rangeOf(t.node), index: t.index, count: t.count }, valueOf));
+            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count));
           }
         }
         break;
@@ -423,6 +453,18 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         break;
       }
     }
+  }
+
+  // Calls are the most numerous nodes: their own pass, so their type is known without asking the tree.
+  const byStart = [...scopes].sort((a, b) => a.range[0] - b.range[0] || a.id - b.id);
+  const open: Scope[] = [];
+  let next = 0;
+  for (const n of root.descendantsOfType("call")) {
+    const at = n.startIndex;
+    while (next < byStart.length && byStart[next]!.range[0] <= at) open.push(byStart[next++]!);
+    while (open.length > 1 && open[open.length - 1]!.range[1] <= at) open.pop();
+    const call = callSite(n, text);
+    if (call) calls.push({ call, scope: open[open.length - 1]!.id });
   }
 
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
