@@ -16,8 +16,8 @@ export interface GlobalRng {
   seedHint: string;
   /** Calls that draw from it. */
   consumers: string[];
-  /** Draw only when this keyword is given a truthy literal (e.g. DataLoader shuffle=True). */
-  consumersWhen?: Record<string, { keyword: string; index?: number }>;
+  /** Draw only when this argument is a true literal, and not when `unless` is passed (DataLoader: shuffle=True without generator=). */
+  consumersWhen?: Record<string, { keyword?: string; index?: number; unless?: string }>;
 }
 
 const NUMPY_DRAWS = [
@@ -78,7 +78,11 @@ export const globalRngs: GlobalRng[] = [
       "torchvision.transforms.Random*",
       "torchvision.transforms.v2.Random*",
     ],
-    consumersWhen: { "torch.utils.data.DataLoader": { keyword: "shuffle", index: 2 } },
+    consumersWhen: {
+      "torch.utils.data.DataLoader": { keyword: "shuffle", index: 2, unless: "generator" },
+      "torch.utils.data.random_split": { unless: "generator" },
+      "torch.utils.data.RandomSampler": { unless: "generator" },
+    },
   },
   {
     id: "tensorflow",

@@ -1,3 +1,4 @@
+import { relative, sep } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
 
@@ -19,7 +20,9 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
   const configs: Linter.Config[] = [...plugin.configs[settings.config]];
   if (settings.extraRequirements.length) {
     const base = configs.find((c) => c.language === "exp-lint/requirements");
-    configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: settings.extraRequirements });
+    // Config globs are relative to ESLint's base path, with forward slashes.
+    const files = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
+    configs.push({ ...base, name: "exp-lint/cli/included-requirements", files });
   }
   return {
     cwd: settings.cwd,

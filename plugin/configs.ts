@@ -4,7 +4,7 @@ import type { ExpLintDocs } from "../rules/util/create-rule.js";
 /** Files each language lints, shared by the configs and the CLI's file discovery. */
 export const FILES = {
   python: ["**/*.py"],
-  requirements: ["**/requirements*.txt", "**/requirements/*.txt", "**/requirements*.in", "**/constraints*.txt"],
+  requirements: ["**/requirements*.txt", "**/requirements/*.txt", "**/constraints*.txt"],
 } as const;
 
 type Language = keyof typeof FILES;

@@ -103,11 +103,11 @@ describe("exp-lint CLI", () => {
 
   it("lints requirements files and the files they include", () => {
     const dir = tempProject({
-      "requirements.txt": "-r base.in\nnumpy==1.26.4\n",
-      "base.in": "pandas>=2.0\n",
+      "requirements.txt": "-r base-deps.txt\nnumpy==1.26.4\n",
+      "base-deps.txt": "pandas>=2.0\n",
     });
     const results = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
-    const base = results.find((r) => r.filePath.endsWith("base.in"))!;
+    const base = results.find((r) => r.filePath.endsWith("base-deps.txt"))!;
     expect(base.messages.map((m) => [m.ruleId, m.line])).toEqual([["exp-lint/pin-requirements", 1]]);
     expect(results.find((r) => r.filePath.endsWith("requirements.txt"))!.messages).toEqual([]);
   });

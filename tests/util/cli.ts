@@ -17,6 +17,7 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
     cwd,
     encoding: "utf8",
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

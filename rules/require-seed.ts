@@ -1,0 +1,134 @@
+import { globalRngs, seededCalls, seedingHelpers, SEED_HELPER_NAME, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
+import type { CallExpr, Expr } from "../semantic/ir.js";
+import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
+import { createRule } from "./util/create-rule.js";
+import { onProgram, snippet } from "./util/program.js";
+
+type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal";
+type Options = [{ requireExplicitRandomState?: boolean }];
+
+/** Libraries whose calls this rule knows; a seed-named call from anywhere else is the project's own helper. */
+const KNOWN_ROOTS = new Set([
+  "random", "numpy", "torch", "torchvision", "tensorflow", "keras", "sklearn", "xgboost", "lightgbm", "catboost",
+  "pymc", "optuna", "transformers", "lightning", "accelerate",
+]);
+
+const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
+
+/** Literal `True`: the only value that surely turns randomness on. */
+const isTrue = (e: Expr | undefined) => e?.kind === "literal" && e.value === true;
+const isFalse = (e: Expr | undefined) => e?.kind === "literal" && e.value === false;
+const isNone = (e: Expr | undefined) => e?.kind === "literal" && e.value === null;
+
+function matcher(patterns: string[]): (q: string) => boolean {
+  const exact = new Set(patterns.filter((p) => !p.endsWith("*")));
+  const prefixes = patterns.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
+  return (q) => exact.has(q) || prefixes.some((p) => q.startsWith(p) && !q.slice(p.length).includes("."));
+}
+
+const consumerMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.consumers)]));
+const seededCallByName = new Map(seededCalls.map((c) => [c.qname, c]));
+const helperByName = new Map(seedingHelpers.map((h) => [h.qname, h.seeds]));
+
+/** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
+function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
+  const seeded = new Set<GlobalRng["id"]>();
+  for (const site of model.facts.calls) {
+    const q = model.callee(site);
+    if (q !== null) {
+      for (const rng of globalRngs) if (rng.seeders.includes(q)) seeded.add(rng.id);
+      for (const id of helperByName.get(q) ?? []) seeded.add(id);
+      if (KNOWN_ROOTS.has(root(q))) continue;
+    }
+    // `set_seed(42)` from the project's own utils: its body is not ours to read, so trust the name.
+    const callee = site.call.callee;
+    const name = callee.kind === "name" ? callee.name : callee.kind === "member" ? callee.property : "";
+    if (SEED_HELPER_NAME.test(name)) for (const rng of globalRngs) seeded.add(rng.id);
+  }
+  return seeded;
+}
+
+/** Whether a call draws from its library's global generator (DataLoader only with shuffle=True, and no generator). */
+function draws(call: CallExpr, when: { keyword?: string; index?: number; unless?: string } | undefined): boolean {
+  if (!when) return true;
+  if (when.unless && call.args.some((a) => a.name === when.unless)) return false;
+  if (!when.keyword) return true;
+  return isTrue(argument(call, { keyword: when.keyword, index: when.index })?.value);
+}
+
+/** "random" / "not random" / "unknown" for a call whose randomness depends on an argument (KFold's shuffle). */
+function randomness(call: CallExpr, entry: SeededCall): "random" | "fixed" | "unknown" {
+  if (!entry.when) return "random";
+  const arg = argument(call, { keyword: entry.when.keyword, index: entry.when.index });
+  if (!arg) return entry.when.default ? "random" : "fixed";
+  if (isTrue(arg.value)) return "random";
+  if (isFalse(arg.value) || isNone(arg.value)) return "fixed";
+  return "unknown";
+}
+
+export default createRule<Options, MessageIds>({
+  name: "require-seed",
+  meta: {
+    type: "problem",
+    languages: ["exp-lint/python"],
+    docs: {
+      description: "Require every source of randomness to be seeded",
+      recommended: true,
+      strictOptions: { requireExplicitRandomState: true },
+    },
+    messages: {
+      globalUnseeded:
+        "{{call}} draws from {{library}}'s global random generator, which this file never seeds, so results change on every run; call {{seedHint}} once before it.",
+      callUnseeded: "{{call}} {{how}}, so its result changes on every run; pass {{param}}=SEED (a fixed number or your --seed argument).",
+      callReliesOnGlobal:
+        "{{call}} has no {{param}} and relies on numpy's global seed, so its result depends on every random call made before it; pass {{param}}=SEED.",
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          requireExplicitRandomState: {
+            type: "boolean",
+            description: "Report scikit-learn calls left at random_state=None even when np.random.seed() seeds numpy's global generator.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ requireExplicitRandomState: false }],
+  },
+  defaultOptions: [{ requireExplicitRandomState: false }],
+  create(context, [options]) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports(...KNOWN_ROOTS)) return;
+      const seeded = seededRngs(model);
+      const reported = new Set<GlobalRng["id"]>();
+      for (const site of model.facts.calls) {
+        const q = model.callee(site);
+        if (q === null) continue;
+        const call = site.call;
+        const name = snippet(text(call.callee.range));
+
+        for (const rng of globalRngs) {
+          if (seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
+          if (!draws(call, rng.consumersWhen?.[q])) continue;
+          reported.add(rng.id);
+          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: `${name}()`, library: rng.library, seedHint: rng.seedHint } });
+        }
+
+        const entry = seededCallByName.get(q);
+        if (!entry || hasSpread(call) || randomness(call, entry) !== "random") continue;
+        const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
+        if (given && !isNone(given.value)) continue;
+        const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
+        if (covered && !options.requireExplicitRandomState) continue;
+        if (covered && !given) {
+          context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: `${name}()`, param: entry.param } });
+          continue;
+        }
+        const how = given ? `sets ${entry.param}=None` : `has no ${entry.param}`;
+        context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: `${name}()`, how, param: entry.param } });
+      }
+    });
+  },
+});
