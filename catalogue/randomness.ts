@@ -72,7 +72,7 @@ export const globalRngs: GlobalRng[] = [
       "torch.utils.data.random_split",
       "torch.utils.data.RandomSampler",
       "torch.utils.data.DataLoader",
-      "torch.nn.init.*",
+      ...["uniform_", "normal_", "trunc_normal_", "xavier_uniform_", "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "orthogonal_", "sparse_"].map((f) => `torch.nn.init.${f}`),
       ...TORCH_LAYERS.map((l) => `torch.nn.${l}`),
       "torch.nn.functional.dropout",
       "torchvision.transforms.Random*",

@@ -48,6 +48,14 @@ function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   return seeded;
 }
 
+/** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
+function runsAsProgram(model: SemanticModel): boolean {
+  if (model.facts.mainGuard) return true;
+  return model.facts.calls.some(
+    (site) => site.scope === 0 && site.call.callee.kind === "name" && model.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",
+  );
+}
+
 /** Whether a call draws from its library's global generator (DataLoader only with shuffle=True, and no generator). */
 function draws(call: CallExpr, when: { keyword?: string; index?: number; unless?: string } | undefined): boolean {
   if (!when) return true;
@@ -102,6 +110,7 @@ export default createRule<Options, MessageIds>({
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports(...KNOWN_ROOTS)) return;
       const seeded = seededRngs(model);
+      const script = runsAsProgram(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of model.facts.calls) {
         const q = model.callee(site);
@@ -109,8 +118,10 @@ export default createRule<Options, MessageIds>({
         const call = site.call;
         const name = snippet(text(call.callee.range));
 
+        // A library module's functions run when a program calls them, and that program is where the seed belongs.
+        const drawsHere = script || site.scope === 0;
         for (const rng of globalRngs) {
-          if (seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
+          if (!drawsHere || seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
           if (!draws(call, rng.consumersWhen?.[q])) continue;
           reported.add(rng.id);
           context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: `${name}()`, library: rng.library, seedHint: rng.seedHint } });

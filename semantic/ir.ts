@@ -163,6 +163,8 @@ export interface SyntaxProblem {
 }
 
 export interface ProgramFacts {
+  /** The file says it runs as a program (`if __name__ == "__main__":`), not only as a library module. */
+  mainGuard: boolean;
   scopes: Scope[];
   bindings: Binding[];
   calls: CallSite[];

@@ -31,6 +31,9 @@ pythonRuleTester().run("require-seed", rule as never, {
     "from sklearn.ensemble import RandomForestClassifier\nm = RandomForestClassifier(**params)\n",
     "import pymc as pm\nwith model:\n    idata = pm.sample(1000, random_seed=42)\n",
     "import optuna\nstudy = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=0))\n",
+    // A library module: whoever instantiates the model seeds torch.
+    "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 2)\n",
+    "import random\ndef augment(rows):\n    random.shuffle(rows)\n    return rows\n",
     // Shadowed name: not numpy.
     "import numpy as np\ndef f(np):\n    return np.random.rand()\n",
   ],
@@ -48,7 +51,7 @@ pythonRuleTester().run("require-seed", rule as never, {
       errors: [{ messageId: "globalUnseeded", line: 2, column: 1, data: { call: "shuffle()", library: "Python's random module", seedHint: "random.seed(SEED)" } }],
     },
     {
-      code: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 2)\n",
+      code: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 2)\nif __name__ == '__main__':\n    Net()\n",
       errors: [{ messageId: "globalUnseeded", line: 5, column: 19, data: { call: "nn.Linear()", library: "torch", seedHint: "torch.manual_seed(SEED)" } }],
     },
     {
@@ -87,6 +90,11 @@ pythonRuleTester().run("require-seed", rule as never, {
       code: "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nnp.random.seed(0)\nm = RandomForestClassifier(n_estimators=10)\n",
       options: strict,
       errors: [{ messageId: "callReliesOnGlobal", line: 4, data: { call: "RandomForestClassifier()", param: "random_state" } }],
+    },
+    {
+      // A module-level call to its own function makes the file a program.
+      code: "import random\ndef augment(rows):\n    random.shuffle(rows)\n    return rows\naugment([1, 2, 3])\n",
+      errors: [{ messageId: "globalUnseeded", line: 3, column: 5 }],
     },
     {
       // Seeding torch does not seed numpy.

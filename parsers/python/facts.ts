@@ -287,6 +287,8 @@ function blockRange(n: Node | null | undefined): Range | null {
   return n ? rangeOf(n) : null;
 }
 
+const MAIN_GUARD = /^if\s+__name__\s*==\s*["']__main__["']\s*:/mu;
+
 const CATCH_ALL = new Set(["Exception", "BaseException"]);
 
 export interface PythonFacts extends ProgramFacts {
@@ -476,6 +478,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
     return best;
   };
   return {
+    mainGuard: MAIN_GUARD.test(text),
     scopes,
     bindings,
     calls,
