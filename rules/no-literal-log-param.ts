@@ -134,13 +134,13 @@ export default createRule<[], MessageIds>({
           if (key !== null) read.add(key);
           else readsAll = true;
         }
+        const unread = literals.filter(({ key }) => !read.has(key));
+        if (readsAll || !unread.length) continue;
         // The whole config handed on (`Model(**config)`, `train(run.config)`) counts as reading every key.
         const passes = (call: CallExpr, scope: number) => call.args.some((a) => isConfig(a.value, scope));
-        if (!readsAll) readsAll = model.facts.calls.some((site) => passes(site.call, site.scope) && !updates.includes(model.callee(site) ?? ""));
-        if (readsAll) continue;
+        if (model.facts.calls.some((site) => passes(site.call, site.scope) && !updates.includes(model.callee(site) ?? ""))) continue;
 
-        for (const { key, value } of literals) {
-          if (read.has(key)) continue;
+        for (const { key, value } of unread) {
           const other = differing(key, value);
           const data = { key, value: snippet(text(value.range), 40) };
           if (other) {

@@ -18,7 +18,9 @@ const fixFor = (api: RunApi) => (api.contextManager ? `open it with \`with ${api
 function handedOn(model: SemanticModel, site: CallSite): boolean {
   const lineStart = model.text.lastIndexOf("\n", site.call.range[0] - 1) + 1;
   if (/\b(?:return|yield)\b[^#]*$/u.test(model.text.slice(lineStart, site.call.range[0]))) return true;
-  return model.facts.calls.some((other) => other.call !== site.call && other.call.args.some((a) => contains(a.range, site.call.range)));
+  // Inside another call: an argument of it (callees of the form `f(...)(...)` do not start runs).
+  const r = site.call.range;
+  return model.facts.calls.some((other) => other.call !== site.call && other.call.range[0] <= r[0] && r[1] < other.call.range[1]);
 }
 
 /** An end call that runs on every path after `start`: in a finally, or on the normal path and in handlers that catch everything. */

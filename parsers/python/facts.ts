@@ -287,6 +287,9 @@ function blockRange(n: Node | null | undefined): Range | null {
   return n ? rangeOf(n) : null;
 }
 
+// `name =` or `name: annotation =` (but not `==`), then the value.
+const SIMPLE_TARGET = /^([\p{L}_][\p{L}\p{N}_]*)[ \t]*(?::[^=\n]*)?=(?!=)/u;
+
 const MAIN_GUARD = /^if\s+__name__\s*==\s*["']__main__["']\s*:/mu;
 
 const CATCH_ALL = new Set(["Exception", "BaseException"]);
@@ -374,16 +377,27 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
       }
       case "assignment":
       case "augmented_assignment": {
-        // `a = b = 1` nests: the inner assignment is visited on its own, so only take the outer target.
-        const left = n.childForFieldName("left");
-        let right = n.childForFieldName("right");
-        while (right?.type === "assignment") right = right.childForFieldName("right");
-        if (!left || !right) break;
         // Values are converted when a rule first reads them: most never are.
         let converted: Expr | null = null;
         const augmented = n.type === "augmented_assignment";
-        const valueOf = (): Expr => (converted ??= augmented ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right));
+        const valueOf = (): Expr => {
+          if (converted) return converted;
+          // `a = b = 1` nests: the value is the innermost right-hand side.
+          let right = n.childForFieldName("right");
+          while (right?.type === "assignment") right = right.childForFieldName("right");
+          converted = augmented || !right ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right);
+          return converted;
+        };
         const pos = n.endIndex;
+        // The common `name = ...` read from the text, without visiting the target node.
+        const simple = SIMPLE_TARGET.exec(text.slice(n.startIndex, Math.min(pos, n.startIndex + 200)));
+        if (simple) {
+          const name = simple[1]!;
+          bind(new LazyBinding(name, "assign", scope, pos, [n.startIndex, n.startIndex + name.length], valueOf));
+          break;
+        }
+        const left = n.childForFieldName("left");
+        if (!left) break;
         if (left.type === "identifier") {
           bind(new LazyBinding(left.text, "assign", scope, pos, rangeOf(left), valueOf));
         } else if (left.type === "attribute" || left.type === "subscript") {
@@ -447,9 +461,10 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           const left = n.childForFieldName("left");
           const right = n.childForFieldName("right");
           if (left && right) {
-            const value: Expr = { kind: "other", range: rangeOf(right), names: namesIn(right) };
+            let value: Expr | null = null;
+            const valueOf = (): Expr => (value ??= { kind: "other", range: rangeOf(right), names: namesIn(right) });
             const names = left.type === "identifier" ? [left] : (targetNames(left) ?? []).map((t) => t.node);
-            for (const t of names) bind({ name: t.text, kind: "loop", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(t), value });
+            for (const t of names) bind(new LazyBinding(t.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t), valueOf));
           }
         }
         break;
