@@ -8,9 +8,11 @@ const files = corpusFiles(dir);
 let bytes = 0;
 let findings = 0;
 let ms: number;
+let cpu: NodeJS.CpuUsage;
 
 if (mode === "parse") {
   const { parsePython, releaseTree } = await import("../parsers/python/tree-sitter.js");
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (const f of files) {
     const text = readFileSync(f, "utf8");
@@ -19,17 +21,20 @@ if (mode === "parse") {
   }
   releaseTree();
   ms = performance.now() - start;
+  cpu = process.cpuUsage(cpu0);
 } else {
   const { lint } = await import("../cli/engine.js");
   const concurrency = mode === "lint" ? "off" : Number(mode.slice("lint".length));
   for (const f of files) bytes += readFileSync(f).length;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const { results } = await lint(
     { targets: files.map((path) => ({ path, kind: "python" as const })), skipped: [], missing: [] },
     { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: false },
   );
   ms = performance.now() - start;
+  cpu = process.cpuUsage(cpu0);
   findings = results.reduce((n, r) => n + r.messages.length, 0);
 }
 
-process.stdout.write(JSON.stringify({ mode, files: files.length, bytes, ms, findings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(JSON.stringify({ mode, files: files.length, bytes, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

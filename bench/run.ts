@@ -14,6 +14,7 @@ interface Sample {
   files: number;
   bytes: number;
   ms: number;
+  cpuMs: number;
   findings: number;
   maxRssMiB: number;
 }
@@ -25,21 +26,24 @@ console.log(`corpus: ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB, in ${d
 console.log(`machine: ${availableParallelism()} cores, node ${process.version}; median of ${RUNS} runs\n`);
 
 const modes = ["parse", "lint", "lint2"];
-const rows: { mode: string; ms: number; rss: number; findings: number }[] = [];
+const rows: { mode: string; ms: number; cpu: number; rss: number; findings: number }[] = [];
 for (const mode of modes) {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
     samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { encoding: "utf8", maxBuffer: 1 << 26 })) as Sample);
   }
-  rows.push({ mode, ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings });
+  rows.push({ mode, ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpuMs)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings });
 }
 
 const floor = rows[0]!.ms;
 const label: Record<string, string> = { parse: "tree-sitter parse only", lint: "exp-lint, 1 thread", lint2: "exp-lint, 2 workers" };
-console.log("| run | wall ms | files/s | MB/s | peak RSS MiB | x parse-only |");
-console.log("|---|---:|---:|---:|---:|---:|");
+const cpuFloor = rows[0]!.cpu;
+console.log("| run | wall ms | files/s | MB/s | peak RSS MiB | wall x parse-only | CPU ms | CPU x parse-only |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const s = r.ms / 1000;
-  console.log(`| ${label[r.mode]} | ${r.ms.toFixed(0)} | ${(COUNT / s).toFixed(0)} | ${(bytes / 1e6 / s).toFixed(2)} | ${r.rss.toFixed(0)} | ${(r.ms / floor).toFixed(2)} |`);
+  const cells = [label[r.mode], r.ms.toFixed(0), (COUNT / s).toFixed(0), (bytes / 1e6 / s).toFixed(2), r.rss.toFixed(0), (r.ms / floor).toFixed(2), r.cpu.toFixed(0), (r.cpu / cpuFloor).toFixed(2)];
+  console.log(`| ${cells.join(" | ")} |`);
 }
+console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. Both exclude start-up (module loading).");
 console.log(`\nfindings reported: ${rows[1]!.findings}`);
