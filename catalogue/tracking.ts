@@ -115,7 +115,8 @@ export const runApis: RunApi[] = [
   {
     start: "wandb.init",
     label: "wandb.init()",
-    ends: ["wandb.finish", "wandb.run.finish", "@result.finish"],
+    // `join` is the old name of `finish`.
+    ends: ["wandb.finish", "wandb.run.finish", "@result.finish", "wandb.join", "@result.join"],
     endLabel: "run.finish()",
     contextManager: true,
   },
