@@ -23,9 +23,9 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A throw-away folder holding `files` (path → contents). */
+/** A throw-away folder holding `files` (path → contents), inside the run's scratch folder (tests/util/global-setup.ts). */
 export function tempProject(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), "exp-lint-"));
+  const root = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? tmpdir(), "project-"));
   for (const [rel, body] of Object.entries(files)) {
     const path = join(root, rel);
     mkdirSync(dirname(path), { recursive: true });
