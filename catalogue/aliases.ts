@@ -44,3 +44,16 @@ export function canonical(qname: string): string {
   }
   return qname;
 }
+
+/**
+ * Tracker modules that projects configure once and re-export
+ * (`from myproject.config import mlflow`): the name still means the package.
+ */
+const REEXPORTED = new Set(["mlflow", "wandb"]);
+
+/** The qualified name an import binds, seeing through a project module that re-exports a tracker. */
+export function importedName(qname: string): string {
+  const last = qname.slice(qname.lastIndexOf(".") + 1);
+  if (REEXPORTED.has(last) && qname !== last && !REEXPORTED.has(qname.split(".")[0]!)) return last;
+  return canonical(qname);
+}

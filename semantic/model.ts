@@ -1,4 +1,4 @@
-import { canonical } from "../catalogue/aliases.js";
+import { canonical, importedName } from "../catalogue/aliases.js";
 import type { Arg, Binding, Block, CallExpr, CallSite, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
 
 // Data flow follows at most this many assignments, so cycles and long chains stay cheap.
@@ -32,7 +32,7 @@ export class SemanticModel {
       if (!list) this.#byName.set(b.name, (list = []));
       list.push(b);
     }
-    this.#imported = facts.bindings.filter((b) => b.kind === "import" && b.qname).map((b) => canonical(b.qname!));
+    this.#imported = facts.bindings.filter((b) => b.kind === "import" && b.qname).map((b) => importedName(b.qname!));
   }
 
   /** True when any import binds a module under one of these top-level packages. */
@@ -77,7 +77,7 @@ export class SemanticModel {
         let q = this.#bindingQnames.get(b);
         if (q === undefined) {
           q = null;
-          if (b.kind === "import" && b.qname) q = canonical(b.qname);
+          if (b.kind === "import" && b.qname) q = importedName(b.qname);
           else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
           this.#bindingQnames.set(b, q);
         }

@@ -36,6 +36,16 @@ describe("the Python language", () => {
     ]);
   });
 
+  it("sees through a project module that re-exports a tracker", async () => {
+    const { SemanticModel } = await import("../semantic/model.js");
+    const { extractFacts } = await import("../parsers/python/facts.js");
+    const { parsePython } = await import("../parsers/python/tree-sitter.js");
+    const code = "from myproject.config import mlflow\nfrom .settings import wandb\nmlflow.start_run()\nwandb.init()\n";
+    const model = new SemanticModel(extractFacts(parsePython(code), code), code);
+    expect(model.facts.calls.map((s) => model.callee(s))).toEqual(["mlflow.start_run", "wandb.init"]);
+    expect(model.imports("mlflow")).toBe(true);
+  });
+
   it("honours shadowing: a local parameter is not the import", () => {
     expect(lint("import numpy as np\ndef f(np):\n    np.random.rand(1)\n")).toEqual([]);
   });
