@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { tempProject } from "./util/cli.js";
+
+// Root reads every file, so an unreadable one is simulated where the CLI asks the file system.
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs/promises")>();
+  return {
+    ...fs,
+    access: async (path: string, mode?: number) => {
+      if (String(path).endsWith("secret.py")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      return fs.access(path, mode);
+    },
+  };
+});
+
+const { plan } = await import("../cli/files.js");
+
+describe("file discovery", () => {
+  it("names an unreadable file as an error and keeps the others", async () => {
+    const dir = tempProject({ "secret.py": "x = 1\n", "train.py": "x = 2\n", "requirements.txt": "numpy==1.26.4\n", "notes.md": "# no\n" });
+    const p = await plan(["."], dir);
+    expect(p.targets.map((t) => [t.path.slice(dir.length + 1), t.kind])).toEqual([
+      ["requirements.txt", "requirements"],
+      ["train.py", "python"],
+    ]);
+    expect(p.skipped).toEqual([{ path: join(dir, "secret.py"), message: "cannot read file (EACCES)", severity: 2 }]);
+  });
+
+  it("follows -r and -c includes once, even when they include each other", async () => {
+    const dir = tempProject({
+      "requirements.txt": "-r deps/base.txt\n-c constraints/pins.txt\n",
+      "deps/base.txt": "-r ../requirements.txt\nnumpy==1.26.4\n",
+      "constraints/pins.txt": "numpy==1.26.4\n",
+    });
+    const p = await plan(["requirements.txt"], dir);
+    expect(p.targets.map((t) => t.path.slice(dir.length + 1)).sort()).toEqual(["constraints/pins.txt", "deps/base.txt", "requirements.txt"]);
+  });
+
+  it("reports paths that do not exist", async () => {
+    const dir = tempProject({ "a.py": "" });
+    expect((await plan(["a.py", "nope.py"], dir)).missing).toEqual(["nope.py"]);
+  });
+});
