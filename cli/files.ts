@@ -3,7 +3,7 @@ import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { globby } from "globby";
 import picomatch from "picomatch";
-import { FILES } from "../plugin/configs.js";
+import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
@@ -27,7 +27,7 @@ export const DEFAULT_IGNORES = [
 /** Files larger than this are skipped with a warning, so one generated blob cannot stall a run. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export type Kind = keyof typeof FILES;
+export type Kind = keyof typeof FILES | "notebook";
 
 export interface Target {
   path: string;
@@ -47,7 +47,9 @@ export interface Plan {
   missing: string[];
 }
 
-const matchers = Object.entries(FILES).map(([kind, globs]) => ({
+const KIND_GLOBS: [Kind, readonly string[]][] = [...(Object.entries(FILES) as [Kind, readonly string[]][]), ["notebook", NOTEBOOK_FILES]];
+
+const matchers = KIND_GLOBS.map(([kind, globs]) => ({
   kind: kind as Kind,
   test: picomatch(globs.map((g) => g.replace(/^\*\*\//u, "")), { basename: false, dot: true }),
   base: picomatch(globs.map((g) => g.replace(/^\*\*\//u, "")), { basename: true, dot: true }),
@@ -91,7 +93,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
   }
   const found = new Set<string>();
   for (const dir of dirs) {
-    const patterns = Object.values(FILES).flat();
+    const patterns = KIND_GLOBS.flatMap(([, globs]) => globs);
     const files = await globby(patterns, {
       cwd: dir,
       absolute: true,

@@ -7,6 +7,9 @@ export const FILES = {
   requirements: ["**/requirements*.txt", "**/requirements/*.txt", "**/constraints*.txt"],
 } as const;
 
+/** Notebooks are not a language: a processor turns their code cells into one Python file. */
+export const NOTEBOOK_FILES = ["**/*.ipynb"];
+
 type Language = keyof typeof FILES;
 
 interface RuleLike {
@@ -30,15 +33,17 @@ function rulesFor(language: Language, rules: Record<string, RuleLike>, strict: b
 
 /** `recommended` and `strict` flat configs, one block per language. */
 export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleLike>): Record<"recommended" | "strict", Linter.Config[]> {
-  const make = (strict: boolean): Linter.Config[] =>
-    (Object.keys(FILES) as Language[]).map((language) => ({
+  const make = (strict: boolean): Linter.Config[] => [
+    { name: `exp-lint/${strict ? "strict" : "recommended"}/notebook`, files: NOTEBOOK_FILES, plugins: { "exp-lint": plugin }, processor: "exp-lint/notebook" },
+    ...(Object.keys(FILES) as Language[]).map((language) => ({
       name: `exp-lint/${strict ? "strict" : "recommended"}/${language}`,
       files: [...FILES[language]],
       plugins: { "exp-lint": plugin },
       language: `exp-lint/${language}`,
       // `# noqa` comments are often meant for flake8 or Ruff; unused ones are reported only when asked.
-      linterOptions: { reportUnusedDisableDirectives: "off" },
+      linterOptions: { reportUnusedDisableDirectives: "off" as const },
       rules: rulesFor(language, rules, strict),
-    }));
+    })),
+  ];
   return { recommended: make(false), strict: make(true) };
 }

@@ -1,4 +1,5 @@
 import type { ESLint, Linter } from "eslint";
+import { notebookProcessor } from "../parsers/notebook/processor.js";
 import { pythonLanguage } from "../parsers/python/language.js";
 import { requirementsLanguage } from "../parsers/requirements/language.js";
 import { rules } from "../rules/index.js";
@@ -10,6 +11,7 @@ import { PACKAGE_VERSION as version } from "./package-info.js";
 const plugin = {
   meta: { name: "exp-lint", version, namespace: "exp-lint" },
   languages: { python: pythonLanguage, requirements: requirementsLanguage } as unknown as ESLint.Plugin["languages"],
+  processors: { notebook: notebookProcessor },
   rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
   configs: {} as Record<"recommended" | "strict", Linter.Config[]>,
 };

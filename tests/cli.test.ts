@@ -112,6 +112,18 @@ describe("exp-lint CLI", () => {
     expect(results.find((r) => r.filePath.endsWith("requirements.txt"))!.messages).toEqual([]);
   });
 
+  it("shows notebook findings by cell, and keeps raw-file positions in JSON", () => {
+    const nb = fixture("notebook/experiment_churn.ipynb");
+    const dir = tempProject({ "notebooks/experiment_churn.ipynb": nb, "notebooks/.ipynb_checkpoints/experiment_churn-checkpoint.ipynb": nb });
+    const human = runCli([], dir);
+    expect(human.stdout).toMatch(/^notebooks\/experiment_churn\.ipynb:cell 6:2:36 {2}error {2}.+exp-lint\/require-seed$/mu);
+    expect(human.stdout).toMatch(/^ {2}> 2 \| X_train, X_test, y_train, y_test = train_test_split/mu);
+    const [result] = JSON.parse(runCli(["-f", "json"], dir).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
+    const seed = result!.messages.find((m) => m.ruleId === "exp-lint/require-seed")!;
+    expect(seed).toMatchObject({ cell: 6, cellLine: 2, cellColumn: 36 });
+    expect(nb.split("\n")[seed.line - 1]!.slice(seed.column - 1)).toMatch(/^train_test_split\(/u);
+  });
+
   it("gives the same findings with two worker threads as with one", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 90; i++) {

@@ -2,6 +2,7 @@ import { ESLint } from "eslint";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
+import { readNotebook } from "../parsers/notebook/notebook.js";
 import { expectations, FIXTURES, fixtureFiles, readFixture } from "./util/fixtures.js";
 
 const eslint = new ESLint({
@@ -14,14 +15,29 @@ const eslint = new ESLint({
   ],
 });
 
+function notebookExpectations(raw: string): { expected: Set<string>; ok: Set<string> } {
+  const nb = readNotebook(raw);
+  const out = { expected: new Set<string>(), ok: new Set<string>() };
+  if (!nb.ok) return out;
+  for (const cell of nb.cells) {
+    const { expected, ok } = expectations(cell.source);
+    for (const k of expected) out.expected.add(k.replace("@", `@cell${cell.number}:`));
+    for (const k of ok) out.ok.add(k.replace("@", `@cell${cell.number}:`));
+  }
+  return out;
+}
+
 describe("fixtures carry their own expectations", () => {
   for (const rel of fixtureFiles()) {
     it(rel, async () => {
       const [result] = await eslint.lintFiles([join(FIXTURES, rel)]);
       const fatal = result!.messages.filter((m) => m.fatal || !m.ruleId);
       expect(fatal, "no parse errors").toEqual([]);
-      const actual = new Set(result!.messages.map((m) => `${m.ruleId!.replace(/^exp-lint\//u, "")}@${m.line}`));
-      const { expected, ok } = expectations(readFixture(rel));
+      const notebook = rel.endsWith(".ipynb");
+      // In a notebook, expectations and findings are counted inside cells, as a reader sees them.
+      const at = (m: { line: number; cell?: number; cellLine?: number }) => (notebook ? `cell${m.cell}:${m.cellLine}` : `${m.line}`);
+      const actual = new Set(result!.messages.map((m) => `${m.ruleId!.replace(/^exp-lint\//u, "")}@${at(m as never)}`));
+      const { expected, ok } = notebook ? notebookExpectations(readFixture(rel)) : expectations(readFixture(rel));
       if (/\.ok\.\w+$/u.test(rel)) expect(expected.size, "a clean fixture expects nothing").toBe(0);
       const missing = [...expected].filter((k) => !actual.has(k));
       const unexpected = [...actual].filter((k) => !expected.has(k));

@@ -3,6 +3,8 @@ import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { ChalkInstance } from "chalk";
 import type { ESLint, Linter } from "eslint";
+import { readNotebook } from "../../parsers/notebook/notebook.js";
+import type { NotebookMessage } from "../../parsers/notebook/processor.js";
 
 function sourceOf(result: ESLint.LintResult): string | null {
   if (result.source !== undefined) return result.source;
@@ -13,15 +15,32 @@ function sourceOf(result: ESLint.LintResult): string | null {
   }
 }
 
-function frame(source: string, m: Linter.LintMessage, color: boolean): string {
+/** Where a finding is, as a reader looks for it: in a notebook, the cell and the line inside it. */
+function position(m: NotebookMessage): { line: number; column: number; endLine?: number; endColumn?: number; label: string } {
+  if (m.cell !== undefined && m.cellLine !== undefined && m.cellColumn !== undefined) {
+    const end = m.cellEndLine !== undefined && m.cellEndColumn !== undefined ? { endLine: m.cellEndLine, endColumn: m.cellEndColumn } : {};
+    return { line: m.cellLine, column: m.cellColumn, ...end, label: `cell ${m.cell}:${m.cellLine}:${m.cellColumn}` };
+  }
+  const end = m.endLine !== undefined && m.endColumn !== undefined ? { endLine: m.endLine, endColumn: m.endColumn } : {};
+  return { line: m.line, column: m.column, ...end, label: `${m.line}:${m.column}` };
+}
+
+function frame(source: string, at: ReturnType<typeof position>, color: boolean): string {
   // Frames are for reading, so a minified megabyte line is not worth printing.
-  const line = source.split(/\r\n|[\r\n]/u)[m.line - 1];
+  const line = source.split(/\r\n|[\r\n]/u)[at.line - 1];
   if (line === undefined || line.length > 400) return "";
   const loc = {
-    start: { line: m.line, column: m.column },
-    ...(m.endLine !== undefined && m.endColumn !== undefined ? { end: { line: m.endLine, column: m.endColumn } } : {}),
+    start: { line: at.line, column: at.column },
+    ...(at.endLine !== undefined && at.endColumn !== undefined ? { end: { line: at.endLine, column: at.endColumn } } : {}),
   };
   return codeFrameColumns(source, loc, { highlightCode: color, linesAbove: 1, linesBelow: 0 });
+}
+
+/** The text a frame is cut from: the file, or for a notebook finding its cell. */
+function frameSource(source: string, m: NotebookMessage): string | null {
+  if (m.cell === undefined) return source;
+  const nb = readNotebook(source);
+  return nb.ok ? (nb.cells.find((c) => c.number === m.cell)?.source ?? null) : null;
 }
 
 /** Human output: `file:line:col  severity  message  rule`, a code frame under each, one summary line. */
@@ -42,11 +61,13 @@ export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string;
       if (isError) errors++;
       else warnings++;
       if (m.fix) fixable++;
-      const where = chalk.bold(`${path}:${m.line}:${m.column}`);
+      const at = position(m);
+      const where = chalk.bold(`${path}:${at.label}`);
       const sev = isError ? chalk.red("error") : chalk.yellow("warning");
       const rule = m.ruleId ? chalk.dim(m.ruleId) : "";
       out.push(`${where}  ${sev}  ${m.message}  ${rule}`.trimEnd());
-      const f = source && m.ruleId ? frame(source, m, chalk.level > 0) : "";
+      const text = source && m.ruleId ? frameSource(source, m) : null;
+      const f = text ? frame(text, at, chalk.level > 0) : "";
       if (f) out.push(f.replace(/^/gmu, "  "), "");
     }
   }
