@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempProject } from "./util/cli.js";
+import { FIXTURES } from "./util/fixtures.js";
+import { readFileSync } from "node:fs";
+
+const repo = new URL("../", import.meta.url).pathname;
+const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasPreCommit) console.warn("pre-commit is not installed (Debian: apt-get install pre-commit); skipping the pre-commit hook test");
+
+const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
+
+describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
+  it("blocks a commit with a finding and lets a clean one through", () => {
+    const home = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? "/tmp", "pre-commit-home-"));
+    const dir = tempProject({
+      "train.py": readFileSync(join(FIXTURES, "python/require-seed.py"), "utf8"),
+      "clean.py": readFileSync(join(FIXTURES, "python/require-seed.ok.py"), "utf8"),
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    const run = (file: string) =>
+      spawnSync("pre-commit", ["try-repo", repo, "exp-lint", "--files", file], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 600_000,
+        env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: "never" },
+      });
+    const bad = run("train.py");
+    expect(bad.status, bad.stdout + bad.stderr).toBe(1);
+    expect(bad.stdout).toContain("exp-lint/require-seed");
+    const good = run("clean.py");
+    expect(good.status, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/exp-lint\.+Passed/u);
+  }, 900_000);
+});
