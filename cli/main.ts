@@ -5,6 +5,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ESLint } from "eslint";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
+import { formatGithub } from "./format/github.js";
+import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
@@ -19,7 +21,7 @@ interface Io {
 }
 
 interface CliOptions {
-  format: "stylish" | "json";
+  format: "stylish" | "json" | "sarif" | "github";
   quiet: boolean;
   maxWarnings: number;
   color?: boolean;
@@ -67,7 +69,7 @@ function program(io: Io): Command {
     .description("Lint ML experiment code (Python scripts and requirements files) for results you can trust and reproduce.")
     .version(version, "-v, --version")
     .argument("[paths...]", "files or folders to lint", ["."])
-    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"))
     .option("--quiet", "report errors only, not warnings", false)
     .option("--max-warnings <n>", "exit with 1 when there are more warnings than this", nonNegativeInt, -1)
     .option("--color", "force colour output")
@@ -112,6 +114,11 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   if (opts.format === "json") {
     const formatter = await eslint.loadFormatter("json");
     io.stdout(`${await formatter.format(all)}\n`);
+  } else if (opts.format === "sarif") {
+    const withRules = all.filter((r) => r.messages.some((m) => m.ruleId));
+    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd));
+  } else if (opts.format === "github") {
+    io.stdout(formatGithub(all, io.cwd));
   } else {
     io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length }));
   }

@@ -46,6 +46,44 @@ describe("exp-lint CLI", () => {
     expect(results.find((x) => x.filePath.endsWith("ok.py"))!.messages).toEqual([]);
   });
 
+  it("prints SARIF 2.1.0 with each rule's description and help URI", () => {
+    const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "broken.py": fixture("python/syntax-error.py") });
+    const r = runCli(["--format", "sarif"], dir);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    expect(log.version).toBe("2.1.0");
+    const [run] = log.runs;
+    expect(run!.tool.driver.name).toBe("exp-lint");
+    const ids = run!.tool.driver.rules.map((x) => x.id).sort();
+    expect(ids).toEqual(["exp-lint/require-seed", "exp-lint/syntax-error"]);
+    for (const rule of run!.tool.driver.rules) {
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+      expect(rule.helpUri).toMatch(/docs\/rules\/[a-z-]+\.md$/u);
+    }
+    for (const res of run!.results) {
+      expect(run!.tool.driver.rules[res.ruleIndex]!.id).toBe(res.ruleId);
+      expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/.+\.py$/u);
+    }
+    expect(run!.results.find((x) => x.ruleId === "exp-lint/syntax-error")!.level).toBe("warning");
+  });
+
+  it("prints GitHub Actions annotations, one per finding", () => {
+    const dir = tempProject({ "src/train.py": fixture("python/require-seed.py") });
+    const json = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const lines = runCli(["--format", "github"], dir).stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(json[0]!.messages.length);
+    for (const [i, line] of lines.entries()) {
+      const m = json[0]!.messages[i]!;
+      const match = /^::error file=src\/train\.py,line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=exp-lint\/require-seed::(.+)$/u.exec(line);
+      expect(match, line).not.toBeNull();
+      expect([Number(match![1]), Number(match![2])]).toEqual([m.line, m.column]);
+      expect(match![3]).not.toMatch(/[\r\n]/u);
+    }
+  });
+
   it("keeps warnings from failing the run unless --max-warnings is exceeded", () => {
     const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
     const plain = runCli([], dir);
