@@ -6,6 +6,7 @@ import { ESLint } from "eslint";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
 import { formatGithub } from "./format/github.js";
+import { listRules, ruleDoc } from "./rules-command.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
@@ -84,7 +85,7 @@ function program(io: Io): Command {
     .showHelpAfterError("(run exp-lint --help for usage)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
+      "\nCommands:\n  exp-lint rules        list every rule\n  exp-lint rule <id>    print a rule's documentation\n\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
     );
 }
 
@@ -132,6 +133,20 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
 
 /** Run the CLI; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  // Two sub-commands; a folder called "rules" is linted as ./rules.
+  if (argv[0] === "rules" && argv.length === 1) {
+    io.stdout(listRules(new Chalk({ level: io.isTTY ? 1 : 0 })));
+    return EXIT.ok;
+  }
+  if (argv[0] === "rule") {
+    const doc = argv.length === 2 ? ruleDoc(argv[1]!) : null;
+    if (doc === null) {
+      io.stderr(`exp-lint: ${argv.length === 2 ? `no rule named "${argv[1]}"` : "usage: exp-lint rule <id>"}; "exp-lint rules" lists them\n`);
+      return EXIT.error;
+    }
+    io.stdout(doc);
+    return EXIT.ok;
+  }
   const cmd = program(io);
   let parsed: { paths: string[]; opts: CliOptions };
   try {

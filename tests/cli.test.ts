@@ -117,6 +117,22 @@ describe("exp-lint CLI", () => {
     }
   });
 
+  it("lists the rules and prints a rule's documentation", async () => {
+    const dir = tempProject({});
+    const { rules } = await import("../rules/index.js");
+    const list = runCli(["rules"], dir);
+    expect(list.code).toBe(0);
+    for (const [id, rule] of Object.entries(rules)) {
+      expect(list.stdout).toMatch(new RegExp(`^${id} +(recommended|strict) +${rule.meta.docs!.description.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}$`, "mu"));
+    }
+    const doc = runCli(["rule", "exp-lint/require-seed"], dir);
+    expect(doc.code).toBe(0);
+    expect(doc.stdout).toBe(readFileSync(new URL("../docs/rules/require-seed.md", import.meta.url), "utf8"));
+    const missing = runCli(["rule", "no-such-rule"], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no rule named "no-such-rule"');
+  });
+
   it("prints --version and --help", () => {
     const dir = tempProject({});
     expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
