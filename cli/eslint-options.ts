@@ -11,6 +11,8 @@ export interface EngineSettings {
   config: "recommended" | "strict";
   cache: boolean;
   cacheLocation?: string;
+  /** Report `eslint-disable` / `noqa` comments that silence nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
@@ -24,6 +26,7 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
     const files = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files });
   }
+  if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
   return {
     cwd: settings.cwd,
     overrideConfigFile: true,

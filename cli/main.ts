@@ -31,12 +31,22 @@ interface CliOptions {
   cache: boolean;
   cacheLocation?: string;
   ignorePattern: string[];
+  statistics: boolean;
+  reportUnusedDisableDirectives: boolean;
 }
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number >= 0");
   return n;
+}
+
+/** Findings per rule, most first. */
+function statistics(results: ESLint.LintResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) for (const m of r.messages) counts.set(m.ruleId ?? "(file errors)", (counts.get(m.ruleId ?? "(file errors)") ?? 0) + 1);
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return rows.length ? `\n${rows.map(([id, n]) => `${String(n).padStart(6)}  ${id}`).join("\n")}\n` : "";
 }
 
 function commonAncestor(dirs: string[]): string {
@@ -80,6 +90,8 @@ function program(io: Io): Command {
     .option("--cache", "only re-lint files that changed since the last run", false)
     .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
+    .option("--statistics", "print how many findings each rule has (stylish format)", false)
+    .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run exp-lint --help for usage)")
@@ -105,6 +117,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     concurrency,
     config: opts.strict ? "strict" : "recommended",
     cache: opts.cache,
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   });
   let all = [...results, ...files.skipped.map(skippedResult)].sort((a, b) => a.filePath.localeCompare(b.filePath));
@@ -122,6 +135,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stdout(formatGithub(all, io.cwd));
   } else {
     io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length }));
+    if (opts.statistics) io.stdout(statistics(all));
   }
   if (errors > 0) return EXIT.findings;
   if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {

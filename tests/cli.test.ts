@@ -133,6 +133,22 @@ describe("exp-lint CLI", () => {
     expect(missing.stderr).toContain('no rule named "no-such-rule"');
   });
 
+  it("counts findings per rule with --statistics", () => {
+    const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "requirements.txt": "numpy>=1.26\npandas\n" });
+    const json = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const seeds = json.flatMap((r) => r.messages).filter((m) => m.ruleId === "exp-lint/require-seed").length;
+    const out = runCli(["--statistics"], dir).stdout;
+    expect(out).toMatch(new RegExp(`^ +${seeds} {2}exp-lint/require-seed$`, "mu"));
+    expect(out).toMatch(/^ +2 {2}exp-lint\/pin-requirements$/mu);
+  });
+
+  it("reports directives that silence nothing only when asked", () => {
+    const dir = tempProject({ "t.py": "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(2)  # noqa: require-seed\n" });
+    expect(runCli(["-f", "json"], dir).stdout).not.toContain("Unused");
+    const [r] = JSON.parse(runCli(["-f", "json", "--report-unused-disable-directives"], dir).stdout) as JsonResult[];
+    expect(r!.messages.map((m) => [m.line, m.severity, /Unused eslint-disable directive/u.test(m.message)])).toEqual([[3, 1, true]]);
+  });
+
   it("prints --version and --help", () => {
     const dir = tempProject({});
     expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });

@@ -60,7 +60,8 @@ export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string;
       const isError = m.fatal || m.severity === 2;
       if (isError) errors++;
       else warnings++;
-      if (m.fix) fixable++;
+      // Only rule fixes count: the removal ESLint offers for an unused `# noqa` would not match its text.
+      if (m.fix && m.ruleId) fixable++;
       const at = position(m);
       const where = chalk.bold(`${path}:${at.label}`);
       const sev = isError ? chalk.red("error") : chalk.yellow("warning");
