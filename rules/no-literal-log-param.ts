@@ -66,13 +66,14 @@ export default createRule<[], MessageIds>({
       /** A call that receives `key` with another value than the literal logged. */
       const differing = (key: string, value: Expr) => (uses ??= keywordUses(model, text)).get(key)?.find((u) => !sameLiteral(u.value, value));
 
-      const reportLiteral = (key: string, value: Expr) => {
+      /** Report a literal, saying what the code really passes when a call receives the same key. */
+      const reportLiteral = (key: string, value: Expr, plain: MessageIds = "literalParam", mismatch: MessageIds = "literalMismatch") => {
         const other = differing(key, value);
         const data = { key, value: snippet(text(value.range), 40) };
         if (other) {
-          context.report({ loc: loc(value.range), messageId: "literalMismatch", data: { ...data, callee: other.callee, actual: snippet(text(other.value.range), 40) } });
+          context.report({ loc: loc(value.range), messageId: mismatch, data: { ...data, callee: other.callee, actual: snippet(text(other.value.range), 40) } });
         } else {
-          context.report({ loc: loc(value.range), messageId: "literalParam", data });
+          context.report({ loc: loc(value.range), messageId: plain, data });
         }
       };
 
@@ -140,15 +141,7 @@ export default createRule<[], MessageIds>({
         const passes = (call: CallExpr, scope: number) => call.args.some((a) => isConfig(a.value, scope));
         if (model.facts.calls.some((site) => passes(site.call, site.scope) && !updates.includes(model.callee(site) ?? ""))) continue;
 
-        for (const { key, value } of unread) {
-          const other = differing(key, value);
-          const data = { key, value: snippet(text(value.range), 40) };
-          if (other) {
-            context.report({ loc: loc(value.range), messageId: "configMismatch", data: { ...data, callee: other.callee, actual: snippet(text(other.value.range), 40) } });
-          } else {
-            context.report({ loc: loc(value.range), messageId: "configNotRead", data });
-          }
-        }
+        for (const { key, value } of unread) reportLiteral(key, value, "configNotRead", "configMismatch");
       }
     });
   },

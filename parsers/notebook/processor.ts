@@ -1,4 +1,5 @@
 import type { Linter } from "eslint";
+import { lastAtOrBefore } from "../shared/search.js";
 import { maskMagics } from "./magics.js";
 import { readNotebook, type Cell } from "./notebook.js";
 
@@ -49,13 +50,7 @@ function lineStarts(text: string): number[] {
 }
 
 function rawLoc(p: Prepared, offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = p.rawLineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (p.rawLineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(p.rawLineStarts, offset);
   return { line: lo + 1, column: offset - p.rawLineStarts[lo]! + 1 };
 }
 

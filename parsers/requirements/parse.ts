@@ -8,6 +8,8 @@
  * offsets into the file text, end exclusive.
  */
 
+import { lastAtOrBefore } from "../shared/search.js";
+
 export type Range = [number, number];
 
 export interface Specifier {
@@ -152,13 +154,7 @@ class Logical {
 
   /** File offset of joined index `j` (0 <= j <= text.length). */
   at(j: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= j) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, j);
     return this.fileStarts[lo]! + j - this.starts[lo]!;
   }
 
