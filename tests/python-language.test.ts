@@ -95,6 +95,13 @@ describe("the Python language", () => {
     expect(lint(code).map((m) => m.line)).toEqual([4]);
   });
 
+  it("reads a Databricks notebook exported as .py, IPython lines and all", () => {
+    const code = "# Databricks notebook source\n!pip install -U mlflow\n%run ./Common\n\n# COMMAND ----------\nimport numpy as np\nnp.random.rand(1)\n";
+    expect(lint(code).map((m) => [m.line, m.msg])).toEqual([[7, "numpy.random.rand"]]);
+    const parsed = pythonLanguage.parse({ body: code, path: "nb.py", physicalPath: "nb.py", bom: false });
+    expect(parsed.ok && parsed.ast.facts.syntaxProblem).toBeNull();
+  });
+
   it("refuses binary input with one parse error", () => {
     const [m] = linter.verify("\u0000\u0001ELF", config, { filename: "model.py" });
     expect(m).toMatchObject({ fatal: true, message: expect.stringMatching(/binary file/u) });

@@ -1,4 +1,5 @@
 import type { File, OkParseResult, ParseResult } from "@eslint/core";
+import { maskMagics } from "../notebook/magics.js";
 import { extractFacts } from "./facts.js";
 import { PythonSourceCode, type ModuleNode } from "./source-code.js";
 import { parsePython } from "./tree-sitter.js";
@@ -34,8 +35,10 @@ export class PythonLanguage {
       return { ok: false, errors: [{ message: "binary file (contains NUL bytes), not Python source", line: 1, column: 1 }] };
     }
     try {
-      const tree = parsePython(text);
-      const facts = extractFacts(tree, text);
+      // Databricks exports notebooks as .py files that keep IPython lines (`!pip install ...`); masking is line for line.
+      const python = text.startsWith("# Databricks notebook source") ? maskMagics(text) : text;
+      const tree = parsePython(python);
+      const facts = extractFacts(tree, python);
       const ast: ModuleNode = { type: "Module", range: [0, text.length], loc: { start: { line: 1, column: 0 }, end: endLoc(text) }, facts };
       return { ok: true, ast };
     } catch (error) {
