@@ -2,22 +2,52 @@ import type { ArgRef } from "../semantic/model.js";
 
 /**
  * Where randomness comes from and how each source is seeded. Qualified names
- * are canonical (see aliases.ts); a trailing `*` matches any suffix.
+ * are canonical (see aliases.ts); a trailing `*` matches the rest of one name
+ * (`torchvision.transforms.Random*`), and `**` any chain of names and calls
+ * (`pandas.**().sample`: `sample` on anything a pandas call returned).
  */
 
 /** A process-wide generator that many calls draw from. */
 export interface GlobalRng {
-  id: "random" | "numpy" | "torch" | "tensorflow";
+  id: "random" | "numpy" | "torch" | "tensorflow" | "math-random";
   /** Library name for messages. */
   library: string;
   /** Calls that seed it directly. */
   seeders: string[];
   /** What to write, for messages. */
   seedHint: string;
+  /** A seeded generator to draw from instead, for messages. */
+  alternative?: string;
   /** Calls that draw from it. */
   consumers: string[];
-  /** Draw only when this argument is a true literal, and not when `unless` is passed (DataLoader: shuffle=True without generator=). */
-  consumersWhen?: Record<string, { keyword?: string; index?: number; unless?: string }>;
+  /**
+   * Consumers that only draw a model's initial weights (and dropout masks, skipped in eval mode):
+   * they don't matter in a file that loads saved weights with one of the `loadedBy` methods,
+   * matched by method name because the model is usually the file's own class.
+   */
+  weightInit?: { consumers: string[]; loadedBy: string[] };
+  /**
+   * Draw only when this argument is a true literal (or, with `default: true`, unless it is a false literal),
+   * and not when `unless` is passed (DataLoader: shuffle=True without generator=; tfjs `fit`: shuffle defaults to true).
+   */
+  consumersWhen?: Record<string, DrawCondition>;
+  /** Seeders that seed it only with an argument set, e.g. `seedrandom(seed, { global: true })`. */
+  seedersWhen?: Record<string, DrawCondition>;
+  /** A language built-in: its consumers need no import (`Math.random`). */
+  ambient?: boolean;
+  /**
+   * Words in the name of an enclosing function that mark data handling
+   * (`shuffle`, `trainTestSplit`): there a draw is reported even in a library
+   * module, because the generator cannot be seeded by whoever calls it.
+   */
+  dataHandling?: string[];
+}
+
+export interface DrawCondition extends ArgRef {
+  unless?: string;
+  /** Where `unless` goes when passed by position (`ds.shuffle(1000, 42)`). */
+  unlessIndex?: number;
+  default?: boolean;
 }
 
 const NUMPY_DRAWS = [
@@ -47,19 +77,35 @@ const KERAS_LAYERS = [
   "MultiHeadAttention", "RandomFlip", "RandomRotation", "RandomZoom", "RandomCrop", "RandomTranslation",
 ];
 
+const TORCH_OPS = ["rand", "randn", "randint", "randperm", "rand_like", "randn_like", "randint_like", "normal", "bernoulli", "multinomial", "poisson"];
+const TORCH_INIT = ["uniform_", "normal_", "trunc_normal_", "xavier_uniform_", "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "orthogonal_", "sparse_"];
+const TORCH_SAMPLING = ["random_split", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler"];
+// Transforms that draw their parameters from torch's generator each time they are applied.
+const TORCHVISION_RANDOM = ["Random*", "ColorJitter", "RandAugment", "AutoAugment", "TrivialAugmentWide", "AugMix", "GaussianBlur", "ElasticTransform"];
+
+// TensorFlow ops and the position of their op-level `seed`, which alone makes them repeatable.
+const TF_OPS: [string, number][] = [
+  ["random.normal", 4], ["random.uniform", 4], ["random.truncated_normal", 4], ["random.gamma", 4], ["random.poisson", 3],
+  ["random.categorical", 3], ["random.shuffle", 1], ["nn.dropout", 3], ["image.random_flip_left_right", 1],
+  ["image.random_flip_up_down", 1], ["image.random_crop", 2], ["image.random_brightness", 2], ["image.random_contrast", 3],
+  ["image.random_hue", 2], ["image.random_saturation", 3], ["data.**().shuffle", 1],
+];
+
 export const globalRngs: GlobalRng[] = [
   {
     id: "random",
     library: "Python's random module",
     seeders: ["random.seed"],
     seedHint: "random.seed(SEED)",
+    alternative: "random.Random(SEED)",
     consumers: PY_RANDOM_DRAWS.map((f) => `random.${f}`),
   },
   {
     id: "numpy",
     library: "numpy",
     seeders: ["numpy.random.seed"],
-    seedHint: "np.random.seed(SEED) or draw from np.random.default_rng(SEED)",
+    seedHint: "np.random.seed(SEED)",
+    alternative: "np.random.default_rng(SEED)",
     consumers: NUMPY_DRAWS.map((f) => `numpy.random.${f}`),
   },
   {
@@ -68,41 +114,87 @@ export const globalRngs: GlobalRng[] = [
     seeders: ["torch.manual_seed"],
     seedHint: "torch.manual_seed(SEED)",
     consumers: [
-      ...["rand", "randn", "randint", "randperm", "rand_like", "randn_like", "randint_like", "normal", "bernoulli", "multinomial", "poisson"].map((f) => `torch.${f}`),
-      "torch.utils.data.random_split",
-      "torch.utils.data.RandomSampler",
+      ...TORCH_OPS.map((f) => `torch.${f}`),
+      ...TORCH_SAMPLING.map((f) => `torch.utils.data.${f}`),
       "torch.utils.data.DataLoader",
-      ...["uniform_", "normal_", "trunc_normal_", "xavier_uniform_", "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "orthogonal_", "sparse_"].map((f) => `torch.nn.init.${f}`),
+      ...TORCH_INIT.map((f) => `torch.nn.init.${f}`),
       ...TORCH_LAYERS.map((l) => `torch.nn.${l}`),
       "torch.nn.functional.dropout",
-      "torchvision.transforms.Random*",
-      "torchvision.transforms.v2.Random*",
+      ...TORCHVISION_RANDOM.flatMap((t) => [`torchvision.transforms.${t}`, `torchvision.transforms.v2.${t}`]),
     ],
+    // A `generator=` argument draws from that generator instead.
     consumersWhen: {
       "torch.utils.data.DataLoader": { keyword: "shuffle", index: 2, unless: "generator" },
-      "torch.utils.data.random_split": { unless: "generator" },
-      "torch.utils.data.RandomSampler": { unless: "generator" },
+      ...Object.fromEntries(
+        [...TORCH_OPS.map((f) => `torch.${f}`), ...TORCH_SAMPLING.map((f) => `torch.utils.data.${f}`), ...TORCH_INIT.map((f) => `torch.nn.init.${f}`)].map(
+          (q) => [q, { unless: "generator" }],
+        ),
+      ),
+    },
+    weightInit: {
+      consumers: [...TORCH_INIT.map((f) => `torch.nn.init.${f}`), ...TORCH_LAYERS.map((l) => `torch.nn.${l}`)],
+      loadedBy: ["load_state_dict", "load_from_checkpoint"],
     },
   },
   {
     id: "tensorflow",
     library: "TensorFlow",
-    seeders: ["tensorflow.random.set_seed"],
+    seeders: ["tensorflow.random.set_seed", "tensorflow.random.set_random_seed"],
     seedHint: "tf.random.set_seed(SEED) (or keras.utils.set_random_seed(SEED))",
-    consumers: [
-      ...["normal", "uniform", "shuffle", "truncated_normal", "categorical", "gamma", "poisson", "stateless_normal"].map((f) => `tensorflow.random.${f}`),
-      ...KERAS_LAYERS.map((l) => `keras.layers.${l}`),
-    ],
+    consumers: [...TF_OPS.map(([op]) => `tensorflow.${op}`), ...KERAS_LAYERS.map((l) => `keras.layers.${l}`)],
+    // With an op-level seed and no global one, TensorFlow uses a fixed default global seed.
+    consumersWhen: Object.fromEntries([
+      ...TF_OPS.map(([op, index]): [string, DrawCondition] => [`tensorflow.${op}`, { unless: "seed", unlessIndex: index }]),
+      ...KERAS_LAYERS.map((l): [string, DrawCondition] => [`keras.layers.${l}`, { unless: "seed" }]),
+    ]),
+    weightInit: { consumers: KERAS_LAYERS.map((l) => `keras.layers.${l}`), loadedBy: ["load_weights"] },
   },
 ];
+
+const TFJS = "npm:@tensorflow/tfjs";
+
+// tfjs layers whose default initializers (or dropout masks) draw their seeds from Math.random.
+const TFJS_LAYERS = [
+  "dense", "conv1d", "conv2d", "conv3d", "conv2dTranspose", "separableConv2d", "depthwiseConv2d", "lstm", "gru",
+  "simpleRNN", "lstmCell", "gruCell", "embedding", "dropout", "spatialDropout1d", "gaussianNoise", "gaussianDropout", "alphaDropout",
+];
+
+globalRngs.push({
+  id: "math-random",
+  library: "JavaScript",
+  seeders: ["npm:seedrandom"],
+  seedersWhen: { "npm:seedrandom": { index: 1, property: "global" } },
+  seedHint: "seedrandom(SEED, { global: true })",
+  consumers: [
+    "Math.random",
+    `${TFJS}.util.shuffle`,
+    `${TFJS}.util.shuffleCombo`,
+    ...TFJS_LAYERS.map((l) => `${TFJS}.layers.${l}`),
+    `${TFJS}.sequential().fit`,
+    `${TFJS}.model().fit`,
+    `${TFJS}.loadLayersModel().fit`,
+  ],
+  // tfjs `fit` shuffles the training data by default.
+  consumersWhen: Object.fromEntries(
+    ["sequential", "model", "loadLayersModel"].map((m) => [`${TFJS}.${m}().fit`, { index: 2, property: "shuffle", default: true }]),
+  ),
+  ambient: true,
+  dataHandling: ["shuffle", "split", "sample", "sampling", "fold", "folds", "batch", "batches", "permute", "permutation", "bootstrap", "augment", "subsample"],
+});
 
 /** Helpers that seed several global generators at once. */
 export const seedingHelpers: { qname: string; seeds: GlobalRng["id"][] }[] = [
   { qname: "transformers.set_seed", seeds: ["random", "numpy", "torch", "tensorflow"] },
+  { qname: "transformers.enable_full_determinism", seeds: ["random", "numpy", "torch", "tensorflow"] },
+  // The Hugging Face Trainer calls set_seed(args.seed) when it is built (TrainingArguments.seed defaults to 42).
+  { qname: "transformers.Trainer", seeds: ["random", "numpy", "torch"] },
+  { qname: "transformers.Seq2SeqTrainer", seeds: ["random", "numpy", "torch"] },
   { qname: "accelerate.utils.set_seed", seeds: ["random", "numpy", "torch"] },
   { qname: "lightning.seed_everything", seeds: ["random", "numpy", "torch"] },
+  { qname: "lightning.fabric.seed_everything", seeds: ["random", "numpy", "torch"] },
+  { qname: "lightning.Fabric().seed_everything", seeds: ["random", "numpy", "torch"] },
+  { qname: "lightning.fabric.Fabric().seed_everything", seeds: ["random", "numpy", "torch"] },
   { qname: "keras.utils.set_random_seed", seeds: ["random", "numpy", "tensorflow"] },
-  { qname: "tensorflow.keras.utils.set_random_seed", seeds: ["random", "numpy", "tensorflow"] },
 ];
 
 /** A call that takes its own seed argument. */
@@ -112,10 +204,17 @@ export interface SeededCall {
   seed: ArgRef[];
   /** Name of the argument, for messages. */
   param: string;
+  /** What to pass, for messages, when `param=SEED` is not it. */
+  fix?: string;
   /** Only random when this argument is truthy (KFold's shuffle). */
   when?: { keyword: string; index?: number; default: boolean };
   /** A seeded global generator that this call falls back to when unseeded. */
   coveredBy?: GlobalRng["id"];
+  /**
+   * Unseeded, the library uses a fixed built-in seed (XGBoost's seed=0): runs repeat, but
+   * changing the experiment's seed does not change this call. The library's name, for messages.
+   */
+  fixedDefault?: string;
 }
 
 const rs = (qname: string, extra: Partial<SeededCall> = {}): SeededCall => ({
@@ -137,14 +236,23 @@ const SKLEARN_ESTIMATORS = [
   "mixture.BayesianGaussianMixture", "neural_network.MLPClassifier", "neural_network.MLPRegressor",
   "neural_network.BernoulliRBM", "linear_model.SGDClassifier", "linear_model.SGDRegressor",
   "linear_model.Perceptron", "linear_model.PassiveAggressiveClassifier", "linear_model.RANSACRegressor",
-  "manifold.TSNE", "decomposition.TruncatedSVD", "decomposition.NMF", "decomposition.LatentDirichletAllocation",
-  "decomposition.FastICA", "decomposition.DictionaryLearning", "random_projection.GaussianRandomProjection",
+  "manifold.TSNE", "decomposition.TruncatedSVD", "decomposition.LatentDirichletAllocation",
+  "decomposition.FastICA", "random_projection.GaussianRandomProjection",
   "random_projection.SparseRandomProjection", "kernel_approximation.RBFSampler", "kernel_approximation.Nystroem",
   "model_selection.RandomizedSearchCV", "model_selection.ShuffleSplit", "model_selection.StratifiedShuffleSplit",
   "model_selection.GroupShuffleSplit", "model_selection.RepeatedKFold", "model_selection.RepeatedStratifiedKFold",
   "datasets.make_classification", "datasets.make_regression", "datasets.make_blobs", "datasets.make_moons",
   "datasets.make_circles", "inspection.permutation_importance", "utils.shuffle", "utils.resample",
-  "dummy.DummyClassifier",
+  "model_selection.HalvingRandomSearchCV", "model_selection.ParameterSampler", "manifold.MDS",
+  "feature_selection.mutual_info_classif", "feature_selection.mutual_info_regression",
+];
+
+// imbalanced-learn draws through scikit-learn's check_random_state, so numpy's global seed covers it too.
+const IMBLEARN = [
+  "over_sampling.SMOTE", "over_sampling.SMOTENC", "over_sampling.BorderlineSMOTE", "over_sampling.SVMSMOTE",
+  "over_sampling.ADASYN", "over_sampling.RandomOverSampler", "under_sampling.RandomUnderSampler",
+  "under_sampling.ClusterCentroids", "combine.SMOTEENN", "combine.SMOTETomek", "ensemble.BalancedRandomForestClassifier",
+  "ensemble.BalancedBaggingClassifier", "ensemble.EasyEnsembleClassifier", "ensemble.RUSBoostClassifier",
 ];
 
 export const seededCalls: SeededCall[] = [
@@ -152,26 +260,62 @@ export const seededCalls: SeededCall[] = [
   rs("sklearn.model_selection.KFold", { when: { keyword: "shuffle", index: 1, default: false } }),
   rs("sklearn.model_selection.StratifiedKFold", { when: { keyword: "shuffle", index: 1, default: false } }),
   rs("sklearn.model_selection.StratifiedGroupKFold", { when: { keyword: "shuffle", default: false } }),
+  rs("sklearn.model_selection.GroupKFold", { when: { keyword: "shuffle", default: false } }),
+  rs("sklearn.model_selection.learning_curve", { when: { keyword: "shuffle", default: false } }),
+  // SVC draws only for the internal cross-validation behind probability=True.
+  rs("sklearn.svm.SVC", { when: { keyword: "probability", default: false } }),
+  rs("sklearn.svm.NuSVC", { when: { keyword: "probability", default: false } }),
   ...SKLEARN_ESTIMATORS.map((e) => rs(`sklearn.${e}`)),
+  ...IMBLEARN.map((e) => rs(`imblearn.${e}`)),
+  rs("umap.UMAP"),
+  // pandas and scipy.stats also fall back to numpy's global generator.
+  rs("pandas.**().sample"),
+  rs("scipy.stats.**.rvs"),
+  rs("scipy.stats.bootstrap"),
+  rs("scipy.stats.permutation_test"),
   ...["XGBClassifier", "XGBRegressor", "XGBRanker", "XGBRFClassifier", "XGBRFRegressor"].map((e) =>
-    rs(`xgboost.${e}`, { seed: [{ keyword: "random_state" }, { keyword: "seed" }], coveredBy: undefined }),
+    rs(`xgboost.${e}`, { seed: [{ keyword: "random_state" }, { keyword: "seed" }], coveredBy: undefined, fixedDefault: "XGBoost" }),
   ),
   ...["LGBMClassifier", "LGBMRegressor", "LGBMRanker"].map((e) =>
-    rs(`lightgbm.${e}`, { seed: [{ keyword: "random_state" }, { keyword: "seed" }], coveredBy: undefined }),
+    rs(`lightgbm.${e}`, { seed: [{ keyword: "random_state" }, { keyword: "seed" }], coveredBy: undefined, fixedDefault: "LightGBM" }),
   ),
-  ...["CatBoostClassifier", "CatBoostRegressor"].map((e) =>
-    rs(`catboost.${e}`, { seed: [{ keyword: "random_seed" }, { keyword: "random_state" }], param: "random_seed", coveredBy: undefined }),
+  ...["CatBoostClassifier", "CatBoostRegressor", "CatBoostRanker"].map((e) =>
+    rs(`catboost.${e}`, { seed: [{ keyword: "random_seed" }, { keyword: "random_state" }], param: "random_seed", coveredBy: undefined, fixedDefault: "CatBoost" }),
   ),
-  { qname: "numpy.random.default_rng", seed: [{ index: 0, keyword: "seed" }], param: "seed" },
-  { qname: "numpy.random.RandomState", seed: [{ index: 0, keyword: "seed" }], param: "seed" },
-  { qname: "numpy.random.Generator", seed: [{ index: 0 }], param: "bit_generator" },
-  { qname: "random.Random", seed: [{ index: 0, keyword: "x" }], param: "seed" },
-  { qname: "pymc.sample", seed: [{ keyword: "random_seed" }], param: "random_seed" },
+  { qname: "numpy.random.default_rng", seed: [{ index: 0, keyword: "seed" }], param: "seed", fix: "a seed, as in np.random.default_rng(SEED)" },
+  { qname: "numpy.random.RandomState", seed: [{ index: 0, keyword: "seed" }], param: "seed", fix: "a seed, as in np.random.RandomState(SEED)" },
+  // Bit generators and seed sequences: unseeded, they take fresh entropy from the OS.
+  ...["PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64"].map(
+    (g): SeededCall => ({ qname: `numpy.random.${g}`, seed: [{ index: 0, keyword: "seed" }], param: "seed", fix: `a seed, as in np.random.${g}(SEED)` }),
+  ),
+  { qname: "numpy.random.SeedSequence", seed: [{ index: 0, keyword: "entropy" }], param: "entropy", fix: "a seed, as in np.random.SeedSequence(SEED)" },
+  { qname: "random.Random", seed: [{ index: 0, keyword: "x" }], param: "seed", fix: "a seed, as in random.Random(SEED)" },
+  ...["sample", "sample_prior_predictive", "sample_posterior_predictive"].map(
+    (f): SeededCall => ({ qname: `pymc.${f}`, seed: [{ keyword: "random_seed" }], param: "random_seed" }),
+  ),
   ...["TPESampler", "RandomSampler", "CmaEsSampler", "NSGAIISampler", "NSGAIIISampler", "QMCSampler", "GPSampler", "BruteForceSampler"].map(
     (s): SeededCall => ({ qname: `optuna.samplers.${s}`, seed: [{ keyword: "seed" }], param: "seed" }),
   ),
-  { qname: "optuna.create_study", seed: [{ keyword: "sampler" }], param: "sampler" },
+  // GridSampler shuffles the order of the grid.
+  { qname: "optuna.samplers.GridSampler", seed: [{ index: 1, keyword: "seed" }], param: "seed" },
+  { qname: "optuna.create_study", seed: [{ keyword: "sampler" }], param: "sampler", fix: "sampler=optuna.samplers.TPESampler(seed=SEED)" },
+  { qname: "hyperopt.fmin", seed: [{ keyword: "rstate" }], param: "rstate", fix: "rstate=np.random.default_rng(SEED)" },
+  // JavaScript: seedrandom(SEED) is a seeded generator; without a seed it seeds itself from the clock.
+  { qname: "npm:seedrandom", seed: [{ index: 0 }], param: "seed" },
+  // tfjs ops take the seed positionally; unseeded, they draw one from Math.random.
+  ...(
+    [
+      ["randomNormal", 4], ["randomUniform", 4], ["truncatedNormal", 4], ["randomGamma", 4], ["randomStandardNormal", 2],
+      ["multinomial", 2], ["dropout", 3],
+    ] as const
+  ).map(([op, index]): SeededCall => ({ qname: `${TFJS}.${op}`, seed: [{ index }], param: "seed", coveredBy: "math-random" })),
+  // tfjs initializers and the dropout layer take `{ seed }`.
+  ...["glorotUniform", "glorotNormal", "heNormal", "heUniform", "leCunNormal", "leCunUniform", "randomNormal", "randomUniform", "truncatedNormal", "orthogonal", "varianceScaling"].map(
+    (i): SeededCall => ({ qname: `${TFJS}.initializers.${i}`, seed: [{ index: 0, property: "seed" }], param: "seed", coveredBy: "math-random" }),
+  ),
 ];
 
 /** Calls whose name says they seed, imported from the project's own modules: trusted, not read. */
 export const SEED_HELPER_NAME = /seed/i;
+/** …unless the name says it only reads or makes a seed (`get_seed()`, `make_seeds(n)`). */
+export const SEED_GETTER_NAME = /^_*(?:get|gen|generate|make|load|read|parse|create|new|draw|initial)_?seeds?(?:$|_)/i;

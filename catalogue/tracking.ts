@@ -19,20 +19,29 @@ export interface MappingLogger {
   mapping: ArgRef;
 }
 
-/** A call that records a list of entity objects, e.g. `params=[Param(k, v)]`. */
+/** A call that records a list of entity objects, e.g. `params=[Param(k, v)]`, or of object literals (`params: [{ key, value }]`). */
 export interface BatchLogger {
   qname: string;
   list: ArgRef;
-  entity: string;
+  /** The entity constructor; `null` when items are object literals, read with `property` refs. */
+  entity: string | null;
   key: ArgRef;
   value: ArgRef;
 }
 
 const CLIENT = "mlflow.MlflowClient()";
+/** The `mlflow` npm client: `new MLflow({ endpoint })`. */
+const NPM_MLFLOW = "npm:mlflow()";
+/** The `mlflow-js` client: `new Mlflow(trackingUri)` (its `getRunClient()` is the same, see aliases.ts). */
+const MLFLOW_JS = "npm:mlflow-js()";
+const WANDB_JS = "npm:@wandb/sdk";
+const prop = (property: string, index = 0): ArgRef => ({ index, property });
 
 export const paramLoggers: KeyValueLogger[] = [
   { qname: "mlflow.log_param", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
   { qname: `${CLIENT}.log_param`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },
+  { qname: `${NPM_MLFLOW}.Runs.logParameter`, key: prop("key"), value: prop("value") },
+  { qname: `${MLFLOW_JS}.logParam`, key: { index: 1 }, value: { index: 2 } },
 ];
 
 export const paramMappingLoggers: MappingLogger[] = [{ qname: "mlflow.log_params", mapping: { index: 0, keyword: "params" } }];
@@ -45,11 +54,15 @@ export const paramBatchLoggers: BatchLogger[] = [
     key: { index: 0, keyword: "key" },
     value: { index: 1, keyword: "value" },
   },
+  { qname: `${NPM_MLFLOW}.Runs.logBatch`, list: prop("params"), entity: null, key: { property: "key" }, value: { property: "value" } },
+  { qname: `${MLFLOW_JS}.logBatch`, list: { index: 2 }, entity: null, key: { property: "key" }, value: { property: "value" } },
 ];
 
 export const metricLoggers: KeyValueLogger[] = [
   { qname: "mlflow.log_metric", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
   { qname: `${CLIENT}.log_metric`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },
+  { qname: `${NPM_MLFLOW}.Runs.logMetric`, key: prop("key"), value: prop("value") },
+  { qname: `${MLFLOW_JS}.logMetric`, key: { index: 1 }, value: { index: 2 } },
 ];
 
 export const metricMappingLoggers: MappingLogger[] = [
@@ -57,6 +70,8 @@ export const metricMappingLoggers: MappingLogger[] = [
   { qname: "wandb.log", mapping: { index: 0, keyword: "data" } },
   { qname: "wandb.init().log", mapping: { index: 0, keyword: "data" } },
   { qname: "wandb.run.log", mapping: { index: 0, keyword: "data" } },
+  { qname: `${WANDB_JS}.log`, mapping: { index: 0 } },
+  { qname: `${WANDB_JS}.init().log`, mapping: { index: 0 } },
 ];
 
 export const metricBatchLoggers: BatchLogger[] = [
@@ -67,6 +82,8 @@ export const metricBatchLoggers: BatchLogger[] = [
     key: { index: 0, keyword: "key" },
     value: { index: 1, keyword: "value" },
   },
+  { qname: `${NPM_MLFLOW}.Runs.logBatch`, list: prop("metrics"), entity: null, key: { property: "key" }, value: { property: "value" } },
+  { qname: `${MLFLOW_JS}.logBatch`, list: { index: 1 }, entity: null, key: { property: "key" }, value: { property: "value" } },
 ];
 
 /** W&B-style configs: the config object is the source of truth when the code reads it back. */
@@ -84,6 +101,11 @@ export const configSources: ConfigSource[] = [
     init: [{ qname: "wandb.init", mapping: { keyword: "config" } }],
     objects: ["wandb.config", "wandb.init().config", "wandb.run.config"],
     updateMethods: ["update", "setdefaults"],
+  },
+  {
+    init: [{ qname: `${WANDB_JS}.init`, mapping: prop("config") }],
+    objects: [`${WANDB_JS}.config`, `${WANDB_JS}.init().config`],
+    updateMethods: ["update"],
   },
 ];
 
@@ -127,7 +149,28 @@ export const runApis: RunApi[] = [
     endLabel: "client.set_terminated(run_id)",
     contextManager: false,
   },
+  {
+    start: `${NPM_MLFLOW}.Runs.create`,
+    label: "client.Runs.create()",
+    ends: [`${NPM_MLFLOW}.Runs.update`],
+    endLabel: "client.Runs.update({ run_id, status: RunStatus.FINISHED })",
+    contextManager: false,
+  },
+  {
+    start: `${MLFLOW_JS}.createRun`,
+    label: "mlflow.createRun()",
+    ends: [`${MLFLOW_JS}.updateRun`],
+    endLabel: "mlflow.updateRun(runId, \"FINISHED\")",
+    contextManager: false,
+  },
+  {
+    start: `${WANDB_JS}.init`,
+    label: "wandb.init()",
+    ends: [`${WANDB_JS}.finish`, "@result.finish"],
+    endLabel: "wandb.finish()",
+    contextManager: false,
+  },
 ];
 
-/** Top-level packages whose import makes the tracking rules worth running. */
-export const TRACKER_PACKAGES = ["mlflow", "wandb"];
+/** Top-level packages whose import makes the tracking rules worth running (npm packages as `npm:<name>`). */
+export const TRACKER_PACKAGES = ["mlflow", "wandb", "npm:mlflow", "npm:mlflow-js", WANDB_JS];

@@ -1,6 +1,7 @@
 import { relative, sep } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
+import type { PinSettings } from "../rules/pin-requirements.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
 export interface EngineSettings {
@@ -13,6 +14,10 @@ export interface EngineSettings {
   cacheLocation?: string;
   /** Report `eslint-disable` / `noqa` comments that silence nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Apply fixes (`--fix`); the CLI writes the fixed files itself. */
+  fix?: boolean;
+  /** Exact versions for `pin-requirements` fixes, from `--pin-from`, lock files or a virtual environment. */
+  pins?: PinSettings;
 }
 
 export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
@@ -27,7 +32,9 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files });
   }
   if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
+  if (settings.pins) configs.push({ name: "exp-lint/cli/pins", settings: { "exp-lint": { ...settings.pins } } });
   return {
+    ...(settings.fix ? { fix: true } : {}),
     cwd: settings.cwd,
     overrideConfigFile: true,
     overrideConfig: configs,

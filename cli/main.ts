@@ -9,6 +9,8 @@ import { formatGithub } from "./format/github.js";
 import { listRules, ruleDoc } from "./rules-command.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
+import { collectPins } from "./pins.js";
+import { writeFileAtomic } from "./write.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
@@ -33,6 +35,8 @@ interface CliOptions {
   ignorePattern: string[];
   statistics: boolean;
   reportUnusedDisableDirectives: boolean;
+  fix: boolean;
+  pinFrom?: string;
 }
 
 function nonNegativeInt(value: string): number {
@@ -92,6 +96,8 @@ function program(io: Io): Command {
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
+    .option("--fix", "fix what can be fixed in place (pin requirements to exact versions)", false)
+    .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run exp-lint --help for usage)")
@@ -110,6 +116,18 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   }
   const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
   const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
+  // Versions for pin-requirements fixes; the rule gets them through ESLint's shared settings.
+  let pins;
+  if (opts.fix || opts.pinFrom) {
+    try {
+      const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: process.env.VIRTUAL_ENV });
+      for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
+      pins = collected.settings;
+    } catch (error) {
+      io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      return EXIT.error;
+    }
+  }
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
     cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
@@ -118,8 +136,12 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     config: opts.strict ? "strict" : "recommended",
     cache: opts.cache,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    ...(opts.fix ? { fix: true } : {}),
+    ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   });
+  // Fixed files are written here, atomically, rather than with ESLint.outputFixes.
+  for (const r of results) if (r.output !== undefined) writeFileAtomic(r.filePath, r.output);
   let all = [...results, ...files.skipped.map(skippedResult)].sort((a, b) => a.filePath.localeCompare(b.filePath));
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   const errors = all.reduce((n, r) => n + r.errorCount, 0);

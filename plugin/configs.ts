@@ -1,16 +1,33 @@
 import type { ESLint, Linter } from "eslint";
+import { typescriptParser } from "../parsers/estree/parser.js";
 import type { ExpLintDocs } from "../rules/util/create-rule.js";
 
 /** Files each language lints, shared by the configs and the CLI's file discovery. */
 export const FILES = {
   python: ["**/*.py"],
-  requirements: ["**/requirements*.txt", "**/requirements/*.txt", "**/constraints*.txt"],
+  requirements: [
+    "**/requirements*.txt",
+    "**/requirements/*.txt",
+    "**/constraints*.txt",
+    // Other dependency manifests, read by their own front ends into the same requirement entries.
+    "**/pyproject.toml",
+    "**/environment*.yml",
+    "**/environment*.yaml",
+  ],
+  // TypeScript and JavaScript, parsed by typescript-eslint's parser with ESLint's own JavaScript language.
+  typescript: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
 } as const;
 
 /** Notebooks are not a language: a processor turns their code cells into one Python file. */
 export const NOTEBOOK_FILES = ["**/*.ipynb"];
 
 type Language = keyof typeof FILES;
+
+/** The ESLint language of each entry of FILES: exp-lint's own, or ESLint's JavaScript language for TS/JS. */
+const LANGUAGE_IDS: Record<Language, string> = { python: "exp-lint/python", requirements: "exp-lint/requirements", typescript: "js/js" };
+
+/** Per-language config fields. TS/JS configs keep the user's linter options: only the parser is set. */
+const LANGUAGE_FIELDS: Partial<Record<Language, Linter.Config>> = { typescript: { languageOptions: { parser: typescriptParser } } };
 
 interface RuleLike {
   meta?: { languages?: string[]; docs?: Partial<ExpLintDocs> };
@@ -23,7 +40,7 @@ function rulesFor(language: Language, rules: Record<string, RuleLike>, strict: b
   const out: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
     const docs = rule.meta?.docs;
-    if (!rule.meta?.languages?.includes(`exp-lint/${language}`)) continue;
+    if (!rule.meta?.languages?.includes(LANGUAGE_IDS[language])) continue;
     if (!docs?.recommended && !strict) continue;
     const severity = WARN_RULES.has(id) ? "warn" : "error";
     out[`exp-lint/${id}`] = strict && docs?.strictOptions ? [severity, docs.strictOptions] : severity;
@@ -39,9 +56,10 @@ export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleLi
       name: `exp-lint/${strict ? "strict" : "recommended"}/${language}`,
       files: [...FILES[language]],
       plugins: { "exp-lint": plugin },
-      language: `exp-lint/${language}`,
+      // ESLint's default language (JavaScript) needs no `language` key.
+      ...(LANGUAGE_IDS[language].startsWith("exp-lint/") ? { language: LANGUAGE_IDS[language] } : {}),
       // `# noqa` comments are often meant for flake8 or Ruff; unused ones are reported only when asked.
-      linterOptions: { reportUnusedDisableDirectives: "off" as const },
+      ...(LANGUAGE_FIELDS[language] ?? { linterOptions: { reportUnusedDisableDirectives: "off" as const } }),
       rules: rulesFor(language, rules, strict),
     })),
   ];

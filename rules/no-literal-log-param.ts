@@ -1,6 +1,6 @@
-import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers } from "../catalogue/tracking.js";
+import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
 import type { CallExpr, Expr, Range } from "../semantic/ir.js";
-import { argument, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
+import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -11,7 +11,6 @@ interface Use {
   value: Expr;
 }
 
-const TRACKER_ROOTS = ["mlflow", "wandb"];
 const sameLiteral = (a: Expr, b: Expr) => a.kind === "literal" && b.kind === "literal" && a.value === b.value;
 
 /** Every `key=value` keyword passed to a non-tracker call, by key: what the code actually runs with. */
@@ -19,9 +18,8 @@ function keywordUses(model: SemanticModel, text: (r: Range) => string): Map<stri
   const uses = new Map<string, Use[]>();
   for (const site of model.facts.calls) {
     const q = model.callee(site);
-    if (q !== null && TRACKER_ROOTS.some((r) => q === r || q.startsWith(`${r}.`))) continue;
-    for (const arg of site.call.args) {
-      if (!arg.name) continue;
+    if (q !== null && TRACKER_PACKAGES.some((r) => inPackage(q, r))) continue;
+    for (const arg of model.namedArguments(site.call)) {
       let list = uses.get(arg.name);
       if (!list) uses.set(arg.name, (list = []));
       list.push({ callee: snippet(text(site.call.callee.range), 40), value: arg.value });
@@ -43,7 +41,7 @@ export default createRule<[], MessageIds>({
   name: "no-literal-log-param",
   meta: {
     type: "problem",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Disallow logging hyper-parameters as literals disconnected from the values the code uses",
       recommended: true,
@@ -61,7 +59,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports(...TRACKER_ROOTS)) return;
+      if (!model.imports(...TRACKER_PACKAGES)) return;
       let uses: Map<string, Use[]> | null = null;
       /** A call that receives `key` with another value than the literal logged. */
       const differing = (key: string, value: Expr) => (uses ??= keywordUses(model, text)).get(key)?.find((u) => !sameLiteral(u.value, value));
@@ -95,7 +93,8 @@ export default createRule<[], MessageIds>({
           const list = argument(site.call, logger.list)?.value;
           if (list?.kind !== "collection") continue;
           for (const item of list.items) {
-            if (item.kind !== "call" || model.resolve(item.callee, site.scope) !== logger.entity) continue;
+            // Entity objects (`Param(k, v)`), or object literals (`{ key, value }`) when the catalogue names no entity.
+            if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, site.scope) !== logger.entity) continue;
             const key = literalString(argument(item, logger.key)?.value);
             const value = argument(item, logger.value)?.value;
             if (key !== null && value && isLiteral(value)) reportLiteral(key, value);

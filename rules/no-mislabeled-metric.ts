@@ -78,7 +78,8 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     const items = list ? model.definition(list.value, site.scope) : null;
     if (items?.kind !== "collection") continue;
     for (const item of items.items) {
-      if (item.kind !== "call" || model.resolve(item.callee, scopeOf(item)) !== logger.entity) continue;
+      // Entity objects (`Metric(k, v, ...)`), or object literals (`{ key, value }`) when the catalogue names no entity.
+      if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, scopeOf(item)) !== logger.entity) continue;
       const key = literalString(argument(item, logger.key)?.value);
       const value = argument(item, logger.value)?.value;
       if (key !== null && value) out.push({ key, value, scope: scopeOf(value), at: value.range });
@@ -111,7 +112,7 @@ export default createRule<Options, MessageIds>({
   name: "no-mislabeled-metric",
   meta: {
     type: "problem",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Disallow logging a training-data metric under a held-out or unqualified name, or a validation metric as a test metric",
       recommended: true,

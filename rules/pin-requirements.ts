@@ -1,10 +1,29 @@
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
 import type { SourceLocation } from "@eslint/core";
-import type { Range, Specifier } from "../parsers/requirements/parse.js";
-import type { RequirementNode, RequirementsSourceCode } from "../parsers/requirements/source-code.js";
+import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
+import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
+import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
+import { satisfies } from "../parsers/manifests/versions.js";
+import { normalizeName, type Range, type Specifier } from "../parsers/requirements/parse.js";
+import type { RequirementNode } from "../parsers/requirements/source-code.js";
 import { createRule } from "./util/create-rule.js";
 
-type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash";
-type Options = [{ allowUrls?: boolean }];
+type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";
+type Options = [{ allowUrls?: boolean; lockfiles?: "satisfy" | "ignore" }];
+
+/** What `settings["exp-lint"]` may carry for this rule: exact versions by project name, and where they came from. */
+export interface PinSettings {
+  pins?: Record<string, string>;
+  /** Where each pin came from (`uv.lock`, `.venv`), by the same names, for messages. */
+  pinSources?: Record<string, string>;
+}
+
+/** Lock files that pin a pyproject.toml's ranges when they sit beside it. */
+export const PYPROJECT_LOCKS = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];
+
+/** Where the notebook processor's virtual Python file lives: `<notebook>.ipynb/<n>_notebook.py`. */
+const NOTEBOOK_BLOCK = /\.ipynb[\\/][^\\/]*$/u;
 
 const FULL_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/iu;
 const SHORT_COMMIT = /^[0-9a-f]{7,39}$/iu;
@@ -36,7 +55,7 @@ interface Finding {
 }
 
 /** What is wrong with one requirement, or `null` when it is pinned. */
-function findingFor(node: RequirementNode, text: string, allowUrls: boolean): Finding | null {
+function findingFor(node: Entry, text: string, allowUrls: boolean): Finding | null {
   if (node.form === "path") return null;
   const target = node.name ?? node.url ?? "this requirement";
   if (node.form === "vcs") {
@@ -47,32 +66,54 @@ function findingFor(node: RequirementNode, text: string, allowUrls: boolean): Fi
     if (allowUrls || node.hashes.length > 0) return null;
     return { messageId: "urlNoHash", data: { target, url: node.url ?? "" } };
   }
-  if (node.specifiers.some(isExact)) return null;
+  if (!node.opaque && node.specifiers.some(isExact)) return null;
   const name = `${node.name}${node.extras.length ? `[${node.extras.join(",")}]` : ""}`;
+  const requirement = node.display ?? (node.specifierRange ? flat(text, [node.nameRange![0], node.specifierRange[1]]) : name);
+  if (node.opaque) return { messageId: "notPinnedNoHint", data: { requirement, name } };
   if (node.specifiers.length === 0) return { messageId: "noVersion", data: { name } };
-  const requirement = flat(text, [node.nameRange![0], node.specifierRange![1]]);
   const version = namedVersion(node.specifiers);
   return version === null
     ? { messageId: "notPinnedNoHint", data: { requirement, name } }
     : { messageId: "notPinned", data: { requirement, suggestion: `${name}==${version}` } };
 }
 
+/** Whether a lock file beside the manifest pins what it declares (policy `lockfiles: "satisfy"`). */
+function lockedBeside(manifest: Manifest, file: string): boolean {
+  if (!isAbsolute(file)) return false;
+  if (manifest === "pyproject") return PYPROJECT_LOCKS.some((lock) => existsSync(join(dirname(file), lock)));
+  if (manifest === "script") return existsSync(`${file}.lock`);
+  return false;
+}
+
+/** Versions from shared settings, keyed by PEP 503 name. */
+function readPins(settings: Record<string, unknown>): { pins: Map<string, string>; sources: Map<string, string> } {
+  const own = (settings["exp-lint"] ?? {}) as PinSettings;
+  const pins = new Map<string, string>();
+  const sources = new Map<string, string>();
+  for (const [name, version] of Object.entries(own.pins ?? {})) if (typeof version === "string") pins.set(normalizeName(name), version);
+  for (const [name, source] of Object.entries(own.pinSources ?? {})) if (typeof source === "string") sources.set(normalizeName(name), source);
+  return { pins, sources };
+}
+
 export default createRule<Options, MessageIds>({
   name: "pin-requirements",
   meta: {
     type: "problem",
-    languages: ["exp-lint/requirements"],
+    languages: ["exp-lint/requirements", "exp-lint/python"],
     docs: {
       description: "Require every requirement to be pinned to an exact version",
       recommended: true,
     },
+    fixable: "code",
     messages: {
       noVersion:
-        '{{name}} has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, {{name}}==<version> (run "pip freeze" in that environment to get it).',
+        '{{name}} has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, {{name}}==<version> ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
       notPinned:
-        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as {{suggestion}} (run "pip freeze" in the environment you trained in to get it).',
+        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as {{suggestion}} ("exp-lint --fix" writes the one you trained with from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
       notPinnedNoHint:
-        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin the exact version, {{name}}==<version>, that "pip freeze" shows in the environment you trained in.',
+        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin the exact version, {{name}}==<version>, that "pip freeze" shows in the environment you trained in ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
+      pinOutsideRange:
+        '{{requirement}} is not pinned, and the version in {{source}}, {{version}}, is outside the range written here; pin by hand to the version you trained with, or bring {{source}} up to date.',
       vcsNoCommit:
         '{{target}} is not pinned: {{ref}} can move to different code; end the URL with "@<full commit hash>" (40 hex characters, from "git rev-parse HEAD" in the checkout you trained with).',
       urlNoHash:
@@ -83,6 +124,12 @@ export default createRule<Options, MessageIds>({
         type: "object",
         additionalProperties: false,
         properties: {
+          lockfiles: {
+            type: "string",
+            enum: ["satisfy", "ignore"],
+            description:
+              'With "satisfy", ranges in a pyproject.toml are accepted when uv.lock, poetry.lock, pdm.lock or Pipfile.lock sits beside it, and a PEP 723 script\'s when <script>.py.lock does; "ignore" reports them anyway.',
+          },
           allowUrls: {
             type: "boolean",
             description:
@@ -91,19 +138,58 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ allowUrls: false }],
+    defaultOptions: [{ allowUrls: false, lockfiles: "satisfy" }],
   },
-  defaultOptions: [{ allowUrls: false }],
-  create(context, [{ allowUrls = false }]) {
+  defaultOptions: [{ allowUrls: false, lockfiles: "satisfy" }],
+  create(context, [{ allowUrls = false, lockfiles = "satisfy" }]) {
     // pip-tools inputs (`requirements.in`) are loose on purpose; their compiled `.txt` is the lock.
     if (context.filename.endsWith(".in")) return {};
-    const source = context.sourceCode as unknown as RequirementsSourceCode;
+    const source = context.sourceCode;
+    const text = source.text;
+    const { pins, sources } = readPins(context.settings);
     const locOf = (range: Range): SourceLocation => ({ start: source.getLocFromIndex(range[0]), end: source.getLocFromIndex(range[1]) });
 
+    const check = (entry: Entry): void => {
+      const finding = findingFor(entry, text, allowUrls);
+      if (!finding) return;
+      if (lockfiles === "satisfy" && lockedBeside(entry.manifest ?? "requirements", context.physicalFilename)) return;
+      const loc = locOf(entry.requirementRange);
+      const version = entry.normalizedName !== null ? pins.get(entry.normalizedName) : undefined;
+      const pin = entry.form !== "name" || entry.opaque ? null : entry.pin !== undefined ? entry.pin : pep508Pin(entry, text);
+      if (version === undefined || !pin) {
+        context.report({ loc, ...finding });
+        return;
+      }
+      const inRange = satisfies(version, entry.specifiers);
+      if (inRange === false) {
+        const requirement = entry.display ?? (finding.data.requirement || finding.data.name)!;
+        context.report({ loc, messageId: "pinOutsideRange", data: { requirement, version, source: sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins' } });
+        return;
+      }
+      if (inRange === null) {
+        context.report({ loc, ...finding });
+        return;
+      }
+      context.report({ loc, ...finding, fix: (fixer): RuleFix => fixer.replaceTextRange(pin.range, `${pin.prefix}${version}`) });
+    };
+
+    const ast = source.ast as { type: string };
+    if (ast.type === "Module") {
+      // Python: a PEP 723 block, and in a notebook the masked `%pip install` lines.
+      return {
+        Module() {
+          const entries = readScriptBlock(text);
+          if (NOTEBOOK_BLOCK.test(context.filename)) {
+            const comments = (source as unknown as { comments: { value: string; range: Range }[] }).comments;
+            entries.push(...readInstallLines(text, comments));
+          }
+          for (const entry of entries) check(entry);
+        },
+      };
+    }
     return {
       Requirement(node: RequirementNode) {
-        const finding = findingFor(node, source.text, allowUrls);
-        if (finding) context.report({ loc: locOf(node.requirementRange), ...finding });
+        check(node);
       },
     };
   },

@@ -1,4 +1,4 @@
-import { runApis, type RunApi } from "../catalogue/tracking.js";
+import { runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
 import type { CallExpr, CallSite, Range, TryBlock } from "../semantic/ir.js";
 import { argument, contains, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
@@ -45,7 +45,7 @@ export default createRule<[], MessageIds>({
   name: "require-run-context",
   meta: {
     type: "problem",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require tracking runs to be opened as context managers or ended in a finally block",
       recommended: true,
@@ -65,7 +65,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports("mlflow", "wandb")) return;
+      if (!model.imports(...TRACKER_PACKAGES)) return;
       const tries = model.tries();
       for (const api of runApis) {
         const starts = model.callsTo([api.start]).map((m) => m.site);

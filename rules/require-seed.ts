@@ -1,4 +1,5 @@
-import { globalRngs, seededCalls, seedingHelpers, SEED_HELPER_NAME, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
+import { nameTokens } from "../catalogue/data.js";
+import { globalRngs, seededCalls, seedingHelpers, SEED_HELPER_NAME, type DrawCondition, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
 import type { CallExpr, Expr } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
@@ -11,6 +12,7 @@ type Options = [{ requireExplicitRandomState?: boolean }];
 const KNOWN_ROOTS = new Set([
   "random", "numpy", "torch", "torchvision", "tensorflow", "keras", "sklearn", "xgboost", "lightgbm", "catboost",
   "pymc", "optuna", "transformers", "lightning", "accelerate",
+  "npm:@tensorflow/tfjs", "npm:seedrandom",
 ]);
 
 const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
@@ -36,7 +38,7 @@ function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   for (const site of model.facts.calls) {
     const q = model.callee(site);
     if (q !== null) {
-      for (const rng of globalRngs) if (rng.seeders.includes(q)) seeded.add(rng.id);
+      for (const rng of globalRngs) if (rng.seeders.includes(q) && draws(site.call, rng.seedersWhen?.[q])) seeded.add(rng.id);
       for (const id of helperByName.get(q) ?? []) seeded.add(id);
       if (KNOWN_ROOTS.has(root(q))) continue;
     }
@@ -56,13 +58,26 @@ function runsAsProgram(model: SemanticModel): boolean {
   );
 }
 
-/** Whether a call draws from its library's global generator (DataLoader only with shuffle=True, and no generator). */
-function draws(call: CallExpr, when: { keyword?: string; index?: number; unless?: string } | undefined): boolean {
+/** Whether a call meets its condition: draws from its library's global generator (DataLoader only with shuffle=True, and no generator), or seeds one. */
+function draws(call: CallExpr, when: DrawCondition | undefined): boolean {
   if (!when) return true;
   if (when.unless && call.args.some((a) => a.name === when.unless)) return false;
-  if (!when.keyword) return true;
-  return isTrue(argument(call, { keyword: when.keyword, index: when.index })?.value);
+  if (!when.keyword && when.index === undefined) return true;
+  const arg = argument(call, when);
+  if (!arg) return when.default ?? false;
+  return when.default ? !isFalse(arg.value) : isTrue(arg.value);
 }
+
+/** The call sits in a function whose name (or an enclosing one's) says it handles data: `shuffle`, `trainTestSplit`. */
+function inDataHandling(model: SemanticModel, scope: number, words: string[] | undefined): boolean {
+  if (!words) return false;
+  for (let s: number | null = scope; s !== null && s !== 0; s = model.facts.scopes[s]?.parent ?? null) {
+    if (nameTokens(model.facts.scopes[s]?.name ?? "").some((t) => words.includes(t))) return true;
+  }
+  return false;
+}
+
+const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consumers);
 
 /** "random" / "not random" / "unknown" for a call whose randomness depends on an argument (KFold's shuffle). */
 function randomness(call: CallExpr, entry: SeededCall): "random" | "fixed" | "unknown" {
@@ -78,7 +93,7 @@ export default createRule<Options, MessageIds>({
   name: "require-seed",
   meta: {
     type: "problem",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require every source of randomness to be seeded",
       recommended: true,
@@ -108,8 +123,10 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ requireExplicitRandomState: false }],
   create(context, [options]) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports(...KNOWN_ROOTS)) return;
+      if (!model.imports(...KNOWN_ROOTS) && !model.callsTo(AMBIENT_DRAWS).length) return;
       const seeded = seededRngs(model);
+      // Without an ML library, a built-in generator (Math.random) matters only where data is handled.
+      const mlFile = model.imports(...KNOWN_ROOTS);
       const script = runsAsProgram(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of model.facts.calls) {
@@ -121,7 +138,8 @@ export default createRule<Options, MessageIds>({
         // A library module's functions run when a program calls them, and that program is where the seed belongs.
         const drawsHere = script || site.scope === 0;
         for (const rng of globalRngs) {
-          if (!drawsHere || seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
+          const relevant = (mlFile || !rng.ambient) && drawsHere;
+          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
           if (!draws(call, rng.consumersWhen?.[q])) continue;
           reported.add(rng.id);
           context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: `${name}()`, library: rng.library, seedHint: rng.seedHint } });

@@ -95,7 +95,8 @@ export interface Scope {
   name: string;
 }
 
-export type BindingKind = "import" | "assign" | "unpack" | "with" | "loop" | "param" | "def";
+/** `global`: a well-known global of the language (`Math` in JavaScript), bound implicitly at the top of the module. */
+export type BindingKind = "import" | "assign" | "unpack" | "with" | "loop" | "param" | "def" | "global";
 
 export interface Binding {
   name: string;
@@ -104,7 +105,7 @@ export interface Binding {
   /** Offset from which the binding is visible (end of its statement). */
   pos: number;
   range: Range;
-  /** For imports: the qualified name bound. Relative imports start with ".". */
+  /** For imports and globals: the qualified name bound. Relative imports start with ".". */
   qname?: string;
   /** For assign/with/loop/unpack: the value expression. */
   value?: Expr;
@@ -170,6 +171,8 @@ export interface ProgramFacts {
   calls: CallSite[];
   targetAssigns: TargetAssign[];
   blocks: Block[];
+  /** Named arguments are passed as one object literal (`f({ lr: 0.1 })`), as in JavaScript. */
+  optionObjects?: boolean;
   /** Member and index reads, collected on demand (they are many). */
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */

@@ -1,5 +1,5 @@
 import { canonical, importedName } from "../catalogue/aliases.js";
-import type { Arg, Binding, Block, CallExpr, CallSite, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
+import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
 
 // Data flow follows at most this many assignments, so cycles and long chains stay cheap.
 const MAX_HOPS = 8;
@@ -7,6 +7,12 @@ const MAX_HOPS = 8;
 export interface ArgRef {
   index?: number;
   keyword?: string;
+  /**
+   * For APIs that take one options object (JavaScript): the property of the
+   * object literal found by `index`/`keyword`, e.g. `client.Runs.logParameter({ key, value })`
+   * → `{ index: 0, property: "key" }`. Alone, on an object literal: that property.
+   */
+  property?: string;
 }
 
 export const contains = (outer: Range, inner: Range): boolean => outer[0] <= inner[0] && inner[1] <= outer[1];
@@ -38,6 +44,24 @@ export class SemanticModel {
   /** True when any import binds a module under one of these top-level packages. */
   imports(...packages: string[]): boolean {
     return this.#imported.some((q) => packages.some((p) => q === p || q.startsWith(`${p}.`)));
+  }
+
+  /**
+   * Named arguments of a call: Python keywords, and in languages that pass
+   * options as an object literal (`f({ lr: 0.1 })`), that object's literal keys.
+   */
+  namedArguments(call: CallExpr): { name: string; value: Expr }[] {
+    const out: { name: string; value: Expr }[] = [];
+    for (const a of call.args) {
+      if (a.name) out.push({ name: a.name, value: a.value });
+      else if (this.facts.optionObjects && a.spread === "" && a.value.kind === "dict") {
+        for (const en of a.value.entries) {
+          const key = literalString(en.key);
+          if (key !== null) out.push({ name: key, value: en.value });
+        }
+      }
+    }
+    return out;
   }
 
   sourceText(range: Range): string {
@@ -78,7 +102,10 @@ export class SemanticModel {
         if (q === undefined) {
           q = null;
           if (b.kind === "import" && b.qname) q = importedName(b.qname);
+          else if (b.kind === "global" && b.qname) q = b.qname;
           else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+          // A parameter's value, when the front end knows one, is the instance its type annotation names.
+          else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
           this.#bindingQnames.set(b, q);
         }
         return q;
@@ -200,8 +227,35 @@ export function directNames(e: Expr): string[] {
   return out;
 }
 
-/** The argument a catalogue entry points at: by keyword, else by position. */
-export function argument(call: CallExpr, ref: ArgRef): Arg | null {
+/** The entry `property` of an object literal, as an argument. */
+function propertyOf(e: Expr, property: string): Arg | null {
+  if (e.kind !== "dict") return null;
+  for (let i = e.entries.length - 1; i >= 0; i--) {
+    const en = e.entries[i]!;
+    // A later `...spread` may override the key: unknown.
+    if (!en.key) return null;
+    if (literalString(en.key) === property) return { name: property, spread: "", value: en.value, range: en.range };
+  }
+  return null;
+}
+
+/** True when a qualified name is `pkg` or lies under it (`pkg.x`, `pkg().x`). */
+export function inPackage(qname: string, pkg: string): boolean {
+  return qname === pkg || qname.startsWith(`${pkg}.`) || qname.startsWith(`${pkg}(`);
+}
+
+/**
+ * The argument a catalogue entry points at: by keyword, else by position,
+ * then (with `property`) that property of the object literal there. On an
+ * object literal instead of a call, `property` alone picks the entry.
+ */
+export function argument(call: CallExpr | DictExpr | Expr, ref: ArgRef): Arg | null {
+  if (call.kind === "dict") return ref.property !== undefined ? propertyOf(call, ref.property) : null;
+  if (call.kind !== "call") return null;
+  if (ref.property !== undefined) {
+    const holder = argument(call, { ...(ref.index !== undefined ? { index: ref.index } : {}), ...(ref.keyword ? { keyword: ref.keyword } : {}) });
+    return holder && holder.spread === "" ? propertyOf(holder.value, ref.property) : null;
+  }
   if (ref.keyword) {
     const kw = call.args.find((a) => a.name === ref.keyword);
     if (kw) return kw;

@@ -11,7 +11,7 @@ const eslint = new ESLint({
   overrideConfig: [
     ...plugin.configs.recommended,
     // Fixtures are not all named like requirements files; lint them as such by folder.
-    { files: ["requirements/**/*.txt"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
+    { files: ["requirements/**/*.txt", "pyproject/**/*.toml", "conda/**/*.yml"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
   ],
 });
 

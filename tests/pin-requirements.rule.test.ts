@@ -48,7 +48,7 @@ tester.run("pin-requirements", rule as never, {
       errors: [
         {
           message:
-            'numpy>=1.26.4 is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as numpy==1.26.4 (run "pip freeze" in the environment you trained in to get it).',
+            'numpy>=1.26.4 is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as numpy==1.26.4 ("exp-lint --fix" writes the one you trained with from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
           line: 1,
           column: 1,
           endLine: 1,
@@ -61,7 +61,7 @@ tester.run("pin-requirements", rule as never, {
       errors: [
         {
           message:
-            'pandas has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, pandas==<version> (run "pip freeze" in that environment to get it).',
+            'pandas has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, pandas==<version> ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
           line: 1,
           column: 1,
           endLine: 1,

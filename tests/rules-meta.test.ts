@@ -20,15 +20,16 @@ const entries = Object.entries(rules as unknown as Record<string, { meta: Meta }
 
 const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
 
-/** Fenced blocks under a `### <heading>` of a doc page. */
+/** Fenced blocks under every `### <heading>` of a doc page (one per language section). */
 function examples(doc: string, heading: string): { lang: string; code: string }[] {
-  const section = doc.split(/^### /mu).find((s) => s.startsWith(heading));
-  if (!section) return [];
-  return [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gmu)].map((m) => ({ lang: m[1]!, code: m[2]! }));
+  const sections = doc.split(/^#{2,3} /mu).filter((s) => s.startsWith(heading));
+  return sections.flatMap((section) => [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gmu)].map((m) => ({ lang: m[1]!, code: m[2]! })));
 }
 
+const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts" };
+
 async function findingsOf(id: string, lang: string, code: string): Promise<number> {
-  const filePath = lang === "python" ? "example.py" : "requirements.txt";
+  const filePath = EXAMPLE_FILES[lang] ?? "requirements.txt";
   const [result] = await eslint.lintText(code, { filePath });
   expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
   return result!.messages.filter((m) => m.ruleId === `exp-lint/${id}`).length;

@@ -27,6 +27,8 @@ interface Prepared {
   lines: LineInfo[];
   rawLineStarts: number[];
   error: string | null;
+  /** Line starts of the virtual Python file, to map fixes back. */
+  virtualLineStarts: number[];
 }
 
 export interface NotebookMessage extends Linter.LintMessage {
@@ -57,7 +59,7 @@ function rawLoc(p: Prepared, offset: number): { line: number; column: number } {
 /** Build the virtual Python file and remember how its lines map back. */
 export function preprocess(text: string, filename: string): { text: string; filename: string }[] {
   const nb = readNotebook(text);
-  const p: Prepared = { raw: text, lines: [], rawLineStarts: lineStarts(text), error: nb.ok ? null : nb.message };
+  const p: Prepared = { raw: text, lines: [], rawLineStarts: lineStarts(text), error: nb.ok ? null : nb.message, virtualLineStarts: [0] };
   prepared.set(filename, p);
   if (!nb.ok) return [];
   const out: string[] = [];
@@ -72,7 +74,9 @@ export function preprocess(text: string, filename: string): { text: string; file
       offset += (original[i]?.length ?? 0) + 1;
     });
   }
-  return [{ text: `${out.join("\n")}\n`, filename: VIRTUAL_NAME }];
+  const virtual = `${out.join("\n")}\n`;
+  p.virtualLineStarts = lineStarts(virtual);
+  return [{ text: virtual, filename: VIRTUAL_NAME }];
 }
 
 /** Move one virtual position to the raw file; the cell position rides along. */
@@ -84,6 +88,28 @@ function mapPosition(p: Prepared, line: number, column: number): { line: number;
   return { ...raw, cell: info.cell.number, cellLine: info.cellLine + 1, cellColumn: column };
 }
 
+/** Cell and index in its source of a virtual-file offset. */
+function cellIndex(p: Prepared, offset: number): { info: LineInfo; index: number } | null {
+  const line = lastAtOrBefore(p.virtualLineStarts, offset);
+  const info = p.lines[line];
+  const column = offset - p.virtualLineStarts[line]!;
+  // Only where masking kept the line's length (`%pip` → `#pip`) do virtual columns equal cell columns.
+  const virtualLength = (p.virtualLineStarts[line + 1] ?? Number.NaN) - p.virtualLineStarts[line]! - 1;
+  if (!info || column > info.length || virtualLength !== info.length) return null;
+  return { info, index: info.cellOffset + column };
+}
+
+/** A fix inside one line of one cell, moved to the raw `.ipynb` text with its new text JSON-escaped. */
+function mapFix(p: Prepared, fix: NonNullable<Linter.LintMessage["fix"]>): Linter.LintMessage["fix"] | null {
+  const a = cellIndex(p, fix.range[0]);
+  const b = cellIndex(p, fix.range[1]);
+  if (!a || !b || a.info !== b.info) return null;
+  const start = a.info.cell.offsets[a.index];
+  const end = b.info.cell.offsets[b.index];
+  if (start === undefined || end === undefined) return null;
+  return { range: [start, end], text: JSON.stringify(fix.text).slice(1, -1) };
+}
+
 export function postprocess(messages: Linter.LintMessage[][], filename: string): NotebookMessage[] {
   const p = prepared.get(filename);
   prepared.delete(filename);
@@ -93,10 +119,12 @@ export function postprocess(messages: Linter.LintMessage[][], filename: string):
     const start = mapPosition(p, m.line, m.column);
     if (!start) return m;
     const end = m.endLine !== undefined && m.endColumn !== undefined ? mapPosition(p, m.endLine, m.endColumn) : null;
-    // Fixes are in virtual-file offsets; they are not carried over to the JSON file.
-    const { fix: _fix, suggestions: _suggestions, ...rest } = m;
+    // Fixes are in virtual-file offsets: one that stays inside one line of one cell is moved into the JSON string; others are dropped.
+    const { fix, suggestions: _suggestions, ...rest } = m;
+    const rawFix = fix ? mapFix(p, fix) : null;
     return {
       ...rest,
+      ...(rawFix ? { fix: rawFix } : {}),
       line: start.line,
       column: start.column,
       ...(end ? { endLine: end.line, endColumn: end.column } : {}),
@@ -112,5 +140,5 @@ export const notebookProcessor = {
   meta: { name: "exp-lint/notebook" },
   preprocess,
   postprocess,
-  supportsAutofix: false,
+  supportsAutofix: true,
 };

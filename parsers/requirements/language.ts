@@ -1,4 +1,6 @@
 import type { File, OkParseResult, ParseResult, SourceLocation } from "@eslint/core";
+import { readConda } from "../manifests/conda.js";
+import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
 import { parseRequirements, type Range } from "./parse.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
 
@@ -24,9 +26,16 @@ function locator(text: string): (index: number) => Position {
   };
 }
 
-/** Builds the tree once: every node gets its `loc` here and keeps it. */
-export function buildTree(text: string): RequirementsFile {
-  const { lines, comments } = parseRequirements(text);
+/** The front end for a manifest, by file name: pyproject.toml (any `.toml`), conda environment files (`.yml`/`.yaml`), else pip. */
+export function frontEnd(path: string | undefined): (text: string) => ManifestParse {
+  if (path && /\.toml$/iu.test(path)) return (text) => readPyproject(text);
+  if (path && /\.ya?ml$/iu.test(path)) return readConda;
+  return parseRequirements;
+}
+
+/** Builds the tree once: every node gets its `loc` here and keeps it. Throws on invalid TOML or YAML. */
+export function buildTree(text: string, path?: string): RequirementsFile {
+  const { lines, comments } = frontEnd(path)(text);
   const at = locator(text);
   const loc = (range: Range): SourceLocation => ({ start: at(range[0]), end: at(range[1]) });
   return {
@@ -38,7 +47,12 @@ export function buildTree(text: string): RequirementsFile {
   };
 }
 
-/** pip requirements files (`requirements.txt`, constraints) as an ESLint language. */
+/**
+ * Dependency manifests as one ESLint language: pip requirements files
+ * (`requirements.txt`, constraints), `pyproject.toml` and conda
+ * `environment.yml`, each read by its own front end into the same
+ * requirement entries.
+ */
 export class RequirementsLanguage {
   readonly fileType = "text" as const;
   readonly lineStart = 1 as const;
@@ -58,8 +72,14 @@ export class RequirementsLanguage {
       return { ok: false, errors: [{ message: "binary file, not a requirements file", line, column: column + 1 }] };
     }
     try {
-      return { ok: true, ast: buildTree(text) };
+      return { ok: true, ast: buildTree(text, file.path) };
     } catch (error) {
+      // toml-eslint-parser and yaml-eslint-parser throw errors with a line and a 0-based column.
+      const e = error as { lineNumber?: number; column?: number; message?: string };
+      if (typeof e.lineNumber === "number") {
+        const kind = /\.toml$/iu.test(file.path) ? "TOML" : "YAML";
+        return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: e.lineNumber, column: (e.column ?? 0) + 1 }] };
+      }
       // The parser records bad lines instead of throwing; this is a last guard for its own bugs.
       return { ok: false, errors: [{ message: `could not read requirements (${String(error)})`, line: 1, column: 1 }] };
     }

@@ -1,13 +1,14 @@
 import type { SourceLocation } from "@eslint/core";
 import { TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { readDirectives, type DirectiveComment, type ReadDirectives } from "../shared/directives.js";
+import type { ManifestFields } from "../manifests/entries.js";
 import type { CommentRecord, InvalidLineRecord, OptionLineRecord, Range, RequirementRecord } from "./parse.js";
 
 interface Located {
   loc: SourceLocation;
 }
 
-export type RequirementNode = RequirementRecord & Located;
+export type RequirementNode = RequirementRecord & ManifestFields & Located;
 export type OptionLineNode = OptionLineRecord & Located;
 export type InvalidLineNode = InvalidLineRecord & Located;
 export type RequirementLine = RequirementNode | OptionLineNode | InvalidLineNode;

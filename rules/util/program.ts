@@ -1,8 +1,9 @@
 import type { SourceLocation } from "@eslint/core";
 import type { RuleListener } from "@typescript-eslint/utils/ts-eslint";
+import { extractEstreeFacts, type EsNode } from "../../parsers/estree/facts.js";
 import { PythonSourceCode } from "../../parsers/python/source-code.js";
 import type { Range } from "../../semantic/ir.js";
-import type { SemanticModel } from "../../semantic/model.js";
+import { SemanticModel } from "../../semantic/model.js";
 
 /** What a rule gets for one file, whatever its language. */
 export interface Program {
@@ -22,7 +23,33 @@ export function onProgram(context: { sourceCode: unknown }, check: (program: Pro
       if (!(source instanceof PythonSourceCode)) return;
       check({ model: source.model, loc: (r) => source.locOf(r), text: (r) => source.text.slice(r[0], r[1]) });
     },
+    Program() {
+      const source = context.sourceCode as EstreeSourceCode;
+      if (source.ast?.type !== "Program") return;
+      const loc = (r: Range): SourceLocation => ({ start: source.getLocFromIndex(r[0]), end: source.getLocFromIndex(r[1]) });
+      check({ model: estreeModel(source), loc, text: (r) => source.text.slice(r[0], r[1]) });
+    },
   } as RuleListener;
+}
+
+/** The parts of ESLint's JavaScript SourceCode (espree or typescript-eslint's tree) read here. */
+interface EstreeSourceCode {
+  ast: EsNode;
+  text: string;
+  visitorKeys?: Record<string, readonly string[] | undefined>;
+  getLocFromIndex(index: number): { line: number; column: number };
+}
+
+// One model per file, built on first use and shared by every rule.
+const ESTREE_MODELS = new WeakMap<object, SemanticModel>();
+
+function estreeModel(source: EstreeSourceCode): SemanticModel {
+  let model = ESTREE_MODELS.get(source);
+  if (!model) {
+    model = new SemanticModel(extractEstreeFacts(source.ast, source.text, source.visitorKeys), source.text);
+    ESTREE_MODELS.set(source, model);
+  }
+  return model;
 }
 
 /** Shorten source text for a message: one line, at most `max` characters. */

@@ -12,7 +12,8 @@ export function fixtureFiles(): string[] {
   return out.sort();
 }
 
-const ANNOTATION = /^\s*(?:#|\/\/)\s*(ruleid|ok)\s*:\s*([\w\-/,\s]+?)\s*$/u;
+// A leading `# ` more is allowed: annotations inside a PEP 723 `# /// script` block.
+const ANNOTATION = /^\s*(?:#\s*)?(?:#|\/\/)\s*(ruleid|ok)\s*:\s*([\w\-/,\s]+?)\s*$/u;
 
 /**
  * Semgrep-style expectations: `# ruleid: <id>` above a line that must be

@@ -1,0 +1,149 @@
+/**
+ * Version sources for `--fix`: exact versions by PEP 503 name, from a freeze
+ * file (`--pin-from`, `pip freeze` output), lock files (uv.lock, poetry.lock,
+ * pdm.lock, Pipfile.lock, conda-lock.yml) or a virtual environment's
+ * `*.dist-info/METADATA`, read without running Python. The result reaches
+ * the rule as JSON in ESLint's shared settings, so worker threads get it too.
+ */
+
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
+import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
+import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
+import type { PinSettings } from "../rules/pin-requirements.js";
+
+export type Versions = Map<string, string>;
+
+/** Lock files read for versions, in the order they are preferred. */
+export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "conda-lock.yml"];
+
+const VENV_DIRS = [".venv", "venv"];
+
+/** Adds a version; a name two entries disagree on is dropped (marked `null`), so the fixer never guesses. */
+function add(out: Map<string, string | null>, name: unknown, version: unknown): void {
+  if (typeof name !== "string" || typeof version !== "string" || !name || !version) return;
+  const key = normalizeName(name);
+  const prev = out.get(key);
+  out.set(key, prev === undefined || prev === version ? version : null);
+}
+
+function settle(out: Map<string, string | null>): Versions {
+  return new Map([...out].filter((e): e is [string, string] => e[1] !== null));
+}
+
+/** `pip freeze` output (or any requirements file): every `name==version` line. */
+export function readFreeze(text: string): Versions {
+  const out = new Map<string, string | null>();
+  for (const line of parseRequirements(text).lines) {
+    if (line.type !== "Requirement" || line.form !== "name") continue;
+    const exact = line.specifiers.filter((s) => s.operator === "==" && !s.version.endsWith(".*"));
+    if (exact.length === 1) add(out, line.name, exact[0]!.version);
+  }
+  return settle(out);
+}
+
+/** Versions in one lock file, by its name; throws when it cannot be read. */
+export function readLockFile(path: string): Versions {
+  const text = readFileSync(path, "utf8");
+  const name = basename(path);
+  const out = new Map<string, string | null>();
+  if (name === "Pipfile.lock") {
+    const data = JSON.parse(text) as Record<string, Record<string, { version?: string }> | undefined>;
+    for (const section of ["default", "develop"]) {
+      for (const [pkg, info] of Object.entries(data[section] ?? {})) add(out, pkg, info.version?.replace(/^==/u, ""));
+    }
+  } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+    // conda-lock: one entry per package and platform, conda and pip packages alike.
+    const data = getStaticYAMLValue(parseYAML(text)) as { package?: { name?: string; version?: string }[] } | null;
+    for (const p of data?.package ?? []) add(out, p.name, p.version);
+  } else {
+    // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
+    const data = getStaticTOMLValue(parseTOML(text)) as { package?: { name?: string; version?: string }[] };
+    for (const p of data.package ?? []) add(out, p.name, p.version);
+  }
+  return settle(out);
+}
+
+function sitePackages(venv: string): string[] {
+  const out: string[] = [];
+  for (const lib of ["lib", "lib64", "Lib"]) {
+    const dir = join(venv, lib);
+    if (!existsSync(dir)) continue;
+    if (existsSync(join(dir, "site-packages"))) out.push(join(dir, "site-packages"));
+    for (const py of readdirSync(dir)) if (/^python\d/u.test(py) && existsSync(join(dir, py, "site-packages"))) out.push(join(dir, py, "site-packages"));
+  }
+  return [...new Set(out)];
+}
+
+/** Installed distributions of a virtual environment, from `*.dist-info/METADATA` headers. */
+export function readVenv(venv: string): Versions {
+  const out = new Map<string, string | null>();
+  for (const site of sitePackages(venv)) {
+    for (const entry of readdirSync(site)) {
+      if (!entry.endsWith(".dist-info")) continue;
+      let meta: string;
+      try {
+        meta = readFileSync(join(site, entry, "METADATA"), "utf8");
+      } catch {
+        continue;
+      }
+      const head = meta.split(/\r?\n\r?\n/u, 1)[0]!;
+      add(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
+    }
+  }
+  return settle(out);
+}
+
+export interface CollectedPins {
+  settings: PinSettings;
+  /** Files and folders the versions came from, relative to cwd. */
+  sources: string[];
+  /** Version sources that could not be read, as messages. */
+  problems: string[];
+}
+
+/**
+ * Every version source for the folders being linted, best first: the
+ * `--pin-from` file, then lock files, then virtual environments. A name takes
+ * its version from the best source that has it.
+ */
+export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: string; virtualEnv?: string }): CollectedPins {
+  const tiers: { label: string; versions: Versions }[] = [];
+  const problems: string[] = [];
+  const rel = (p: string) => relative(opts.cwd, p) || p;
+  if (opts.pinFrom) {
+    const path = resolve(opts.cwd, opts.pinFrom);
+    tiers.push({ label: rel(path), versions: readFreeze(readFileSync(path, "utf8")) });
+  }
+  const dirs = [...new Set([opts.cwd, ...opts.dirs])];
+  for (const lock of LOCK_FILES) {
+    for (const dir of dirs) {
+      const path = join(dir, lock);
+      if (!existsSync(path)) continue;
+      try {
+        tiers.push({ label: rel(path), versions: readLockFile(path) });
+      } catch (error) {
+        problems.push(`${rel(path)}: cannot read versions (${(error as Error).message.split("\n")[0]})`);
+      }
+    }
+  }
+  const venvs = [...dirs.flatMap((d) => VENV_DIRS.map((v) => join(d, v))), ...(opts.virtualEnv ? [opts.virtualEnv] : [])];
+  for (const venv of [...new Set(venvs)]) {
+    if (existsSync(venv) && statSync(venv).isDirectory()) tiers.push({ label: rel(venv), versions: readVenv(venv) });
+  }
+  const pins: Record<string, string> = {};
+  const pinSources: Record<string, string> = {};
+  const used: string[] = [];
+  for (const tier of tiers) {
+    let any = false;
+    for (const [name, version] of tier.versions) {
+      if (name in pins) continue;
+      pins[name] = version;
+      pinSources[name] = tier.label;
+      any = true;
+    }
+    if (any) used.push(tier.label);
+  }
+  return { settings: { pins, pinSources }, sources: used, problems };
+}

@@ -1,0 +1,173 @@
+/**
+ * pyproject.toml front end: PEP 621 `[project].dependencies` and
+ * `optional-dependencies`, PEP 735 `[dependency-groups]`, uv's
+ * `[tool.uv].dev-dependencies`, and Poetry's `[tool.poetry.dependencies]`,
+ * `dev-dependencies` and group dependencies. PEP 508 strings go through the
+ * pip parser; Poetry constraints (`^1.2`, `~1.2`, `*`, `>=1,<2`) become PEP 440
+ * specifiers. Throws toml-eslint-parser's error on invalid TOML.
+ */
+
+import { parseTOML } from "toml-eslint-parser";
+import type { AST } from "toml-eslint-parser";
+import type { CommentRecord, Range, Specifier } from "../requirements/parse.js";
+import { mapRecord, namedEntry, pep508Entry, sourceEntry, type EntryLine, type Manifest } from "./entries.js";
+
+export interface ManifestParse {
+  lines: EntryLine[];
+  comments: CommentRecord[];
+}
+
+type Path = (string | number)[];
+
+const keyName = (k: AST.TOMLBare | AST.TOMLQuoted): string => (k.type === "TOMLBare" ? k.name : k.value);
+
+function is(path: Path, pattern: (string | null)[]): boolean {
+  return path.length === pattern.length && pattern.every((p, i) => p === null || p === path[i]);
+}
+
+/** `[start, end)` of a one-line string's text between its quotes, or `null` when escapes make it differ from the value. */
+function stringContent(node: AST.TOMLStringValue, text: string): Range | null {
+  if (node.multiline) return null;
+  const start = node.range[0] + 1;
+  const end = node.range[1] - 1;
+  return text.slice(start, end) === node.value ? [start, end] : null;
+}
+
+/** A PEP 508 string at its place in the file; when escapes hide the offsets, every range is the whole string. */
+function pep508At(node: AST.TOMLStringValue, text: string, manifest: Manifest): EntryLine | null {
+  const content = stringContent(node, text);
+  if (content) return pep508Entry(node.value, content[0], manifest);
+  const entry = pep508Entry(node.value, 0, manifest);
+  if (!entry) return null;
+  const whole = mapRecord(entry, (i) => (i === 0 ? node.range[0] : node.range[1]));
+  return whole.type === "Requirement" ? { ...whole, pin: null } : whole;
+}
+
+const BUMP_CARET = (release: number[]): number => {
+  const i = release.findIndex((n) => n !== 0);
+  return i < 0 ? release.length - 1 : i;
+};
+
+function upper(release: number[], index: number): string {
+  return [...release.slice(0, index), release[index]! + 1].join(".");
+}
+
+/** Poetry's constraint syntax as PEP 440 specifiers; `null` for what PEP 440 cannot say (`||`). */
+export function poetrySpecifiers(spec: string, range: Range): Specifier[] | null {
+  if (spec.includes("||") || spec.includes("|")) return null;
+  const out: Specifier[] = [];
+  for (const m of spec.matchAll(/(\^|~=|~|===|==|!=|>=|<=|>|<|=)?\s*([^\s,<>=!~^][^\s,]*)/gu)) {
+    const op = m[1] ?? "";
+    const version = m[2]!;
+    if (version === "*" && !op) continue;
+    const release = /^\d+(?:\.\d+)*/u.exec(version)?.[0].split(".").map(Number);
+    if (op === "^" || (op === "~" && release)) {
+      if (!release) return null;
+      const at = op === "^" ? BUMP_CARET(release) : release.length >= 2 ? 1 : 0;
+      out.push({ operator: ">=", version, range }, { operator: "<", version: upper(release, at), range });
+    } else if (op === "~") {
+      return null;
+    } else {
+      out.push({ operator: op === "" || op === "=" ? "==" : op, version, range });
+    }
+  }
+  return out;
+}
+
+function poetryDependency(name: string, keyNode: AST.TOMLBare | AST.TOMLQuoted, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode, text: string, out: EntryLine[]): void {
+  const range = kv.range;
+  if (value.type === "TOMLArray") {
+    for (const item of value.elements) poetryDependency(name, keyNode, { ...kv, range: item.range } as AST.TOMLKeyValue, item, text, out);
+    return;
+  }
+  let versionNode: AST.TOMLStringValue | null = null;
+  let extras: string[] = [];
+  if (value.type === "TOMLValue" && value.kind === "string") {
+    versionNode = value;
+  } else if (value.type === "TOMLInlineTable") {
+    const fields = new Map<string, AST.TOMLContentNode>();
+    for (const f of value.body) fields.set(f.key.keys.map(keyName).join("."), f.value);
+    const str = (k: string): string | null => {
+      const v = fields.get(k);
+      return v?.type === "TOMLValue" && v.kind === "string" ? v.value : null;
+    };
+    const ex = fields.get("extras");
+    if (ex?.type === "TOMLArray") extras = ex.elements.flatMap((e) => (e.type === "TOMLValue" && e.kind === "string" ? [e.value] : []));
+    const v = fields.get("version");
+    if (v?.type === "TOMLValue" && v.kind === "string") versionNode = v;
+    else if (str("git") !== null) {
+      out.push(sourceEntry({ name, form: "vcs", url: str("git")!, vcs: "git", ref: str("rev") ?? str("tag") ?? str("branch"), range, nameRange: keyNode.range, manifest: "pyproject" }));
+      return;
+    } else if (str("path") !== null || str("file") !== null) {
+      out.push(sourceEntry({ name, form: "path", url: (str("path") ?? str("file"))!, range, nameRange: keyNode.range, manifest: "pyproject" }));
+      return;
+    } else if (str("url") !== null) {
+      out.push(sourceEntry({ name, form: "url", url: str("url")!, range, nameRange: keyNode.range, manifest: "pyproject" }));
+      return;
+    }
+  }
+  const spec = versionNode?.value ?? "*";
+  const specRange: Range = versionNode ? versionNode.range : range;
+  const specifiers = poetrySpecifiers(spec, specRange);
+  const content = versionNode ? stringContent(versionNode, text) : null;
+  out.push(
+    namedEntry({
+      name,
+      nameRange: keyNode.range,
+      range,
+      specifiers: specifiers ?? [],
+      specifierRange: specifiers?.length ? specRange : null,
+      manifest: "pyproject",
+      pin: specifiers && content ? { range: content, prefix: "" } : null,
+      display: `${name} = "${spec}"`,
+      extras,
+      opaque: specifiers === null,
+    }),
+  );
+}
+
+const PEP508_ARRAYS: (string | null)[][] = [
+  ["project", "dependencies"],
+  ["project", "optional-dependencies", null],
+  ["dependency-groups", null],
+  ["tool", "uv", "dev-dependencies"],
+];
+
+/** PEP 723: a script block's TOML has `dependencies` at the top. */
+const SCRIPT_ARRAYS = [["dependencies"]];
+
+const POETRY_TABLES: (string | null)[][] = [
+  ["tool", "poetry", "dependencies", null],
+  ["tool", "poetry", "dev-dependencies", null],
+  ["tool", "poetry", "group", null, "dependencies", null],
+];
+
+/** Requirement entries of a pyproject.toml, in file order. */
+export function readPyproject(text: string, manifest: Manifest = "pyproject"): ManifestParse {
+  const ast = parseTOML(text);
+  const lines: EntryLine[] = [];
+  const visit = (path: Path, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode): void => {
+    if ((manifest === "script" ? SCRIPT_ARRAYS : PEP508_ARRAYS).some((p) => is(path, p))) {
+      if (value.type !== "TOMLArray") return;
+      for (const item of value.elements) {
+        if (item.type !== "TOMLValue" || item.kind !== "string") continue;
+        const entry = pep508At(item, text, manifest);
+        if (entry) lines.push(entry);
+      }
+      return;
+    }
+    if (manifest !== "script" && POETRY_TABLES.some((p) => is(path, p))) {
+      const name = String(path.at(-1));
+      if (name.toLowerCase() !== "python") poetryDependency(name, kv.key.keys.at(-1)!, kv, value, text, lines);
+      return;
+    }
+    if (value.type === "TOMLInlineTable") for (const inner of value.body) visit([...path, ...inner.key.keys.map(keyName)], inner, inner.value);
+  };
+  for (const node of ast.body[0].body) {
+    if (node.type === "TOMLKeyValue") visit(node.key.keys.map(keyName), node, node.value);
+    else for (const kv of node.body) visit([...node.resolvedKey, ...kv.key.keys.map(keyName)], kv, kv.value);
+  }
+  lines.sort((a, b) => a.range[0] - b.range[0]);
+  const comments = ast.comments.map((c) => ({ value: c.value, range: c.range, lineStart: c.range[0] }));
+  return { lines, comments };
+}

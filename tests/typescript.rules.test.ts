@@ -1,0 +1,106 @@
+// Each rule's TypeScript forms through ESLint's RuleTester with typescript-eslint's parser.
+import literal from "../rules/no-literal-log-param.js";
+import mislabeled from "../rules/no-mislabeled-metric.js";
+import runContext from "../rules/require-run-context.js";
+import seed from "../rules/require-seed.js";
+import { typescriptRuleTester } from "./util/ts-rule-tester.js";
+
+const tester = typescriptRuleTester();
+const ts = (lines: string[]) => `${lines.join("\n")}\n`;
+const MLFLOW = 'import MLflow from "mlflow";\nconst client = new MLflow({ endpoint: "http://mlflow" });\n';
+const TF = 'import * as tf from "@tensorflow/tfjs-node";\n';
+
+tester.run("no-literal-log-param", literal as never, {
+  valid: [
+    `${MLFLOW}client.Runs.logParameter({ run_id: id, key: "lr", value: String(lr) });\n`,
+    // Not the mlflow npm package: a project module of the same name.
+    'import MLflow from "./mlflow";\nconst c = new MLflow();\nc.Runs.logParameter({ run_id: id, key: "lr", value: "0.1" });\n',
+    // A spread may override the literal.
+    `${MLFLOW}client.Runs.logParameter({ key: "lr", value: "0.1", ...overrides });\n`,
+    'import wandb from "@wandb/sdk";\nwandb.init({ config: { lr: 0.1 } });\ntrain(wandb.config.lr);\n',
+  ],
+  invalid: [
+    {
+      code: `${MLFLOW}const { Runs } = client;\nRuns.logParameter({ run_id: id, key: "lr", value: "0.1" });\n`,
+      errors: [{ messageId: "literalParam", line: 4, column: 51, endColumn: 56 }],
+    },
+    {
+      code: 'const MLflow = require("mlflow");\nconst client = new MLflow();\nclient.Runs.logParameter({ run_id: id, key: "lr", value: 0.1 });\n',
+      errors: [{ messageId: "literalParam", line: 3 }],
+    },
+    {
+      code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", 10);\ntrain({ epochs: args.epochs });\n',
+      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31 }],
+    },
+    {
+      code: 'import Mlflow from "mlflow-js";\nconst m = new Mlflow(uri);\nm.getRunClient().logBatch(runId, [], [{ key: "seed", value: "1" }], []);\n',
+      errors: [{ messageId: "literalParam", line: 3 }],
+    },
+    {
+      code: 'import wandb from "@wandb/sdk";\nwandb.init({ config: { lr: 0.1 } });\n',
+      errors: [{ messageId: "configNotRead", line: 2, column: 28, endColumn: 31 }],
+    },
+  ],
+});
+
+tester.run("no-mislabeled-metric", mislabeled as never, {
+  valid: [
+    `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "train_acc", value: trainAcc });\n`,
+    'import wandb from "@wandb/sdk";\nwandb.log({ test_acc: testAcc, loss: trainLoss });\n',
+  ],
+  invalid: [
+    {
+      code: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "val_acc", value: trainAcc });\n`,
+      errors: [{ messageId: "trainAsHeldOut", line: 3 }],
+    },
+    {
+      code: 'import wandb from "@wandb/sdk";\nwandb.log({ test_acc: valAcc });\n',
+      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29 }],
+    },
+    {
+      code: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "accuracy", value: xTrainScore, timestamp: 0 }] });\n`,
+      errors: [{ messageId: "trainUnqualified", line: 3 }],
+    },
+  ],
+});
+
+tester.run("require-seed", seed as never, {
+  valid: [
+    'import seedrandom from "seedrandom";\nseedrandom("1", { global: true });\nconst xs = rows.sort(() => Math.random() - 0.5);\n',
+    'import seedrandom from "seedrandom";\nconst rng = seedrandom("1");\nconst x = rng();\n',
+    `${TF}const w = tf.randomNormal([3, 3], 0, 1, "float32", 42);\n`,
+    `${TF}const init = tf.initializers.heNormal({ seed: 1 });\n`,
+    `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3, shuffle: false });\n`,
+    // A UI id, not data handling, in a file with no ML library.
+    "const id = Math.random().toString(36);\n",
+    // A local `Math` is not the global one.
+    `${TF}const Math = { random: () => 0.5 };\nconst x = Math.random();\n`,
+  ],
+  invalid: [
+    { code: "export function shuffle(xs: number[]) {\n  return xs.sort(() => Math.random() - 0.5);\n}\n", errors: [{ messageId: "globalUnseeded", line: 2, column: 24, endColumn: 37 }] },
+    { code: `${TF}tf.util.shuffle(indices);\n`, errors: [{ messageId: "globalUnseeded", line: 2 }] },
+    { code: `${TF}const w = tf.randomUniform([3], 0, 1);\n`, errors: [{ messageId: "callUnseeded", line: 2, column: 11 }] },
+    { code: `${TF}const init = tf.initializers.glorotUniform({});\n`, errors: [{ messageId: "callUnseeded", line: 2 }] },
+    { code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n', errors: [{ messageId: "callUnseeded", line: 2 }] },
+    { code: `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3 });\n`, errors: [{ messageId: "globalUnseeded", line: 3 }] },
+  ],
+});
+
+tester.run("require-run-context", runContext as never, {
+  valid: [
+    'import wandb from "@wandb/sdk";\nconst run = await wandb.init();\ntry {\n  wandb.log({ a: 1 });\n} finally {\n  await run.finish();\n}\n',
+    `${MLFLOW}const { run } = await client.Runs.create({ experiment_id: "1" });\ntry {\n  work();\n} finally {\n  await client.Runs.update({ run_id: run.info.run_id, status: "FINISHED" });\n}\n`,
+    'import wandb from "@wandb/sdk";\nexport function start() {\n  return wandb.init();\n}\n',
+  ],
+  invalid: [
+    { code: 'import wandb from "@wandb/sdk";\nawait wandb.init();\n', errors: [{ messageId: "neverEnded", line: 2, column: 7, endColumn: 19 }] },
+    {
+      code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\nwork();\nawait m.updateRun(run.info.run_id, "FINISHED");\n',
+      errors: [{ messageId: "endNotGuaranteed", line: 3 }],
+    },
+    {
+      code: `${MLFLOW}for (const e of experiments) {\n  await client.Runs.create({ experiment_id: e });\n}\n`,
+      errors: [{ messageId: "runInLoop", line: 4 }],
+    },
+  ],
+});
