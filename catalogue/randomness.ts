@@ -189,6 +189,8 @@ export const seedingHelpers: { qname: string; seeds: GlobalRng["id"][] }[] = [
   // The Hugging Face Trainer calls set_seed(args.seed) when it is built (TrainingArguments.seed defaults to 42).
   { qname: "transformers.Trainer", seeds: ["random", "numpy", "torch"] },
   { qname: "transformers.Seq2SeqTrainer", seeds: ["random", "numpy", "torch"] },
+  { qname: "trl.SFTTrainer", seeds: ["random", "numpy", "torch"] },
+  { qname: "trl.DPOTrainer", seeds: ["random", "numpy", "torch"] },
   { qname: "accelerate.utils.set_seed", seeds: ["random", "numpy", "torch"] },
   { qname: "lightning.seed_everything", seeds: ["random", "numpy", "torch"] },
   { qname: "lightning.fabric.seed_everything", seeds: ["random", "numpy", "torch"] },
@@ -215,6 +217,8 @@ export interface SeededCall {
    * changing the experiment's seed does not change this call. The library's name, for messages.
    */
   fixedDefault?: string;
+  /** Often called only to look at data (`df.sample(5)` in a notebook): random only where its result is kept in a variable. */
+  keptOnly?: boolean;
 }
 
 const rs = (qname: string, extra: Partial<SeededCall> = {}): SeededCall => ({
@@ -269,7 +273,7 @@ export const seededCalls: SeededCall[] = [
   ...IMBLEARN.map((e) => rs(`imblearn.${e}`)),
   rs("umap.UMAP"),
   // pandas and scipy.stats also fall back to numpy's global generator.
-  rs("pandas.**().sample"),
+  rs("pandas.**().sample", { keptOnly: true }),
   rs("scipy.stats.**.rvs"),
   rs("scipy.stats.bootstrap"),
   rs("scipy.stats.permutation_test"),

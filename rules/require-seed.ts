@@ -1,36 +1,45 @@
 import { nameTokens } from "../catalogue/data.js";
-import { globalRngs, seededCalls, seedingHelpers, SEED_HELPER_NAME, type DrawCondition, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
+import { globalRngs, seededCalls, seedingHelpers, SEED_GETTER_NAME, SEED_HELPER_NAME, type DrawCondition, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
 import type { CallExpr, Expr } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal";
+type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
 
-/** Libraries whose calls this rule knows; a seed-named call from anywhere else is the project's own helper. */
-const KNOWN_ROOTS = new Set([
-  "random", "numpy", "torch", "torchvision", "tensorflow", "keras", "sklearn", "xgboost", "lightgbm", "catboost",
-  "pymc", "optuna", "transformers", "lightning", "accelerate",
-  "npm:@tensorflow/tfjs", "npm:seedrandom",
-]);
-
 const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
+
+/** Libraries the catalogue knows; a seed-named call from anywhere else is the project's own helper. */
+const KNOWN_ROOTS = new Set(
+  [...globalRngs.flatMap((r) => [...r.seeders, ...r.consumers]), ...seedingHelpers.map((h) => h.qname), ...seededCalls.map((c) => c.qname)].map(root),
+);
 
 /** Literal `True`: the only value that surely turns randomness on. */
 const isTrue = (e: Expr | undefined) => e?.kind === "literal" && e.value === true;
 const isFalse = (e: Expr | undefined) => e?.kind === "literal" && e.value === false;
 const isNone = (e: Expr | undefined) => e?.kind === "literal" && e.value === null;
 
-function matcher(patterns: string[]): (q: string) => boolean {
-  const exact = new Set(patterns.filter((p) => !p.endsWith("*")));
-  const prefixes = patterns.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
-  return (q) => exact.has(q) || prefixes.some((p) => q.startsWith(p) && !q.slice(p.length).includes("."));
+const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
+
+/** The catalogue pattern a qualified name matches, or null: a trailing `*` is the rest of one name, `**` any chain. */
+function matcher(patterns: string[]): (q: string) => string | null {
+  const exact = new Set(patterns.filter((p) => !p.includes("*")));
+  const globs = patterns
+    .filter((p) => p.includes("*"))
+    .map((p) => ({ p, re: new RegExp(`^${p.split("**").map((part) => escape(part).replace(/\*/gu, "[^.(]*")).join(".*")}$`, "u") }));
+  return (q) => (exact.has(q) ? q : (globs.find((g) => g.re.test(q))?.p ?? null));
 }
 
 const consumerMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.consumers)]));
+const weightInitMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.weightInit?.consumers ?? [])]));
+const seededCallMatcher = matcher(seededCalls.map((c) => c.qname));
 const seededCallByName = new Map(seededCalls.map((c) => [c.qname, c]));
 const helperByName = new Map(seedingHelpers.map((h) => [h.qname, h.seeds]));
+const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
+
+/** `np.random.seed()` and `random.seed(None)` reseed from the OS: no seed at all. */
+const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
 
 /** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
 function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
@@ -38,14 +47,16 @@ function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   for (const site of model.facts.calls) {
     const q = model.callee(site);
     if (q !== null) {
-      for (const rng of globalRngs) if (rng.seeders.includes(q) && draws(site.call, rng.seedersWhen?.[q])) seeded.add(rng.id);
+      for (const rng of globalRngs) if (rng.seeders.includes(q) && passesSeed(site.call) && draws(site.call, rng.seedersWhen?.[q])) seeded.add(rng.id);
       for (const id of helperByName.get(q) ?? []) seeded.add(id);
       if (KNOWN_ROOTS.has(root(q))) continue;
     }
     // `set_seed(42)` from the project's own utils: its body is not ours to read, so trust the name.
+    // A function of this file is read instead: the seeders in its body count above.
     const callee = site.call.callee;
+    if (callee.kind === "name" && model.binding(callee.name, site.scope, callee.range[0])?.kind === "def") continue;
     const name = callee.kind === "name" ? callee.name : callee.kind === "member" ? callee.property : "";
-    if (SEED_HELPER_NAME.test(name)) for (const rng of globalRngs) seeded.add(rng.id);
+    if (SEED_HELPER_NAME.test(name) && !SEED_GETTER_NAME.test(name)) for (const rng of globalRngs) seeded.add(rng.id);
   }
   return seeded;
 }
@@ -62,6 +73,7 @@ function runsAsProgram(model: SemanticModel): boolean {
 function draws(call: CallExpr, when: DrawCondition | undefined): boolean {
   if (!when) return true;
   if (when.unless && call.args.some((a) => a.name === when.unless)) return false;
+  if (when.unlessIndex !== undefined && argument(call, { index: when.unlessIndex })) return false;
   if (!when.keyword && when.index === undefined) return true;
   const arg = argument(call, when);
   if (!arg) return when.default ?? false;
@@ -78,6 +90,28 @@ function inDataHandling(model: SemanticModel, scope: number, words: string[] | u
 }
 
 const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consumers);
+
+/** Generators whose weight-initialising draws are overwritten: the file loads saved weights (`model.load_state_dict(...)`). */
+function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
+  const out = new Set<GlobalRng["id"]>();
+  for (const { call } of model.facts.calls) {
+    if (call.callee.kind !== "member") continue;
+    for (const rng of globalRngs) if (rng.weightInit?.loadedBy.includes(call.callee.property)) out.add(rng.id);
+  }
+  return out;
+}
+
+/** The call is part of an assignment or a `for` header: its result is kept, not only displayed. */
+function kept(model: SemanticModel, site: { call: CallExpr; scope: number }): boolean {
+  const [start, end] = site.call.range;
+  return (
+    model.facts.bindings.some((b) => b.scope === site.scope && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop") && b.range[0] <= start && end <= b.pos) ||
+    model.facts.targetAssigns.some((t) => t.range[0] <= start && end <= t.range[1])
+  );
+}
+
+/** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
+const shown = (name: string, call: CallExpr) => `${name}(${call.args.length ? "..." : ""})`;
 
 /** "random" / "not random" / "unknown" for a call whose randomness depends on an argument (KFold's shuffle). */
 function randomness(call: CallExpr, entry: SeededCall): "random" | "fixed" | "unknown" {
@@ -101,10 +135,12 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       globalUnseeded:
-        "{{call}} draws from {{library}}'s global random generator, which this file never seeds, so results change on every run; call {{seedHint}} once before it.",
-      callUnseeded: "{{call}} {{how}}, so its result changes on every run; pass {{param}}=SEED (a fixed number or your --seed argument).",
+        "{{call}} draws from {{library}}'s global random generator, which this file never seeds, so it gives different numbers on every run; call {{seedHint}} once at the start{{alternative}}.",
+      callUnseeded: "{{call}} {{how}}, so its result changes on every run; pass {{fix}}.",
       callReliesOnGlobal:
-        "{{call}} has no {{param}} and relies on numpy's global seed, so its result depends on every random call made before it; pass {{param}}=SEED.",
+        "{{call}} {{how}} and draws from {{library}}'s global generator, so its result depends on every random call made before it; pass {{fix}}.",
+      callUsesDefaultSeed:
+        "{{call}} {{how}}, so it always uses {{library}}'s fixed default seed and ignores the seed this experiment is run with; pass {{fix}}.",
     },
     schema: [
       {
@@ -113,7 +149,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           requireExplicitRandomState: {
             type: "boolean",
-            description: "Report scikit-learn calls left at random_state=None even when np.random.seed() seeds numpy's global generator.",
+            description:
+              "Also report calls without their own seed that are repeatable only by accident: scikit-learn calls left at random_state=None in a file that calls np.random.seed(), and XGBoost, LightGBM and CatBoost models on their fixed default seed.",
           },
         },
       },
@@ -128,6 +165,7 @@ export default createRule<Options, MessageIds>({
       // Without an ML library, a built-in generator (Math.random) matters only where data is handled.
       const mlFile = model.imports(...KNOWN_ROOTS);
       const script = runsAsProgram(model);
+      const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of model.facts.calls) {
         const q = model.callee(site);
@@ -139,24 +177,27 @@ export default createRule<Options, MessageIds>({
         const drawsHere = script || site.scope === 0;
         for (const rng of globalRngs) {
           const relevant = (mlFile || !rng.ambient) && drawsHere;
-          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || seeded.has(rng.id) || reported.has(rng.id) || !consumerMatchers.get(rng.id)!(q)) continue;
-          if (!draws(call, rng.consumersWhen?.[q])) continue;
+          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || seeded.has(rng.id) || reported.has(rng.id)) continue;
+          const pattern = consumerMatchers.get(rng.id)!(q);
+          if (pattern === null || !draws(call, rng.consumersWhen?.[pattern])) continue;
+          if (loaded.has(rng.id) && weightInitMatchers.get(rng.id)!(q) !== null) continue;
           reported.add(rng.id);
-          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: `${name}()`, library: rng.library, seedHint: rng.seedHint } });
+          const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
+          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: shown(name, call), library: rng.library, seedHint: rng.seedHint, alternative } });
         }
 
-        const entry = seededCallByName.get(q);
-        if (!entry || hasSpread(call) || randomness(call, entry) !== "random") continue;
+        const pattern = seededCallMatcher(q);
+        const entry = pattern === null ? undefined : seededCallByName.get(pattern);
+        if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !kept(model, site))) continue;
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
+        const data = { call: shown(name, call), how: given ? `sets ${entry.param}=None` : `has no ${entry.param}`, fix: entry.fix ?? `${entry.param}=SEED` };
+        // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
-        if (covered && !options.requireExplicitRandomState) continue;
-        if (covered && !given) {
-          context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: `${name}()`, param: entry.param } });
-          continue;
-        }
-        const how = given ? `sets ${entry.param}=None` : `has no ${entry.param}`;
-        context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: `${name}()`, how, param: entry.param } });
+        if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
+        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { ...data, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
+        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { ...data, library: entry.fixedDefault } });
+        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data });
       }
     });
   },

@@ -46,6 +46,20 @@ describe("the Python language", () => {
     expect(model.imports("mlflow")).toBe(true);
   });
 
+  it("names each call of a chain by its own callee", async () => {
+    const { SemanticModel } = await import("../semantic/model.js");
+    const { extractFacts } = await import("../parsers/python/facts.js");
+    const { parsePython } = await import("../parsers/python/tree-sitter.js");
+    const code = "from imblearn.over_sampling import SMOTE\nimport pandas as pd\nX2, y2 = SMOTE().fit_resample(X, y)\nrows = pd.read_csv(p).sample(5)\n";
+    const model = new SemanticModel(extractFacts(parsePython(code), code), code);
+    expect(model.facts.calls.map((s) => model.callee(s))).toEqual([
+      "imblearn.over_sampling.SMOTE().fit_resample",
+      "imblearn.over_sampling.SMOTE",
+      "pandas.read_csv().sample",
+      "pandas.read_csv",
+    ]);
+  });
+
   it("honours shadowing: a local parameter is not the import", () => {
     expect(lint("import numpy as np\ndef f(np):\n    np.random.rand(1)\n")).toEqual([]);
   });

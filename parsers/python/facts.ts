@@ -186,7 +186,7 @@ function toCall(n: Node, depth: number): Expr {
 const isIdent = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
 const isBlank = (c: number) => c === 32 || c === 9;
 
-function dottedCallee(text: string, start: number): Expr | null {
+function dottedCallee(text: string, start: number, argsStart: number): Expr | null {
   let expr: Expr | null = null;
   let i = start;
   for (;;) {
@@ -198,7 +198,8 @@ function dottedCallee(text: string, start: number): Expr | null {
     let j = i;
     while (isBlank(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
-    if (c === 40) return expr; // "("
+    // "(": this call's arguments only if it opens them; in `a.b(x).c(y)` it opens the inner call's.
+    if (c === 40) return j === argsStart ? expr : null;
     if (c !== 46) return null; // not "."
     j++;
     while (isBlank(text.charCodeAt(j))) j++;
@@ -234,7 +235,7 @@ class PyCall implements CallExpr {
 }
 
 function callSite(n: Node, text: string, depth = 0): CallExpr | null {
-  const callee = dottedCallee(text, n.startIndex) ?? (() => {
+  const callee = dottedCallee(text, n.startIndex, n.lastChild?.startIndex ?? -1) ?? (() => {
     const fn = n.childForFieldName("function");
     return fn ? toExpr(fn, depth + 1) : null;
   })();
