@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./util/cli.js";
@@ -147,6 +147,13 @@ describe("exp-lint CLI", () => {
     expect(runCli(["-f", "json"], dir).stdout).not.toContain("Unused");
     const [r] = JSON.parse(runCli(["-f", "json", "--report-unused-disable-directives"], dir).stdout) as JsonResult[];
     expect(r!.messages.map((m) => [m.line, m.severity, /Unused eslint-disable directive/u.test(m.message)])).toEqual([[3, 1, true]]);
+  });
+
+  it("is an executable bin, as npx runs it", () => {
+    const pkgJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> };
+    const bin = new URL(`../${pkgJson.bin["exp-lint"]}`, import.meta.url);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
   it("prints --version and --help", () => {
