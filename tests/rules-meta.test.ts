@@ -26,7 +26,7 @@ function examples(doc: string, heading: string): { lang: string; code: string }[
   return sections.flatMap((section) => [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gmu)].map((m) => ({ lang: m[1]!, code: m[2]! })));
 }
 
-const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts" };
+const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts", toml: "pyproject.toml", yaml: "environment.yml" };
 
 async function findingsOf(id: string, lang: string, code: string): Promise<number> {
   const filePath = EXAMPLE_FILES[lang] ?? "requirements.txt";
