@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ if (!hasPreCommit) console.warn("pre-commit is not installed (Debian: apt-get in
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
 
 describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
-  it("blocks a commit with a finding and lets a clean one through", () => {
+  it("blocks a commit with a finding and lets a clean one through", async () => {
     const home = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? "/tmp", "pre-commit-home-"));
     const dir = tempProject({
       "train.py": readFileSync(join(FIXTURES, "python/require-seed.py"), "utf8"),
@@ -21,17 +21,20 @@ describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
     });
     git(dir, "init", "-q");
     git(dir, "add", ".");
+    // Asynchronous: a long synchronous child would block the test worker's messages to vitest.
     const run = (file: string) =>
-      spawnSync("pre-commit", ["try-repo", repo, "exp-lint", "--files", file], {
-        cwd: dir,
-        encoding: "utf8",
-        timeout: 600_000,
-        env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: "never" },
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          "pre-commit",
+          ["try-repo", repo, "exp-lint", "--files", file],
+          { cwd: dir, encoding: "utf8", timeout: 600_000, env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: "never" } },
+          (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
       });
-    const bad = run("train.py");
+    const bad = await run("train.py");
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
     expect(bad.stdout).toContain("exp-lint/require-seed");
-    const good = run("clean.py");
+    const good = await run("clean.py");
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/exp-lint\.+Passed/u);
   }, 900_000);
