@@ -123,6 +123,10 @@ export interface RunApi {
   contextManager: boolean;
   /** Keyword that allows a run inside an active run. */
   nestedKeyword?: string;
+  /** The run becomes the process's active run, which later logging calls without a run id write to. */
+  becomesActive?: boolean;
+  /** Keyword values with which `start` first ends the run already active (W&B `reinit=True`). */
+  endsPrevious?: { keyword: string; values: (string | boolean)[] };
 }
 
 export const runApis: RunApi[] = [
@@ -133,6 +137,7 @@ export const runApis: RunApi[] = [
     endLabel: "mlflow.end_run()",
     contextManager: true,
     nestedKeyword: "nested",
+    becomesActive: true,
   },
   {
     start: "wandb.init",
@@ -141,6 +146,8 @@ export const runApis: RunApi[] = [
     ends: ["wandb.finish", "wandb.run.finish", "@result.finish", "wandb.join", "@result.join"],
     endLabel: "run.finish()",
     contextManager: true,
+    becomesActive: true,
+    endsPrevious: { keyword: "reinit", values: [true, "finish_previous"] },
   },
   {
     start: `${CLIENT}.create_run`,
@@ -169,6 +176,7 @@ export const runApis: RunApi[] = [
     ends: [`${WANDB_JS}.finish`, "@result.finish"],
     endLabel: "wandb.finish()",
     contextManager: false,
+    becomesActive: true,
   },
 ];
 

@@ -1,6 +1,6 @@
 import { runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
-import type { CallExpr, CallSite, Range, TryBlock } from "../semantic/ir.js";
-import { argument, contains, type SemanticModel } from "../semantic/model.js";
+import type { CallExpr, CallSite, Expr, LoopBlock, Range, TryBlock } from "../semantic/ir.js";
+import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram } from "./util/program.js";
 
@@ -10,17 +10,46 @@ type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWitho
 const endNames = (api: RunApi) => api.ends.map((e) => (e.startsWith("@result.") ? `${api.start}()${e.slice("@result".length)}` : e));
 
 const before = (a: Range, b: Range) => a[1] <= b[0];
+const same = (a: Range, b: Range) => a[0] === b[0] && a[1] === b[1];
 
-/** What to do instead, for messages. */
+/** What to do instead, for messages: there is no context manager for client-created runs. */
 const fixFor = (api: RunApi) => (api.contextManager ? `open it with \`with ${api.label} as run:\`` : `call ${api.endLabel} in a finally block`);
 
-/** The call's result is handed on (returned, yielded, passed to another call): whoever receives it ends it. */
-function handedOn(model: SemanticModel, site: CallSite): boolean {
-  const lineStart = model.text.lastIndexOf("\n", site.call.range[0] - 1) + 1;
-  if (/\b(?:return|yield)\b[^#]*$/u.test(model.text.slice(lineStart, site.call.range[0]))) return true;
-  // Inside another call: an argument of it (callees of the form `f(...)(...)` do not start runs).
+/** What an open run costs: an active run captures later logging; a client run only stays RUNNING. */
+const openCost = (api: RunApi) => (api.becomesActive ? "later logging in this process goes to it" : "the tracking server shows it as RUNNING forever");
+
+/**
+ * The value at `r` goes somewhere the rule cannot follow: a `with` item, a
+ * `return`/`yield`, an argument of another call (an `ExitStack`, a list), an
+ * object's attribute. `is` tells whether an expression is that value; an
+ * opaque expression around it (`x if c else y`) counts too.
+ */
+function handedOn(model: SemanticModel, r: Range, is: (e: Expr) => boolean): boolean {
+  const holds = (e: Expr) => contains(e.range, r) && (is(e) || e.kind === "other");
+  if (model.facts.blocks.some((b) => b.kind === "with" && b.items.some(holds))) return true;
+  const lineStart = model.text.lastIndexOf("\n", r[0] - 1) + 1;
+  if (/\b(?:return|yield)\b[^#]*$/u.test(model.text.slice(lineStart, r[0]))) return true;
+  if (model.facts.calls.some((o) => contains(o.call.range, r) && !same(o.call.range, r) && o.call.args.some((a) => holds(a.value)))) return true;
+  return model.facts.targetAssigns.some((t) => contains(t.range, r) && is(t.value));
+}
+
+/** The start call's run is handed on, directly or through the name it is bound to (`run = start(); return run`). */
+function managedElsewhere(model: SemanticModel, site: CallSite): boolean {
   const r = site.call.range;
-  return model.facts.calls.some((other) => other.call !== site.call && other.call.range[0] <= r[0] && r[1] < other.call.range[1]);
+  if (handedOn(model, r, (e) => same(e.range, r))) return true;
+  // Assignment bindings end where their statement ends.
+  const bound = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[1] <= r[0] && r[1] <= b.pos && b.value && same(b.value.range, r));
+  if (!bound) return false;
+  const scopeEnd = model.facts.scopes[site.scope]?.range[1] ?? model.text.length;
+  // Bare uses of the name only: `run.info.run_id` and `run.log(...)` keep the run here.
+  const uses = new RegExp(`(?<![\\w.$])${bound.name.replace(/\$/gu, "\\$")}\\b(?!\\s*[.(\\[])`, "gu");
+  for (const m of model.text.slice(bound.pos, scopeEnd).matchAll(uses)) {
+    const at = bound.pos + m.index;
+    const scope = model.facts.scopeAt(at);
+    const isRun = (e: Expr) => e.kind === "name" && e.name === bound.name && model.binding(e.name, scope, e.range[0]) === bound;
+    if (handedOn(model, [at, at + bound.name.length], isRun)) return true;
+  }
+  return false;
 }
 
 /** An end call that runs on every path after `start`: in a finally, or on the normal path and in handlers that catch everything. */
@@ -34,11 +63,56 @@ function endGuaranteed(start: CallSite, ends: CallSite[], tries: TryBlock[]): bo
   });
 }
 
+/** `true` when the call may start a run inside an active one; `null` when the flag is not a literal. */
 function isNestedFlag(call: CallExpr, api: RunApi): boolean | null {
   if (!api.nestedKeyword) return true;
   const arg = argument(call, { keyword: api.nestedKeyword });
-  if (!arg) return false;
+  if (!arg) return hasSpread(call) ? null : false;
   return arg.value.kind === "literal" ? arg.value.value === true : null;
+}
+
+/**
+ * The innermost loop of the start's own function whose body holds it, unless
+ * the start itself ends the previous run (`wandb.init(reinit=True)`): then
+ * only the last run needs an end, after the loop.
+ */
+function loopOf(model: SemanticModel, site: CallSite, api: RunApi): LoopBlock | undefined {
+  if (api.endsPrevious) {
+    const arg = argument(site.call, { keyword: api.endsPrevious.keyword });
+    if (arg?.value.kind === "literal" && api.endsPrevious.values.includes(arg.value.value as string | boolean)) return undefined;
+  }
+  const scope = model.facts.scopes[site.scope]!.range;
+  return model.enclosing(site.call.range).findLast((b): b is LoopBlock => b.kind === "loop" && contains(b.body, site.call.range) && contains(scope, b.range));
+}
+
+/** What runs left open in a loop cost: MLflow refuses a second active run unless nested, and nested ones chain. */
+function loopCost(api: RunApi, call: CallExpr): string {
+  if (!api.becomesActive) return "the tracking server shows every one of them as RUNNING forever";
+  if (isNestedFlag(call, api) === false) return "the second iteration fails because the first run is still active";
+  return "the runs bleed into each other";
+}
+
+/**
+ * The statement at offset `a` runs before the one at `b` on every path to `b`.
+ * The facts hold no `if`/`else` blocks, so a branch shows as a line indented
+ * less than `a`'s (`else:`, `except:`, a dedent) or a compound header on `a`'s line.
+ */
+function runsBefore(text: string, a: number, b: number): boolean {
+  const lineStart = text.lastIndexOf("\n", a - 1) + 1;
+  const indent = (s: number) => {
+    let i = s;
+    while (text[i] === " " || text[i] === "\t") i++;
+    return i - s;
+  };
+  const base = indent(lineStart);
+  // Only `name = ` may precede the call on its line: `if x: start_run()` is a branch.
+  if (!/^[\w.$]*\s*=?\s*$/u.test(text.slice(lineStart + base, a))) return false;
+  for (let s = text.indexOf("\n", a) + 1; s > 0 && s <= b; s = text.indexOf("\n", s) + 1) {
+    const n = indent(s);
+    const ch = text[s + n];
+    if (ch !== undefined && ch !== "\n" && ch !== "\r" && ch !== "#" && n < base) return false;
+  }
+  return true;
 }
 
 export default createRule<[], MessageIds>({
@@ -51,12 +125,9 @@ export default createRule<[], MessageIds>({
       recommended: true,
     },
     messages: {
-      neverEnded:
-        "{{start}} starts a run that is never ended: the run stays open, later logging in this process goes to it, and a re-run in a notebook logs into the old run; {{fix}}.",
-      endNotGuaranteed:
-        "{{end}} is not in a finally block, so an exception before it leaves the run from {{start}} open and later logging goes to it; {{fix}}.",
-      runInLoop:
-        "{{start}} starts a run on every loop iteration and never ends it, so the runs bleed into each other; {{fix}} inside the loop.",
+      neverEnded: "{{start}} starts a run that is never ended, so {{cost}}; {{fix}}.",
+      endNotGuaranteed: "{{end}} is not in a finally block: an exception before it leaves the run from {{start}} open, so {{cost}}; {{fix}}.",
+      runInLoop: "{{start}} starts a run on every loop iteration and never ends it, so {{cost}}; {{fix}} inside the loop.",
       nestedWithoutFlag:
         "{{start}} starts a run inside the run opened on line {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
     },
@@ -70,35 +141,61 @@ export default createRule<[], MessageIds>({
       for (const api of runApis) {
         const starts = model.callsTo([api.start]).map((m) => m.site);
         if (!starts.length) continue;
-        const ends = model.callsTo(endNames(api)).map((m) => m.site);
-        const withBodies = starts.flatMap((s) => {
-          const w = model.withOf(s.call);
-          return w ? [{ body: w.body, site: s }] : [];
-        });
+        const endQnames = endNames(api);
+        const ends = model.callsTo(endQnames).map((m) => m.site);
+        const elsewhere = new Map(starts.map((s) => [s, managedElsewhere(model, s)]));
+        // An end in a function that starts no run of its own is a helper that may end any of them.
+        const startScopes = new Set(starts.map((s) => s.scope));
+        const helperEnds = ends.some((e) => !startScopes.has(e.scope));
+        // `atexit.register(mlflow.end_run)`: ended at exit, by a callback.
+        const callbackEnd = () =>
+          model.facts.calls.some((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && endQnames.includes(model.resolve(a.value, o.scope) ?? "")));
+        const endedBetween = (a: CallSite, b: CallSite) => ends.some((e) => e.scope === a.scope && before(a.call.range, e.call.range) && before(e.call.range, b.call.range));
+
+        /** The run active around `site` in the same function: a `with` whose body holds it, or an earlier start not yet ended. */
+        const activeRunAt = (site: CallSite): CallSite | undefined => {
+          const inScope = (o: CallSite) => o !== site && o.scope === site.scope && before(o.call.range, site.call.range) && !endedBetween(o, site);
+          const opened = starts.findLast((o) => inScope(o) && contains(model.withOf(o.call)?.body ?? [0, 0], site.call.range));
+          if (opened) return opened;
+          if (helperEnds) return undefined;
+          const enclosingSite = model.enclosing(site.call.range);
+          return starts.findLast(
+            (o) =>
+              inScope(o) &&
+              !elsewhere.get(o) &&
+              model.enclosing(o.call.range).every((b) => enclosingSite.includes(b)) &&
+              runsBefore(model.text, o.call.range[0], site.call.range[0]),
+          );
+        };
 
         for (const site of starts) {
           const start = text(site.call.callee.range) + "()";
-          const data = { start, fix: fixFor(api), end: api.endLabel };
-          const outer = withBodies.find((w) => w.site !== site && contains(w.body, site.call.range));
-          if (outer && isNestedFlag(site.call, api) === false) {
-            const line = String(loc(outer.site.call.range).start.line);
-            context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag: api.nestedKeyword ?? "" } });
-            continue;
+          if (isNestedFlag(site.call, api) === false) {
+            const outer = activeRunAt(site);
+            if (outer) {
+              const line = String(loc(outer.call.range).start.line);
+              context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag: api.nestedKeyword ?? "" } });
+              continue;
+            }
           }
-          if (model.withOf(site.call) || handedOn(model, site)) continue;
+          if (elsewhere.get(site)) continue;
 
-          // In a loop, only an end inside the same iteration ends each run.
-          const loop = model.enclosing(site.call.range).findLast((b) => b.kind === "loop" && contains(b.body, site.call.range));
-          const mine = ends.filter(
-            (e) => e.scope === site.scope && before(site.call.range, e.call.range) && (!loop || contains(loop.body, e.call.range)),
-          );
+          // In a loop, only an end inside the loop body ends each iteration's run (before the start, it ends the previous one).
+          const loop = loopOf(model, site, api);
+          const mine = ends.filter((e) => e.scope === site.scope && (loop ? contains(loop.body, e.call.range) : before(site.call.range, e.call.range)));
           if (mine.length) {
             if (!endGuaranteed(site, mine, tries)) {
-              context.report({ loc: loc(site.call.range), messageId: "endNotGuaranteed", data });
+              const end = text(mine[mine.length - 1]!.call.callee.range) + "()";
+              context.report({ loc: loc(site.call.range), messageId: "endNotGuaranteed", data: { start, end, cost: openCost(api), fix: fixFor(api) } });
             }
             continue;
           }
-          context.report({ loc: loc(site.call.range), messageId: loop ? "runInLoop" : "neverEnded", data });
+          if (helperEnds || (!loop && callbackEnd())) continue;
+          if (!loop) {
+            context.report({ loc: loc(site.call.range), messageId: "neverEnded", data: { start, cost: openCost(api), fix: fixFor(api) } });
+            continue;
+          }
+          context.report({ loc: loc(site.call.range), messageId: "runInLoop", data: { start, cost: loopCost(api, site.call), fix: fixFor(api) } });
         }
       }
     });
