@@ -94,6 +94,10 @@ export interface ConfigSource {
   objects: string[];
   /** Methods of the config object that take a mapping. */
   updateMethods: string[];
+  /** Methods that read one key, named by their first argument (`config.get("lr")`). */
+  readOneMethods?: string[];
+  /** Methods that hand on every key (`config.items()`, `config.as_dict()`). */
+  readAllMethods?: string[];
 }
 
 export const configSources: ConfigSource[] = [
@@ -101,6 +105,8 @@ export const configSources: ConfigSource[] = [
     init: [{ qname: "wandb.init", mapping: { keyword: "config" } }],
     objects: ["wandb.config", "wandb.init().config", "wandb.run.config"],
     updateMethods: ["update", "setdefaults"],
+    readOneMethods: ["get", "pop", "__getitem__", "__getattr__"],
+    readAllMethods: ["items", "keys", "values", "as_dict", "copy", "__iter__"],
   },
   {
     init: [{ qname: `${WANDB_JS}.init`, mapping: prop("config") }],

@@ -1,40 +1,166 @@
-import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
-import type { CallExpr, Expr, Range } from "../semantic/ir.js";
+import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TRACKER_PACKAGES, type ConfigSource } from "../catalogue/tracking.js";
+import type { CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
 
-interface Use {
-  callee: string;
+interface Entry {
+  key: string;
   value: Expr;
 }
 
-const sameLiteral = (a: Expr, b: Expr) => a.kind === "literal" && b.kind === "literal" && a.value === b.value;
+/** A value a non-tracker call receives under a key: `Model(key=value)` or `Model(**{key: value})`. */
+interface Use extends Entry {
+  callee: string;
+  scope: number;
+}
 
-/** Every `key=value` keyword passed to a non-tracker call, by key: what the code actually runs with. */
-function keywordUses(model: SemanticModel, text: (r: Range) => string): Map<string, Use[]> {
+/** The same literal, whatever the quoting or spacing. */
+function sameLiteral(a: Expr, b: Expr, text: (r: Range) => string): boolean {
+  if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
+  const flat = (e: Expr) => text(e.range).replace(/\s+/g, "").replace(/"/g, "'");
+  return isLiteral(a) && isLiteral(b) && flat(a) === flat(b);
+}
+
+/**
+ * `{key: value}` entries of a dict display or a `dict(key=value)` call, with
+ * string keys. Entries a later `**spread` may override are left out.
+ */
+function mappingEntries(model: SemanticModel, e: Expr, scope: number): Entry[] {
+  if (e.kind === "dict") {
+    const lastSpread = e.entries.findLastIndex((en) => en.key === null);
+    return e.entries.slice(lastSpread + 1).flatMap((en) => {
+      const key = literalString(en.key);
+      return key === null ? [] : [{ key, value: en.value }];
+    });
+  }
+  const builtinDict = e.kind === "call" && e.callee.kind === "name" && e.callee.name === "dict" && !model.binding("dict", scope, e.range[0]);
+  return builtinDict ? model.namedArguments(e).map((a) => ({ key: a.name, value: a.value })) : [];
+}
+
+const literalEntries = (model: SemanticModel, e: Expr, scope: number) => mappingEntries(model, e, scope).filter((en) => isLiteral(en.value));
+
+/** A call into a tracker package: it records values, it does not run with them. */
+function isTrackerCall(model: SemanticModel, site: CallSite): boolean {
+  const q = model.callee(site);
+  return q !== null && TRACKER_PACKAGES.some((p) => inPackage(q, p));
+}
+
+/** What non-tracker calls receive, by key: the values the code really runs with. */
+function callUses(model: SemanticModel, text: (r: Range) => string): Map<string, Use[]> {
   const uses = new Map<string, Use[]>();
+  const add = (use: Use) => {
+    let list = uses.get(use.key);
+    if (!list) uses.set(use.key, (list = []));
+    list.push(use);
+  };
   for (const site of model.facts.calls) {
-    const q = model.callee(site);
-    if (q !== null && TRACKER_PACKAGES.some((r) => inPackage(q, r))) continue;
-    for (const arg of model.namedArguments(site.call)) {
-      let list = uses.get(arg.name);
-      if (!list) uses.set(arg.name, (list = []));
-      list.push({ callee: snippet(text(site.call.callee.range), 40), value: arg.value });
+    if (isTrackerCall(model, site)) continue;
+    const callee = snippet(text(site.call.callee.range), 40);
+    for (const a of model.namedArguments(site.call)) add({ callee, key: a.name, value: a.value, scope: site.scope });
+    for (const a of site.call.args) {
+      if (a.spread !== "**") continue;
+      for (const en of mappingEntries(model, model.definition(a.value, site.scope), site.scope)) add({ callee, ...en, scope: site.scope });
     }
   }
   return uses;
 }
 
-/** Literal `{key: value}` entries of an inline dict. */
-function literalEntries(e: Expr | undefined): { key: string; value: Expr }[] {
-  if (e?.kind !== "dict") return [];
-  return e.entries.flatMap((en) => {
-    const key = literalString(en.key);
-    return key !== null && isLiteral(en.value) ? [{ key, value: en.value }] : [];
-  });
+const at = (r: Range) => `${r[0]}:${r[1]}`;
+
+/** Which keys of one W&B-style config the code reads back, and its literal settings. */
+function configFacts(model: SemanticModel, source: ConfigSource) {
+  const live = new Set(source.objects);
+  const isLive = (e: Expr, scope: number) => {
+    const q = model.resolve(e, scope);
+    return q !== null && live.has(q);
+  };
+  // A dict handed to the config through a name (`config = {...}; wandb.init(config=config)`) holds the same values.
+  const localDicts = new Set<number>();
+  const isConfig = (e: Expr, scope: number) => {
+    if (isLive(e, scope)) return true;
+    if (e.kind !== "name") return false;
+    const d = model.definition(e, scope);
+    return d !== e && localDicts.has(d.range[0]);
+  };
+
+  const literals = new Map<number, Entry>();
+  const addMapping = (e: Expr | undefined, scope: number) => {
+    if (!e) return;
+    const d = model.definition(e, scope);
+    const entries = mappingEntries(model, d, scope);
+    if (d !== e && entries.length) localDicts.add(d.range[0]);
+    for (const en of entries) if (isLiteral(en.value)) literals.set(en.value.range[0], en);
+  };
+  for (const init of source.init) {
+    for (const { site } of model.callsTo([init.qname])) addMapping(argument(site.call, init.mapping)?.value, site.scope);
+  }
+  const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
+  for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
+  const written = new Set<string>();
+  for (const { target, value, scope } of model.facts.targetAssigns) {
+    written.add(at(target.range));
+    const key = target.kind === "member" ? target.property : literalString(target.index);
+    if (key !== null && isLiteral(value) && isLive(target.object, scope)) literals.set(value.range[0], { key, value });
+  }
+
+  const read = new Set<string>();
+  let readsAll = false;
+  if (literals.size) {
+    const reads = model.facts.reads();
+    const objects = new Set(reads.map(({ expr }) => at(expr.object.range)));
+    // Not a use of the whole config: an alias (`cfg = wandb.config`) or an argument of a tracker call.
+    const notHandedOn = new Set(model.facts.bindings.flatMap((b) => (b.kind === "assign" && b.value ? [at(b.value.range)] : [])));
+    for (const site of model.facts.calls) {
+      if (isTrackerCall(model, site)) for (const a of site.call.args) notHandedOn.add(at(a.value.range));
+    }
+    for (const { expr, scope } of reads) {
+      if (written.has(at(expr.range))) continue;
+      // `wandb.config` itself, neither read from nor written to here: handed on whole (`for k in wandb.config`, `return run.config`).
+      if (!objects.has(at(expr.range)) && !notHandedOn.has(at(expr.range)) && isLive(expr, scope)) readsAll = true;
+      if (!isConfig(expr.object, scope)) continue;
+      const key = expr.kind === "member" ? expr.property : literalString(model.definition(expr.index, scope));
+      if (key === null) readsAll = true;
+      else read.add(key);
+    }
+    const readOne = new Set(source.readOneMethods ?? []);
+    const readAll = new Set(source.readAllMethods ?? []);
+    // Config objects handed on whole, directly or inside a dict or list display.
+    const handsOn = (root: Expr, scope: number) => {
+      const work = [root];
+      while (work.length) {
+        const e = work.pop()!;
+        if (isConfig(e, scope)) return true;
+        if (e.kind === "dict") for (const en of e.entries) work.push(en.value);
+        else if (e.kind === "collection") work.push(...e.items);
+      }
+      return false;
+    };
+    for (const site of model.facts.calls) {
+      const { callee, args } = site.call;
+      if (callee.kind === "member" && isConfig(callee.object, site.scope)) {
+        if (readAll.has(callee.property)) readsAll = true;
+        if (!readOne.has(callee.property)) continue;
+        const key = args[0] && literalString(model.definition(args[0].value, site.scope));
+        if (key) read.add(key);
+        else readsAll = true;
+        continue;
+      }
+      if (isTrackerCall(model, site)) continue;
+      if (args.some((a) => handsOn(a.value, site.scope))) readsAll = true;
+    }
+    // Stored on an object (`self.cfg = cfg`): read through it where the model cannot follow.
+    if (model.facts.targetAssigns.some((t) => isConfig(t.value, t.scope))) readsAll = true;
+    for (const b of model.facts.bindings) {
+      // Loop sources are opaque to the facts; a bare name (`for k in cfg`) is read from the text.
+      const loopName = b.kind === "loop" && b.value ? model.sourceText(b.value.range) : "";
+      if (/^[A-Za-z_]\w*$/u.test(loopName) && isConfig({ kind: "name", name: loopName, range: b.value!.range }, b.scope)) readsAll = true;
+      else if (b.kind === "assign" && (b.value?.kind === "dict" || b.value?.kind === "collection") && handsOn(b.value, b.scope)) readsAll = true;
+    }
+  }
+  return { literals: [...literals.values()], isRead: (key: string) => readsAll || read.has(key) };
 }
 
 export default createRule<[], MessageIds>({
@@ -48,11 +174,13 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       literalParam:
-        "{{key}} is logged as the literal {{value}}, a second copy of the setting that can drift from what the code runs; log the variable the model is trained with.",
-      literalMismatch: "{{key}} is logged as the literal {{value}}, but {{callee}} receives {{actual}}; log the value the model is trained with.",
+        "{{key}} is logged as the literal {{value}}, a second copy of the setting that drifts from what the code runs; bind the value to a variable, use it, and log that variable.",
+      literalMismatch:
+        "{{key}} is logged as the literal {{value}}, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; log the value passed to {{callee}}.",
       configNotRead:
-        "{{key}} is set to {{value}} in the W&B config, but the code never reads it back, so the config can say one thing while the run does another; read it from the config where it is used.",
-      configMismatch: "{{key}} is set to {{value}} in the W&B config, but {{callee}} receives {{actual}}; pass the config value instead.",
+        "{{key}} is set to the literal {{value}} in the W&B config but never read back from it, so the config can say one thing while the run does another; read {{key}} from the config where it is used.",
+      configMismatch:
+        "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
     },
     schema: [],
   },
@@ -61,31 +189,36 @@ export default createRule<[], MessageIds>({
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
       let uses: Map<string, Use[]> | null = null;
-      /** A call that receives `key` with another value than the literal logged. */
-      const differing = (key: string, value: Expr) => (uses ??= keywordUses(model, text)).get(key)?.find((u) => !sameLiteral(u.value, value));
-
-      /** Report a literal, saying what the code really passes when a call receives the same key. */
-      const reportLiteral = (key: string, value: Expr, plain: MessageIds = "literalParam", mismatch: MessageIds = "literalMismatch") => {
-        const other = differing(key, value);
+      // A parameter handed through (`def f(lr): SGD(lr=lr)`) says nothing about the value: its callers' uses do.
+      const passThrough = ({ value, scope }: Use) => value.kind === "name" && model.binding(value.name, scope, value.range[0])?.kind === "param";
+      const usesOf = (key: string) => ((uses ??= callUses(model, text)).get(key) ?? []).filter((u) => !passThrough(u));
+      const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
+      const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
         const data = { key, value: snippet(text(value.range), 40) };
-        if (other) {
-          context.report({ loc: loc(value.range), messageId: mismatch, data: { ...data, callee: other.callee, actual: snippet(text(other.value.range), 40) } });
-        } else {
-          context.report({ loc: loc(value.range), messageId: plain, data });
-        }
+        const extra = other ? { callee: other.callee, actual: snippet(text(other.value.range), 40) } : {};
+        context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra } });
       };
 
       // MLflow params are write-only: a literal there is always a second source of truth.
+      const mlflowLiteral = (entry: Entry) => {
+        const found = usesOf(entry.key);
+        const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
+        report(other ? "literalMismatch" : "literalParam", entry, other);
+      };
       for (const logger of paramLoggers) {
         for (const { site } of model.callsTo([logger.qname])) {
-          const key = literalString(argument(site.call, logger.key)?.value);
+          const keyArg = argument(site.call, logger.key)?.value;
           const value = argument(site.call, logger.value)?.value;
-          if (key !== null && value && isLiteral(value)) reportLiteral(key, value);
+          if (!keyArg || !value || !isLiteral(value)) continue;
+          // A key computed at run time is named as written.
+          const key = literalString(model.definition(keyArg, site.scope)) ?? snippet(text(keyArg.range), 40);
+          mlflowLiteral({ key, value });
         }
       }
       for (const logger of paramMappingLoggers) {
         for (const { site } of model.callsTo([logger.qname])) {
-          for (const { key, value } of literalEntries(argument(site.call, logger.mapping)?.value)) reportLiteral(key, value);
+          const mapping = argument(site.call, logger.mapping)?.value;
+          if (mapping) literalEntries(model, mapping, site.scope).forEach(mlflowLiteral);
         }
       }
       for (const logger of paramBatchLoggers) {
@@ -97,50 +230,25 @@ export default createRule<[], MessageIds>({
             if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, site.scope) !== logger.entity) continue;
             const key = literalString(argument(item, logger.key)?.value);
             const value = argument(item, logger.value)?.value;
-            if (key !== null && value && isLiteral(value)) reportLiteral(key, value);
+            if (key !== null && value && isLiteral(value)) mlflowLiteral({ key, value });
           }
         }
       }
 
       // W&B: the config is the source of truth when the code reads the value back from it.
       for (const source of configSources) {
-        const objects = new Set(source.objects);
-        const isConfig = (e: Expr, scope: number) => {
-          const q = model.resolve(e, scope);
-          return q !== null && objects.has(q);
-        };
-        const literals: { key: string; value: Expr }[] = [];
-        // A dict bound to a name first (`config = {...}; wandb.init(config=config)`) is the same literal source.
-        const mapping = (e: Expr | undefined, scope: number) => literalEntries(e && model.definition(e, scope));
-        for (const init of source.init) {
-          for (const { site } of model.callsTo([init.qname])) literals.push(...mapping(argument(site.call, init.mapping)?.value, site.scope));
+        const { literals, isRead } = configFacts(model, source);
+        for (const entry of literals) {
+          const found = usesOf(entry.key);
+          if (!isRead(entry.key)) {
+            const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
+            report(other ? "configMismatch" : "configNotRead", entry, other);
+            continue;
+          }
+          // Read back, yet every call that takes the key gets another literal.
+          const contradicted = found.length > 0 && found.every((u) => isLiteral(model.definition(u.value, u.scope)) && !agrees(u, entry.value));
+          if (contradicted) report("configMismatch", entry, found[0]);
         }
-        const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
-        for (const { site } of model.callsTo(updates)) literals.push(...mapping(argument(site.call, { index: 0 })?.value, site.scope));
-        for (const assign of model.facts.targetAssigns) {
-          const t = assign.target;
-          const key = t.kind === "member" ? t.property : literalString(t.index);
-          if (key !== null && isConfig(t.object, assign.scope) && isLiteral(assign.value)) literals.push({ key, value: assign.value });
-        }
-        if (!literals.length) continue;
-
-        const read = new Set<string>();
-        let readsAll = false;
-        // An assignment target (`wandb.config.lr = 0.1`) is a write, not a read.
-        const written = new Set(model.facts.targetAssigns.map((a) => a.target.range[0]));
-        for (const { expr, scope } of model.facts.reads()) {
-          if (written.has(expr.range[0]) || !isConfig(expr.object, scope)) continue;
-          const key = expr.kind === "member" ? expr.property : literalString(expr.index);
-          if (key !== null) read.add(key);
-          else readsAll = true;
-        }
-        const unread = literals.filter(({ key }) => !read.has(key));
-        if (readsAll || !unread.length) continue;
-        // The whole config handed on (`Model(**config)`, `train(run.config)`) counts as reading every key.
-        const passes = (call: CallExpr, scope: number) => call.args.some((a) => isConfig(a.value, scope));
-        if (model.facts.calls.some((site) => passes(site.call, site.scope) && !updates.includes(model.callee(site) ?? ""))) continue;
-
-        for (const { key, value } of unread) reportLiteral(key, value, "configNotRead", "configMismatch");
       }
     });
   },
