@@ -154,9 +154,8 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
     // Stored on an object (`self.cfg = cfg`): read through it where the model cannot follow.
     if (model.facts.targetAssigns.some((t) => isConfig(t.value, t.scope))) readsAll = true;
     for (const b of model.facts.bindings) {
-      // Loop sources are opaque to the facts; a bare name (`for k in cfg`) is read from the text.
-      const loopName = b.kind === "loop" && b.value ? model.sourceText(b.value.range) : "";
-      if (/^[A-Za-z_]\w*$/u.test(loopName) && isConfig({ kind: "name", name: loopName, range: b.value!.range }, b.scope)) readsAll = true;
+      // Iterating the config (`for k in cfg`) reads every key.
+      if (b.kind === "loop" && b.value && isConfig(b.value, b.scope)) readsAll = true;
       else if (b.kind === "assign" && (b.value?.kind === "dict" || b.value?.kind === "collection") && handsOn(b.value, b.scope)) readsAll = true;
     }
   }

@@ -14,6 +14,7 @@ import type {
   TargetAssign,
 } from "../../semantic/ir.js";
 import { JS_GLOBALS, moduleQname } from "../../catalogue/aliases.js";
+import { innermostScope } from "../../semantic/scopes.js";
 
 /**
  * The TypeScript/JavaScript front end: the same language-neutral facts the
@@ -396,7 +397,7 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         } else if (inLoop) {
           // `for (const x of xs)`: bound per iteration from the iterable.
           const loop = loopOf.get(n)!;
-          bindPattern(id, other(loop), scope, loop.range[0], "loop", null);
+          bindPattern(id, toExpr(loop), scope, loop.range[0], "loop", null);
         }
         break;
       }
@@ -468,7 +469,7 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
           loopOf.set(decl, child(n, "right") ?? n);
         }
       } else if (left && (n.type === "ForOfStatement" || n.type === "ForInStatement")) {
-        bindPattern(left, other(child(n, "right") ?? n), scope, n.range[0], "loop", null);
+        bindPattern(left, toExpr(child(n, "right") ?? n), scope, n.range[0], "loop", null);
       }
     }
     // `const name = function/arrow` and `name: () => ...` name the function's scope.
@@ -493,11 +494,7 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
   }
 
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
-  const scopeAt = (offset: number): number => {
-    let best = 0;
-    for (const s of scopes) if (s.range[0] <= offset && offset < s.range[1] && s.id > best) best = s.id;
-    return best;
-  };
+  const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     mainGuard: MAIN_GUARD.test(text),
     optionObjects: true,

@@ -7,7 +7,7 @@
  */
 
 import type { Range } from "../requirements/parse.js";
-import { lastAtOrBefore } from "../shared/search.js";
+import { lastAtOrBefore } from "../shared/lines.js";
 import { condaSpecEntry } from "./conda.js";
 import { mapRecord, pep508Entry, type Entry } from "./entries.js";
 import { readPyproject } from "./pyproject.js";

@@ -1,5 +1,5 @@
 import type { Linter } from "eslint";
-import { lastAtOrBefore } from "../shared/search.js";
+import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
 import { maskMagics } from "./magics.js";
 import { readNotebook, type Cell } from "./notebook.js";
 
@@ -41,15 +41,6 @@ export interface NotebookMessage extends Linter.LintMessage {
 
 // ESLint calls preprocess and postprocess for the same file back to back.
 const prepared = new Map<string, Prepared>();
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function rawLoc(p: Prepared, offset: number): { line: number; column: number } {
   const lo = lastAtOrBefore(p.rawLineStarts, offset);

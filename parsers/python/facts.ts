@@ -16,6 +16,7 @@ import type {
   SyntaxProblem,
   TargetAssign,
 } from "../../semantic/ir.js";
+import { innermostScope } from "../../semantic/scopes.js";
 
 // Expressions nest arbitrarily deep; beyond this they become opaque `other`.
 const MAX_DEPTH = 12;
@@ -463,7 +464,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           const right = n.childForFieldName("right");
           if (left && right) {
             let value: Expr | null = null;
-            const valueOf = (): Expr => (value ??= { kind: "other", range: rangeOf(right), names: namesIn(right) });
+            // The iterable itself, so `for k in cfg` can be resolved like any other expression.
+            const valueOf = (): Expr => (value ??= toExpr(right));
             const names = left.type === "identifier" ? [left] : (targetNames(left) ?? []).map((t) => t.node);
             for (const t of names) bind(new LazyBinding(t.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t), valueOf));
           }
@@ -488,11 +490,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   }
 
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
-  const scopeAt = (offset: number): number => {
-    let best = 0;
-    for (const s of scopes) if (s.range[0] <= offset && offset < s.range[1] && s.id > best) best = s.id;
-    return best;
-  };
+  const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     mainGuard: MAIN_GUARD.test(text),
     scopes,

@@ -1,22 +1,14 @@
 import type { File, OkParseResult, ParseResult } from "@eslint/core";
 import { maskMagics } from "../notebook/magics.js";
+import { lineStarts } from "../shared/lines.js";
 import { extractFacts } from "./facts.js";
 import { PythonSourceCode, type ModuleNode } from "./source-code.js";
 import { parsePython } from "./tree-sitter.js";
 
 /** Line and column just past the end of `text`, ESLint style (line 1-based, column 0-based). */
 export function endLoc(text: string): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || ch === 13) {
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: text.length - lineStart };
+  const starts = lineStarts(text);
+  return { line: starts.length, column: text.length - starts[starts.length - 1]! };
 }
 
 /** Python as an ESLint language, parsed with tree-sitter-python. */

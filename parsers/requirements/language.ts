@@ -3,25 +3,15 @@ import { readConda } from "../manifests/conda.js";
 import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
 import { parseRequirements, type Range } from "./parse.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
+import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
 
 type Position = SourceLocation["start"];
 
 /** Offset → ESLint position (line 1-based, column 0-based), with the same line breaks as the source code object. */
 function locator(text: string): (index: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
+  const starts = lineStarts(text);
   return (index) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, index);
     return { line: lo + 1, column: index - starts[lo]! };
   };
 }

@@ -8,7 +8,7 @@
  * offsets into the file text, end exclusive.
  */
 
-import { lastAtOrBefore } from "../shared/search.js";
+import { lastAtOrBefore } from "../shared/lines.js";
 
 export type Range = [number, number];
 
