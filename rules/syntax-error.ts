@@ -1,5 +1,6 @@
 import { PythonSourceCode } from "../parsers/python/source-code.js";
 import { createRule } from "./util/create-rule.js";
+import { snippet } from "./util/program.js";
 
 type MessageIds = "syntaxError";
 
@@ -13,7 +14,8 @@ export default createRule<[], MessageIds>({
       recommended: true,
     },
     messages: {
-      syntaxError: "Syntax error ({{detail}}): exp-lint checked the rest of the file, but code around here was not analysed.",
+      syntaxError:
+        "Syntax error ({{detail}}) at `{{code}}`: exp-lint checked the rest of the file, but not the code around here; fix the syntax so all of it is checked.",
     },
     schema: [],
   },
@@ -25,7 +27,11 @@ export default createRule<[], MessageIds>({
         if (!(source instanceof PythonSourceCode)) return;
         const problem = source.syntaxProblem;
         if (!problem) return;
-        context.report({ loc: source.locOf(problem.range), messageId: "syntaxError", data: { detail: problem.message } });
+        // The line the error sits on, so the message shows the code and not only a position.
+        const start = source.text.lastIndexOf("\n", problem.range[0] - 1) + 1;
+        const end = source.text.indexOf("\n", problem.range[0]);
+        const code = snippet(source.text.slice(start, end === -1 ? undefined : end), 50) || "end of file";
+        context.report({ loc: source.locOf(problem.range), messageId: "syntaxError", data: { detail: problem.message, code } });
       },
     };
   },

@@ -10,7 +10,7 @@ pythonRuleTester().run("syntax-error", rule as never, {
     },
     {
       code: "def f(:\n    pass\n",
-      errors: [{ messageId: "syntaxError", line: 1 }],
+      errors: [{ messageId: "syntaxError", line: 1, data: { detail: "missing )", code: "def f(:" } }],
     },
   ],
 });
