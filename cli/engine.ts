@@ -25,6 +25,37 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
   }
   const files = plan.targets.map((t) => t.path);
-  const results = files.length ? await eslint.lintFiles(files) : [];
-  return { eslint, results };
+  if (!files.length) return { eslint, results: [] };
+  try {
+    return { eslint, results: await eslint.lintFiles(files) };
+  } catch {
+    // ESLint rejects the whole batch when one file makes a parser or rule throw. Lint them one by one
+    // so that file gets one message naming what failed and every other file is still linted.
+    const results: ESLint.LintResult[] = [];
+    for (const file of files) {
+      try {
+        results.push(...(await eslint.lintFiles([file])));
+      } catch (error) {
+        results.push(crashResult(file, error));
+      }
+    }
+    return { eslint, results };
+  }
+}
+
+/** One fatal message for a file whose lint threw: ESLint's first line names the error, the rule and the line. */
+export function crashResult(filePath: string, error: unknown): ESLint.LintResult {
+  const text = error instanceof Error ? error.message : String(error);
+  const message = `exp-lint failed on this file (${text.split("\n").filter(Boolean).join("; ")}); please report it`;
+  return {
+    filePath,
+    messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
 }
