@@ -23,7 +23,7 @@ export function violations(text: string, r: ESLint.LintResult, filePath: string)
   for (const m of r.messages) {
     const where = `${m.ruleId ?? "(file)"} at ${m.line}:${m.column}`;
     if (typeof m.message !== "string" || !m.message.trim()) out.push(`${where}: empty message`);
-    else if (GARBLED.test(m.message) && !m.fatal) out.push(`${where}: garbled message "${m.message}"`);
+    else if (GARBLED.test(m.message) && !m.fatal && !m.message.startsWith("Definition for rule")) out.push(`${where}: garbled message "${m.message}"`);
     if (m.ruleId === null && !m.fatal && !/^Unused (?:eslint-disable|eslint-enable|inline)/u.test(m.message)) out.push(`${where}: message without a rule: ${m.message}`);
     // A directive naming a rule that does not exist gets ESLint's own message.
     if (m.ruleId !== null && !m.ruleId.startsWith("exp-lint/") && !m.message.startsWith(`Definition for rule '${m.ruleId}' was not found`)) out.push(`${where}: foreign rule`);

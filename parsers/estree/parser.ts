@@ -23,7 +23,8 @@ function parseError(error: unknown): unknown {
   if (error instanceof Error && typeof e.lineNumber === "number" && typeof e.column === "number") {
     return Object.assign(new SyntaxError(error.message), { lineNumber: e.lineNumber, column: e.column + 1 });
   }
-  return error;
+  // Anything else (the TypeScript compiler's own assertions) still names the file's one problem, at its start.
+  return Object.assign(new SyntaxError(`the TypeScript parser failed (${error instanceof Error ? error.message : String(error)})`), { lineNumber: 1, column: 1 });
 }
 
 export const typescriptParser = {

@@ -111,7 +111,8 @@ export function postprocess(messages: Linter.LintMessage[][], filename: string):
     if (!start) return m;
     const end = m.endLine !== undefined && m.endColumn !== undefined ? mapPosition(p, m.endLine, m.endColumn) : null;
     // Fixes are in virtual-file offsets: one that stays inside one line of one cell is moved into the JSON string; others are dropped.
-    const { fix, suggestions: _suggestions, ...rest } = m;
+    // An end the cells cannot hold (past the last cell's last line) is left out rather than kept in virtual-file lines.
+    const { fix, suggestions: _suggestions, endLine: _endLine, endColumn: _endColumn, ...rest } = m;
     const rawFix = fix ? mapFix(p, fix) : null;
     return {
       ...rest,
