@@ -1,6 +1,7 @@
 import { ESLint } from "eslint";
 import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
+import { lintFilesResilient } from "./lint-files.js";
 import { lintInPool, type OnProgress } from "./pool.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
@@ -21,13 +22,13 @@ export async function lint(plan: Plan, settings: EngineSettings, onProgress?: On
   const files = plan.targets.map((t) => t.path);
   if (settings.concurrency === "off" || files.length === 0) {
     const eslint = new ESLint(eslintOptions({ ...settings, concurrency: "off" }));
-    return { eslint, results: files.length ? await eslint.lintFiles(files) : [] };
+    return { eslint, results: await lintFilesResilient(eslint, files) };
   }
   if (settings.cache) {
     // ESLint's own workers share one cache file between threads.
     process.env[SETTINGS_ENV] = JSON.stringify(settings);
     const eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
-    return { eslint, results: await eslint.lintFiles(files) };
+    return { eslint, results: await lintFilesResilient(eslint, files) };
   }
   const results = await lintInPool(files, settings.concurrency, settings, onProgress);
   // The formatters ask this instance for rule metadata, which it keeps per file it has configured.

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ESLint } from "eslint";
 import { eslintOptions, type EngineSettings } from "./eslint-options.js";
+import { lintFilesResilient } from "./lint-files.js";
 
 export interface ChunkRequest {
   id: number;
@@ -14,7 +15,7 @@ const eslint = new ESLint(eslintOptions({ ...(workerData as EngineSettings), con
 
 parentPort!.on("message", (req: ChunkRequest) => {
   // Within a chunk ESLint starts every read at once, so file I/O overlaps the parsing.
-  eslint.lintFiles(req.files).then(
+  lintFilesResilient(eslint, req.files).then(
     (results) => parentPort!.postMessage({ id: req.id, results } satisfies ChunkReply),
     (error: unknown) => parentPort!.postMessage({ id: req.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
   );

@@ -1,8 +1,10 @@
 import { canonical, importedName } from "../catalogue/aliases.js";
-import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
+import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, NameExpr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
 
 // Data flow follows at most this many assignments, so cycles and long chains stay cheap.
 const MAX_HOPS = 8;
+// Longest member/call chain the model resolves (`a.b().c…`).
+const MAX_CHAIN = 64;
 
 export interface ArgRef {
   index?: number;
@@ -92,36 +94,43 @@ export class SemanticModel {
     return null;
   }
 
-  /** Qualified name of an expression: `np.random.seed` → `numpy.random.seed`, `MlflowClient().log_param` → `mlflow.MlflowClient().log_param`. */
+  /**
+   * Qualified name of an expression: `np.random.seed` → `numpy.random.seed`, `MlflowClient().log_param` → `mlflow.MlflowClient().log_param`.
+   * Member and call chains are unwound with a loop, not recursion: a generated `a.b.c…` thousands of parts long must not exhaust the stack.
+   */
   resolve(expr: Expr, scope: number, hops = 0): string | null {
     if (hops > MAX_HOPS) return null;
-    switch (expr.kind) {
-      case "name": {
-        const b = this.binding(expr.name, scope, expr.range[0]);
-        if (!b) return null;
-        let q = this.#bindingQnames.get(b);
-        if (q === undefined) {
-          q = null;
-          if (b.kind === "import" && b.qname) q = importedName(b.qname);
-          else if (b.kind === "global" && b.qname) q = b.qname;
-          else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
-          // A parameter's value, when the front end knows one, is the instance its type annotation names.
-          else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
-          this.#bindingQnames.set(b, q);
-        }
-        return q;
-      }
-      case "member": {
-        const obj = this.resolve(expr.object, scope, hops);
-        return obj === null ? null : canonical(`${obj}.${expr.property}`);
-      }
-      case "call": {
-        const fn = this.resolve(expr.callee, scope, hops);
-        return fn === null ? null : `${fn}()`;
-      }
-      default:
-        return null;
+    const suffixes: string[] = [];
+    let base = expr;
+    while (base.kind === "member" || base.kind === "call") {
+      // No library's qualified name is this long; past it the model cannot tell.
+      if (suffixes.length >= MAX_CHAIN) return null;
+      suffixes.push(base.kind === "member" ? base.property : "()");
+      base = base.kind === "member" ? base.object : base.callee;
     }
+    if (base.kind !== "name") return null;
+    let q = this.#resolveName(base, scope, hops);
+    for (let i = suffixes.length - 1; i >= 0 && q !== null; i--) {
+      const s = suffixes[i]!;
+      q = s === "()" ? `${q}()` : canonical(`${q}.${s}`);
+    }
+    return q;
+  }
+
+  #resolveName(expr: NameExpr, scope: number, hops: number): string | null {
+    const b = this.binding(expr.name, scope, expr.range[0]);
+    if (!b) return null;
+    let q = this.#bindingQnames.get(b);
+    if (q === undefined) {
+      q = null;
+      if (b.kind === "import" && b.qname) q = importedName(b.qname);
+      else if (b.kind === "global" && b.qname) q = b.qname;
+      else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+      // A parameter's value, when the front end knows one, is the instance its type annotation names.
+      else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+      this.#bindingQnames.set(b, q);
+    }
+    return q;
   }
 
   /** Resolved callee of a call site, memoised. */

@@ -242,14 +242,22 @@ function instanceOf(id: EsNode): Expr | null {
   const ann = child(id, "typeAnnotation");
   const ref = ann && child(ann, "typeAnnotation");
   if (ref?.type !== "TSTypeReference" || child(ref, "typeArguments")) return null;
+  // `a.b.C`: the qualified name's parts, outermost last, read with a loop.
   const toName = (t: EsNode | null): Expr | null => {
-    if (t?.type === "Identifier") return { kind: "name", range: rangeOf(t), name: t.name as string };
-    if (t?.type === "TSQualifiedName") {
-      const left = toName(child(t, "left"));
-      const right = child(t, "right");
-      return left && right ? { kind: "member", range: rangeOf(t), object: left, property: right.name as string } : null;
+    const parts: EsNode[] = [];
+    let cur = t;
+    while (cur?.type === "TSQualifiedName") {
+      const right = child(cur, "right");
+      if (!right) return null;
+      parts.push(cur);
+      cur = child(cur, "left");
     }
-    return null;
+    if (cur?.type !== "Identifier") return null;
+    let expr: Expr = { kind: "name", range: rangeOf(cur), name: cur.name as string };
+    for (let i = parts.length - 1; i >= 0; i--) {
+      expr = { kind: "member", range: rangeOf(parts[i]!), object: expr, property: child(parts[i]!, "right")!.name as string };
+    }
+    return expr;
   };
   const callee = toName(child(ref, "typeName"));
   return callee ? { kind: "call", range: rangeOf(ref), callee, args: [] } : null;

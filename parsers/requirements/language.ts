@@ -65,10 +65,12 @@ export class RequirementsLanguage {
       return { ok: true, ast: buildTree(text, file.path) };
     } catch (error) {
       // toml-eslint-parser and yaml-eslint-parser throw errors with a line and a 0-based column.
-      const e = error as { lineNumber?: number; column?: number; message?: string };
+      const e = error as { index?: number; lineNumber?: number; column?: number; message?: string };
       if (typeof e.lineNumber === "number") {
         const kind = /\.toml$/iu.test(file.path) ? "TOML" : "YAML";
-        return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: e.lineNumber, column: (e.column ?? 0) + 1 }] };
+        // Their lines end at \n only; from the offset, the position counts lines as ESLint does (a lone \r too).
+        const at = typeof e.index === "number" ? locator(text)(Math.min(e.index, text.length)) : { line: e.lineNumber, column: e.column ?? 0 };
+        return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: at.line, column: at.column + 1 }] };
       }
       // The parser records bad lines instead of throwing; this is a last guard for its own bugs.
       return { ok: false, errors: [{ message: `could not read requirements (${String(error)})`, line: 1, column: 1 }] };
