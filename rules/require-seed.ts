@@ -42,7 +42,7 @@ const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
 const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
 
 /** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
-function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
+export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   const seeded = new Set<GlobalRng["id"]>();
   for (const site of model.facts.calls) {
     const q = model.callee(site);
