@@ -52,5 +52,3 @@ export const dataLoader = {
 /** A generator counts as seeded when built by `torch.Generator().manual_seed(...)` or seeded through its name. */
 export const generatorClass = "torch.Generator";
 export const generatorSeeder = "manual_seed";
-
-export const reproducibilityUrl = "https://pytorch.org/docs/stable/notes/randomness.html";
