@@ -13,6 +13,7 @@ import {
 import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
+import { runsAsProgram } from "./require-seed.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "noConvergenceCheck" | "singleChain";
@@ -93,16 +94,21 @@ function holder(model: SemanticModel, site: CallSite, sampler: Sampler): Binding
   return model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.value !== undefined && same(b.value.range, call.range)) ?? null;
 }
 
-/** Where the draws are first used for anything but storing them: a read, an argument, a return, a comparison. */
+/**
+ * Where the draws are first used for anything but storing them: a read, an
+ * argument, a comparison, or a return when this file runs as a program (a
+ * library module hands them to a caller elsewhere, which may check them).
+ */
 function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range | null {
   const r = site.call.range;
+  const returns = runsAsProgram(model) ? model.facts.returns : [];
   const b = holder(model, site, sampler);
   if (!b) {
     if (sampler.result === "receiver") return null;
     // Used in place: `az.plot_posterior(pm.sample())`, `return pm.sample()`.
     const direct = [
       ...model.facts.calls.filter((o) => o.call.args.some((a) => same(a.value.range, r)) && !SAVES.has(model.callee(o) ?? "")).map((o) => o.call.range),
-      ...model.facts.returns.filter((ret) => same(ret.value.range, r)).map((ret) => ret.range),
+      ...returns.filter((ret) => same(ret.value.range, r)).map((ret) => ret.range),
     ];
     return direct[0] ?? null;
   }
@@ -116,7 +122,7 @@ function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range
     if (o.call.args.some((a) => mentions(model, a.value, o.scope, b))) uses.push(o.call.range);
   }
   for (const x of model.facts.bindings) if (x !== b && x.value && x.kind !== "import" && mentions(model, x.value, x.scope, b)) uses.push(x.value.range);
-  for (const ret of model.facts.returns) if (mentions(model, ret.value, ret.scope, b)) uses.push(ret.range);
+  for (const ret of returns) if (mentions(model, ret.value, ret.scope, b)) uses.push(ret.range);
   for (const t of model.facts.targetAssigns) if (mentions(model, t.value, t.scope, b)) uses.push(t.range);
   for (const c of model.facts.comparisons) if (c.operands.some((o) => mentions(model, o, c.scope, b))) uses.push(c.range);
   for (const { expr, scope } of model.facts.reads()) {

@@ -62,7 +62,7 @@ export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
 }
 
 /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
-function runsAsProgram(model: SemanticModel): boolean {
+export function runsAsProgram(model: SemanticModel): boolean {
   if (model.facts.mainGuard) return true;
   return model.facts.calls.some(
     (site) => site.scope === 0 && site.call.callee.kind === "name" && model.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",
