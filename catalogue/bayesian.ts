@@ -63,6 +63,11 @@ export const diagnosticCalls: string[] = [
   "pystan.StanModel().sampling().stansummary",
 ];
 
+/** Diagnostic calls that skip the diagnostics with this argument: `az.summary(idata, kind="stats")` has no r_hat or ESS column. */
+export const notDiagnosticWhen: Record<string, { keyword: string; values: string[] }> = Object.fromEntries(
+  ["arviz.summary", "arviz.stats.summary", "arviz_stats.summary", "pymc.summary", "pymc.stats.summary"].map((q) => [q, { keyword: "kind", values: ["stats"] }]),
+);
+
 /**
  * Methods that report diagnostics on a fit the model cannot resolve (a fit
  * passed in as a parameter): CmdStanPy's `diagnose`/`summary`, NumPyro's

@@ -4,6 +4,7 @@ import {
   diagnosticCalls,
   diagnosticMethods,
   divergenceFields,
+  notDiagnosticWhen,
   RHAT_NAME,
   saveCalls,
   saveMethods,
@@ -67,11 +68,19 @@ function mentionsRhat(model: SemanticModel, e: Expr, scope: number): boolean {
 const isDivergenceField = (e: Expr) =>
   (e.kind === "member" && divergenceFields.includes(e.property)) || (e.kind === "index" && divergenceFields.includes(literalString(e.index) ?? ""));
 
+/** `az.summary(idata, kind="stats")`: a summary without its diagnostic columns. */
+function skipsDiagnostics(call: CallExpr, qname: string): boolean {
+  const when = notDiagnosticWhen[qname];
+  if (!when) return false;
+  const value = literalString(argument(call, { keyword: when.keyword })?.value);
+  return value !== null && when.values.includes(value);
+}
+
 /** The program looks at convergence somewhere: a diagnostic call, a project helper named for it, divergences read, an R-hat compared. */
 function checksConvergence(model: SemanticModel): boolean {
   for (const site of model.facts.calls) {
     const q = model.callee(site);
-    if (q !== null && DIAGNOSTICS.has(q)) return true;
+    if (q !== null && DIAGNOSTICS.has(q) && !skipsDiagnostics(site.call, q)) return true;
     const callee = site.call.callee;
     const name = callee.kind === "name" ? callee.name : callee.kind === "member" ? callee.property : "";
     // A fit the model cannot follow (a parameter): `fit.diagnose()`.

@@ -7,6 +7,7 @@ const FIT = "import arviz as az\nimport pymc as pm\nwith model:\n    idata = pm.
 pythonRuleTester().run("require-convergence-check", rule as never, {
   valid: [
     `${FIT}print(az.summary(idata))\nprint(idata.posterior['mu'].mean())\n`,
+    `${FIT}print(az.summary(idata, kind='diagnostics'))\n`,
     `${FIT}assert (az.rhat(idata) < 1.01).all()\n`,
     `${FIT}az.plot_trace(idata)\n`,
     `${FIT}print(int(idata.sample_stats.diverging.sum()))\nprint(idata.posterior['mu'].mean())\n`,
@@ -69,6 +70,11 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
     {
       code: "import bambi as bmb\nm = bmb.Model('y ~ x', df)\nidata = m.fit(draws=500)\nprint(idata.posterior['x'].mean())\n",
       errors: [{ messageId: "noConvergenceCheck", line: 3, column: 9, endLine: 3, endColumn: 25 }],
+    },
+    {
+      // A summary of means and intervals only: no r_hat, no ESS.
+      code: `${FIT}print(az.summary(idata, kind='stats'))\n`,
+      errors: [{ messageId: "noConvergenceCheck", line: 4, column: 13, endLine: 4, endColumn: 24, data: { fit: "pm.sample()", library: "PyMC", use: "az.summary(idata, kind='stats')", fix: PYMC_FIX } }],
     },
     {
       // One chain: reported even when the program runs az.summary, which then has no R-hat to show.
