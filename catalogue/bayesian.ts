@@ -78,9 +78,13 @@ export const diagnosticMethods = ["diagnose", "summary", "print_summary", "stans
 /** Sampler statistics that count divergent transitions, read as an attribute or a key (`sample_stats.diverging`, `["divergent__"]`). */
 export const divergenceFields = ["diverging", "divergent__", "divergences"];
 
-/** Names that mean R-hat or a convergence check, in a comparison (`max_rhat < 1.01`) or a project helper (`check_convergence(idata)`). */
-export const RHAT_NAME = /r_?hat|gelman|potential_scale/iu;
-export const CONVERGENCE_HELPER_NAME = /r_?hat|gelman|converge|diagnos/iu;
+/**
+ * Names that mean R-hat or a convergence check, in a comparison (`max_rhat < 1.01`)
+ * or a project helper (`check_convergence(idata)`). Matched against the name's
+ * words joined by `_` (`maxRHat` → `max_r_hat`), so `r_hat` never matches inside `user_hat`.
+ */
+export const RHAT_NAME = /(?:^|_)(?:r_hat|rhat|gelman|psrf)(?:_|$)/u;
+export const CONVERGENCE_HELPER_NAME = /(?:^|_)(?:r_hat|rhat|gelman|converge[a-z]*|convergence|diagnos[a-z]*)(?:_|$)/u;
 
 /** Calls and methods that only store the draws for later (another program may check them there). */
 export const saveCalls = ["arviz.to_netcdf", "arviz.to_zarr", "pickle.dump", "cloudpickle.dump", "joblib.dump", "dill.dump"];

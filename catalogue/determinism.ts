@@ -27,6 +27,9 @@ export const determinismSwitches: DeterminismSwitch[] = [
   { qname: "transformers.TrainingArguments", arg: { keyword: "full_determinism" }, values: [true] },
 ];
 
+/** Calls that turn cuDNN benchmarking on through an argument: Lightning's `Trainer(benchmark=True)`. */
+export const benchmarkSwitches: { qname: string; arg: ArgRef }[] = [{ qname: "lightning.Trainer", arg: { keyword: "benchmark" } }];
+
 /** Extra seeders of torch's generators (torch.manual_seed and the seeding helpers are in randomness.ts). */
 export const torchSeeders = ["torch.cuda.manual_seed", "torch.cuda.manual_seed_all"];
 
@@ -34,11 +37,15 @@ export const torchSeeders = ["torch.cuda.manual_seed", "torch.cuda.manual_seed_a
 export const cudaCalls = ["torch.cuda.is_available", "torch.cuda.set_device", "torch.cuda.device_count"];
 /** Methods that move a model or tensor to the GPU, on objects the model cannot resolve (`net.cuda()`). */
 export const cudaMethods = ["cuda"];
-/** Calls whose device argument, given as a literal starting with `cuda`, mean CUDA: `x.to("cuda")`, `torch.device("cuda:0")`. */
+/** Calls whose device argument, given as a CUDA literal, mean CUDA: `x.to("cuda")`, `torch.device("cuda:0")`, `Trainer(accelerator="gpu")`. */
 export const deviceArgs: { method?: string; qname?: string; arg: ArgRef }[] = [
   { method: "to", arg: { index: 0, keyword: "device" } },
   { qname: "torch.device", arg: { index: 0, keyword: "type" } },
+  { qname: "lightning.Trainer", arg: { keyword: "accelerator" } },
+  { qname: "lightning.fabric.Fabric", arg: { keyword: "accelerator" } },
 ];
+/** Device literals that mean CUDA: `cuda`, `cuda:1`, and Lightning's `gpu`. */
+export const CUDA_DEVICE = /^(?:cuda(?::\d+)?|gpu)$/u;
 
 /** `DataLoader(dataset, batch_size, shuffle, sampler, batch_sampler, num_workers, ...)`. */
 export const dataLoader = {

@@ -11,6 +11,7 @@ import {
   samplers,
   type Sampler,
 } from "../catalogue/bayesian.js";
+import { nameTokens } from "../catalogue/data.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
@@ -24,6 +25,8 @@ const DIAGNOSTICS = new Set(diagnosticCalls);
 const SAVES = new Set(saveCalls);
 const same = (a: Range, b: Range) => a[0] === b[0] && a[1] === b[1];
 const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
+const words = (name: string) => nameTokens(name).join("_");
+const rhatName = (name: string | null | undefined) => !!name && RHAT_NAME.test(words(name));
 
 /** Every sub-expression, the expression first. */
 function* walk(e: Expr): Generator<Expr> {
@@ -51,14 +54,12 @@ function mentions(model: SemanticModel, e: Expr, scope: number, b: Binding): boo
 
 /** The expression (or what a name in it was assigned from) mentions R-hat: `max_rhat`, `summary["r_hat"]`. */
 function mentionsRhat(model: SemanticModel, e: Expr, scope: number): boolean {
+  const named = (x: Expr) => rhatName(literalString(x)) || (x.kind === "member" && rhatName(x.property));
   for (const x of walk(e)) {
-    if (x.kind === "name" && RHAT_NAME.test(x.name)) return true;
-    if (x.kind === "member" && RHAT_NAME.test(x.property)) return true;
-    if (x.kind === "other" && x.names.some((n) => RHAT_NAME.test(n))) return true;
-    if (RHAT_NAME.test(literalString(x) ?? "")) return true;
+    if (named(x) || (x.kind === "name" && rhatName(x.name)) || (x.kind === "other" && x.names.some(rhatName))) return true;
     if (x.kind === "name") {
       const def = model.definition(x, scope);
-      if (def !== x && [...walk(def)].some((d) => RHAT_NAME.test(literalString(d) ?? "") || (d.kind === "member" && RHAT_NAME.test(d.property)))) return true;
+      if (def !== x && [...walk(def)].some(named)) return true;
     }
   }
   return false;
@@ -86,7 +87,7 @@ function checksConvergence(model: SemanticModel): boolean {
     // A fit the model cannot follow (a parameter): `fit.diagnose()`.
     if (q === null && callee.kind === "member" && diagnosticMethods.includes(name)) return true;
     // `check_convergence(idata)` from the project's own code: trust the name.
-    if (CONVERGENCE_HELPER_NAME.test(name) && (q === null || !BAYES_PACKAGES.includes(root(q)))) return true;
+    if (CONVERGENCE_HELPER_NAME.test(words(name)) && (q === null || !BAYES_PACKAGES.includes(root(q)))) return true;
     if (site.call.args.some((a) => divergenceFields.includes(literalString(a.value) ?? ""))) return true;
   }
   if (model.facts.comparisons.some((c) => c.operands.some((o) => mentionsRhat(model, o, c.scope)))) return true;

@@ -1,4 +1,6 @@
 import {
+  benchmarkSwitches,
+  CUDA_DEVICE,
   cudaCalls,
   cudaMethods,
   cudnnBenchmark,
@@ -21,6 +23,7 @@ type MessageIds = "benchmarkOn" | "cudaNotDeterministic" | "workersUnseeded";
 const literal = (e: Expr | undefined) => (e?.kind === "literal" ? e.value : undefined);
 const DETERMINISTIC_FLAGS = new Set(deterministicFlags);
 const SWITCHES = new Map(determinismSwitches.map((s) => [s.qname, s]));
+const BENCHMARK_SWITCHES = new Map(benchmarkSwitches.map((s) => [s.qname, s.arg]));
 
 /** The literal an argument holds, directly or through the constant it names (`num_workers=NUM_WORKERS`). */
 function literalArg(model: SemanticModel, site: CallSite, ref: Parameters<typeof argument>[1]): string | number | boolean | null | undefined {
@@ -47,7 +50,7 @@ function deterministic(model: SemanticModel): boolean {
 
 /** The first place the script puts work on CUDA or picks a CUDA device. */
 function firstCudaUse(model: SemanticModel): Range | null {
-  const cuda = (v: unknown) => typeof v === "string" && v.startsWith("cuda");
+  const cuda = (v: unknown) => typeof v === "string" && CUDA_DEVICE.test(v);
   let first: Range | null = null;
   for (const site of model.facts.calls) {
     const { call } = site;
@@ -102,7 +105,7 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       benchmarkOn:
-        "{{target}} = True makes cuDNN time several convolution algorithms and keep the fastest, which can differ from run to run, so this seeded script can still give different numbers; set it to False.",
+        "{{setting}} makes cuDNN time several convolution algorithms and keep the fastest, which can differ from run to run, so this seeded script can still give different numbers; set it to False.",
       cudaNotDeterministic:
         "This seeded script uses CUDA ({{use}}), but deterministic algorithms are never turned on, so cuDNN and CUDA kernels may still give different results on every run; call torch.use_deterministic_algorithms(True) or set torch.backends.cudnn.deterministic = True.",
       workersUnseeded:
@@ -117,8 +120,12 @@ export default createRule<[], MessageIds>({
       if (!seededRngs(model).has("torch") && !model.callsTo(torchSeeders).length) return;
       for (const t of model.facts.targetAssigns) {
         if (literal(t.value) === true && model.resolve(t.target, t.scope) === cudnnBenchmark) {
-          context.report({ loc: loc(t.range), messageId: "benchmarkOn", data: { target: text(t.target.range) } });
+          context.report({ loc: loc(t.range), messageId: "benchmarkOn", data: { setting: text(t.range) } });
         }
+      }
+      for (const { site, qname } of model.callsTo(BENCHMARK_SWITCHES.keys())) {
+        const arg = argument(site.call, BENCHMARK_SWITCHES.get(qname)!);
+        if (arg && literal(model.definition(arg.value, site.scope)) === true) context.report({ loc: loc(arg.range), messageId: "benchmarkOn", data: { setting: text(arg.range) } });
       }
       if (!deterministic(model)) {
         const use = firstCudaUse(model);

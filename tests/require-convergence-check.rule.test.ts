@@ -17,6 +17,7 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
     // A project helper named for the check, and an R-hat compared against a threshold.
     "import pymc as pm\nfrom diagnostics import check_convergence\nidata = pm.sample()\ncheck_convergence(idata)\n",
     "import pymc as pm\nidata = pm.sample()\nworst = table_of(idata)['r_hat'].max()\nassert worst < 1.01\n",
+    "import pymc as pm\nidata = pm.sample()\nif maxRHat(idata) > 1.01:\n    raise SystemExit(1)\n",
     "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=4)\nmcmc.run(key, x)\nmcmc.print_summary()\nsamples = mcmc.get_samples()\n",
     "from cmdstanpy import CmdStanModel\nmodel = CmdStanModel(stan_file='m.stan')\nfit = model.sample(data=d)\nprint(fit.diagnose())\nprint(fit.stan_variable('mu'))\n",
     "from cmdstanpy import CmdStanModel\nfit = CmdStanModel(stan_file='m.stan').sample(data=d)\nprint(fit.divergences)\nprint(fit.stan_variable('mu'))\n",
@@ -70,6 +71,11 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
     {
       code: "import bambi as bmb\nm = bmb.Model('y ~ x', df)\nidata = m.fit(draws=500)\nprint(idata.posterior['x'].mean())\n",
       errors: [{ messageId: "noConvergenceCheck", line: 3, column: 9, endLine: 3, endColumn: 25 }],
+    },
+    {
+      // `err_hat` is an estimated error, not R-hat.
+      code: "import pymc as pm\nidata = pm.sample()\nerr_hat = idata.posterior['mu'].std()\nif err_hat > 0.1:\n    print('wide')\n",
+      errors: [{ messageId: "noConvergenceCheck", line: 2, column: 9, endLine: 2, endColumn: 20 }],
     },
     {
       // A summary of means and intervals only: no r_hat, no ESS.

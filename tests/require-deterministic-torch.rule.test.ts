@@ -13,6 +13,7 @@ pythonRuleTester().run("require-deterministic-torch", rule as never, {
     `${SEEDED}net = Net().to('cpu')\nx = torch.zeros(3, device='cpu')\n`,
     `${SEEDED}from torch.backends import cudnn\ncudnn.benchmark = args.benchmark\n`,
     "import lightning as L\nL.seed_everything(7)\ntrainer = L.Trainer(deterministic=True)\nnet = Net().cuda()\n",
+    "import lightning as L\nL.seed_everything(7)\ntrainer = L.Trainer(accelerator='auto', benchmark=False, deterministic=True)\n",
     "import torch\nfrom transformers import enable_full_determinism\nenable_full_determinism(7)\nnet = Net().cuda()\n",
     // Workers seeded from a seeded generator and a worker_init_fn; no workers; no shuffling; kwargs.
     `${SEEDED}g = torch.Generator()\ng.manual_seed(0)\nloader = DataLoader(ds, shuffle=True, num_workers=4, worker_init_fn=seed_worker, generator=g)\n`,
@@ -27,12 +28,20 @@ pythonRuleTester().run("require-deterministic-torch", rule as never, {
   invalid: [
     {
       code: `${SEEDED}torch.backends.cudnn.benchmark = True\n`,
-      errors: [{ messageId: "benchmarkOn", line: 4, column: 1, endLine: 4, endColumn: 38, data: { target: "torch.backends.cudnn.benchmark" } }],
+      errors: [{ messageId: "benchmarkOn", line: 4, column: 1, endLine: 4, endColumn: 38, data: { setting: "torch.backends.cudnn.benchmark = True" } }],
     },
     {
       // Seeded through a project helper, benchmark set through an alias, on the CPU.
       code: "import torch\nfrom torch.backends import cudnn\nfrom utils import set_seed\nset_seed(1)\ncudnn.benchmark = True\n",
-      errors: [{ messageId: "benchmarkOn", line: 5, column: 1, endLine: 5, endColumn: 23, data: { target: "cudnn.benchmark" } }],
+      errors: [{ messageId: "benchmarkOn", line: 5, column: 1, endLine: 5, endColumn: 23, data: { setting: "cudnn.benchmark = True" } }],
+    },
+    {
+      // Lightning sets cudnn.benchmark from its Trainer, and runs on the GPU it is given.
+      code: "import lightning as L\nL.seed_everything(7)\ntrainer = L.Trainer(accelerator='gpu', benchmark=True)\n",
+      errors: [
+        { messageId: "cudaNotDeterministic", line: 3, column: 11, endLine: 3, endColumn: 55, data: { use: "L.Trainer(accelerator='gpu', benchmark=True)" } },
+        { messageId: "benchmarkOn", line: 3, column: 40, endLine: 3, endColumn: 54, data: { setting: "benchmark=True" } },
+      ],
     },
     {
       code: `${SEEDED}net = Net().cuda()\nout = net(x.cuda())\n`,
