@@ -33,8 +33,18 @@ export const benchmarkSwitches: { qname: string; arg: ArgRef }[] = [{ qname: "li
 /** Extra seeders of torch's generators (torch.manual_seed and the seeding helpers are in randomness.ts). */
 export const torchSeeders = ["torch.cuda.manual_seed", "torch.cuda.manual_seed_all"];
 
-/** Calls that put work on a CUDA device or choose one: `torch.device("cuda" if torch.cuda.is_available() else "cpu")`. */
-export const cudaCalls = ["torch.cuda.is_available", "torch.cuda.set_device", "torch.cuda.device_count"];
+/**
+ * Calls that put work on a GPU or choose one: `torch.device("cuda" if torch.cuda.is_available() else "cpu")`,
+ * and PyTorch 2.6's device-neutral `torch.accelerator` (CUDA, ROCm, XPU, MPS: deterministic algorithms matter on each).
+ */
+export const cudaCalls = [
+  "torch.cuda.is_available",
+  "torch.cuda.set_device",
+  "torch.cuda.device_count",
+  "torch.accelerator.is_available",
+  "torch.accelerator.current_accelerator",
+  "torch.accelerator.set_device_index",
+];
 /** Methods that move a model or tensor to the GPU, on objects the model cannot resolve (`net.cuda()`). */
 export const cudaMethods = ["cuda"];
 /** Calls whose device argument, given as a CUDA literal, mean CUDA: `x.to("cuda")`, `torch.device("cuda:0")`, `Trainer(accelerator="gpu")`. */

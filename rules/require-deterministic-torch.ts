@@ -107,7 +107,7 @@ export default createRule<[], MessageIds>({
       benchmarkOn:
         "{{setting}} makes cuDNN time several convolution algorithms and keep the fastest, which can differ from run to run, so this seeded script can still give different numbers; set it to False.",
       cudaNotDeterministic:
-        "This seeded script uses CUDA ({{use}}), but deterministic algorithms are never turned on, so cuDNN and CUDA kernels may still give different results on every run; call torch.use_deterministic_algorithms(True) or set torch.backends.cudnn.deterministic = True.",
+        "This seeded script runs on a GPU ({{use}}), but deterministic algorithms are never turned on, so cuDNN and CUDA kernels may still give different results on every run; call torch.use_deterministic_algorithms(True) or set torch.backends.cudnn.deterministic = True.",
       workersUnseeded:
         "{{call}} shuffles with {{workers}} worker processes but has no {{missing}}: the shuffle order and the workers' seeds come from the global generator and shift whenever another random call runs before it; pass generator=g (g = torch.Generator(); g.manual_seed(SEED)) and worker_init_fn=seed_worker.",
     },

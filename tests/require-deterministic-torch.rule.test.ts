@@ -60,6 +60,10 @@ pythonRuleTester().run("require-deterministic-torch", rule as never, {
       errors: [{ messageId: "cudaNotDeterministic", line: 5, column: 5, endLine: 5, endColumn: 37 }],
     },
     {
+      code: `${SEEDED}if torch.accelerator.is_available():\n    device = torch.accelerator.current_accelerator()\n`,
+      errors: [{ messageId: "cudaNotDeterministic", line: 4, column: 4, endLine: 4, endColumn: 36, data: { use: "torch.accelerator.is_available()" } }],
+    },
+    {
       code: `${SEEDED}loader = DataLoader(ds, batch_size=32, shuffle=True, num_workers=4)\n`,
       errors: [
         {
