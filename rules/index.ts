@@ -2,6 +2,8 @@
 import noLiteralLogParam from "./no-literal-log-param.js";
 import noMislabeledMetric from "./no-mislabeled-metric.js";
 import pinRequirements from "./pin-requirements.js";
+import requireConvergenceCheck from "./require-convergence-check.js";
+import requireDeterministicTorch from "./require-deterministic-torch.js";
 import requireRunContext from "./require-run-context.js";
 import requireSeed from "./require-seed.js";
 import syntaxError from "./syntax-error.js";
@@ -10,6 +12,8 @@ export const rules = {
   "no-literal-log-param": noLiteralLogParam,
   "no-mislabeled-metric": noMislabeledMetric,
   "pin-requirements": pinRequirements,
+  "require-convergence-check": requireConvergenceCheck,
+  "require-deterministic-torch": requireDeterministicTorch,
   "require-run-context": requireRunContext,
   "require-seed": requireSeed,
   "syntax-error": syntaxError,

@@ -42,7 +42,7 @@ const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
 const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
 
 /** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
-function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
+export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   const seeded = new Set<GlobalRng["id"]>();
   for (const site of model.facts.calls) {
     const q = model.callee(site);
@@ -62,7 +62,7 @@ function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
 }
 
 /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
-function runsAsProgram(model: SemanticModel): boolean {
+export function runsAsProgram(model: SemanticModel): boolean {
   if (model.facts.mainGuard) return true;
   return model.facts.calls.some(
     (site) => site.scope === 0 && site.call.callee.kind === "name" && model.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",

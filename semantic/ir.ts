@@ -122,6 +122,21 @@ export interface TargetAssign {
   range: Range;
 }
 
+/** `a < b`, chained `1.0 <= r_hat < 1.01`: operands left to right, the operators between them. */
+export interface Comparison {
+  operands: Expr[];
+  operators: string[];
+  scope: number;
+  range: Range;
+}
+
+/** `return value`: the value leaves its function for the caller. */
+export interface Return {
+  value: Expr;
+  scope: number;
+  range: Range;
+}
+
 export interface CallSite {
   call: CallExpr;
   scope: number;
@@ -170,6 +185,8 @@ export interface ProgramFacts {
   bindings: Binding[];
   calls: CallSite[];
   targetAssigns: TargetAssign[];
+  comparisons: Comparison[];
+  returns: Return[];
   blocks: Block[];
   /** Named arguments are passed as one object literal (`f({ lr: 0.1 })`), as in JavaScript. */
   optionObjects?: boolean;

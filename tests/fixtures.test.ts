@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
 import { readNotebook } from "../parsers/notebook/notebook.js";
+import { everyRule } from "./util/every-rule.js";
 import { expectations, FIXTURES, fixtureFiles, readFixture } from "./util/fixtures.js";
 
 const eslint = new ESLint({
   cwd: FIXTURES,
   overrideConfigFile: true,
   overrideConfig: [
-    ...plugin.configs.recommended,
+    ...everyRule,
     // Fixtures are not all named like requirements files; lint them as such by folder.
     { files: ["requirements/**/*.txt", "pyproject/**/*.toml", "conda/**/*.yml"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
   ],

@@ -5,6 +5,7 @@ import plugin from "../plugin/index.js";
 import { rules } from "../rules/index.js";
 import { DOCS_BASE } from "../rules/util/create-rule.js";
 import { renderIndex, renderTable, replaceTable, ruleIds } from "../scripts/generate.js";
+import { everyRule } from "./util/every-rule.js";
 import { fixtureFiles } from "./util/fixtures.js";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -18,7 +19,7 @@ type Meta = {
 };
 const entries = Object.entries(rules as unknown as Record<string, { meta: Meta }>);
 
-const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: everyRule });
 
 /** Fenced blocks under every `### <heading>` of a doc page (one per language section). */
 function examples(doc: string, heading: string): { lang: string; code: string }[] {

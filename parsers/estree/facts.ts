@@ -4,12 +4,14 @@ import type {
   Block,
   CallExpr,
   CallSite,
+  Comparison,
   DictEntry,
   Expr,
   IndexExpr,
   MemberExpr,
   ProgramFacts,
   Range,
+  Return,
   Scope,
   TargetAssign,
 } from "../../semantic/ir.js";
@@ -263,6 +265,8 @@ function instanceOf(id: EsNode): Expr | null {
   return callee ? { kind: "call", range: rangeOf(ref), callee, args: [] } : null;
 }
 
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
+
 const MAIN_GUARD = /require\.main\s*===?\s*module|import\.meta\.main\b|import\.meta\.url\s*===?|===?\s*import\.meta\.url/u;
 
 /** Build the program facts of an ESTree `Program`. `visitorKeys` are the parser's (ESLint's `sourceCode.visitorKeys`). */
@@ -271,6 +275,8 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
   const bindings: Binding[] = [];
   const calls: CallSite[] = [];
   const targetAssigns: TargetAssign[] = [];
+  const comparisons: Comparison[] = [];
+  const returns: Return[] = [];
   const blocks: Block[] = [];
   const memberNodes: { node: EsNode; scope: number }[] = [];
 
@@ -356,6 +362,27 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
       case "MemberExpression":
         memberNodes.push({ node: n, scope });
         break;
+      case "BinaryExpression": {
+        const left = child(n, "left");
+        const right = child(n, "right");
+        if (left && right && COMPARISONS.has(n.operator as string)) {
+          let operands: Expr[] | null = null;
+          const cmp = { operators: [n.operator as string], scope, range: rangeOf(n) } as Comparison;
+          Object.defineProperty(cmp, "operands", { get: () => (operands ??= [toExpr(left), toExpr(right)]), enumerable: true });
+          comparisons.push(cmp);
+        }
+        break;
+      }
+      case "ReturnStatement": {
+        const arg = child(n, "argument");
+        if (arg) {
+          let value: Expr | null = null;
+          const ret = { scope, range: rangeOf(n) } as Return;
+          Object.defineProperty(ret, "value", { get: () => (value ??= toExpr(arg)), enumerable: true });
+          returns.push(ret);
+        }
+        break;
+      }
       case "ImportDeclaration": {
         if (n.importKind === "type") break;
         const source = child(n, "source");
@@ -510,6 +537,8 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
     bindings,
     calls,
     targetAssigns,
+    comparisons,
+    returns,
     blocks,
     scopeAt,
     reads() {

@@ -6,12 +6,14 @@ import type {
   CallExpr,
   CallSite,
   Comment,
+  Comparison,
   DictEntry,
   Expr,
   IndexExpr,
   MemberExpr,
   ProgramFacts,
   Range,
+  Return,
   Scope,
   SyntaxProblem,
   TargetAssign,
@@ -36,6 +38,8 @@ const FACT_TYPES = [
   "while_statement",
   "function_definition",
   "class_definition",
+  "comparison_operator",
+  "return_statement",
 ];
 
 const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
@@ -248,6 +252,30 @@ function callSite(n: Node, text: string, depth = 0, argsStart: number | "first" 
   return callee ? new PyCall(n, callee, depth) : null;
 }
 
+/** A comparison whose operands are converted on first read: most are never looked at. */
+class PyComparison implements Comparison {
+  readonly range: Range;
+  #node: Node;
+  #operands: Expr[] | null = null;
+  #operators: string[] | null = null;
+
+  constructor(
+    node: Node,
+    readonly scope: number,
+  ) {
+    this.#node = node;
+    this.range = rangeOf(node);
+  }
+
+  get operands(): Expr[] {
+    return (this.#operands ??= this.#node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment").map((c) => toExpr(c)));
+  }
+
+  get operators(): string[] {
+    return (this.#operators ??= this.#node.childrenForFieldName("operators").map((c) => (c ? c.text.replace(/\s+/gu, " ") : "")));
+  }
+}
+
 /** A binding whose value expression is converted on first read. */
 class LazyBinding implements Binding {
   #value: (() => Expr) | Expr;
@@ -334,6 +362,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   const bindings: Binding[] = [];
   const calls: CallSite[] = [];
   const targetAssigns: TargetAssign[] = [];
+  const comparisons: Comparison[] = [];
+  const returns: Return[] = [];
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const stack: Scope[] = [scopes[0]!];
@@ -480,6 +510,19 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         }
         break;
       }
+      case "comparison_operator":
+        comparisons.push(new PyComparison(n, scope));
+        break;
+      case "return_statement": {
+        const value = n.namedChildren.find((c) => c && c.type !== "comment");
+        if (value) {
+          let converted: Expr | null = null;
+          const ret = { scope, range: rangeOf(n) } as Return;
+          Object.defineProperty(ret, "value", { get: () => (converted ??= toExpr(value)), enumerable: true });
+          returns.push(ret);
+        }
+        break;
+      }
       case "function_definition":
       case "class_definition": {
         const name = n.childForFieldName("name");
@@ -505,6 +548,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
     bindings,
     calls,
     targetAssigns,
+    comparisons,
+    returns,
     blocks,
     comments,
     syntaxProblem: firstSyntaxProblem(tree),
