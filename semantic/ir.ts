@@ -109,9 +109,11 @@ export interface Binding {
   qname?: string;
   /** For assign/with/loop/unpack: the value expression. */
   value?: Expr;
-  /** For unpack: this name's position among `count` targets. */
+  /** For unpack and tuple loop targets: this name's position among `count` targets (-1 when nested or starred). */
   index?: number;
   count?: number;
+  /** For names in nested tuples: positions from the outermost tuple in (`for i, (a, b) in ...`: b is [1, 1]). */
+  path?: number[];
 }
 
 /** `obj.attr = value` or `obj[key] = value`. */

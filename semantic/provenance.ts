@@ -1,5 +1,5 @@
 import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
-import type { Binding, Expr } from "./ir.js";
+import type { Binding, CallExpr, Expr } from "./ir.js";
 import { literalString, type SemanticModel } from "./model.js";
 
 /**
@@ -47,19 +47,57 @@ const nameRole = (name: string): SplitRole | null => (AMBIGUOUS_ALONE.has(name.t
 
 const shortName = (qname: string): string => qname.replace(/\(\)/g, "").split(".").pop() ?? qname;
 
-/** The role of an unpack target bound from a splitter call, refined by its name for held-out parts. */
-function splitRole(model: SemanticModel, b: Binding): { role: SplitRole; via: string } | null {
-  if (b.kind !== "unpack" || b.value?.kind !== "call" || b.index === undefined || b.index < 0) return null;
-  const q = model.resolve(b.value.callee, b.scope);
+/** The splitter call a binding holds a part of: `a, b = train_test_split(...)`, `for tr, te in kf.split(X)`, `for i, (tr, te) in enumerate(kf.split(X))`. */
+export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; pattern: SplitRole[]; index: number } | null {
+  let value = b.value;
+  let index = b.index;
+  if (b.kind === "loop" && value?.kind === "call" && b.path?.length === 2 && b.path[0] === 1) {
+    // enumerate(...) is the builtin unless the file binds the name.
+    const fn = value.callee;
+    const arg = value.args[0];
+    if (fn.kind !== "name" || fn.name !== "enumerate" || model.binding("enumerate", b.scope, b.pos) || !arg || arg.name || arg.spread) return null;
+    value = arg.value;
+    index = b.path[1];
+  } else if (b.kind !== "unpack" && b.kind !== "loop") return null;
+  if (value?.kind !== "call" || index === undefined || index < 0) return null;
+  const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
   if (!splitter) return null;
-  const role = splitter.pattern[b.index % splitter.pattern.length]!;
+  return { call: value, via: shortName(splitter.qname), pattern: splitter.pattern, index };
+}
+
+// Split parts looked up at most this deep when a split divides another split's part.
+const MAX_SPLIT_DEPTH = 2;
+
+/**
+ * The role of a split part, refined by its name for held-out parts; a part
+ * held out from the training split is a validation split (`X_tr, X_te = train_test_split(X_train)`).
+ */
+export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: SplitRole; via: string } | null {
+  const part = splitPart(model, b);
+  if (!part) return null;
+  let role = part.pattern[part.index % part.pattern.length]!;
   const named = roleFromName(b.name);
-  return { role: role !== "train" && named && named !== "train" ? named : role, via: shortName(splitter.qname) };
+  if (role !== "train" && named && named !== "train") role = named;
+  else if (role === "test" && depth < MAX_SPLIT_DEPTH) {
+    const data = part.call.args.find((a) => a.name === null && a.spread === "");
+    if (data && provenance(model, data.value, b.scope, depth + 1).role === "train") role = "val";
+  }
+  return { role, via: part.via };
+}
+
+/** Split parts a value is computed from by data flow alone, whatever the names along the way say. */
+export function splitSources(model: SemanticModel, expr: Expr, scope: number): { binding: Binding; role: SplitRole; via: string }[] {
+  const out: { binding: Binding; role: SplitRole; via: string }[] = [];
+  for (const b of model.flow(expr, scope).bindings) {
+    const r = splitRole(model, b);
+    if (r) out.push({ binding: b, ...r });
+  }
+  return out;
 }
 
 /** Split roles a value is computed from, with the evidence for each. */
-export function provenance(model: SemanticModel, expr: Expr, scope: number): Provenance {
+export function provenance(model: SemanticModel, expr: Expr, scope: number, depth = 0): Provenance {
   const evidence: Evidence[] = [];
   const seen = new Set<Binding | string>();
   const add = (ev: Evidence) => {
@@ -74,7 +112,7 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number): Pro
     seen.add(key);
     // A function is code, not data: `train_one_epoch` says nothing about a value.
     if (b?.kind === "def") return;
-    const split = b ? splitRole(model, b) : null;
+    const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
     const named = nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
@@ -213,10 +251,13 @@ export function counterparts(model: SemanticModel, evidence: Evidence[], from: S
     if (ev.role !== from || (ev.kind !== "split" && ev.kind !== "name")) continue;
     let twin: string | null = null;
     if (ev.binding) {
-      const siblings = model.facts.bindings.filter((s) => s.kind === "unpack" && s.value === ev.binding!.value && s !== ev.binding);
+      const siblings = model.facts.bindings.filter((s) => (s.kind === "unpack" || s.kind === "loop") && s.value === ev.binding!.value && s !== ev.binding);
       // Exactly the wanted part, else a held-out part whose name does not say which.
       const held = siblings.filter((s) => splitRole(model, s)?.role === want);
-      const unnamed = siblings.filter((s) => splitRole(model, s)?.role !== "train" && roleFromName(s.name) === null);
+      const unnamed = siblings.filter((s) => {
+        const r = splitRole(model, s);
+        return r !== null && r.role !== "train" && roleFromName(s.name) === null;
+      });
       const pick = (list: Binding[]) => list.find((s) => s.index === ev.binding!.index! + 1) ?? list[0];
       twin = (pick(held) ?? pick(unnamed))?.name ?? null;
     }

@@ -1,0 +1,292 @@
+import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
+import {
+  BEST_ITERATION_BY_DEFAULT,
+  EARLY_STOPPING_CALLBACKS,
+  EARLY_STOPPING_KEYWORDS,
+  LEARNED_TRANSFORMERS,
+  MONITOR_ARGUMENTS,
+  OBJECTIVE_RUNNERS,
+  OVERSAMPLERS,
+  SEARCHES,
+  TRANSFORM_METHODS,
+  TRANSFORMER_FIT_METHODS,
+} from "../catalogue/leakage.js";
+import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import { argument, contains, type SemanticModel } from "../semantic/model.js";
+import { describeEvidence, listNames, provenance, splitPart, splitRole, splitSources } from "../semantic/provenance.js";
+import { createRule } from "./util/create-rule.js";
+import { onProgram, snippet } from "./util/program.js";
+
+type MessageIds = "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "earlyStopOnTest";
+type Options = [];
+
+// Libraries whose code this rule reads; a file importing none of them is skipped.
+const PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning", "pytorch_lightning"];
+
+const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
+
+interface Split {
+  call: CallExpr;
+  scope: number;
+  /** Short name for messages: `train_test_split`, `KFold.split`, `cross_val_score`. */
+  name: string;
+  /** The data it divides. */
+  data: Expr[];
+  /** Bindings holding its parts (none for cross-validation helpers). */
+  parts: Binding[];
+  /** What the held-out side is, in words. */
+  heldOut: string;
+}
+
+const base = (qname: string): string => qname.replace(/\(\)$/u, "");
+const short = (qname: string): string => qname.replace(/\(\)/gu, "").split(".").slice(-1)[0]!;
+const at = (e: { range: Range }) => e.range[0];
+const NOWHERE = { range: [-1, -1] as Range };
+const sameRange = (a: { range: Range }, b: { range: Range }) => a.range[0] === b.range[0] && a.range[1] === b.range[1];
+
+/** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`. */
+function rootName(e: Expr): Expr & { kind: "name" } | null {
+  let x = e;
+  while (x.kind === "member" || x.kind === "index") x = x.object;
+  return x.kind === "name" ? x : null;
+}
+
+/** Every call in the program that divides data into a training and a held-out side, in source order. */
+function splitsOf(model: SemanticModel): Split[] {
+  const out: Split[] = [];
+  const splitterNames = new Set(splitters.map((s) => s.qname));
+  for (const site of model.facts.calls) {
+    const q = model.callee(site);
+    if (q === null) continue;
+    const { call, scope } = site;
+    if (splitterNames.has(q)) {
+      const parts = model.facts.bindings.filter((b) => (b.kind === "unpack" || b.kind === "loop") && sameRange(splitPart(model, b)?.call ?? NOWHERE, call));
+      const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
+      const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
+      const name = q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
+      out.push({ call, scope, name, data: call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value), parts, heldOut });
+    } else if (crossValidators.includes(q)) {
+      const x = argument(call, { index: 1, keyword: "X" });
+      if (x) out.push({ call, scope, name: short(q), data: [x.value], parts: [], heldOut: "validation-fold" });
+    } else if (call.callee.kind === "member" && FIT_METHODS.has(call.callee.property)) {
+      const receiver = model.resolve(call.callee.object, scope);
+      const x = argument(call, { index: 0, keyword: "X" });
+      if (receiver && SEARCHES.includes(base(receiver)) && x) out.push({ call, scope, name: `${short(receiver)}.fit`, data: [x.value], parts: [], heldOut: "validation-fold" });
+    }
+  }
+  return out.sort((a, b) => at(a.call) - at(b.call));
+}
+
+/** The test split a value comes from, with the words saying how that is known; null unless it is the test split alone. */
+function testEvidence(model: SemanticModel, expr: Expr, scope: number): string | null {
+  const prov = provenance(model, expr, scope);
+  if (prov.role !== "test") return null;
+  if (prov.evidence.some((e) => e.kind === "split")) return describeEvidence(prov.evidence, "test");
+  // A name says test: let data flow confirm it, or contradict it, before going by the name.
+  const traced = splitSources(model, expr, scope);
+  const tests = traced.filter((t) => t.role === "test");
+  if (tests.length) {
+    const via = [...new Set(tests.map((t) => t.via))].join(" and ");
+    return `${snippet(model.sourceText(expr.range), 40)}, computed from ${listNames(tests.map((t) => t.binding.name))}, the test split from ${via}`;
+  }
+  if (traced.length) return null;
+  return `going by ${describeEvidence(prov.evidence, "test")}: no split call was traced to it`;
+}
+
+/** Does the fitted object `receiver` transform anything in `flowCalls`, the fit itself aside? */
+function transformsBy(model: SemanticModel, fit: CallSite, calls: Iterable<CallExpr>): boolean {
+  const obj = (fit.call.callee as MemberExpr).object;
+  const owner = obj.kind === "name" ? model.binding(obj.name, fit.scope, at(obj)) : null;
+  for (const c of calls) {
+    // Binding values and call sites are separate objects for the same call: compare where they are.
+    if (sameRange(c, fit.call)) return true;
+    if (!owner || c.callee.kind !== "member" || !TRANSFORM_METHODS.has(c.callee.property) || c.callee.object.kind !== "name") continue;
+    if (at(c) > at(fit.call) && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner) return true;
+  }
+  return false;
+}
+
+/**
+ * The first later split whose data was fitted on: it divides the fit's output
+ * (or data the fit's output was written back into), or it divides the fitted
+ * data and the fitted object then transforms its parts.
+ */
+function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Split[]): Split | null {
+  const root = rootName(data);
+  const fitted = root ? model.binding(root.name, fit.scope, at(root)) : null;
+  // `df[cols] = scaler.fit_transform(df[cols])`: the output is written back into df.
+  const writtenInto = model.facts.targetAssigns.filter((ta) => contains(ta.value.range, fit.call.range)).map((ta) => {
+    const r = rootName(ta.target);
+    return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
+  });
+  for (const split of splits) {
+    // Later, or around it: `cross_val_score(model, scaler.fit_transform(X), y)`.
+    if (split.call.range[1] <= fit.call.range[1]) continue;
+    const flows = split.data.map((d) => model.flow(d, split.scope));
+    if (flows.some((f) => transformsBy(model, fit, f.calls))) return split;
+    if (flows.some((f) => writtenInto.some((b) => b && f.bindings.has(b)))) return split;
+    if (!fitted || !split.parts.length || !flows.some((f) => f.bindings.has(fitted))) continue;
+    const parts = new Set(split.parts);
+    const later = model.facts.calls.filter((c) => at(c.call) > split.call.range[1]).map((c) => c.call);
+    const applied = later.filter((c) => transformsBy(model, fit, [c]) && c.args.some((a) => [...model.flow(a.value, model.facts.scopeAt(at(c))).bindings].some((b) => parts.has(b))));
+    if (applied.length) return split;
+  }
+  return null;
+}
+
+/** Early stopping on a fit or train call, in words; null when it does not stop early or keep a best iteration. */
+function earlyStopping(model: SemanticModel, site: CallSite): string | null {
+  const { call, scope } = site;
+  const on = (c: CallExpr, where: string): string | null => {
+    for (const a of model.namedArguments(c)) {
+      if (EARLY_STOPPING_KEYWORDS.includes(a.name) && !(a.value.kind === "literal" && (a.value.value === null || a.value.value === false))) return `${a.name}${where}`;
+    }
+    return null;
+  };
+  const direct = on(call, "");
+  if (direct) return direct;
+  const callbacks = argument(call, { keyword: "callbacks" });
+  if (callbacks) {
+    for (const c of model.flow(callbacks.value, scope).calls) {
+      const q = model.resolve(c.callee, model.facts.scopeAt(at(c)));
+      if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return short(q);
+    }
+  }
+  // Booster params (`xgb.train(params, ...)`) or the estimator's constructor (`XGBClassifier(early_stopping_rounds=50)`).
+  const holders: Expr[] = [];
+  const params = argument(call, { index: 0, keyword: "params" });
+  if (params) holders.push(model.definition(params.value, scope));
+  if (call.callee.kind === "member") holders.push(model.definition(call.callee.object, scope));
+  for (const h of holders) {
+    if (h.kind === "dict") {
+      const key = h.entries.find((en) => en.key?.kind === "literal" && EARLY_STOPPING_KEYWORDS.includes(String(en.key.value)));
+      if (key) return `${String((key.key as { value: unknown }).value)} in the parameters`;
+    }
+    if (h.kind === "call") {
+      const ctor = model.resolve(h.callee, scope);
+      const found = on(h, ctor ? ` on ${short(ctor)}` : "");
+      if (found) return found;
+      const best = ctor ? BEST_ITERATION_BY_DEFAULT.find((b) => b.qname === ctor) : undefined;
+      const off = (c: CallExpr) => argument(c, { keyword: best!.off })?.value;
+      const disabled = (c: CallExpr) => off(c)?.kind === "literal" && (off(c) as { value: unknown }).value === false;
+      if (best && !disabled(h) && !disabled(call)) return `${short(ctor!)}'s ${best.off}, on by default`;
+    }
+  }
+  return null;
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-test-data-leakage",
+  meta: {
+    type: "problem",
+    languages: ["exp-lint/python"],
+    docs: {
+      description: "Disallow test data reaching training: preprocessing fitted before the split, fitting, tuning or early stopping on the test split",
+      recommended: true,
+    },
+    messages: {
+      fitBeforeSplit:
+        "{{transformer}} is fitted on {{data}} ({{method}}) before {{split}} divides it, so what it learns includes the {{heldOut}} rows. Fit it on the training split only, or put it in a Pipeline fitted on the training split.",
+      resampleBeforeSplit:
+        "{{transformer}} resamples {{data}} before {{split}} divides the result, so synthetic or copied rows made from the same originals land on both sides of the split. Split first and resample the training split only (imblearn's Pipeline does this per fold).",
+      fitOnTest:
+        "'{{call}}' fits on the test split ({{evidence}}), so the test data shapes what is learned and the final score is no longer measured on unseen data. Fit on the training split and only transform or score the test split.",
+      searchOnTest:
+        "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split and score the best model on the test split once.",
+      tuneOnTest:
+        "The function '{{objective}}' that {{runner}} optimises scores on the test split ({{evidence}}), so the search picks the hyper-parameters that suit the test data. Score candidates on a validation split carved from the training data, or by cross-validation on it.",
+      earlyStopOnTest:
+        "'{{call}}' monitors the test split ({{evidence}}) with early stopping ({{stopper}}), so the number of iterations is chosen on the test data. Monitor a validation split carved from the training data instead.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports(...PACKAGES)) return;
+      const reported = new Set<CallExpr>();
+      const report = (call: CallExpr, range: Range, messageId: MessageIds, data: Record<string, string>) => {
+        if (reported.has(call)) return;
+        reported.add(call);
+        context.report({ loc: loc(range), messageId, data });
+      };
+      const calleeText = (call: CallExpr) => snippet(text(call.callee.range), 40);
+      let splits: Split[] | null = null;
+
+      for (const site of model.facts.calls) {
+        const { call, scope } = site;
+        if (call.callee.kind !== "member") continue;
+        const method = call.callee.property;
+
+        // The test split fitted on, by a model, a transformer or a search.
+        if (FIT_METHODS.has(method) || TRANSFORMER_FIT_METHODS.has(method)) {
+          const x = argument(call, { index: 0, keyword: "X" }) ?? argument(call, { keyword: "x" });
+          const evidence = x ? testEvidence(model, x.value, scope) : null;
+          if (x && evidence) {
+            const receiver = model.resolve(call.callee.object, scope);
+            const search = receiver !== null && SEARCHES.includes(base(receiver));
+            report(call, x.range, search ? "searchOnTest" : "fitOnTest", { call: calleeText(call), evidence });
+            continue;
+          }
+        }
+
+        // A transformer or oversampler fitted on data that is split afterwards.
+        if (TRANSFORMER_FIT_METHODS.has(method)) {
+          const receiver = model.resolve(call.callee.object, scope);
+          const kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
+          const x = argument(call, { index: 0, keyword: "X" });
+          if (kind && x && provenance(model, x.value, scope).roles.size === 0) {
+            const split = leakedSplit(model, site, x.value, (splits ??= splitsOf(model)));
+            if (split) {
+              report(call, call.range, kind === "sampler" ? "resampleBeforeSplit" : "fitBeforeSplit", {
+                transformer: short(receiver!),
+                data: snippet(text(x.value.range), 40),
+                method,
+                split: split.name,
+                heldOut: split.heldOut,
+              });
+              continue;
+            }
+          }
+        }
+
+        // Early stopping, or keeping the best iteration, on the test split.
+        const monitor = call.args.find((a) => a.name !== null && MONITOR_ARGUMENTS.includes(a.name));
+        if (monitor) {
+          const value = model.definition(monitor.value, scope);
+          // `validation_data=(x, y)` is one set; `eval_set=[(x, y), ...]` and `valid_sets=[d, ...]` are lists of sets.
+          const sets = value.kind === "collection" && monitor.name !== "validation_data" ? value.items : [monitor.value];
+          for (const set of sets) {
+            const evidence = testEvidence(model, set, scope);
+            const stopper = evidence ? earlyStopping(model, site) : null;
+            if (evidence && stopper) {
+              report(call, set.range, "earlyStopOnTest", { call: calleeText(call), evidence: `${evidence}, passed as ${monitor.name}`, stopper });
+              break;
+            }
+          }
+        }
+      }
+
+      // Objectives that an optimiser maximises, scored on the test split.
+      for (const { site, qname } of model.callsTo(OBJECTIVE_RUNNERS.map((r) => r.qname))) {
+        const runner = OBJECTIVE_RUNNERS.find((r) => r.qname === qname)!;
+        const fn = argument(site.call, runner.objective);
+        if (fn?.value.kind !== "name") continue;
+        const def = model.binding(fn.value.name, site.scope, at(fn.value));
+        const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
+        if (!body) continue;
+        for (const inner of model.facts.calls) {
+          if (!contains(body.range, inner.call.range) || reported.has(inner.call)) continue;
+          const q = model.callee(inner);
+          const scoring = (q !== null && q.startsWith("sklearn.metrics.")) || (inner.call.callee.kind === "member" && SCORING_METHODS.has(inner.call.callee.property));
+          if (!scoring) continue;
+          const hit = inner.call.args.map((a) => ({ a, evidence: testEvidence(model, a.value, inner.scope) })).find((x) => x.evidence);
+          if (hit) {
+            report(inner.call, hit.a.range, "tuneOnTest", { objective: fn.value.name, runner: short(qname).replace(/^optimize$/u, "study.optimize"), evidence: hit.evidence! });
+            break;
+          }
+        }
+      }
+    });
+  },
+});
