@@ -87,7 +87,10 @@ function testEvidence(model: SemanticModel, expr: Expr, scope: number): string |
   const tests = traced.filter((t) => t.role === "test");
   if (tests.length) {
     const via = [...new Set(tests.map((t) => t.via))].join(" and ");
-    return `${snippet(model.sourceText(expr.range), 40)}, computed from ${listNames(tests.map((t) => t.binding.name))}, the test split from ${via}`;
+    const names = listNames([...new Set(tests.map((t) => t.binding.name))]);
+    const shown = listNames([...new Set(prov.evidence.map((e) => e.text))]);
+    // `F_test = scaler.transform(F_test)`: the name now holds what the split's F_test became.
+    return `${shown === names ? names : `${shown}, computed from ${names}`}, the test split from ${via}`;
   }
   if (traced.length) return null;
   return `going by ${describeEvidence(prov.evidence, "test")}: no split call was traced to it`;

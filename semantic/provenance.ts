@@ -63,7 +63,9 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
   if (!splitter) return null;
-  return { call: value, via: shortName(splitter.qname), pattern: splitter.pattern, index };
+  // `KFold().split` reads as `KFold.split`.
+  const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
+  return { call: value, via, pattern: splitter.pattern, index };
 }
 
 // Split parts looked up at most this deep when a split divides another split's part.
@@ -78,7 +80,8 @@ export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: 
   if (!part) return null;
   let role = part.pattern[part.index % part.pattern.length]!;
   const named = roleFromName(b.name);
-  if (role !== "train" && named && named !== "train") role = named;
+  // A name that says which held-out part it is wins over the position: `X_val, X_test = train_test_split(X_rest)`.
+  if (named && named !== "train") role = named;
   else if (role === "test" && depth < MAX_SPLIT_DEPTH) {
     const data = part.call.args.find((a) => a.name === null && a.spread === "");
     if (data && provenance(model, data.value, b.scope, depth + 1).role === "train") role = "val";
