@@ -17,11 +17,14 @@ import { describeEvidence, listNames, provenance, splitPart, splitRole, splitSou
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "earlyStopOnTest";
+type MessageIds = "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
 
 // Libraries whose code this rule reads; a file importing none of them is skipped.
 const PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning", "pytorch_lightning"];
+
+// Builtins that pick or order candidates by a key.
+const RANKING_BUILTINS = new Set(["max", "min", "sorted"]);
 
 const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
 
@@ -94,6 +97,26 @@ function testEvidence(model: SemanticModel, expr: Expr, scope: number): string |
   }
   if (traced.length) return null;
   return `going by ${describeEvidence(prov.evidence, "test")}: no split call was traced to it`;
+}
+
+/** Calls in `range` that score on the test split: scikit-learn metrics, or a model's `score`/`predict`/`evaluate`. */
+function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: { range: Range }; evidence: string }[] {
+  const out: { site: CallSite; arg: { range: Range }; evidence: string }[] = [];
+  for (const site of model.facts.calls) {
+    if (!contains(range, site.call.range)) continue;
+    const q = model.callee(site);
+    const callee = site.call.callee;
+    const scoring = (q !== null && q.startsWith("sklearn.metrics.")) || (callee.kind === "member" && SCORING_METHODS.has(callee.property));
+    if (!scoring) continue;
+    for (const a of site.call.args) {
+      const evidence = testEvidence(model, a.value, site.scope);
+      if (evidence) {
+        out.push({ site, arg: a, evidence });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Does the fitted object `receiver` transform anything in `flowCalls`, the fit itself aside? */
@@ -198,6 +221,8 @@ export default createRule<Options, MessageIds>({
         "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split and score the best model on the test split once.",
       tuneOnTest:
         "The function '{{objective}}' that {{runner}} optimises scores on the test split ({{evidence}}), so the search picks the hyper-parameters that suit the test data. Score candidates on a validation split carved from the training data, or by cross-validation on it.",
+      selectOnTest:
+        "'{{kept}}' keeps the best of several candidates by their score on the test split ({{evidence}}), so the chosen model and its score are fitted to the test data. Choose on a validation split or by cross-validation on the training split, and score only the chosen model on the test split.",
       earlyStopOnTest:
         "'{{call}}' monitors the test split ({{evidence}}) with early stopping ({{stopper}}), so the number of iterations is chosen on the test data. Monitor a validation split carved from the training data instead.",
     },
@@ -213,7 +238,11 @@ export default createRule<Options, MessageIds>({
         reported.add(call);
         context.report({ loc: loc(range), messageId, data });
       };
-      const calleeText = (call: CallExpr) => snippet(text(call.callee.range), 40);
+      // `RandomForestClassifier(...).fit` rather than the whole constructor call.
+      const calleeText = (call: CallExpr) => {
+        const c = call.callee as MemberExpr;
+        return c.object.kind === "call" ? `${snippet(text(c.object.callee.range), 40)}(...).${c.property}` : snippet(text(c.range), 40);
+      };
       let splits: Split[] | null = null;
 
       for (const site of model.facts.calls) {
@@ -277,15 +306,39 @@ export default createRule<Options, MessageIds>({
         if (fn?.value.kind !== "name") continue;
         const def = model.binding(fn.value.name, site.scope, at(fn.value));
         const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
-        if (!body) continue;
-        for (const inner of model.facts.calls) {
-          if (!contains(body.range, inner.call.range) || reported.has(inner.call)) continue;
-          const q = model.callee(inner);
-          const scoring = (q !== null && q.startsWith("sklearn.metrics.")) || (inner.call.callee.kind === "member" && SCORING_METHODS.has(inner.call.callee.property));
-          if (!scoring) continue;
-          const hit = inner.call.args.map((a) => ({ a, evidence: testEvidence(model, a.value, inner.scope) })).find((x) => x.evidence);
+        const hit = body ? testScores(model, body.range).find((x) => !reported.has(x.site.call)) : undefined;
+        if (hit) report(hit.site.call, hit.arg.range, "tuneOnTest", { objective: fn.value.name, runner: short(qname).replace(/^optimize$/u, "study.optimize"), evidence: hit.evidence });
+      }
+
+      // Candidates ranked by their test score: `max(models, key=lambda m: m.score(X_test, y_test))`.
+      for (const site of model.facts.calls) {
+        const fn = site.call.callee;
+        if (fn.kind !== "name" || !RANKING_BUILTINS.has(fn.name) || model.binding(fn.name, site.scope, at(fn))) continue;
+        const key = argument(site.call, { keyword: "key" });
+        const hit = key ? testScores(model, key.range)[0] : undefined;
+        if (hit) report(hit.site.call, hit.arg.range, "selectOnTest", { kept: `${fn.name}(..., key=...)`, evidence: hit.evidence });
+      }
+
+      // A loop that keeps the best test score across iterations, together with what scored it (`best_score = score; best_model = model`).
+      for (const loop of model.facts.blocks) {
+        if (loop.kind !== "loop") continue;
+        const scores = testScores(model, loop.body);
+        if (!scores.length) continue;
+        const carried = model.facts.bindings.filter((b) => {
+          // Augmented assignments (`total += acc`) accumulate, they do not select.
+          if (b.kind !== "assign" || !b.value || !contains(loop.body, b.range) || b.value.range[0] === b.range[0]) return false;
+          const before = model.binding(b.name, b.scope, loop.range[0]);
+          return before !== null && !contains(loop.range, before.range);
+        });
+        for (const b of carried) {
+          const v = b.value!;
+          const viaMax = v.kind === "call" && v.callee.kind === "name" && RANKING_BUILTINS.has(v.callee.name) && !model.binding(v.callee.name, b.scope, at(v));
+          // A plain copy is a selection only when something else is kept with it.
+          if (!viaMax && (v.kind !== "name" || !carried.some((o) => o.name !== b.name))) continue;
+          const calls = model.flow(v, b.scope).calls;
+          const hit = scores.find((x) => calls.some((c) => sameRange(c, x.site.call)));
           if (hit) {
-            report(inner.call, hit.a.range, "tuneOnTest", { objective: fn.value.name, runner: short(qname).replace(/^optimize$/u, "study.optimize"), evidence: hit.evidence! });
+            report(hit.site.call, hit.arg.range, "selectOnTest", { kept: b.name, evidence: hit.evidence });
             break;
           }
         }
