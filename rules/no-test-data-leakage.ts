@@ -13,7 +13,7 @@ import {
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, type SemanticModel } from "../semantic/model.js";
-import { describeEvidence, listNames, provenance, splitPart, splitRole, splitSources } from "../semantic/provenance.js";
+import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "../semantic/provenance.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -29,7 +29,8 @@ const RANKING_BUILTINS = new Set(["max", "min", "sorted"]);
 const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
 
 interface Split {
-  call: CallExpr;
+  /** Where it divides: the call, or the later of two slices. */
+  range: Range;
   scope: number;
   /** Short name for messages: `train_test_split`, `KFold.split`, `cross_val_score`. */
   name: string;
@@ -67,17 +68,25 @@ function splitsOf(model: SemanticModel): Split[] {
       const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
       const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
       const name = q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
-      out.push({ call, scope, name, data: call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value), parts, heldOut });
+      out.push({ range: call.range, scope, name, data: call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value), parts, heldOut });
     } else if (crossValidators.includes(q)) {
       const x = argument(call, { index: 1, keyword: "X" });
-      if (x) out.push({ call, scope, name: short(q), data: [x.value], parts: [], heldOut: "validation-fold" });
+      if (x) out.push({ range: call.range, scope, name: short(q), data: [x.value], parts: [], heldOut: "validation-fold" });
     } else if (call.callee.kind === "member" && FIT_METHODS.has(call.callee.property)) {
       const receiver = model.resolve(call.callee.object, scope);
       const x = argument(call, { index: 0, keyword: "X" });
-      if (receiver && SEARCHES.includes(base(receiver)) && x) out.push({ call, scope, name: `${short(receiver)}.fit`, data: [x.value], parts: [], heldOut: "validation-fold" });
+      if (receiver && SEARCHES.includes(base(receiver)) && x) out.push({ range: call.range, scope, name: `${short(receiver)}.fit`, data: [x.value], parts: [], heldOut: "validation-fold" });
     }
   }
-  return out.sort((a, b) => at(a.call) - at(b.call));
+  // Head and tail slices of one table: `train = df.iloc[:cut]`, `test = df.iloc[cut:]`.
+  for (const b of model.facts.bindings) {
+    const cut = slicePart(model, b);
+    if (!cut || cut.role !== "train") continue;
+    const held = splitRole(model, cut.other);
+    const end = Math.max(b.pos, cut.other.pos);
+    out.push({ range: [end, end], scope: b.scope, name: cut.via, data: [cut.base], parts: [b, cut.other], heldOut: held?.role === "val" ? "validation" : "test" });
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** The test split a value comes from, with the words saying how that is known; null unless it is the test split alone. */
@@ -147,13 +156,13 @@ function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Sp
   });
   for (const split of splits) {
     // Later, or around it: `cross_val_score(model, scaler.fit_transform(X), y)`.
-    if (split.call.range[1] <= fit.call.range[1]) continue;
+    if (split.range[1] <= fit.call.range[1]) continue;
     const flows = split.data.map((d) => model.flow(d, split.scope));
     if (flows.some((f) => transformsBy(model, fit, f.calls))) return split;
     if (flows.some((f) => writtenInto.some((b) => b && f.bindings.has(b)))) return split;
     if (!fitted || !split.parts.length || !flows.some((f) => f.bindings.has(fitted))) continue;
     const parts = new Set(split.parts);
-    const later = model.facts.calls.filter((c) => at(c.call) > split.call.range[1]).map((c) => c.call);
+    const later = model.facts.calls.filter((c) => at(c.call) >= split.range[1]).map((c) => c.call);
     const applied = later.filter((c) => transformsBy(model, fit, [c]) && c.args.some((a) => [...model.flow(a.value, model.facts.scopeAt(at(c))).bindings].some((b) => parts.has(b))));
     if (applied.length) return split;
   }

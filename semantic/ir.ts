@@ -83,6 +83,8 @@ export interface OtherExpr {
   range: Range;
   /** Identifiers the expression mentions, for data flow. */
   names: string[];
+  /** For a slice (`a:b:c`): its parts, null where left out. */
+  slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
 }
 
 export type ScopeKind = "module" | "function" | "class";

@@ -1,6 +1,6 @@
 import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
 import type { Binding, CallExpr, Expr } from "./ir.js";
-import { literalString, type SemanticModel } from "./model.js";
+import { directNames, literalString, type SemanticModel } from "./model.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -68,6 +68,57 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   return { call: value, via, pattern: splitter.pattern, index };
 }
 
+/** Accessors that select rows by position or label: `df.iloc[a:b]`, `df.loc[a:b]`. */
+const ROW_ACCESSORS = new Set(["iloc", "loc"]);
+
+/** The value a binding holds by itself: for `a, b = x, y` the matching item. */
+function ownValue(b: Binding): Expr | null {
+  const v = b.value;
+  if (!v) return null;
+  if (b.kind === "unpack") return v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : null;
+  return b.kind === "assign" ? v : null;
+}
+
+/** `X[:cut]` or `df.iloc[cut:]`: the rows before or after one bound. */
+function rowSlice(e: Expr | null): { base: Expr; head: boolean; bound: Expr } | null {
+  if (e?.kind !== "index" || e.index.kind !== "other" || !e.index.slice) return null;
+  const { start, stop, step } = e.index.slice;
+  if (step || (start === null) === (stop === null)) return null;
+  const base = e.object.kind === "member" && ROW_ACCESSORS.has(e.object.property) ? e.object.object : e.object;
+  return { base, head: start === null, bound: (start ?? stop)! };
+}
+
+/** The same value at two places: the same text, every name in it bound the same. */
+function sameValue(model: SemanticModel, a: Expr, b: Expr, scope: number): boolean {
+  if (model.sourceText(a.range) !== model.sourceText(b.range)) return false;
+  const names = directNames(a);
+  const other = directNames(b);
+  return names.every((n, i) => model.binding(n, scope, a.range[0]) === model.binding(other[i]!, scope, b.range[0]));
+}
+
+const SLICES = new WeakMap<Binding, { role: SplitRole; via: string; base: Expr; other: Binding } | null>();
+
+/**
+ * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`):
+ * the rows of one table cut at one bound, the head for training and the tail held out.
+ */
+export function slicePart(model: SemanticModel, b: Binding): { role: SplitRole; via: string; base: Expr; other: Binding } | null {
+  if (SLICES.has(b)) return SLICES.get(b)!;
+  let found: { role: SplitRole; via: string; base: Expr; other: Binding } | null = null;
+  const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
+  if (mine) {
+    for (const o of model.facts.bindings) {
+      if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
+      const theirs = rowSlice(ownValue(o));
+      if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+      found = { role: mine.head ? "train" : "test", via: `slicing ${model.sourceText(mine.base.range)}`, base: mine.base, other: o };
+      break;
+    }
+  }
+  SLICES.set(b, found);
+  return found;
+}
+
 // Split parts looked up at most this deep when a split divides another split's part.
 const MAX_SPLIT_DEPTH = 2;
 
@@ -77,7 +128,16 @@ const MAX_SPLIT_DEPTH = 2;
  */
 export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: SplitRole; via: string } | null {
   const part = splitPart(model, b);
-  if (!part) return null;
+  if (!part) {
+    const cut = slicePart(model, b);
+    if (!cut) return null;
+    const named = roleFromName(b.name);
+    if (cut.role === "train") return { role: "train", via: cut.via };
+    if (named && named !== "train") return { role: named, via: cut.via };
+    // The tail of the training split is a validation split.
+    const carved = depth < MAX_SPLIT_DEPTH && provenance(model, cut.base, b.scope, depth + 1).role === "train";
+    return { role: carved ? "val" : "test", via: cut.via };
+  }
   let role = part.pattern[part.index % part.pattern.length]!;
   const named = roleFromName(b.name);
   // A name that says which held-out part it is wins over the position: `X_val, X_test = train_test_split(X_rest)`.

@@ -147,6 +147,17 @@ export function toExpr(n: Node, depth = 0): Expr {
     }
     case "call":
       return toCall(n, d);
+    case "slice": {
+      // `start:stop:step`, each part optional: the colons say which is which.
+      const parts: (Expr | null)[] = [null, null, null];
+      let i = 0;
+      for (const c of n.children) {
+        if (!c) continue;
+        if (c.type === ":") i++;
+        else if (c.isNamed && c.type !== "comment" && i < 3) parts[i] = toExpr(c, d);
+      }
+      return { kind: "other", range, names: namesIn(n), slice: { start: parts[0]!, stop: parts[1]!, step: parts[2]! } };
+    }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
   }
