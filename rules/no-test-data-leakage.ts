@@ -333,14 +333,19 @@ export default createRule<Options, MessageIds>({
         if (loop.kind !== "loop") continue;
         const scores = testScores(model, loop.body);
         if (!scores.length) continue;
-        const carried = model.facts.bindings.filter((b) => {
+        // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
+        const carried: { name: string; scope: number; v: Expr }[] = [];
+        for (const b of model.facts.bindings) {
+          if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value || !contains(loop.body, b.range)) continue;
+          const whole = b.value;
+          const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
           // Augmented assignments (`total += acc`) accumulate, they do not select.
-          if (b.kind !== "assign" || !b.value || !contains(loop.body, b.range) || b.value.range[0] === b.range[0]) return false;
+          if (!v || whole.range[0] === b.range[0]) continue;
           const before = model.binding(b.name, b.scope, loop.range[0]);
-          return before !== null && !contains(loop.range, before.range);
-        });
+          if (before && !contains(loop.range, before.range)) carried.push({ name: b.name, scope: b.scope, v });
+        }
         for (const b of carried) {
-          const v = b.value!;
+          const v = b.v;
           const viaMax = v.kind === "call" && v.callee.kind === "name" && RANKING_BUILTINS.has(v.callee.name) && !model.binding(v.callee.name, b.scope, at(v));
           // A plain copy is a selection only when something else is kept with it.
           if (!viaMax && (v.kind !== "name" || !carried.some((o) => o.name !== b.name))) continue;
