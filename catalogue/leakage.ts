@@ -38,8 +38,8 @@ export const OVERSAMPLERS: string[] = [
 /** Methods that fit a transformer or sampler on the data they are given. */
 export const TRANSFORMER_FIT_METHODS = new Set(["fit", "fit_transform", "fit_resample"]);
 
-/** Methods that apply an already fitted transformer. */
-export const TRANSFORM_METHODS = new Set(["transform", "fit_transform", "fit_resample"]);
+/** Methods that apply what a transformer learned, without fitting it again. */
+export const APPLY_METHODS = new Set(["transform"]);
 
 /** Hyper-parameter searches: their `fit` cross-validates every candidate on the data it is given. */
 export const SEARCHES: string[] = [

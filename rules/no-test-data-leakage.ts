@@ -1,5 +1,6 @@
 import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
 import {
+  APPLY_METHODS,
   BEST_ITERATION_BY_DEFAULT,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
@@ -8,7 +9,6 @@ import {
   OBJECTIVE_RUNNERS,
   OVERSAMPLERS,
   SEARCHES,
-  TRANSFORM_METHODS,
   TRANSFORMER_FIT_METHODS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
@@ -128,17 +128,23 @@ function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: 
   return out;
 }
 
-/** Does the fitted object `receiver` transform anything in `flowCalls`, the fit itself aside? */
-function transformsBy(model: SemanticModel, fit: CallSite, calls: Iterable<CallExpr>): boolean {
+/**
+ * Calls that apply what `fit` learned: the fit itself (`fit_transform`), and
+ * later `transform` calls on the same object before it is fitted again.
+ */
+function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
   const obj = (fit.call.callee as MemberExpr).object;
   const owner = obj.kind === "name" ? model.binding(obj.name, fit.scope, at(obj)) : null;
-  for (const c of calls) {
-    // Binding values and call sites are separate objects for the same call: compare where they are.
-    if (sameRange(c, fit.call)) return true;
-    if (!owner || c.callee.kind !== "member" || !TRANSFORM_METHODS.has(c.callee.property) || c.callee.object.kind !== "name") continue;
-    if (at(c) > at(fit.call) && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner) return true;
-  }
-  return false;
+  const onOwner = (c: CallExpr) =>
+    owner !== null && c.callee.kind === "member" && c.callee.object.kind === "name" && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner;
+  const refits = model.facts.calls
+    .map((site) => site.call)
+    .filter((c) => at(c) > at(fit.call) && c.callee.kind === "member" && TRANSFORMER_FIT_METHODS.has(c.callee.property) && onOwner(c))
+    .map(at);
+  // Binding values and call sites are separate objects for the same call: compare where they are.
+  return (c) =>
+    sameRange(c, fit.call) ||
+    (c.callee.kind === "member" && APPLY_METHODS.has(c.callee.property) && at(c) > at(fit.call) && onOwner(c) && !refits.some((r) => r < at(c)));
 }
 
 /**
@@ -154,16 +160,17 @@ function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Sp
     const r = rootName(ta.target);
     return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
   });
+  const uses = usesOf(model, fit);
   for (const split of splits) {
     // Later, or around it: `cross_val_score(model, scaler.fit_transform(X), y)`.
     if (split.range[1] <= fit.call.range[1]) continue;
     const flows = split.data.map((d) => model.flow(d, split.scope));
-    if (flows.some((f) => transformsBy(model, fit, f.calls))) return split;
+    if (flows.some((f) => f.calls.some(uses))) return split;
     if (flows.some((f) => writtenInto.some((b) => b && f.bindings.has(b)))) return split;
     if (!fitted || !split.parts.length || !flows.some((f) => f.bindings.has(fitted))) continue;
     const parts = new Set(split.parts);
     const later = model.facts.calls.filter((c) => at(c.call) >= split.range[1]).map((c) => c.call);
-    const applied = later.filter((c) => transformsBy(model, fit, [c]) && c.args.some((a) => [...model.flow(a.value, model.facts.scopeAt(at(c))).bindings].some((b) => parts.has(b))));
+    const applied = later.filter((c) => uses(c) && c.args.some((a) => [...model.flow(a.value, model.facts.scopeAt(at(c))).bindings].some((b) => parts.has(b))));
     if (applied.length) return split;
   }
   return null;

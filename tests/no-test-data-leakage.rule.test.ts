@@ -130,6 +130,17 @@ xgb.XGBRegressor(early_stopping_rounds=20, random_state=0).fit(X_fit, y_fit, eva
 head = X[:5]
 tail = X[-5:]
 `,
+    // a look at the full data, then the scaler refitted on the training split before it is applied
+    `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+scaler = StandardScaler()
+scaler.fit(X)
+print(scaler.mean_)
+X_train, X_test = train_test_split(X, random_state=0)
+X_train = scaler.fit_transform(X_train)
+X_test = scaler.transform(X_test)
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
