@@ -41,6 +41,10 @@ export const TRANSFORMER_FIT_METHODS = new Set(["fit", "fit_transform", "fit_res
 /** Methods that apply what a transformer learned, without fitting it again. */
 export const APPLY_METHODS = new Set(["transform"]);
 
+/** Calls that score a model on the data they are given: metric functions under these modules, and these model methods. */
+export const SCORING_MODULES = ["sklearn.metrics"];
+export const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
+
 /** Hyper-parameter searches: their `fit` cross-validates every candidate on the data it is given. */
 export const SEARCHES: string[] = [
   ...["GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV"].map((n) => `sklearn.model_selection.${n}`),
@@ -54,20 +58,17 @@ export const OBJECTIVE_RUNNERS: { qname: string; objective: { index: number; key
   { qname: "hyperopt.fmin", objective: { index: 0, keyword: "fn" } },
 ];
 
-/**
- * Arguments that hand a fit a monitored set; with early stopping the model
- * keeps the iteration that scores best on it. `data` is where the training data goes.
- */
+/** Arguments that hand a fit a monitored set; with early stopping the model keeps the iteration that scores best on it. */
 export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals"];
 
-/** Fit or train calls that take monitored sets, with the argument holding the training data. */
-export const MONITORED_FITS: { qname: string; data: { index: number; keyword?: string } }[] = [
-  { qname: "xgboost.train", data: { index: 1, keyword: "dtrain" } },
-  { qname: "lightgbm.train", data: { index: 1, keyword: "train_set" } },
+/** Booster training functions that take their settings as one parameter dict. */
+export const BOOSTER_TRAINERS: { qname: string; params: { index: number; keyword: string } }[] = [
+  { qname: "xgboost.train", params: { index: 0, keyword: "params" } },
+  { qname: "lightgbm.train", params: { index: 0, keyword: "params" } },
 ];
 
 /** Keyword arguments that turn early stopping on when set (to anything but None or False). */
-export const EARLY_STOPPING_KEYWORDS = ["early_stopping_rounds", "early_stopping", "od_wait"];
+export const EARLY_STOPPING_KEYWORDS = ["early_stopping_rounds", "early_stopping_round", "early_stopping", "od_wait"];
 
 /** Callbacks that stop training on, or keep the best epoch of, the monitored set. */
 export const EARLY_STOPPING_CALLBACKS: string[] = [

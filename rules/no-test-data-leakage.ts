@@ -2,17 +2,20 @@ import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
 import {
   APPLY_METHODS,
   BEST_ITERATION_BY_DEFAULT,
+  BOOSTER_TRAINERS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
   LEARNED_TRANSFORMERS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
   OVERSAMPLERS,
+  SCORING_METHODS,
+  SCORING_MODULES,
   SEARCHES,
   TRANSFORMER_FIT_METHODS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
-import { argument, contains, type SemanticModel } from "../semantic/model.js";
+import { argument, contains, inPackage, type SemanticModel } from "../semantic/model.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "../semantic/provenance.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
@@ -25,8 +28,6 @@ const PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightg
 
 // Builtins that pick or order candidates by a key.
 const RANKING_BUILTINS = new Set(["max", "min", "sorted"]);
-
-const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
 
 interface Split {
   /** Where it divides: the call, or the later of two slices. */
@@ -115,7 +116,7 @@ function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: 
     if (!contains(range, site.call.range)) continue;
     const q = model.callee(site);
     const callee = site.call.callee;
-    const scoring = (q !== null && q.startsWith("sklearn.metrics.")) || (callee.kind === "member" && SCORING_METHODS.has(callee.property));
+    const scoring = (q !== null && SCORING_MODULES.some((m) => inPackage(q, m))) || (callee.kind === "member" && SCORING_METHODS.has(callee.property));
     if (!scoring) continue;
     for (const a of site.call.args) {
       const evidence = testEvidence(model, a.value, site.scope);
@@ -191,14 +192,16 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
   if (callbacks) {
     for (const c of model.flow(callbacks.value, scope).calls) {
       const q = model.resolve(c.callee, model.facts.scopeAt(at(c)));
-      if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return short(q);
+      if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return `${short(q)} callback`;
     }
   }
   // Booster params (`xgb.train(params, ...)`) or the estimator's constructor (`XGBClassifier(early_stopping_rounds=50)`).
   const holders: Expr[] = [];
-  const params = argument(call, { index: 0, keyword: "params" });
+  const q = model.callee(site);
+  const trainer = q === null ? undefined : BOOSTER_TRAINERS.find((t) => t.qname === q);
+  const params = trainer ? argument(call, trainer.params) : null;
   if (params) holders.push(model.definition(params.value, scope));
-  if (call.callee.kind === "member") holders.push(model.definition(call.callee.object, scope));
+  else if (call.callee.kind === "member") holders.push(model.definition(call.callee.object, scope));
   for (const h of holders) {
     if (h.kind === "dict") {
       const key = h.entries.find((en) => en.key?.kind === "literal" && EARLY_STOPPING_KEYWORDS.includes(String(en.key.value)));

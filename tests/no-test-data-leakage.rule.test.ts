@@ -283,7 +283,7 @@ from sklearn.model_selection import train_test_split
 x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
 net.fit(x_train, y_train, validation_data=(x_test, y_test), callbacks=[EarlyStopping(patience=3)])
 `,
-      errors: [{ messageId: "earlyStopOnTest", data: { call: "net.fit", evidence: "x_test and y_test, the test split from train_test_split, passed as validation_data", stopper: "EarlyStopping" }, line: 5, column: 43, endLine: 5, endColumn: 59 }],
+      errors: [{ messageId: "earlyStopOnTest", data: { call: "net.fit", evidence: "x_test and y_test, the test split from train_test_split, passed as validation_data", stopper: "EarlyStopping callback" }, line: 5, column: 43, endLine: 5, endColumn: 59 }],
     },
     // a hyperopt objective scored on the test split
     {
