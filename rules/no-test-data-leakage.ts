@@ -220,6 +220,122 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
   return null;
 }
 
+interface Finding {
+  /** The call the finding is about; one finding per call. */
+  call: CallExpr;
+  range: Range;
+  messageId: MessageIds;
+  data: Record<string, string>;
+}
+
+/** `RandomForestClassifier(...).fit` rather than the whole constructor call. */
+function calleeText(model: SemanticModel, call: CallExpr): string {
+  const c = call.callee as MemberExpr;
+  return c.object.kind === "call" ? `${snippet(model.sourceText(c.object.callee.range), 40)}(...).${c.property}` : snippet(model.sourceText(c.range), 40);
+}
+
+/** A model, transformer or search fitted on the test split. */
+function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
+  const { call, scope } = site;
+  if (call.callee.kind !== "member" || !(FIT_METHODS.has(call.callee.property) || TRANSFORMER_FIT_METHODS.has(call.callee.property))) return null;
+  const x = argument(call, { index: 0, keyword: "X" }) ?? argument(call, { keyword: "x" });
+  const evidence = x ? testEvidence(model, x.value, scope) : null;
+  if (!x || !evidence) return null;
+  const receiver = model.resolve(call.callee.object, scope);
+  const search = receiver !== null && SEARCHES.includes(base(receiver));
+  return { call, range: x.range, messageId: search ? "searchOnTest" : "fitOnTest", data: { call: calleeText(model, call), evidence } };
+}
+
+/** A learned transformer or an oversampler fitted on data that is split afterwards. */
+function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Split[]): Finding | null {
+  const { call, scope } = site;
+  if (call.callee.kind !== "member" || !TRANSFORMER_FIT_METHODS.has(call.callee.property)) return null;
+  const receiver = model.resolve(call.callee.object, scope);
+  const kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
+  const x = argument(call, { index: 0, keyword: "X" });
+  // Data that already is a split part (or mixes parts) was divided before the fit.
+  if (!kind || !x || provenance(model, x.value, scope).roles.size > 0) return null;
+  const split = leakedSplit(model, site, x.value, splits());
+  if (!split) return null;
+  return {
+    call,
+    range: call.range,
+    messageId: kind === "sampler" ? "resampleBeforeSplit" : "fitBeforeSplit",
+    data: { transformer: short(receiver!), data: snippet(model.sourceText(x.value.range), 40), method: call.callee.property, split: split.name, heldOut: split.heldOut },
+  };
+}
+
+/** Early stopping, or keeping the best iteration, on the test split. */
+function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
+  const { call, scope } = site;
+  const monitor = call.args.find((a) => a.name !== null && MONITOR_ARGUMENTS.includes(a.name));
+  if (!monitor) return null;
+  const value = model.definition(monitor.value, scope);
+  // `validation_data=(x, y)` is one set; `eval_set=[(x, y), ...]` and `valid_sets=[d, ...]` are lists of sets.
+  const sets = value.kind === "collection" && monitor.name !== "validation_data" ? value.items : [monitor.value];
+  for (const set of sets) {
+    const evidence = testEvidence(model, set, scope);
+    const stopper = evidence ? earlyStopping(model, site) : null;
+    if (evidence && stopper) return { call, range: set.range, messageId: "earlyStopOnTest", data: { call: calleeText(model, call), evidence: `${evidence}, passed as ${monitor.name}`, stopper } };
+  }
+  return null;
+}
+
+/** Objectives that an optimiser maximises, scored on the test split. */
+function* tuneOnTest(model: SemanticModel): Generator<Finding> {
+  for (const { site, qname } of model.callsTo(OBJECTIVE_RUNNERS.map((r) => r.qname))) {
+    const runner = OBJECTIVE_RUNNERS.find((r) => r.qname === qname)!;
+    const fn = argument(site.call, runner.objective);
+    if (fn?.value.kind !== "name") continue;
+    const def = model.binding(fn.value.name, site.scope, at(fn.value));
+    const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
+    const runnerName = short(qname).replace(/^optimize$/u, "study.optimize");
+    // One finding per objective, at its first test score.
+    const hit = body ? testScores(model, body.range)[0] : undefined;
+    if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "tuneOnTest", data: { objective: fn.value.name, runner: runnerName, evidence: hit.evidence } };
+  }
+}
+
+/** Candidates chosen by their test score: `max(models, key=...)` on it, or a loop keeping the best test score with what scored it. */
+function* selectOnTest(model: SemanticModel): Generator<Finding> {
+  const builtin = (e: Expr, scope: number) => e.kind === "name" && RANKING_BUILTINS.has(e.name) && !model.binding(e.name, scope, at(e));
+  for (const site of model.facts.calls) {
+    const key = builtin(site.call.callee, site.scope) ? argument(site.call, { keyword: "key" }) : null;
+    const hit = key ? testScores(model, key.range)[0] : undefined;
+    if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
+  }
+  for (const loop of model.facts.blocks) {
+    if (loop.kind !== "loop") continue;
+    const scores = testScores(model, loop.body);
+    if (!scores.length) continue;
+    // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
+    const carried: { name: string; scope: number; v: Expr }[] = [];
+    for (const b of model.facts.bindings) {
+      if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value || !contains(loop.body, b.range)) continue;
+      const whole = b.value;
+      const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
+      // Augmented assignments (`total += acc`) accumulate, they do not select.
+      if (!v || whole.range[0] === b.range[0]) continue;
+      const before = model.binding(b.name, b.scope, loop.range[0]);
+      if (before && !contains(loop.range, before.range)) carried.push({ name: b.name, scope: b.scope, v });
+    }
+    for (const b of carried) {
+      // A plain copy is a selection only when something else is kept with it.
+      if (!builtinCall(b.v) && (b.v.kind !== "name" || !carried.some((o) => o.name !== b.name))) continue;
+      const calls = model.flow(b.v, b.scope).calls;
+      const hit = scores.find((x) => calls.some((c) => sameRange(c, x.site.call)));
+      if (hit) {
+        yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: b.name, evidence: hit.evidence } };
+        break;
+      }
+    }
+  }
+
+  function builtinCall(v: Expr): boolean {
+    return v.kind === "call" && builtin(v.callee, model.facts.scopeAt(at(v)));
+  }
+}
+
 export default createRule<Options, MessageIds>({
   name: "no-test-data-leakage",
   meta: {
@@ -249,123 +365,21 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return onProgram(context, ({ model, loc, text }) => {
+    return onProgram(context, ({ model, loc }) => {
       if (!model.imports(...PACKAGES)) return;
-      const reported = new Set<CallExpr>();
-      const report = (call: CallExpr, range: Range, messageId: MessageIds, data: Record<string, string>) => {
-        if (reported.has(call)) return;
-        reported.add(call);
-        context.report({ loc: loc(range), messageId, data });
-      };
-      // `RandomForestClassifier(...).fit` rather than the whole constructor call.
-      const calleeText = (call: CallExpr) => {
-        const c = call.callee as MemberExpr;
-        return c.object.kind === "call" ? `${snippet(text(c.object.callee.range), 40)}(...).${c.property}` : snippet(text(c.range), 40);
-      };
       let splits: Split[] | null = null;
-
+      const allSplits = () => (splits ??= splitsOf(model));
+      const findings: (Finding | null)[] = [];
       for (const site of model.facts.calls) {
-        const { call, scope } = site;
-        if (call.callee.kind !== "member") continue;
-        const method = call.callee.property;
-
-        // The test split fitted on, by a model, a transformer or a search.
-        if (FIT_METHODS.has(method) || TRANSFORMER_FIT_METHODS.has(method)) {
-          const x = argument(call, { index: 0, keyword: "X" }) ?? argument(call, { keyword: "x" });
-          const evidence = x ? testEvidence(model, x.value, scope) : null;
-          if (x && evidence) {
-            const receiver = model.resolve(call.callee.object, scope);
-            const search = receiver !== null && SEARCHES.includes(base(receiver));
-            report(call, x.range, search ? "searchOnTest" : "fitOnTest", { call: calleeText(call), evidence });
-            continue;
-          }
-        }
-
-        // A transformer or oversampler fitted on data that is split afterwards.
-        if (TRANSFORMER_FIT_METHODS.has(method)) {
-          const receiver = model.resolve(call.callee.object, scope);
-          const kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
-          const x = argument(call, { index: 0, keyword: "X" });
-          if (kind && x && provenance(model, x.value, scope).roles.size === 0) {
-            const split = leakedSplit(model, site, x.value, (splits ??= splitsOf(model)));
-            if (split) {
-              report(call, call.range, kind === "sampler" ? "resampleBeforeSplit" : "fitBeforeSplit", {
-                transformer: short(receiver!),
-                data: snippet(text(x.value.range), 40),
-                method,
-                split: split.name,
-                heldOut: split.heldOut,
-              });
-              continue;
-            }
-          }
-        }
-
-        // Early stopping, or keeping the best iteration, on the test split.
-        const monitor = call.args.find((a) => a.name !== null && MONITOR_ARGUMENTS.includes(a.name));
-        if (monitor) {
-          const value = model.definition(monitor.value, scope);
-          // `validation_data=(x, y)` is one set; `eval_set=[(x, y), ...]` and `valid_sets=[d, ...]` are lists of sets.
-          const sets = value.kind === "collection" && monitor.name !== "validation_data" ? value.items : [monitor.value];
-          for (const set of sets) {
-            const evidence = testEvidence(model, set, scope);
-            const stopper = evidence ? earlyStopping(model, site) : null;
-            if (evidence && stopper) {
-              report(call, set.range, "earlyStopOnTest", { call: calleeText(call), evidence: `${evidence}, passed as ${monitor.name}`, stopper });
-              break;
-            }
-          }
-        }
+        // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
+        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site));
       }
-
-      // Objectives that an optimiser maximises, scored on the test split.
-      for (const { site, qname } of model.callsTo(OBJECTIVE_RUNNERS.map((r) => r.qname))) {
-        const runner = OBJECTIVE_RUNNERS.find((r) => r.qname === qname)!;
-        const fn = argument(site.call, runner.objective);
-        if (fn?.value.kind !== "name") continue;
-        const def = model.binding(fn.value.name, site.scope, at(fn.value));
-        const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
-        const hit = body ? testScores(model, body.range).find((x) => !reported.has(x.site.call)) : undefined;
-        if (hit) report(hit.site.call, hit.arg.range, "tuneOnTest", { objective: fn.value.name, runner: short(qname).replace(/^optimize$/u, "study.optimize"), evidence: hit.evidence });
-      }
-
-      // Candidates ranked by their test score: `max(models, key=lambda m: m.score(X_test, y_test))`.
-      for (const site of model.facts.calls) {
-        const fn = site.call.callee;
-        if (fn.kind !== "name" || !RANKING_BUILTINS.has(fn.name) || model.binding(fn.name, site.scope, at(fn))) continue;
-        const key = argument(site.call, { keyword: "key" });
-        const hit = key ? testScores(model, key.range)[0] : undefined;
-        if (hit) report(hit.site.call, hit.arg.range, "selectOnTest", { kept: `${fn.name}(..., key=...)`, evidence: hit.evidence });
-      }
-
-      // A loop that keeps the best test score across iterations, together with what scored it (`best_score = score; best_model = model`).
-      for (const loop of model.facts.blocks) {
-        if (loop.kind !== "loop") continue;
-        const scores = testScores(model, loop.body);
-        if (!scores.length) continue;
-        // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
-        const carried: { name: string; scope: number; v: Expr }[] = [];
-        for (const b of model.facts.bindings) {
-          if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value || !contains(loop.body, b.range)) continue;
-          const whole = b.value;
-          const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
-          // Augmented assignments (`total += acc`) accumulate, they do not select.
-          if (!v || whole.range[0] === b.range[0]) continue;
-          const before = model.binding(b.name, b.scope, loop.range[0]);
-          if (before && !contains(loop.range, before.range)) carried.push({ name: b.name, scope: b.scope, v });
-        }
-        for (const b of carried) {
-          const v = b.v;
-          const viaMax = v.kind === "call" && v.callee.kind === "name" && RANKING_BUILTINS.has(v.callee.name) && !model.binding(v.callee.name, b.scope, at(v));
-          // A plain copy is a selection only when something else is kept with it.
-          if (!viaMax && (v.kind !== "name" || !carried.some((o) => o.name !== b.name))) continue;
-          const calls = model.flow(v, b.scope).calls;
-          const hit = scores.find((x) => calls.some((c) => sameRange(c, x.site.call)));
-          if (hit) {
-            report(hit.site.call, hit.arg.range, "selectOnTest", { kept: b.name, evidence: hit.evidence });
-            break;
-          }
-        }
+      findings.push(...tuneOnTest(model), ...selectOnTest(model));
+      const reported = new Set<CallExpr>();
+      for (const f of findings) {
+        if (!f || reported.has(f.call)) continue;
+        reported.add(f.call);
+        context.report({ loc: loc(f.range), messageId: f.messageId, data: f.data });
       }
     });
   },
