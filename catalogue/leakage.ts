@@ -5,6 +5,9 @@
  * Qualified names are canonical (see aliases.ts).
  */
 
+/** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
+export const LEAKAGE_PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning"];
+
 /**
  * Transformers and feature selectors whose `fit` learns from the data: fitted
  * before a split, they carry test rows into training. Stateless ones

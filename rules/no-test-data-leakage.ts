@@ -5,6 +5,7 @@ import {
   BOOSTER_TRAINERS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
+  LEAKAGE_PACKAGES,
   LEARNED_TRANSFORMERS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
@@ -22,9 +23,6 @@ import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
-
-// Libraries whose code this rule reads; a file importing none of them is skipped.
-const PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning", "pytorch_lightning"];
 
 // Builtins that pick or order candidates by a key.
 const RANKING_BUILTINS = new Set(["max", "min", "sorted"]);
@@ -366,7 +364,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc }) => {
-      if (!model.imports(...PACKAGES)) return;
+      if (!model.imports(...LEAKAGE_PACKAGES)) return;
       let splits: Split[] | null = null;
       const allSplits = () => (splits ??= splitsOf(model));
       const findings: (Finding | null)[] = [];
