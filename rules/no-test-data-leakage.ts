@@ -266,6 +266,9 @@ function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Spli
 /** Early stopping, or keeping the best iteration, on the test split. */
 function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   const { call, scope } = site;
+  // Only fits and booster trainers take monitored sets; reading every call's arguments would convert them all.
+  const q = call.callee.kind === "member" && FIT_METHODS.has(call.callee.property) ? "fit" : model.callee(site);
+  if (q !== "fit" && !BOOSTER_TRAINERS.some((t) => t.qname === q)) return null;
   const monitor = call.args.find((a) => a.name !== null && MONITOR_ARGUMENTS.includes(a.name));
   if (!monitor) return null;
   const value = model.definition(monitor.value, scope);
@@ -304,12 +307,11 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
   }
   for (const loop of model.facts.blocks) {
     if (loop.kind !== "loop") continue;
-    const scores = testScores(model, loop.body);
-    if (!scores.length) continue;
     // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
     const carried: { name: string; scope: number; v: Expr }[] = [];
     for (const b of model.facts.bindings) {
-      if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value || !contains(loop.body, b.range)) continue;
+      // Values are converted on first read: look only inside the loop.
+      if ((b.kind !== "assign" && b.kind !== "unpack") || !contains(loop.body, b.range) || !b.value) continue;
       const whole = b.value;
       const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
       // Augmented assignments (`total += acc`) accumulate, they do not select.
@@ -317,9 +319,10 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
       const before = model.binding(b.name, b.scope, loop.range[0]);
       if (before && !contains(loop.range, before.range)) carried.push({ name: b.name, scope: b.scope, v });
     }
-    for (const b of carried) {
-      // A plain copy is a selection only when something else is kept with it.
-      if (!builtinCall(b.v) && (b.v.kind !== "name" || !carried.some((o) => o.name !== b.name))) continue;
+    // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`).
+    const kept = carried.filter((b) => builtinCall(b.v) || (b.v.kind === "name" && carried.some((o) => o.name !== b.name)));
+    const scores = kept.length ? testScores(model, loop.body) : [];
+    for (const b of scores.length ? kept : []) {
       const calls = model.flow(b.v, b.scope).calls;
       const hit = scores.find((x) => calls.some((c) => sameRange(c, x.site.call)));
       if (hit) {
