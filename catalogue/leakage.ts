@@ -62,7 +62,7 @@ export const OBJECTIVE_RUNNERS: { qname: string; objective: { index: number; key
 ];
 
 /** Arguments that hand a fit a monitored set; with early stopping the model keeps the iteration that scores best on it. */
-export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals"];
+export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals", "val_dataloaders"];
 
 /** Booster training functions that take their settings as one parameter dict. */
 export const BOOSTER_TRAINERS: { qname: string; params: { index: number; keyword: string } }[] = [

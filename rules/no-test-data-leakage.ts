@@ -184,15 +184,16 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     }
     return null;
   };
-  const direct = on(call, "");
-  if (direct) return direct;
-  const callbacks = argument(call, { keyword: "callbacks" });
-  if (callbacks) {
-    for (const c of model.flow(callbacks.value, scope).calls) {
-      const q = model.resolve(c.callee, model.facts.scopeAt(at(c)));
+  const callback = (c: CallExpr): string | null => {
+    const list = argument(c, { keyword: "callbacks" });
+    for (const made of list ? model.flow(list.value, scope).calls : []) {
+      const q = model.resolve(made.callee, model.facts.scopeAt(at(made)));
       if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return `${short(q)} callback`;
     }
-  }
+    return null;
+  };
+  const direct = on(call, "") ?? callback(call);
+  if (direct) return direct;
   // Booster params (`xgb.train(params, ...)`) or the estimator's constructor (`XGBClassifier(early_stopping_rounds=50)`).
   const holders: Expr[] = [];
   const q = model.callee(site);
@@ -207,7 +208,8 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     }
     if (h.kind === "call") {
       const ctor = model.resolve(h.callee, scope);
-      const found = on(h, ctor ? ` on ${short(ctor)}` : "");
+      // `Trainer(callbacks=[EarlyStopping(...)])` then `trainer.fit(..., val_dataloaders=...)`.
+      const found = on(h, ctor ? ` on ${short(ctor)}` : "") ?? callback(h);
       if (found) return found;
       const best = ctor ? BEST_ITERATION_BY_DEFAULT.find((b) => b.qname === ctor) : undefined;
       const off = (c: CallExpr) => argument(c, { keyword: best!.off })?.value;

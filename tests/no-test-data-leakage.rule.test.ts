@@ -141,6 +141,16 @@ X_train, X_test = train_test_split(X, random_state=0)
 X_train = scaler.fit_transform(X_train)
 X_test = scaler.transform(X_test)
 `,
+    // Lightning: validation loaders of the validation split, early stopping set on the Trainer
+    `import lightning as L
+from lightning.pytorch.callbacks import EarlyStopping
+from torch.utils.data import DataLoader, random_split
+
+train_ds, val_ds, test_ds = random_split(dataset, [0.8, 0.1, 0.1])
+trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")])
+trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(val_ds))
+trainer.test(model, dataloaders=DataLoader(test_ds))
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
@@ -385,6 +395,18 @@ y_a, y_b = y[:n], y[n:]
 xgb.XGBRegressor(early_stopping_rounds=20, random_state=0).fit(X_a, y_a, eval_set=[(X_b, y_b)])
 `,
       errors: [{ messageId: "earlyStopOnTest", line: 7, column: 84, endLine: 7, endColumn: 94 }],
+    },
+    // Lightning: early stopping on the Trainer, the test split as validation loader
+    {
+      code: `import lightning as L
+from lightning.pytorch.callbacks import EarlyStopping
+from torch.utils.data import DataLoader, random_split
+
+train_ds, test_ds = random_split(dataset, [0.8, 0.2])
+trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")])
+trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(test_ds))
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 7, column: 76, endLine: 7, endColumn: 95 }],
     },
   ],
 });
