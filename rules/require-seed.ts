@@ -191,13 +191,15 @@ export default createRule<Options, MessageIds>({
         if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !kept(model, site))) continue;
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
-        const data = { call: shown(name, call), how: given ? `sets ${entry.param}=None` : `has no ${entry.param}`, fix: entry.fix ?? `${entry.param}=SEED` };
+        const callText = shown(name, call);
+        const how = given ? `sets ${entry.param}=None` : `has no ${entry.param}`;
+        const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
-        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { ...data, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
-        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { ...data, library: entry.fixedDefault } });
-        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data });
+        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
+        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault } });
+        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix } });
       }
     });
   },

@@ -37,6 +37,7 @@ export class SemanticModel {
   #qnames = new Map<CallExpr, string | null>();
   #bindingQnames = new Map<Binding, string | null>();
   #imported: string[];
+  #byCallee: Map<string, number[]> | null = null;
 
   constructor(facts: ProgramFacts, text: string) {
     this.facts = facts;
@@ -141,15 +142,26 @@ export class SemanticModel {
     return q;
   }
 
-  /** Call sites whose callee resolves to one of `qnames`. */
+  /** Call sites whose callee resolves to one of `qnames`, in source order. */
   callsTo(qnames: Iterable<string>): { site: CallSite; qname: string }[] {
-    const wanted = new Set(qnames);
-    const out: { site: CallSite; qname: string }[] = [];
-    for (const site of this.facts.calls) {
-      const q = this.callee(site);
-      if (q !== null && wanted.has(q)) out.push({ site, qname: q });
+    // Rules ask about dozens of catalogue names per file: index the calls once rather than scan them per question.
+    if (!this.#byCallee) {
+      this.#byCallee = new Map();
+      this.facts.calls.forEach((site, i) => {
+        const q = this.callee(site);
+        if (q === null) return;
+        let list = this.#byCallee!.get(q);
+        if (!list) this.#byCallee!.set(q, (list = []));
+        list.push(i);
+      });
     }
-    return out;
+    const order: number[] = [];
+    for (const q of new Set(qnames)) order.push(...(this.#byCallee.get(q) ?? []));
+    if (order.length > 1) order.sort((a, b) => a - b);
+    return order.map((i) => {
+      const site = this.facts.calls[i]!;
+      return { site, qname: this.callee(site)! };
+    });
   }
 
   /** Follow a name to the expression it was assigned from (through plain re-assignments). */

@@ -6,7 +6,6 @@ import seed from "../rules/require-seed.js";
 import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 
 const tester = typescriptRuleTester();
-const ts = (lines: string[]) => `${lines.join("\n")}\n`;
 const MLFLOW = 'import MLflow from "mlflow";\nconst client = new MLflow({ endpoint: "http://mlflow" });\n';
 const TF = 'import * as tf from "@tensorflow/tfjs-node";\n';
 

@@ -111,7 +111,9 @@ export function postprocess(messages: Linter.LintMessage[][], filename: string):
     if (!start) return m;
     const end = m.endLine !== undefined && m.endColumn !== undefined ? mapPosition(p, m.endLine, m.endColumn) : null;
     // Fixes are in virtual-file offsets: one that stays inside one line of one cell is moved into the JSON string; others are dropped.
-    const { fix, suggestions: _suggestions, ...rest } = m;
+    // Suggestions are dropped with the virtual-file fixes they carry.
+    const { fix, suggestions, ...rest } = m;
+    void suggestions;
     const rawFix = fix ? mapFix(p, fix) : null;
     return {
       ...rest,

@@ -198,7 +198,7 @@ function toCall(n: Node, depth: number): Expr {
 const isIdent = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
 const isBlank = (c: number) => c === 32 || c === 9;
 
-function dottedCallee(text: string, start: number, argsStart: number): Expr | null {
+function dottedCallee(text: string, start: number, argsStart: number | "first"): Expr | null {
   let expr: Expr | null = null;
   let i = start;
   for (;;) {
@@ -211,7 +211,7 @@ function dottedCallee(text: string, start: number, argsStart: number): Expr | nu
     while (isBlank(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
     // "(": this call's arguments only if it opens them; in `a.b(x).c(y)` it opens the inner call's.
-    if (c === 40) return j === argsStart ? expr : null;
+    if (c === 40) return argsStart === "first" || j === argsStart ? expr : null;
     if (c !== 46) return null; // not "."
     j++;
     while (isBlank(text.charCodeAt(j))) j++;
@@ -246,8 +246,13 @@ class PyCall implements CallExpr {
   }
 }
 
-function callSite(n: Node, text: string, depth = 0): CallExpr | null {
-  const callee = dottedCallee(text, n.startIndex, n.lastChild?.startIndex ?? -1) ?? (() => {
+/**
+ * `argsStart` is where the argument list opens, or "first" when the caller knows
+ * no call nested in the callee starts at the same offset (`a.b(x).c(y)` does), so
+ * the first "(" after the dotted name is this call's own.
+ */
+function callSite(n: Node, text: string, depth = 0, argsStart: number | "first" = n.lastChild?.startIndex ?? -1): CallExpr | null {
+  const callee = dottedCallee(text, n.startIndex, argsStart) ?? (() => {
     const fn = n.childForFieldName("function");
     return fn ? toExpr(fn, depth + 1) : null;
   })();
@@ -357,11 +362,14 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   const bind = (b: Binding) => bindings.push(b);
 
   // One walk of the tree: every walk costs about a fifth of the parse.
-  for (const n of root.descendantsOfType(FACT_TYPES)) {
+  const nodes = root.descendantsOfType(FACT_TYPES);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     const scope = currentScope(n.startIndex);
     switch (n.type) {
       case "call": {
-        const call = callSite(n, text);
+        // Pre-order: a call nested in this one's callee comes next, at the same offset.
+        const call = nodes[i + 1]?.startIndex === n.startIndex ? callSite(n, text) : callSite(n, text, 0, "first");
         if (call) calls.push({ call, scope });
         break;
       }

@@ -1,0 +1,21 @@
+// A lint worker: one ESLint per thread, fed chunks of files by cli/pool.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import { ESLint } from "eslint";
+import { eslintOptions, type EngineSettings } from "./eslint-options.js";
+
+export interface ChunkRequest {
+  id: number;
+  files: string[];
+}
+
+export type ChunkReply = { id: number; results: ESLint.LintResult[] } | { id: number; error: string };
+
+const eslint = new ESLint(eslintOptions({ ...(workerData as EngineSettings), concurrency: "off" }));
+
+parentPort!.on("message", (req: ChunkRequest) => {
+  // Within a chunk ESLint starts every read at once, so file I/O overlaps the parsing.
+  eslint.lintFiles(req.files).then(
+    (results) => parentPort!.postMessage({ id: req.id, results } satisfies ChunkReply),
+    (error: unknown) => parentPort!.postMessage({ id: req.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
+  );
+});
