@@ -83,6 +83,8 @@ export interface OtherExpr {
   range: Range;
   /** Identifiers the expression mentions, for data flow. */
   names: string[];
+  /** For a slice (`a:b:c`): its parts, null where left out. */
+  slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
 }
 
 export type ScopeKind = "module" | "function" | "class";
@@ -109,9 +111,11 @@ export interface Binding {
   qname?: string;
   /** For assign/with/loop/unpack: the value expression. */
   value?: Expr;
-  /** For unpack: this name's position among `count` targets. */
+  /** For unpack and tuple loop targets: this name's position among `count` targets (-1 when nested or starred). */
   index?: number;
   count?: number;
+  /** For names in nested tuples: positions from the outermost tuple in (`for i, (a, b) in ...`: b is [1, 1]). */
+  path?: number[];
 }
 
 /** `obj.attr = value` or `obj[key] = value`. */

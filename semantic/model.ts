@@ -17,6 +17,14 @@ export interface ArgRef {
   property?: string;
 }
 
+// Data flow visits at most this many bindings and calls.
+const MAX_FLOW = 256;
+
+export interface Flow {
+  bindings: Set<Binding>;
+  calls: CallExpr[];
+}
+
 export const contains = (outer: Range, inner: Range): boolean => outer[0] <= inner[0] && inner[1] <= outer[1];
 
 /**
@@ -194,6 +202,57 @@ export class SemanticModel {
       }
     }
     return seen;
+  }
+
+  /**
+   * Every binding and call a value is computed from, following assignments
+   * (data flow only: which values went in, not which branch ran).
+   */
+  flow(expr: Expr, scope: number): Flow {
+    const bindings = new Set<Binding>();
+    const calls: CallExpr[] = [];
+    const work: { e: Expr; scope: number; hops: number }[] = [{ e: expr, scope, hops: 0 }];
+    const visit = (name: string, s: number, pos: number, hops: number) => {
+      const b = this.binding(name, s, pos);
+      if (!b || bindings.has(b) || bindings.size >= MAX_FLOW) return;
+      bindings.add(b);
+      if (hops >= MAX_HOPS || !b.value || (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with")) return;
+      // `a, b = f(x), g(y)`: only the matching item flows into each name.
+      const v = b.value;
+      const part = b.kind === "unpack" && v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : v;
+      work.push({ e: part, scope: b.scope, hops: hops + 1 });
+    };
+    while (work.length) {
+      const { e, scope: s, hops } = work.pop()!;
+      switch (e.kind) {
+        case "name":
+          visit(e.name, s, e.range[0], hops);
+          break;
+        case "other":
+          for (const n of e.names) visit(n, s, e.range[0], hops);
+          break;
+        case "member":
+          work.push({ e: e.object, scope: s, hops });
+          break;
+        case "index":
+          work.push({ e: e.object, scope: s, hops }, { e: e.index, scope: s, hops });
+          break;
+        case "call":
+          if (calls.includes(e) || calls.length >= MAX_FLOW) break;
+          calls.push(e);
+          work.push({ e: e.callee, scope: s, hops }, ...e.args.map((a) => ({ e: a.value, scope: s, hops })));
+          break;
+        case "collection":
+          for (const x of e.items) work.push({ e: x, scope: s, hops });
+          break;
+        case "dict":
+          for (const en of e.entries) work.push({ e: en.value, scope: s, hops });
+          break;
+        case "literal":
+          break;
+      }
+    }
+    return { bindings, calls };
   }
 
   /** Blocks that enclose a range, outermost first. */

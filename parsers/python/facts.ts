@@ -151,6 +151,17 @@ export function toExpr(n: Node, depth = 0): Expr {
     }
     case "call":
       return toCall(n, d);
+    case "slice": {
+      // `start:stop:step`, each part optional: the colons say which is which.
+      const parts: (Expr | null)[] = [null, null, null];
+      let i = 0;
+      for (const c of n.children) {
+        if (!c) continue;
+        if (c.type === ":") i++;
+        else if (c.isNamed && c.type !== "comment" && i < 3) parts[i] = toExpr(c, d);
+      }
+      return { kind: "other", range, names: namesIn(n), slice: { start: parts[0]!, stop: parts[1]!, step: parts[2]! } };
+    }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
   }
@@ -288,6 +299,7 @@ class LazyBinding implements Binding {
     value: () => Expr,
     readonly index?: number,
     readonly count?: number,
+    readonly path?: number[],
   ) {
     this.#value = value;
   }
@@ -298,19 +310,24 @@ class LazyBinding implements Binding {
   }
 }
 
-/** Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred). */
-function targetNames(target: Node): { node: Node; index: number; count: number }[] | null {
+/**
+ * Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred)
+ * and, for names in nested tuples, their positions from the outermost tuple in (`i, (a, b)`: b is [1, 1]).
+ */
+function targetNames(target: Node): { node: Node; index: number; count: number; path?: number[] }[] | null {
   if (target.type === "identifier") return null;
   if (!PATTERNS.has(target.type)) return [];
   const items = target.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
-  const out: { node: Node; index: number; count: number }[] = [];
-  const work: { node: Node; index: number }[] = items.map((node, index) => ({ node, index })).reverse();
+  const out: { node: Node; index: number; count: number; path?: number[] }[] = [];
+  const work: { node: Node; index: number; path: number[] | null }[] = items.map((node, index) => ({ node, index, path: [index] })).reverse();
   while (work.length) {
-    const { node, index } = work.pop()!;
-    if (node.type === "identifier") out.push({ node, index, count: items.length });
+    const { node, index, path } = work.pop()!;
+    if (node.type === "identifier") out.push({ node, index, count: items.length, ...(path && path.length > 1 ? { path } : {}) });
     else if (node.type === "list_splat_pattern" || PATTERNS.has(node.type)) {
       const inner = node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
-      for (let i = inner.length - 1; i >= 0; i--) work.push({ node: inner[i]!, index: -1 });
+      // Positions after a starred name are unknown.
+      const exact = path !== null && node.type !== "list_splat_pattern";
+      for (let i = inner.length - 1; i >= 0; i--) work.push({ node: inner[i]!, index: -1, path: exact ? [...path, i] : null });
     }
   }
   return out;
@@ -449,7 +466,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           }
         } else {
           for (const t of targetNames(left) ?? []) {
-            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count));
+            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
           }
         }
         break;
@@ -504,8 +521,9 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
             let value: Expr | null = null;
             // The iterable itself, so `for k in cfg` can be resolved like any other expression.
             const valueOf = (): Expr => (value ??= toExpr(right));
-            const names = left.type === "identifier" ? [left] : (targetNames(left) ?? []).map((t) => t.node);
-            for (const t of names) bind(new LazyBinding(t.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t), valueOf));
+            // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
+            const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
+            for (const t of names) bind(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
           }
         }
         break;
