@@ -133,7 +133,31 @@ export interface RunApi {
   becomesActive?: boolean;
   /** Keyword values with which `start` first ends the run already active (W&B `reinit=True`). */
   endsPrevious?: { keyword: string; values: (string | boolean)[] };
+  /** Calls that write to the active run, taking no run of their own (`@result.x` as in `ends`). */
+  activeLoggers?: string[];
+  /** What becomes of such a call when no run is active, for messages. */
+  noActiveRun?: string;
 }
+
+/** Qualified names of catalogue entries of `api`: `@result.x` is method `x` of what its start call returned. */
+export const apiNames = (api: RunApi, names: string[]): string[] => names.map((n) => (n.startsWith("@result.") ? `${api.start}()${n.slice("@result".length)}` : n));
+
+const MLFLOW_ACTIVE_LOGGERS = [
+  "log_param",
+  "log_params",
+  "log_metric",
+  "log_metrics",
+  "log_artifact",
+  "log_artifacts",
+  "log_dict",
+  "log_text",
+  "log_figure",
+  "log_image",
+  "log_table",
+  "log_input",
+  "set_tag",
+  "set_tags",
+].map((m) => `mlflow.${m}`);
 
 export const runApis: RunApi[] = [
   {
@@ -144,6 +168,9 @@ export const runApis: RunApi[] = [
     contextManager: true,
     nestedKeyword: "nested",
     becomesActive: true,
+    activeLoggers: MLFLOW_ACTIVE_LOGGERS,
+    // mlflow.tracking.fluent: every fluent logging call without an active run calls start_run() itself.
+    noActiveRun: "MLflow silently starts a new run for it, apart from the experiment's run",
   },
   {
     start: "wandb.init",
@@ -154,6 +181,8 @@ export const runApis: RunApi[] = [
     contextManager: true,
     becomesActive: true,
     endsPrevious: { keyword: "reinit", values: [true, "finish_previous"] },
+    activeLoggers: ["wandb.log", "wandb.log_artifact", "wandb.save", "wandb.run.log", "@result.log", "@result.log_artifact", "@result.save"],
+    noActiveRun: "W&B raises an error (no run is active) and the data is lost",
   },
   {
     start: `${CLIENT}.create_run`,
@@ -183,6 +212,8 @@ export const runApis: RunApi[] = [
     endLabel: "wandb.finish()",
     contextManager: false,
     becomesActive: true,
+    activeLoggers: [`${WANDB_JS}.log`, "@result.log"],
+    noActiveRun: "W&B raises an error (no run is active) and the data is lost",
   },
 ];
 

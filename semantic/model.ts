@@ -188,9 +188,83 @@ export class SemanticModel {
     return null;
   }
 
+  /**
+   * Whenever the statement at `b` runs, the one at `a` (earlier in the same
+   * function) has run: no branch, loop body, exception handler or try-else
+   * holds `a` without holding `b`. With `loopsRun`, loops are taken to run
+   * at least once (for effects that only matter if the loop ran at all).
+   */
+  dominates(a: Range, b: Range, loopsRun = false): boolean {
+    for (const block of this.facts.blocks) {
+      const regions = block.kind === "branch" || (block.kind === "loop" && !loopsRun) ? [block.body] : block.kind === "try" ? [...block.handlers.map((h) => h.range), ...(block.orelse ? [block.orelse] : [])] : [];
+      if (regions.some((r) => contains(r, a) && !contains(r, b))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The access paths an expression's value is read from, following
+   * assignments: `lr` bound from `args.lr` gives `lr@12` and `args@3.lr`.
+   * A root is a name and the offset of its binding (`@param` for a function
+   * parameter, whose value comes from any caller); a call adds its receiver's
+   * and its arguments' paths, since its value is derived from them.
+   */
+  accessPaths(expr: Expr, scope: number): Set<string> {
+    const out = new Set<string>();
+    const visit = (e: Expr, s: number, hops: number): string[] => {
+      if (hops > MAX_HOPS || out.size > 128) return [];
+      let paths: string[] = [];
+      switch (e.kind) {
+        case "name": {
+          const b = this.binding(e.name, s, e.range[0]);
+          paths = [`${e.name}@${!b ? "?" : b.kind === "param" ? "param" : b.range[0]}`];
+          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1));
+          break;
+        }
+        case "member":
+          paths = visit(e.object, s, hops).map((p) => `${p}.${e.property}`);
+          break;
+        case "index": {
+          const key = this.definition(e.index, s);
+          const k = key.kind === "literal" ? JSON.stringify(key.value) : "?";
+          paths = visit(e.object, s, hops).map((p) => `${p}[${k}]`);
+          break;
+        }
+        case "call":
+          for (const a of e.args) visit(a.value, s, hops + 1);
+          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1);
+          break;
+        case "dict":
+          for (const en of e.entries) visit(en.value, s, hops + 1);
+          break;
+        case "collection":
+          for (const item of e.items) visit(item, s, hops + 1);
+          break;
+        default:
+          break;
+      }
+      for (const p of paths) out.add(p);
+      return paths;
+    };
+    visit(expr, scope, 0);
+    return out;
+  }
+
   tries(): TryBlock[] {
     return this.facts.blocks.filter((b): b is TryBlock => b.kind === "try");
   }
+}
+
+/** `root` (a path from `accessPaths`) is `path` or a part of it; a parameter's root stands for any binding of its name. */
+export function pathWithin(path: string, root: string): boolean {
+  const split = (p: string) => {
+    const m = /^([^@]*)@([^.[]*)(.*)$/su.exec(p);
+    return m ? { name: m[1]!, id: m[2]!, rest: m[3]! } : { name: p, id: "", rest: "" };
+  };
+  const a = split(path);
+  const b = split(root);
+  if (a.name !== b.name || (a.id !== b.id && a.id !== "param" && b.id !== "param")) return false;
+  return a.rest === b.rest || a.rest.startsWith(`${b.rest}.`) || a.rest.startsWith(`${b.rest}[`);
 }
 
 /** Names mentioned directly by an expression (not following bindings). */
