@@ -137,6 +137,8 @@ export interface RunApi {
   activeLoggers?: string[];
   /** What becomes of such a call when no run is active, for messages. */
   noActiveRun?: string;
+  /** How runs of this API record parameters, for messages. */
+  paramsLabel?: string;
 }
 
 /** Qualified names of catalogue entries of `api`: `@result.x` is method `x` of what its start call returned. */
@@ -163,6 +165,7 @@ export const runApis: RunApi[] = [
   {
     start: "mlflow.start_run",
     label: "mlflow.start_run()",
+    paramsLabel: "mlflow.log_params()",
     ends: ["mlflow.end_run", "@result.__exit__"],
     endLabel: "mlflow.end_run()",
     contextManager: true,
@@ -170,11 +173,12 @@ export const runApis: RunApi[] = [
     becomesActive: true,
     activeLoggers: MLFLOW_ACTIVE_LOGGERS,
     // mlflow.tracking.fluent: every fluent logging call without an active run calls start_run() itself.
-    noActiveRun: "MLflow silently starts a new run for it, apart from the experiment's run",
+    noActiveRun: "MLflow writes it to a run it opens on its own, not to the experiment's run",
   },
   {
     start: "wandb.init",
     label: "wandb.init()",
+    paramsLabel: "wandb.config.update()",
     // `join` is the old name of `finish`.
     ends: ["wandb.finish", "wandb.run.finish", "@result.finish", "wandb.join", "@result.join"],
     endLabel: "run.finish()",
@@ -187,6 +191,7 @@ export const runApis: RunApi[] = [
   {
     start: `${CLIENT}.create_run`,
     label: "MlflowClient.create_run()",
+    paramsLabel: "client.log_param()",
     ends: [`${CLIENT}.set_terminated`, `${CLIENT}.update_run`],
     endLabel: "client.set_terminated(run_id)",
     contextManager: false,
@@ -194,6 +199,7 @@ export const runApis: RunApi[] = [
   {
     start: `${NPM_MLFLOW}.Runs.create`,
     label: "client.Runs.create()",
+    paramsLabel: "client.Runs.logParameter()",
     ends: [`${NPM_MLFLOW}.Runs.update`],
     endLabel: "client.Runs.update({ run_id, status: RunStatus.FINISHED })",
     contextManager: false,
@@ -201,6 +207,7 @@ export const runApis: RunApi[] = [
   {
     start: `${MLFLOW_JS}.createRun`,
     label: "mlflow.createRun()",
+    paramsLabel: "mlflow.logParam()",
     ends: [`${MLFLOW_JS}.updateRun`],
     endLabel: "mlflow.updateRun(runId, \"FINISHED\")",
     contextManager: false,
@@ -208,6 +215,7 @@ export const runApis: RunApi[] = [
   {
     start: `${WANDB_JS}.init`,
     label: "wandb.init()",
+    paramsLabel: "wandb.config.update()",
     ends: [`${WANDB_JS}.finish`, "@result.finish"],
     endLabel: "wandb.finish()",
     contextManager: false,

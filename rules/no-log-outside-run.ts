@@ -51,8 +51,8 @@ export default createRule<[], MessageIds>({
           const r = site.call.range;
           // Inside a run's `with` body, or a function another run's helper may call: the run may be active.
           if (starts.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
-          // A run started without `with` elsewhere (a helper, a caller) may be the active one here.
-          if (bare.some((s) => s.scope !== site.scope)) continue;
+          // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.
+          if (bare.some((s) => s.scope !== site.scope && !ends.some((e) => e.scope === s.scope && before(s.call.range, e.call.range)))) continue;
           // A run started later in a loop around the call is active on the next iteration.
           if (bare.some((s) => loops.some((l) => contains(l.body, r) && contains(l.body, s.call.range)))) continue;
           const mine = (s: CallSite) => s.scope === site.scope;

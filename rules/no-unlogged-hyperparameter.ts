@@ -160,7 +160,7 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       unlogged:
-        "{{callee}} receives {{names}}, never logged to the run, so the run does not record what it was trained with; log {{them}} (mlflow.log_params, wandb.config) or turn on autologging.",
+        "{{callee}} receives {{names}}, never logged to the run, so the run does not record what it was trained with; log {{them}} with {{how}} or turn on autologging.",
       loggedOtherValue:
         "{{key}} is logged as {{logged}}, but {{callee}} receives {{actual}}, so the run records a value it did not use; pass the logged value or log the one passed.",
     },
@@ -170,7 +170,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
-      if (!model.callsTo(runApis.map((a) => a.start)).length) return;
+      const apis = runApis.filter((a) => model.callsTo([a.start]).length);
+      if (!apis.length) return;
+      const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
       const flavors = new Set<string>();
       for (const site of model.facts.calls) {
         const q = model.callee(site);
@@ -210,7 +212,9 @@ export default createRule<[], MessageIds>({
         for (const { c, a } of takers) {
           if (!isLiteral(model.definition(a.value, c.site.scope)) || mismatched.has(a.value)) continue;
           mismatched.add(a.value);
-          const data = { key: l.key, logged: snippet(text(l.value.range), 40), callee: snippet(text(c.site.call.callee.range), 40), actual: snippet(text(a.value.range), 40) };
+          const def = model.definition(a.value, c.site.scope);
+          const actual = `${a.name}=${snippet(text(a.value.range), 40)}${def === a.value ? "" : ` (${snippet(text(def.range), 30)})`}`;
+          const data = { key: l.key, logged: snippet(text(l.value.range), 40), callee: snippet(text(c.site.call.callee.range), 40), actual };
           context.report({ loc: loc(a.value.range), messageId: "loggedOtherValue", data });
         }
       }
@@ -227,7 +231,7 @@ export default createRule<[], MessageIds>({
         });
         if (!unlogged.length) continue;
         const names = unlogged.map((a) => a.name).join(", ");
-        const data = { callee: snippet(text(site.call.callee.range), 40), names, them: unlogged.length === 1 ? "it" : "them" };
+        const data = { callee: snippet(text(site.call.callee.range), 40), names, them: unlogged.length === 1 ? "it" : "them", how };
         context.report({ loc: loc(site.call.callee.range), messageId: "unlogged", data });
       }
     });
