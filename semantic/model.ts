@@ -211,23 +211,24 @@ export class SemanticModel {
    */
   accessPaths(expr: Expr, scope: number): Set<string> {
     const out = new Set<string>();
-    const visit = (e: Expr, s: number, hops: number): string[] => {
+    // `record`: the expression is a value in its own right, not the object of a member read (`args` in `args.lr`).
+    const visit = (e: Expr, s: number, hops: number, record = true): string[] => {
       if (hops > MAX_HOPS || out.size > 128) return [];
       let paths: string[] = [];
       switch (e.kind) {
         case "name": {
           const b = this.binding(e.name, s, e.range[0]);
           paths = [`${e.name}@${!b ? "?" : b.kind === "param" ? "param" : b.range[0]}`];
-          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1));
+          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1, record));
           break;
         }
         case "member":
-          paths = visit(e.object, s, hops).map((p) => `${p}.${e.property}`);
+          paths = visit(e.object, s, hops, false).map((p) => `${p}.${e.property}`);
           break;
         case "index": {
           const key = this.definition(e.index, s);
           const k = key.kind === "literal" ? JSON.stringify(key.value) : "?";
-          paths = visit(e.object, s, hops).map((p) => `${p}[${k}]`);
+          paths = visit(e.object, s, hops, false).map((p) => `${p}[${k}]`);
           break;
         }
         case "call":
@@ -243,7 +244,7 @@ export class SemanticModel {
         default:
           break;
       }
-      for (const p of paths) out.add(p);
+      if (record) for (const p of paths) out.add(p);
       return paths;
     };
     visit(expr, scope, 0);
