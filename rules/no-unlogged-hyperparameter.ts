@@ -73,8 +73,8 @@ function received(model: SemanticModel, site: CallSite, entry: HyperparameterCal
     if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), false);
   }
   for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, true);
-  // A keyword given twice (positionally and by name) is one setting.
-  return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i);
+  // A keyword given twice (positionally and by name) is one setting; listed in source order.
+  return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i).sort((a, b) => a.value.range[0] - b.value.range[0]);
 }
 
 /** The call runs with the library's own tracking integration on (`report_to` left at its default, or naming a tracker). */
