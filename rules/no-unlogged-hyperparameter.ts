@@ -128,6 +128,16 @@ function loggedValues(model: SemanticModel): Logged[] {
       out.push({ key: target.kind === "member" ? target.property : literalString(target.index), value, scope });
     }
   }
+  // Logged inside a helper (`def log_config(c): mlflow.log_params(vars(c))`): what its callers pass is logged.
+  for (const l of [...out]) {
+    const d = model.definition(l.value, l.scope);
+    const handed = d.kind === "name" ? [d] : d.kind === "call" ? d.args.map((a) => a.value) : d.kind === "member" && d.property === "__dict__" ? [d.object] : [];
+    for (const e of handed) {
+      const b = e.kind === "name" ? model.binding(e.name, l.scope, e.range[0]) : null;
+      if (b?.kind !== "param") continue;
+      for (const passed of model.callerArguments(b)) out.push({ key: e === d ? l.key : null, value: passed.value, scope: passed.scope });
+    }
+  }
   return out;
 }
 

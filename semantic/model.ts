@@ -251,6 +251,31 @@ export class SemanticModel {
     return out;
   }
 
+  /**
+   * What this file's calls pass for a function parameter: `def log_cfg(c)` …
+   * `log_cfg(config)` gives `config`. Calls by the function's name (or a
+   * method call by its name, skipping `self`/`cls`), by position or keyword.
+   */
+  callerArguments(param: Binding): { value: Expr; scope: number }[] {
+    const fn = this.facts.scopes[param.scope];
+    if (param.kind !== "param" || fn?.kind !== "function") return [];
+    const params = this.facts.bindings.filter((b) => b.kind === "param" && b.scope === param.scope);
+    const bound = params[0] && (params[0].name === "self" || params[0].name === "cls") ? 1 : 0;
+    const index = params.indexOf(param) - bound;
+    if (index < 0) return [];
+    const out: { value: Expr; scope: number }[] = [];
+    for (const site of this.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind === "name") {
+        const b = this.binding(c.name, site.scope, c.range[0]);
+        if (c.name !== fn.name || b?.kind !== "def" || !contains(fn.range, b.range)) continue;
+      } else if (c.kind !== "member" || c.property !== fn.name || !bound) continue;
+      const arg = argument(site.call, { index, keyword: param.name });
+      if (arg && arg.spread === "") out.push({ value: arg.value, scope: site.scope });
+    }
+    return out;
+  }
+
   tries(): TryBlock[] {
     return this.facts.blocks.filter((b): b is TryBlock => b.kind === "try");
   }

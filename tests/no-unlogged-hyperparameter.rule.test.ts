@@ -13,6 +13,9 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     `${RF}with mlflow.start_run():\n    mlflow.log_params(vars(args))\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
     `${RF}params = {'max_depth': 4}\nwith mlflow.start_run():\n    mlflow.log_params(params)\n    m = RandomForestClassifier(**params)\n`,
     `${RF}with mlflow.start_run():\n    m = RandomForestClassifier(max_depth=4)\n    mlflow.log_params(m.get_params())\n`,
+    // Logged by a helper of this file, which receives the namespace.
+    `${RF}def log_config(run_args):\n    mlflow.log_params(vars(run_args))\nwith mlflow.start_run():\n    log_config(args)\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
+    `${RF}class Tracker:\n    def record(self, key, value):\n        mlflow.log_param(key, value)\nwith mlflow.start_run():\n    Tracker().record('depth_limit', depth)\n    m = RandomForestClassifier(max_depth=depth)\n`,
     // Synonyms: learning_rate logged, lr passed.
     "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_param('learning_rate', lr)\n    opt = torch.optim.Adam(net.parameters(), lr=lr)\n",
     // Autologging, all flavors or this one.
@@ -54,6 +57,11 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     {
       code: "import wandb\nfrom transformers import TrainingArguments\nrun = wandb.init(config={'lr': lr})\nargs = TrainingArguments('out', learning_rate=lr, num_train_epochs=3, report_to='none')\n",
       errors: [{ messageId: "unlogged", line: 4, column: 8, endLine: 4, endColumn: 25, data: { callee: "TrainingArguments", names: "num_train_epochs", them: "it", how: "wandb.config.update()" } }],
+    },
+    {
+      // The helper logs another namespace than the one the model reads.
+      code: `${RF}def log_config(c):\n    mlflow.log_params(vars(c))\nwith mlflow.start_run():\n    log_config(data_args)\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
+      errors: [{ messageId: "unlogged", line: 7, column: 9, endLine: 7, endColumn: 31 }],
     },
     {
       // Logged from args, trained with a literal.
