@@ -63,6 +63,8 @@ const SKLEARN_MODELS = [
   "kernel_ridge",
 ].map((m) => `sklearn.${m}`);
 
+const TFJS = "npm:@tensorflow/tfjs";
+
 const KERAS_MODELS = ["keras.Sequential()", "keras.Model()", "keras.models.Sequential()", "keras.models.Model()"];
 
 export const hyperparameterCalls: HyperparameterCall[] = [
@@ -130,6 +132,15 @@ export const hyperparameterCalls: HyperparameterCall[] = [
     // transformers before v5 reports to every installed tracker unless told otherwise.
     integration: { keyword: "report_to", off: ["none"] },
   },
+  // TensorFlow.js: options objects count as keywords.
+  {
+    qnames: [`${TFJS}.sequential().fit`, `${TFJS}.model().fit`],
+    positional: [null, null],
+    only: ["epochs", "batchSize", "validationSplit"],
+    flavors: [],
+  },
+  { qnames: ["sgd", "adam", "adagrad", "adadelta", "adamax", "rmsprop"].map((o) => `${TFJS}.train.${o}`), positional: ["learningRate"], flavors: [] },
+  { qnames: [`${TFJS}.train.momentum`], positional: ["learningRate", "momentum"], flavors: [] },
   {
     qnames: ["lightning.Trainer"],
     only: ["max_epochs", "max_steps", "accumulate_grad_batches", "gradient_clip_val"],

@@ -1,5 +1,6 @@
 import rule from "../rules/no-unlogged-hyperparameter.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
+import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 
 const RF = "import mlflow\nfrom sklearn.ensemble import RandomForestClassifier\n";
 
@@ -71,6 +72,18 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
       errors: [{ messageId: "unlogged", line: 4, column: 10, endLine: 4, endColumn: 20, data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" } }],
+    },
+  ],
+});
+
+typescriptRuleTester().run("no-unlogged-hyperparameter", rule as never, {
+  valid: [
+    'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ config: { epochs: 5 } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs });\n',
+  ],
+  invalid: [
+    {
+      code: 'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ config: { epochs: 5 } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs, batchSize: 32 });\n',
+      errors: [{ messageId: "unlogged", line: 5, column: 7, endLine: 5, endColumn: 16, data: { callee: "model.fit", names: "batchSize", them: "it", how: "wandb.config.update()" } }],
     },
   ],
 });
