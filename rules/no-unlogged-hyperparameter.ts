@@ -26,11 +26,14 @@ interface Logged {
 /** A hyper-parameter a call receives; `whole` for a mapping the rule cannot read, named as written (`**params`). */
 interface Received {
   name: string;
+  /** `name` as compared with logged keys. */
+  key: string;
   value: Expr;
   whole: boolean;
 }
 
 const SKIP = new Set(NOT_HYPERPARAMETERS);
+const START_NAMES = new Set(runApis.map((a) => a.start));
 const SYNONYM = new Map(keySynonyms.flatMap((group) => group.map((k) => [k, group[0]!] as const)));
 
 /** `optimizer/learning_rate`, `model.n_estimators`, `Learning-Rate` → one comparable key. */
@@ -54,26 +57,28 @@ const countsAs = (entry: HyperparameterCall, name: string) => !SKIP.has(name) &&
 function received(model: SemanticModel, site: CallSite, entry: HyperparameterCall): Received[] {
   const call = site.call;
   const out: Received[] = [];
+  const add = (name: string, value: Expr, whole = false) => out.push({ name, key: "", value, whole });
   const fromMapping = (e: Expr, label: string, filter: boolean) => {
     const d = model.definition(e, site.scope);
     const entries = mappingEntries(model, d, site.scope);
     if (entries.length || d.kind === "dict") {
-      for (const en of entries) if (!filter || countsAs(entry, en.key)) out.push({ name: en.key, value: en.value, whole: false });
-    } else out.push({ name: label, value: e, whole: true });
+      for (const en of entries) if (!filter || countsAs(entry, en.key)) add(en.key, en.value);
+    } else add(label, e, true);
   };
   const positional = call.args.filter((a) => a.name === null);
   const splat = positional.findIndex((a) => a.spread === "*");
   positional.forEach((a, i) => {
     const name = entry.positional?.[i];
-    if (a.spread === "" && name && (splat === -1 || i < splat) && countsAs(entry, name)) out.push({ name, value: a.value, whole: false });
+    if (a.spread === "" && name && (splat === -1 || i < splat) && countsAs(entry, name)) add(name, a.value);
   });
-  for (const a of model.namedArguments(call)) if (countsAs(entry, a.name)) out.push({ name: a.name, value: a.value, whole: false });
+  for (const a of model.namedArguments(call)) if (countsAs(entry, a.name)) add(a.name, a.value);
   if (entry.mapping) {
     const m = argument(call, entry.mapping);
     if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), false);
   }
   for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, true);
   // A keyword given twice (positionally and by name) is one setting; listed in source order.
+  for (const r of out) r.key = normalKey(r.name);
   return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i).sort((a, b) => a.value.range[0] - b.value.range[0]);
 }
 
@@ -180,30 +185,27 @@ export default createRule<[], MessageIds>({
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
-      const apis = runApis.filter((a) => model.callsTo([a.start]).length);
-      if (!apis.length) return;
-      const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
+      // One pass over the calls: which runs start, whether autologging is on, which calls take hyper-parameters.
+      const starts = new Set<string>();
       const flavors = new Set<string>();
+      const candidates: { site: CallSite; entry: HyperparameterCall }[] = [];
       for (const site of model.facts.calls) {
         const q = model.callee(site);
         if (q === null) continue;
-        if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
+        if (START_NAMES.has(q)) starts.add(q);
+        else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
         const m = FLAVOR_AUTOLOG.exec(q);
         if (m) flavors.add(m[1]!);
+        const entry = entryFor(q);
+        if (entry) candidates.push({ site, entry });
       }
-
-      const logged = loggedValues(model);
-      const keys = new Set(logged.flatMap((l) => (l.key === null ? [] : [normalKey(l.key)])));
-      const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
-      const allPaths = paths.flatMap((p) => p.paths);
-      const configObjects = new Set(configSources.flatMap((s) => s.objects));
-      const flows = (value: Expr, scope: number, from: string[]) => [...model.accessPaths(value, scope)].some((p) => from.some((l) => pathWithin(p, l)));
+      const apis = runApis.filter((a) => starts.has(a.start));
+      if (!apis.length) return;
+      const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
 
       const calls: { site: CallSite; entry: HyperparameterCall; args: Received[] }[] = [];
-      for (const site of model.facts.calls) {
-        const q = model.callee(site);
-        const entry = q === null ? undefined : entryFor(q);
-        if (!entry || entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry)) continue;
+      for (const { site, entry } of candidates) {
+        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry)) continue;
         if (entry.when) {
           const w = argument(site.call, { keyword: entry.when.keyword })?.value;
           if (w?.kind !== "literal" || w.value !== entry.when.value) continue;
@@ -212,12 +214,27 @@ export default createRule<[], MessageIds>({
       }
       if (!calls.length) return;
 
+      const logged = loggedValues(model);
+      const keys = new Set(logged.flatMap((l) => (l.key === null ? [] : [normalKey(l.key)])));
+      const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
+      const allPaths = paths.flatMap((p) => p.paths);
+      const configObjects = new Set(configSources.flatMap((s) => s.objects));
+      const flows = (value: Expr, scope: number, from: string[]) => [...model.accessPaths(value, scope)].some((p) => from.some((l) => pathWithin(p, l)));
+      const byKey = new Map<string, { c: (typeof calls)[number]; a: Received }[]>();
+      for (const c of calls) {
+        for (const a of c.args) {
+          if (a.whole) continue;
+          let list = byKey.get(a.key);
+          if (!list) byKey.set(a.key, (list = []));
+          list.push({ c, a });
+        }
+      }
+
       // A logged key whose (non-literal) value no call receives under that key, while one receives a literal: the record is wrong.
       const mismatched = new Set<Expr>();
       for (const { l, paths: from } of paths) {
         if (l.key === null || isLiteral(l.value)) continue;
-        const key = normalKey(l.key);
-        const takers = calls.flatMap((c) => c.args.filter((a) => !a.whole && normalKey(a.name) === key).map((a) => ({ c, a })));
+        const takers = byKey.get(normalKey(l.key)) ?? [];
         if (!takers.length || takers.some(({ c, a }) => flows(a.value, c.site.scope, from))) continue;
         for (const { c, a } of takers) {
           if (!isLiteral(model.definition(a.value, c.site.scope)) || mismatched.has(a.value)) continue;
@@ -231,10 +248,12 @@ export default createRule<[], MessageIds>({
 
       for (const { site, args } of calls) {
         // The estimator itself logged (`mlflow.log_params(model.get_params())`): every setting it holds is recorded.
-        const holder = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.value && contains(b.value.range, site.call.range));
+        // Statement extent first: reading a binding's value converts it.
+        const r = site.call.range;
+        const holder = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
         if (holder && allPaths.some((l) => pathWithin(`${holder.name}@${holder.range[0]}`, l))) continue;
         const unlogged = args.filter((a) => {
-          if (mismatched.has(a.value) || keys.has(normalKey(a.name))) return false;
+          if (mismatched.has(a.value) || keys.has(a.key)) return false;
           // A parameter handed through (`def make(lr): Adam(lr=lr)`): its callers decide, and may log it.
           if (a.value.kind === "name" && model.binding(a.value.name, site.scope, a.value.range[0])?.kind === "param") return false;
           return !flows(a.value, site.scope, allPaths) && !readsConfig(model, a.value, site.scope, configObjects);
