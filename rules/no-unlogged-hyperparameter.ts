@@ -8,7 +8,7 @@ import {
   type HyperparameterCall,
 } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
-import type { CallExpr, CallSite, Expr } from "../semantic/ir.js";
+import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
@@ -146,6 +146,14 @@ function loggedValues(model: SemanticModel): Logged[] {
   return out;
 }
 
+/** Both are the same constant, whatever the quoting or spacing. */
+function sameConstant(a: Expr, b: Expr, text: (r: Range) => string): boolean {
+  if (!isLiteral(a) || !isLiteral(b)) return false;
+  if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
+  const flat = (e: Expr) => text(e.range).replace(/\s+/gu, "").replace(/"/gu, "'");
+  return flat(a) === flat(b);
+}
+
 /** The value is read from a live W&B config (`run.config.lr`, `cfg = wandb.config; cfg["lr"]`): recorded by definition. */
 function readsConfig(model: SemanticModel, e: Expr, scope: number, objects: Set<string>, hops = 0): boolean {
   const work: Expr[] = [e];
@@ -235,13 +243,17 @@ export default createRule<[], MessageIds>({
       for (const { l, paths: from } of paths) {
         if (l.key === null || isLiteral(l.value)) continue;
         const takers = byKey.get(normalKey(l.key)) ?? [];
-        if (!takers.length || takers.some(({ c, a }) => flows(a.value, c.site.scope, from))) continue;
+        const loggedDef = model.definition(l.value, l.scope);
+        // The same value: flowing from what is logged, or the same constant on both sides.
+        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
+        if (!takers.length || takers.some(agrees)) continue;
         for (const { c, a } of takers) {
-          if (!isLiteral(model.definition(a.value, c.site.scope)) || mismatched.has(a.value)) continue;
-          mismatched.add(a.value);
           const def = model.definition(a.value, c.site.scope);
-          const actual = `${a.name}=${snippet(text(a.value.range), 40)}${def === a.value ? "" : ` (${snippet(text(def.range), 30)})`}`;
-          const data = { key: l.key, logged: snippet(text(l.value.range), 40), callee: snippet(text(c.site.call.callee.range), 40), actual };
+          // Two different expressions may hold the same value at run time: only a constant on one side is clearly another value.
+          if ((!isLiteral(def) && !isLiteral(loggedDef)) || mismatched.has(a.value)) continue;
+          mismatched.add(a.value);
+          const shown = (e: Expr, d: Expr) => `${snippet(text(e.range), 40)}${d === e ? "" : ` (${snippet(text(d.range), 30)})`}`;
+          const data = { key: l.key, logged: shown(l.value, loggedDef), callee: snippet(text(c.site.call.callee.range), 40), actual: `${a.name}=${shown(a.value, def)}` };
           context.report({ loc: loc(a.value.range), messageId: "loggedOtherValue", data });
         }
       }

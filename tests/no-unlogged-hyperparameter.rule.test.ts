@@ -30,6 +30,9 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     "import wandb\nfrom transformers import TrainingArguments\nwandb.init()\nargs = TrainingArguments('out', learning_rate=3e-5)\n",
     // A parameter handed through: its callers decide.
     "import mlflow, torch\ndef make(net, lr):\n    return torch.optim.Adam(net.parameters(), lr=lr)\nwith mlflow.start_run():\n    pass\n",
+    // The same constant on both sides; two expressions that may hold the same value.
+    `${RF}depth = 5\nwith mlflow.start_run():\n    mlflow.log_param('max_depth', depth)\n    m = RandomForestClassifier(max_depth=5)\n`,
+    `${RF}with mlflow.start_run():\n    mlflow.log_param('max_depth', args.depth)\n    m = RandomForestClassifier(max_depth=cfg.depth)\n`,
     // No run: not a tracked program.
     `${RF}m = RandomForestClassifier(max_depth=4)\n`,
     // An evaluation loader does not shuffle: its batch size is not a training setting.
@@ -68,6 +71,11 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
       // Logged from args, trained with a literal.
       code: "import mlflow, torch\nlr = 0.01\nwith mlflow.start_run():\n    mlflow.log_param('lr', args.lr)\n    opt = torch.optim.Adam(net.parameters(), lr=lr)\n",
       errors: [{ messageId: "loggedOtherValue", line: 5, column: 49, endLine: 5, endColumn: 51, data: { key: "lr", logged: "args.lr", callee: "torch.optim.Adam", actual: "lr=lr (0.01)" } }],
+    },
+    {
+      // Logged from a constant, trained with a setting.
+      code: `${RF}n = 100\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    m = RandomForestClassifier(n_estimators=args.n)\n`,
+      errors: [{ messageId: "loggedOtherValue", line: 6, column: 45, endLine: 6, endColumn: 51, data: { key: "n_estimators", logged: "n (100)", callee: "RandomForestClassifier", actual: "n_estimators=args.n" } }],
     },
     {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
