@@ -68,10 +68,11 @@ const TFJS = "npm:@tensorflow/tfjs";
 const KERAS_MODELS = ["keras.Sequential()", "keras.Model()", "keras.models.Sequential()", "keras.models.Model()"];
 
 export const hyperparameterCalls: HyperparameterCall[] = [
-  { classesUnder: SKLEARN_MODELS, exclude: ["copy_X", "warm_start", "memory"], flavors: ["sklearn"] },
+  // Ensembles take their members as arguments: those are models, each checked where it is built.
+  { classesUnder: SKLEARN_MODELS, exclude: ["copy_X", "warm_start", "memory", "estimator", "estimators", "base_estimator", "final_estimator"], flavors: ["sklearn"] },
   {
     qnames: ["XGBClassifier", "XGBRegressor", "XGBRanker", "XGBRFClassifier", "XGBRFRegressor"].map((c) => `xgboost.${c}`),
-    exclude: ["early_stopping_rounds", "eval_metric"],
+    exclude: ["eval_metric", "enable_categorical", "use_label_encoder"],
     flavors: ["xgboost"],
   },
   {

@@ -238,7 +238,7 @@ export default createRule<[], MessageIds>({
         }
       }
 
-      // A logged key whose (non-literal) value no call receives under that key, while one receives a literal: the record is wrong.
+      // A logged key (its value not a literal at the log call: that is no-literal-log-param's) whose value no call receives under the key.
       const mismatched = new Set<Expr>();
       for (const { l, paths: from } of paths) {
         if (l.key === null || isLiteral(l.value)) continue;
