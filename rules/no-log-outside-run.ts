@@ -71,6 +71,8 @@ export default createRule<[], MessageIds>({
             if (!mine(e) || !before(e.call.range, r) || !model.dominates(e.call.range, r, true)) continue;
             // In a function, ending a nested run makes the caller's run active again, unless this function's own start proves there was none.
             if (inFunction && api.nestedKeyword && !bare.some((s) => mine(s) && before(s.call.range, e.call.range) && !mayNest(s.call, api))) continue;
+            // Anywhere, ending a run opened with nested=True leaves its parent active.
+            if (bare.some((s) => mine(s) && before(s.call.range, e.call.range) && mayNest(s.call, api))) continue;
             const line = String(loc(e.call.range).start.line);
             closers.push({ at: e.call.range, report: () => context.report({ loc: loc(r), messageId: "afterRunEnded", data: { call: text(site.call.callee.range) + "()", end: text(e.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
           }

@@ -16,6 +16,7 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
     "import mlflow\ndef finish(v):\n    mlflow.end_run()\n    mlflow.log_metric('m', v)\n",
     // A nested run closes and its parent is active again.
     "import mlflow\ndef child():\n    with mlflow.start_run(nested=True):\n        pass\n    mlflow.log_metric('m', 1)\n",
+    "import mlflow\nmlflow.start_run()\nmlflow.start_run(nested=True)\nmlflow.end_run()\nmlflow.log_metric('m', 1)\nmlflow.end_run()\n",
     // Ended only on one branch.
     "import mlflow\nmlflow.start_run()\nif done:\n    mlflow.end_run()\nmlflow.log_metric('m', 1)\n",
     // A new run starts before the call.
