@@ -63,12 +63,13 @@ export default createRule<[], MessageIds>({
           const closers: { at: Range; report: () => void }[] = [];
           for (const s of starts) {
             const w = model.withOf(s.call);
-            if (!w || !mine(s) || !before(w.range, r) || mayNest(s.call, api) || !model.dominates(w.range, r, true)) continue;
+            if (!w || !mine(s) || !before(w.range, r) || mayNest(s.call, api) || !model.dominates(w.range, r, { loopsRun: true })) continue;
             const line = String(loc(s.call.range).start.line);
             closers.push({ at: w.range, report: () => context.report({ loc: loc(r), messageId: "afterRunClosed", data: { call: text(site.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
           }
           for (const e of ends) {
-            if (!mine(e) || !before(e.call.range, r) || !model.dominates(e.call.range, r, true)) continue;
+            // A `with` closes its run even on an exception; an end call in a `try` body is skipped by one.
+            if (!mine(e) || !before(e.call.range, r) || !model.dominates(e.call.range, r, { loopsRun: true, mayRaise: true })) continue;
             // In a function, ending a nested run makes the caller's run active again, unless this function's own start proves there was none.
             if (inFunction && api.nestedKeyword && !bare.some((s) => mine(s) && before(s.call.range, e.call.range) && !mayNest(s.call, api))) continue;
             // Anywhere, ending a run opened with nested=True leaves its parent active.

@@ -191,12 +191,19 @@ export class SemanticModel {
   /**
    * Whenever the statement at `b` runs, the one at `a` (earlier in the same
    * function) has run: no branch, loop body, exception handler or try-else
-   * holds `a` without holding `b`. With `loopsRun`, loops are taken to run
-   * at least once (for effects that only matter if the loop ran at all).
+   * holds `a` without holding `b`. `loopsRun`: loops are taken to run at
+   * least once (for effects that only matter if the loop ran at all).
+   * `mayRaise`: a `try` body with handlers may stop before `a` and go on
+   * after the handler, so it counts as a branch too.
    */
-  dominates(a: Range, b: Range, loopsRun = false): boolean {
+  dominates(a: Range, b: Range, assume: { loopsRun?: boolean; mayRaise?: boolean } = {}): boolean {
     for (const block of this.facts.blocks) {
-      const regions = block.kind === "branch" || (block.kind === "loop" && !loopsRun) ? [block.body] : block.kind === "try" ? [...block.handlers.map((h) => h.range), ...(block.orelse ? [block.orelse] : [])] : [];
+      let regions: Range[] = [];
+      if (block.kind === "branch" || (block.kind === "loop" && !assume.loopsRun)) regions = [block.body];
+      else if (block.kind === "try") {
+        regions = [...block.handlers.map((h) => h.range), ...(block.orelse ? [block.orelse] : [])];
+        if (assume.mayRaise && block.handlers.length) regions.push(block.body);
+      }
       if (regions.some((r) => contains(r, a) && !contains(r, b))) return false;
     }
     return true;

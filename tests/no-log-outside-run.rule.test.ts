@@ -17,6 +17,8 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
     // A nested run closes and its parent is active again.
     "import mlflow\ndef child():\n    with mlflow.start_run(nested=True):\n        pass\n    mlflow.log_metric('m', 1)\n",
     "import mlflow\nmlflow.start_run()\nmlflow.start_run(nested=True)\nmlflow.end_run()\nmlflow.log_metric('m', 1)\nmlflow.end_run()\n",
+    // An exception before the end is handled and the code goes on with the run open.
+    "import mlflow\nmlflow.start_run()\ntry:\n    fit()\n    mlflow.end_run()\nexcept ValueError:\n    pass\nmlflow.log_metric('m', 1)\n",
     // Ended only on one branch.
     "import mlflow\nmlflow.start_run()\nif done:\n    mlflow.end_run()\nmlflow.log_metric('m', 1)\n",
     // A new run starts before the call.
