@@ -137,6 +137,8 @@ export interface RunApi {
   activeLoggers?: string[];
   /** What becomes of such a call when no run is active, for messages. */
   noActiveRun?: string;
+  /** Keyword with which such a call names its run instead (`mlflow.log_metric(..., run_id=...)`). */
+  runKeyword?: string;
   /** How runs of this API record parameters, for messages. */
   paramsLabel?: string;
 }
@@ -172,6 +174,7 @@ export const runApis: RunApi[] = [
     nestedKeyword: "nested",
     becomesActive: true,
     activeLoggers: MLFLOW_ACTIVE_LOGGERS,
+    runKeyword: "run_id",
     // mlflow.tracking.fluent: every fluent logging call without an active run calls start_run() itself.
     noActiveRun: "MLflow writes it to a run it opens on its own, not to the experiment's run",
   },

@@ -49,6 +49,8 @@ export default createRule<[], MessageIds>({
 
         for (const { site } of model.callsTo(apiNames(api, api.activeLoggers))) {
           const r = site.call.range;
+          // Written to the run it names.
+          if (api.runKeyword && argument(site.call, { keyword: api.runKeyword })) continue;
           // Inside a run's `with` body, or a function another run's helper may call: the run may be active.
           if (starts.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
           // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.

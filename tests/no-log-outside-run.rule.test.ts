@@ -28,6 +28,8 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
     "import mlflow\ndef begin():\n    mlflow.start_run()\nbegin()\nmlflow.log_metric('m', 1)\nwith mlflow.start_run():\n    pass\n",
     // The loop starts a run after the call: active from the second iteration.
     "import mlflow\nfor lr in rates:\n    mlflow.log_param('lr', lr)\n    mlflow.start_run()\n",
+    // A call naming its run.
+    "import mlflow\nwith mlflow.start_run() as r:\n    pass\nmlflow.log_metric('m', 1, run_id=r.info.run_id)\n",
     // A client call names its run.
     "import mlflow\nc = mlflow.MlflowClient()\nwith mlflow.start_run() as r:\n    pass\nc.log_metric(r.info.run_id, 'm', 1)\n",
   ],
