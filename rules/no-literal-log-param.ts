@@ -2,14 +2,10 @@ import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TR
 import type { CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
+import { mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
-
-interface Entry {
-  key: string;
-  value: Expr;
-}
 
 /** A value a non-tracker call receives under a key: `Model(key=value)` or `Model(**{key: value})`. */
 interface Use extends Entry {
@@ -22,22 +18,6 @@ function sameLiteral(a: Expr, b: Expr, text: (r: Range) => string): boolean {
   if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
   const flat = (e: Expr) => text(e.range).replace(/\s+/g, "").replace(/"/g, "'");
   return isLiteral(a) && isLiteral(b) && flat(a) === flat(b);
-}
-
-/**
- * `{key: value}` entries of a dict display or a `dict(key=value)` call, with
- * string keys. Entries a later `**spread` may override are left out.
- */
-function mappingEntries(model: SemanticModel, e: Expr, scope: number): Entry[] {
-  if (e.kind === "dict") {
-    const lastSpread = e.entries.findLastIndex((en) => en.key === null);
-    return e.entries.slice(lastSpread + 1).flatMap((en) => {
-      const key = literalString(en.key);
-      return key === null ? [] : [{ key, value: en.value }];
-    });
-  }
-  const builtinDict = e.kind === "call" && e.callee.kind === "name" && e.callee.name === "dict" && !model.binding("dict", scope, e.range[0]);
-  return builtinDict ? model.namedArguments(e).map((a) => ({ key: a.name, value: a.value })) : [];
 }
 
 const literalEntries = (model: SemanticModel, e: Expr, scope: number) => mappingEntries(model, e, scope).filter((en) => isLiteral(en.value));

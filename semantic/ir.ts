@@ -168,7 +168,14 @@ export interface LoopBlock {
   body: Range;
 }
 
-export type Block = WithBlock | TryBlock | LoopBlock;
+/** A body that runs only on some paths: an `if`/`elif`/`else` clause, a `match`/`switch` case, a conditional operand. */
+export interface BranchBlock {
+  kind: "branch";
+  range: Range;
+  body: Range;
+}
+
+export type Block = WithBlock | TryBlock | LoopBlock | BranchBlock;
 
 export interface Comment {
   type: "Comment";

@@ -268,9 +268,116 @@ export class SemanticModel {
     return null;
   }
 
+  /**
+   * Whenever the statement at `b` runs, the one at `a` (earlier in the same
+   * function) has run: no branch, loop body, exception handler or try-else
+   * holds `a` without holding `b`. `loopsRun`: loops are taken to run at
+   * least once (for effects that only matter if the loop ran at all).
+   * `mayRaise`: a `try` body with handlers may stop before `a` and go on
+   * after the handler, so it counts as a branch too.
+   */
+  dominates(a: Range, b: Range, assume: { loopsRun?: boolean; mayRaise?: boolean } = {}): boolean {
+    for (const block of this.facts.blocks) {
+      let regions: Range[] = [];
+      if (block.kind === "branch" || (block.kind === "loop" && !assume.loopsRun)) regions = [block.body];
+      else if (block.kind === "try") {
+        regions = [...block.handlers.map((h) => h.range), ...(block.orelse ? [block.orelse] : [])];
+        if (assume.mayRaise && block.handlers.length) regions.push(block.body);
+      }
+      if (regions.some((r) => contains(r, a) && !contains(r, b))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The access paths an expression's value is read from, following
+   * assignments: `lr` bound from `args.lr` gives `lr@12` and `args@3.lr`.
+   * A root is a name and the offset of its binding (`@param` for a function
+   * parameter, whose value comes from any caller); a call adds its receiver's
+   * and its arguments' paths, since its value is derived from them.
+   */
+  accessPaths(expr: Expr, scope: number): Set<string> {
+    const out = new Set<string>();
+    // `record`: the expression is a value in its own right, not the object of a member read (`args` in `args.lr`).
+    const visit = (e: Expr, s: number, hops: number, record = true): string[] => {
+      if (hops > MAX_HOPS || out.size > 128) return [];
+      let paths: string[] = [];
+      switch (e.kind) {
+        case "name": {
+          const b = this.binding(e.name, s, e.range[0]);
+          paths = [`${e.name}@${!b ? "?" : b.kind === "param" ? "param" : b.range[0]}`];
+          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1, record));
+          break;
+        }
+        case "member":
+          paths = visit(e.object, s, hops, false).map((p) => `${p}.${e.property}`);
+          break;
+        case "index": {
+          const key = this.definition(e.index, s);
+          const k = key.kind === "literal" ? JSON.stringify(key.value) : "?";
+          paths = visit(e.object, s, hops, false).map((p) => `${p}[${k}]`);
+          break;
+        }
+        case "call":
+          for (const a of e.args) visit(a.value, s, hops + 1);
+          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1);
+          break;
+        case "dict":
+          for (const en of e.entries) visit(en.value, s, hops + 1);
+          break;
+        case "collection":
+          for (const item of e.items) visit(item, s, hops + 1);
+          break;
+        default:
+          break;
+      }
+      if (record) for (const p of paths) out.add(p);
+      return paths;
+    };
+    visit(expr, scope, 0);
+    return out;
+  }
+
+  /**
+   * What this file's calls pass for a function parameter: `def log_cfg(c)` …
+   * `log_cfg(config)` gives `config`. Calls by the function's name (or a
+   * method call by its name, skipping `self`/`cls`), by position or keyword.
+   */
+  callerArguments(param: Binding): { value: Expr; scope: number }[] {
+    const fn = this.facts.scopes[param.scope];
+    if (param.kind !== "param" || fn?.kind !== "function") return [];
+    const params = this.facts.bindings.filter((b) => b.kind === "param" && b.scope === param.scope);
+    const bound = params[0] && (params[0].name === "self" || params[0].name === "cls") ? 1 : 0;
+    const index = params.indexOf(param) - bound;
+    if (index < 0) return [];
+    const out: { value: Expr; scope: number }[] = [];
+    for (const site of this.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind === "name") {
+        const b = this.binding(c.name, site.scope, c.range[0]);
+        if (c.name !== fn.name || b?.kind !== "def" || !contains(fn.range, b.range)) continue;
+      } else if (c.kind !== "member" || c.property !== fn.name || !bound) continue;
+      const arg = argument(site.call, { index, keyword: param.name });
+      if (arg && arg.spread === "") out.push({ value: arg.value, scope: site.scope });
+    }
+    return out;
+  }
+
   tries(): TryBlock[] {
     return this.facts.blocks.filter((b): b is TryBlock => b.kind === "try");
   }
+}
+
+/** `root` (a path from `accessPaths`) is `path` or a part of it; a parameter's root stands for any binding of its name. */
+export function pathWithin(path: string, root: string): boolean {
+  const split = (p: string) => {
+    const m = /^([^@]*)@([^.[]*)(.*)$/su.exec(p);
+    return m ? { name: m[1]!, id: m[2]!, rest: m[3]! } : { name: p, id: "", rest: "" };
+  };
+  const a = split(path);
+  const b = split(root);
+  if (a.name !== b.name || (a.id !== b.id && a.id !== "param" && b.id !== "param")) return false;
+  return a.rest === b.rest || a.rest.startsWith(`${b.rest}.`) || a.rest.startsWith(`${b.rest}[`);
 }
 
 /** Names mentioned directly by an expression (not following bindings). */

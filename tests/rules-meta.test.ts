@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin from "../plugin/index.js";
 import { rules } from "../rules/index.js";
 import { DOCS_BASE } from "../rules/util/create-rule.js";
 import { renderIndex, renderTable, replaceTable, ruleIds } from "../scripts/generate.js";

@@ -493,6 +493,12 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         break;
       }
     }
+    // Bodies that run only on some paths.
+    for (const key of BRANCH_KEYS[n.type] ?? []) {
+      const body = child(n, key);
+      if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+    }
+    if (n.type === "SwitchCase") blocks.push({ kind: "branch", range: rangeOf(n), body: rangeOf(n) });
     if (LOOPS.has(n.type)) {
       const body = child(n, "body");
       if (body) blocks.push({ kind: "loop", range: rangeOf(n), body: rangeOf(body) });
@@ -553,6 +559,12 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
     },
   };
 }
+
+const BRANCH_KEYS: Record<string, string[]> = {
+  IfStatement: ["consequent", "alternate"],
+  ConditionalExpression: ["consequent", "alternate"],
+  LogicalExpression: ["right"],
+};
 
 // Per-walk side tables, keyed by node (module-level so the walk's switch can reach them; weak, so nothing leaks).
 const loopHeads = new WeakMap<EsNode, number>();

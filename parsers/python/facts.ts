@@ -36,6 +36,10 @@ const FACT_TYPES = [
   "try_statement",
   "for_statement",
   "while_statement",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "case_clause",
   "function_definition",
   "class_definition",
   "comparison_operator",
@@ -539,6 +543,20 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           Object.defineProperty(ret, "value", { get: () => (converted ??= toExpr(value)), enumerable: true });
           returns.push(ret);
         }
+        break;
+      }
+      case "if_statement":
+      case "elif_clause":
+      case "case_clause": {
+        // Only the clause's own body is conditional; the `if` header always runs.
+        const body = n.childForFieldName("consequence") ?? n.namedChildren.find((c) => c?.type === "block");
+        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+        break;
+      }
+      case "else_clause": {
+        // `for`/`while`/`try` else clauses are not branches of an `if` (a try's is in its TryBlock).
+        const body = n.parent?.type === "if_statement" ? n.childForFieldName("body") : null;
+        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
         break;
       }
       case "function_definition":
