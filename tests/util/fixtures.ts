@@ -37,6 +37,14 @@ export function expectations(text: string): { expected: Set<string>; ok: Set<str
   return { expected, ok };
 }
 
+/** The text with annotation lines blanked, line numbers kept: a package.json fixture becomes the JSON npm reads. */
+export function withoutAnnotations(text: string): string {
+  return text
+    .split(/(\r\n|[\r\n])/u)
+    .map((part) => (ANNOTATION.test(part) ? "" : part))
+    .join("");
+}
+
 export function readFixture(rel: string): string {
   return readFileSync(join(FIXTURES, rel), "utf8");
 }
