@@ -191,7 +191,9 @@ export default createRule<Options, MessageIds>({
         if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !kept(model, site))) continue;
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
-        const data = { call: shown(name, call), how: given ? `sets ${entry.param}=None` : `has no ${entry.param}`, fix: entry.fix ?? `${entry.param}=SEED` };
+        // JavaScript has no keyword arguments: say what was passed (`seed: undefined`) rather than `seed=None`.
+        const unset = model.facts.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
+        const data = { call: shown(name, call), how: given ? unset : `has no ${entry.param}`, fix: entry.fix ?? `${entry.param}=SEED` };
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
