@@ -106,12 +106,15 @@ export class SemanticModel {
           else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
           // A parameter's value, when the front end knows one, is the instance its type annotation names.
           else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+          // What the syntax cannot tell, the type checker may (typed linting only): the declared name's type.
+          if (q === null && (b.kind === "param" || b.kind === "assign" || b.kind === "loop")) q = this.facts.instanceType?.(b.range) ?? null;
           this.#bindingQnames.set(b, q);
         }
         return q;
       }
       case "member": {
-        const obj = this.resolve(expr.object, scope, hops);
+        // `this.tracker.Runs`: a field's type, when the checker knows it and the syntax does not.
+        const obj = this.resolve(expr.object, scope, hops) ?? (expr.object.kind === "member" ? (this.facts.instanceType?.(expr.object.range) ?? null) : null);
         return obj === null ? null : canonical(`${obj}.${expr.property}`);
       }
       case "call": {

@@ -7,7 +7,8 @@ export const FIXTURES = new URL("../../fixtures/", import.meta.url).pathname;
 export function fixtureFiles(): string[] {
   const out: string[] = [];
   for (const lang of readdirSync(FIXTURES)) {
-    for (const name of readdirSync(join(FIXTURES, lang))) out.push(`${lang}/${name}`);
+    // Folders are whole projects with their own tests (typescript/typed-project: typed linting).
+    for (const entry of readdirSync(join(FIXTURES, lang), { withFileTypes: true })) if (entry.isFile()) out.push(`${lang}/${entry.name}`);
   }
   return out.sort();
 }
