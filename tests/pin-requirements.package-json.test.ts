@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { Linter, RuleTester } from "eslint";
 import { describe, expect, it } from "vitest";
 import { npmSpecifiers, readPackageJson } from "../parsers/manifests/package-json.js";
 import { requirementsLanguage } from "../parsers/requirements/language.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { npm } from "./util/pin-data.js";
 
 RuleTester.describe = describe;
@@ -152,5 +154,24 @@ describe("package.json lock files and installed versions", () => {
     const [outside] = linter.verify(manifest, config() as never, join(dir, "package.json"));
     expect(outside).toMatchObject({ messageId: "pinOutsideRange" });
     expect(outside!.message).toContain("the version in node_modules/@tensorflow/tfjs-node/package.json, 3.21.0, is outside the range");
+  });
+});
+
+describe("exp-lint --fix on a package.json", () => {
+  it("pins to node_modules, keeps the file's layout, and a second run changes nothing", () => {
+    const before = '{\n\t"name": "churn-trainer",\n\t"dependencies": {\n\t\t"@tensorflow/tfjs-node": "^4.17.0",\n\t\t"seedrandom": "latest"\n\t}\n}\n';
+    const dir = tempProject({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "package.json": before,
+      "node_modules/@tensorflow/tfjs-node/package.json": '{ "name": "@tensorflow/tfjs-node", "version": "4.22.0" }',
+      "node_modules/seedrandom/package.json": '{ "name": "seedrandom", "version": "3.0.5" }',
+    });
+    expect(runCli(["."], dir).code).toBe(1);
+    const first = runCli(["--fix", "."], dir);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const after = readFileSync(join(dir, "package.json"), "utf8");
+    expect(after).toBe(before.replace("^4.17.0", "4.22.0").replace('"latest"', '"3.0.5"'));
+    expect(runCli(["--fix", "."], dir).code).toBe(0);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(after);
   });
 });

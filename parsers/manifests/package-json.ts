@@ -97,7 +97,9 @@ export function readPackageJson(text: string): ManifestParse {
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
     // The language reports errors carrying `lineNumber` and a 0-based column, like the TOML and YAML parsers'.
-    throw Object.assign(new Error(e.message ?? String(error)), { lineNumber: e.line ?? 1, column: Math.max(0, (e.column ?? 1) - 1) });
+    // momoa ends its message with "(line:column)", which ESLint shows anyway.
+    const message = (e.message ?? String(error)).replace(/\s*\(\d+:\d+\)$/u, "");
+    throw Object.assign(new Error(message), { lineNumber: e.line ?? 1, column: Math.max(0, (e.column ?? 1) - 1) });
   }
   const lines: EntryLine[] = [];
   const root = ast.body;
