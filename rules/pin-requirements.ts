@@ -210,10 +210,18 @@ export default createRule<Options, MessageIds>({
     const { pins, sources } = readPins(context.settings);
     const locOf = (range: Range): SourceLocation => ({ start: source.getLocFromIndex(range[0]), end: source.getLocFromIndex(range[1]) });
 
+    // One look at the file system per manifest kind, not per entry.
+    const lockCache = new Map<Manifest, boolean>();
+    const locked = (manifest: Manifest): boolean => {
+      let known = lockCache.get(manifest);
+      if (known === undefined) lockCache.set(manifest, (known = lockedBeside(manifest, context.physicalFilename)));
+      return known;
+    };
+
     const check = (entry: Entry): void => {
       const finding = findingFor(entry, text, allowUrls);
       if (!finding) return;
-      if (lockfiles === "satisfy" && lockedBeside(entry.manifest ?? "requirements", context.physicalFilename)) return;
+      if (lockfiles === "satisfy" && locked(entry.manifest ?? "requirements")) return;
       const loc = locOf(entry.requirementRange);
       const pin = entry.form !== "name" || entry.opaque ? null : entry.pin !== undefined ? entry.pin : pep508Pin(entry, text);
       // npm: the version in node_modules is the one the code ran with; Python: versions the CLI or settings provide.
