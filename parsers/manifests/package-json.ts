@@ -33,7 +33,13 @@ function stringContent(node: AnyNode, text: string): Range | null {
  * which no single pin stands for.
  */
 export function npmSpecifiers(range: string, at: Range): Specifier[] | null {
-  const parsed = new semver.Range(range || "*");
+  let parsed: semver.Range;
+  try {
+    // npm reads ranges loosely (`>= 1.2`, `v1.2.x`).
+    parsed = new semver.Range(range || "*", { loose: true });
+  } catch {
+    return null;
+  }
   if (parsed.set.length !== 1) return null;
   return parsed.set[0]!.filter((c) => c.value !== "").map((c) => ({ operator: c.operator === "" || c.operator === "=" ? "==" : c.operator, version: c.semver.version, range: at }));
 }
@@ -75,7 +81,7 @@ function entryFor(member: MemberNode, text: string): Entry | null {
   if (inner.type === "range") {
     const specifiers = npmSpecifiers(innerSpec, valueRange);
     // `^1.2.3` names 1.2.3; `1.x` names no version the user wrote.
-    const lowest = specifiers ? semver.minVersion(innerSpec || "*")?.version : undefined;
+    const lowest = specifiers ? semver.minVersion(innerSpec || "*", { loose: true })?.version : undefined;
     return {
       ...namedEntry({ ...common, specifiers: specifiers ?? [], specifierRange: specifiers?.length ? valueRange : null, opaque: specifiers === null }),
       npmRange: innerSpec || "*",
