@@ -62,6 +62,11 @@ tester.run("pin-requirements (package.json)", rule as never, {
       ],
     },
     {
+      // Columns count UTF-16 code units after non-ASCII text; CRLF line endings.
+      ...pkg('{\r\n  "description": "Modèle de churn — données 2024 ✓", "dependencies": { "seedrandom": "~3.0.5" }\r\n}\r\n'),
+      errors: [{ messageId: "notPinned", line: 2, column: 72, endLine: 2, endColumn: 94 }],
+    },
+    {
       ...pkg(deps("optionalDependencies", { gpu: "npm:@tensorflow/tfjs-node-gpu@^4.17.0" })),
       errors: [{ messageId: "notPinned", data: npm.notPinned('"gpu": "npm:@tensorflow/tfjs-node-gpu@^4.17.0"', '"gpu": "npm:@tensorflow/tfjs-node-gpu@4.17.0"') }],
     },

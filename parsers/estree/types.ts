@@ -70,7 +70,8 @@ export function instanceTypes(services: TypedServices | undefined, ast: object):
     // An instance of a class (or interface) declared by a package; its construct signature would be the class itself.
     if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) || type.getConstructSignatures().length) return null;
     const decl = symbol.declarations?.[0];
-    if (!decl) return null;
+    // Built-ins (`Array`, `Map`) are declared by TypeScript's own lib files, not by a package.
+    if (!decl || program.isSourceFileDefaultLibrary(decl.getSourceFile())) return null;
     // `declare module "mlflow" { … }` names the package; otherwise the declaration's node_modules folder does.
     let pkg: string | null = null;
     for (let p: TS.Node | undefined = decl.parent; p; p = p.parent) {
