@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
+import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
 import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
 import { satisfies } from "../parsers/manifests/versions.js";
 import { normalizeName, type Range, type Specifier } from "../parsers/requirements/parse.js";
 import type { RequirementNode } from "../parsers/requirements/source-code.js";
-import semver from "semver";
 import { createRule } from "./util/create-rule.js";
 
 type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";
