@@ -128,7 +128,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       continue;
     }
     targets.push({ path, kind });
-    if (kind === "requirements" && !/\.(?:toml|ya?ml)$/iu.test(path)) {
+    if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {
       for (const inc of includedFiles(readFileSync(path, "utf8"), dirname(path))) queue.push({ path: inc, kind: "requirements" });
     }
   }

@@ -155,11 +155,11 @@ export default createRule<[], MessageIds>({
       literalParam:
         "{{key}} is logged as the literal {{value}}, a second copy of the setting that drifts from what the code runs; bind the value to a variable, use it, and log that variable.",
       literalMismatch:
-        "{{key}} is logged as the literal {{value}}, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; log the value passed to {{callee}}.",
+        "{{key}} is logged as the literal {{value}}, but {{callee}} is called with {{argument}}, so the run records a value it did not use; log the value passed to {{callee}}.",
       configNotRead:
         "{{key}} is set to the literal {{value}} in the W&B config but never read back from it, so the config can say one thing while the run does another; read {{key}} from the config where it is used.",
       configMismatch:
-        "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
+        "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{argument}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
     },
     schema: [],
   },
@@ -174,7 +174,9 @@ export default createRule<[], MessageIds>({
       const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
       const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
         const data = { key, value: snippet(text(value.range), 40) };
-        const extra = other ? { callee: other.callee, actual: snippet(text(other.value.range), 40) } : {};
+        // The argument as the language writes it: `epochs=args.epochs` in Python, `epochs: args.epochs` in an options object.
+        const argument = other ? `${key}${model.facts.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
+        const extra = other ? { callee: other.callee, argument } : {};
         context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra } });
       };
 

@@ -192,7 +192,9 @@ export default createRule<Options, MessageIds>({
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
         const callText = shown(name, call);
-        const how = given ? `sets ${entry.param}=None` : `has no ${entry.param}`;
+        // JavaScript has no keyword arguments: say what was passed (`seed: undefined`) rather than `seed=None`.
+        const unset = model.facts.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
+        const how = given ? unset : `has no ${entry.param}`;
         const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);

@@ -205,4 +205,9 @@ export interface ProgramFacts {
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */
   scopeAt(offset: number): number;
+  /**
+   * With type information (TypeScript typed linting): the qualified name of the
+   * package class instance the expression at `range` holds (`npm:mlflow()`), or `null`.
+   */
+  instanceType?(range: Range): string | null;
 }

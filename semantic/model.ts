@@ -109,18 +109,23 @@ export class SemanticModel {
   resolve(expr: Expr, scope: number, hops = 0): string | null {
     if (hops > MAX_HOPS) return null;
     const suffixes: string[] = [];
+    // prefixes[i] is the expression suffixes[i] applies to.
+    const prefixes: Expr[] = [];
     let base = expr;
     while (base.kind === "member" || base.kind === "call") {
       // No library's qualified name is this long; past it the model cannot tell.
       if (suffixes.length >= MAX_CHAIN) return null;
       suffixes.push(base.kind === "member" ? base.property : "()");
       base = base.kind === "member" ? base.object : base.callee;
+      prefixes.push(base);
     }
-    if (base.kind !== "name") return null;
-    let q = this.#resolveName(base, scope, hops);
-    for (let i = suffixes.length - 1; i >= 0 && q !== null; i--) {
-      const s = suffixes[i]!;
-      q = s === "()" ? `${q}()` : canonical(`${q}.${s}`);
+    let q = base.kind === "name" ? this.#resolveName(base, scope, hops) : null;
+    for (let i = suffixes.length - 1; i >= 0; i--) {
+      // `this.tracker.Runs`: a field's type, when the checker knows it and the syntax does not.
+      if (q === null && prefixes[i]!.kind === "member") q = this.facts.instanceType?.(prefixes[i]!.range) ?? null;
+      if (q === null) return null;
+      const suffix = suffixes[i]!;
+      q = suffix === "()" ? `${q}()` : canonical(`${q}.${suffix}`);
     }
     return q;
   }
@@ -136,6 +141,8 @@ export class SemanticModel {
       else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
       // A parameter's value, when the front end knows one, is the instance its type annotation names.
       else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+      // What the syntax cannot tell, the type checker may (typed linting only): the declared name's type.
+      if (q === null && (b.kind === "param" || b.kind === "assign" || b.kind === "loop")) q = this.facts.instanceType?.(b.range) ?? null;
       this.#bindingQnames.set(b, q);
     }
     return q;
