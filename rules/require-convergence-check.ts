@@ -188,9 +188,12 @@ export default createRule<[], MessageIds>({
       });
       if (!fits.length) return;
       const fitName = (call: CallExpr) => `${snippet(text(call.callee.range))}()`;
+      // One report per chains argument: an MCMC object may be run more than once.
+      const seen = new Set<number>();
       for (const { site, sampler } of fits) {
         const chains = chainsArg(model, site, sampler);
-        if (chains && chains.value < 2) {
+        if (chains && chains.value < 2 && !seen.has(chains.range[0])) {
+          seen.add(chains.range[0]);
           const data = { fit: fitName(site.call), chains: String(chains.value), keyword: sampler.chains.keyword ?? "chains" };
           context.report({ loc: loc(chains.range), messageId: "singleChain", data });
         }

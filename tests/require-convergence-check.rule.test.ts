@@ -88,7 +88,8 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
       errors: [{ messageId: "singleChain", line: 3, column: 30, endLine: 3, endColumn: 38, data: { fit: "pm.sample()", chains: "1", keyword: "chains" } }],
     },
     {
-      code: "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=1)\nmcmc.run(key)\nmcmc.print_summary()\n",
+      // Run twice, reported once.
+      code: "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=1)\nmcmc.run(key)\nmcmc.print_summary()\nmcmc.run(key2, x_new)\nmcmc.print_summary()\n",
       errors: [{ messageId: "singleChain", line: 2, column: 59, endLine: 2, endColumn: 71, data: { fit: "mcmc.run()", chains: "1", keyword: "num_chains" } }],
     },
   ],
