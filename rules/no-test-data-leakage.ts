@@ -14,6 +14,7 @@ import {
   SCORING_MODULES,
   SEARCHES,
   TRANSFORMER_FIT_METHODS,
+  TUNERS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, type SemanticModel } from "../semantic/model.js";
@@ -188,7 +189,9 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     const list = argument(c, { keyword: "callbacks" });
     for (const made of list ? model.flow(list.value, scope).calls : []) {
       const q = model.resolve(made.callee, model.facts.scopeAt(at(made)));
-      if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return `${short(q)} callback`;
+      const cb = q === null ? undefined : EARLY_STOPPING_CALLBACKS.find((e) => e.qname === q);
+      const flag = cb?.when ? argument(made, { keyword: cb.when })?.value : undefined;
+      if (cb && (!cb.when || (flag?.kind === "literal" && flag.value === true))) return `${short(q!)}${cb.when ? ` with ${cb.when}=True` : ""} callback`;
     }
     return null;
   };
@@ -284,15 +287,33 @@ function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   return null;
 }
 
+/** A Keras tuner whose `search` scores every trial on the test split. */
+function tunerOnTest(model: SemanticModel, site: CallSite): Finding | null {
+  const { call, scope } = site;
+  if (call.callee.kind !== "member" || call.callee.property !== "search") return null;
+  const receiver = model.resolve(call.callee.object, scope);
+  const data = receiver !== null && TUNERS.includes(base(receiver)) ? argument(call, { keyword: "validation_data" }) : null;
+  const evidence = data ? testEvidence(model, data.value, scope) : null;
+  if (!data || !evidence) return null;
+  return { call, range: data.range, messageId: "searchOnTest", data: { call: calleeText(model, call), evidence: `${evidence}, passed as validation_data` } };
+}
+
 /** Objectives that an optimiser maximises, scored on the test split. */
 function* tuneOnTest(model: SemanticModel): Generator<Finding> {
   for (const { site, qname } of model.callsTo(OBJECTIVE_RUNNERS.map((r) => r.qname))) {
     const runner = OBJECTIVE_RUNNERS.find((r) => r.qname === qname)!;
     const fn = argument(site.call, runner.objective);
+    const runnerName = short(qname).replace(/^optimize$/u, "study.optimize");
+    if (fn && fn.value.kind !== "name") {
+      // `study.optimize(lambda trial: objective(trial, X_test, y_test))`: test data handed to the objective.
+      const inner = model.facts.calls.find((c) => contains(fn.value.range, c.call.range) && c.call.args.some((a) => testEvidence(model, a.value, c.scope)));
+      const arg = inner?.call.args.find((a) => testEvidence(model, a.value, inner.scope));
+      if (inner && arg) yield { call: inner.call, range: arg.range, messageId: "tuneOnTest", data: { objective: snippet(model.sourceText(inner.call.callee.range), 40), runner: runnerName, evidence: testEvidence(model, arg.value, inner.scope)! } };
+      continue;
+    }
     if (fn?.value.kind !== "name") continue;
     const def = model.binding(fn.value.name, site.scope, at(fn.value));
     const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
-    const runnerName = short(qname).replace(/^optimize$/u, "study.optimize");
     // One finding per objective, at its first test score.
     const hit = body ? testScores(model, body.range)[0] : undefined;
     if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "tuneOnTest", data: { objective: fn.value.name, runner: runnerName, evidence: hit.evidence } };
@@ -356,7 +377,7 @@ export default createRule<Options, MessageIds>({
       fitOnTest:
         "'{{call}}' fits on the test split ({{evidence}}), so the test data shapes what is learned and the final score is no longer measured on unseen data. Fit on the training split and only transform or score the test split.",
       searchOnTest:
-        "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split and score the best model on the test split once.",
+        "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split (validating on data carved from it) and score the best model on the test split once.",
       tuneOnTest:
         "The function '{{objective}}' that {{runner}} optimises scores on the test split ({{evidence}}), so the search picks the hyper-parameters that suit the test data. Score candidates on a validation split carved from the training data, or by cross-validation on it.",
       selectOnTest:
@@ -375,7 +396,7 @@ export default createRule<Options, MessageIds>({
       const findings: (Finding | null)[] = [];
       for (const site of model.facts.calls) {
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
-        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site));
+        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
       findings.push(...tuneOnTest(model), ...selectOnTest(model));
       const reported = new Set<CallExpr>();

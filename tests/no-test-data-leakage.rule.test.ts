@@ -151,6 +151,17 @@ trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")]
 trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(val_ds))
 trainer.test(model, dataloaders=DataLoader(test_ds))
 `,
+    // a lambda objective given the validation split; a checkpoint that keeps every epoch
+    `import optuna
+from sklearn.model_selection import train_test_split
+from tensorflow.keras.callbacks import ModelCheckpoint
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+study.optimize(lambda trial: objective(trial, X_fit, y_fit, X_val, y_val), n_trials=50)
+net.fit(X_train, y_train, validation_data=(X_test, y_test), callbacks=[ModelCheckpoint("last.keras")])
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
@@ -407,6 +418,39 @@ trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")]
 trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(test_ds))
 `,
       errors: [{ messageId: "earlyStopOnTest", line: 7, column: 76, endLine: 7, endColumn: 95 }],
+    },
+    // a Keras tuner validating every trial on the test split
+    {
+      code: `import keras_tuner as kt
+from sklearn.model_selection import train_test_split
+
+x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+tuner = kt.RandomSearch(build_model, objective="val_accuracy", max_trials=20, seed=0)
+tuner.search(x_train, y_train, epochs=10, validation_data=(x_test, y_test))
+`,
+      errors: [{ messageId: "searchOnTest", line: 6, column: 43, endLine: 6, endColumn: 75 }],
+    },
+    // the test split handed to the objective through a lambda
+    {
+      code: `import optuna
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+study.optimize(lambda trial: objective(trial, X_train, y_train, X_test, y_test), n_trials=50)
+`,
+      errors: [{ messageId: "tuneOnTest", line: 6, column: 65, endLine: 6, endColumn: 71 }],
+    },
+    // the best epoch on the test split kept by a checkpoint
+    {
+      code: `from sklearn.model_selection import train_test_split
+from tensorflow.keras.callbacks import ModelCheckpoint
+
+x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+best = ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+net.fit(x_train, y_train, epochs=30, validation_data=(x_test, y_test), callbacks=[best])
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 6, column: 54, endLine: 6, endColumn: 70 }],
     },
   ],
 });
