@@ -162,6 +162,16 @@ study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESam
 study.optimize(lambda trial: objective(trial, X_fit, y_fit, X_val, y_val), n_trials=50)
 net.fit(X_train, y_train, validation_data=(X_test, y_test), callbacks=[ModelCheckpoint("last.keras")])
 `,
+    // a three-way split: early stopping on the validation half of the held-out rows
+    `import xgboost as xgb
+from sklearn.model_selection import train_test_split
+
+X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+X_val, X_test, y_val, y_test = train_test_split(X_rest, y_rest, test_size=0.5, random_state=0)
+model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
+model.fit(X_train, y_train, eval_set=[(X_val, y_val)])
+print(model.score(X_test, y_test))
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
@@ -451,6 +461,18 @@ best = ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True
 net.fit(x_train, y_train, epochs=30, validation_data=(x_test, y_test), callbacks=[best])
 `,
       errors: [{ messageId: "earlyStopOnTest", line: 6, column: 54, endLine: 6, endColumn: 70 }],
+    },
+    // a three-way split whose first held-out part is the test split
+    {
+      code: `import xgboost as xgb
+from sklearn.model_selection import train_test_split
+
+X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+X_test, X_val, y_test, y_val = train_test_split(X_rest, y_rest, test_size=0.5, random_state=0)
+model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
+model.fit(X_train, y_train, eval_set=[(X_test, y_test)])
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 7, column: 39, endLine: 7, endColumn: 55 }],
     },
   ],
 });
