@@ -328,13 +328,22 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
     const hit = key ? testScores(model, key.range)[0] : undefined;
     if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
   }
+  // Assignments in source order, so each loop reads only its own.
+  const assigns = model.facts.bindings.filter((b) => b.kind === "assign" || b.kind === "unpack").sort((a, b) => a.range[0] - b.range[0]);
   for (const loop of model.facts.blocks) {
     if (loop.kind !== "loop") continue;
     // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
     const carried: { name: string; scope: number; v: Expr }[] = [];
-    for (const b of model.facts.bindings) {
+    let lo = 0;
+    for (let hi = assigns.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (assigns[mid]!.range[0] < loop.body[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < assigns.length && assigns[i]!.range[0] < loop.body[1]; i++) {
+      const b = assigns[i]!;
       // Values are converted on first read: look only inside the loop.
-      if ((b.kind !== "assign" && b.kind !== "unpack") || !contains(loop.body, b.range) || !b.value) continue;
+      if (!contains(loop.body, b.range) || !b.value) continue;
       const whole = b.value;
       const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
       // Augmented assignments (`total += acc`) accumulate, they do not select.
