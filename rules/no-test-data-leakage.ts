@@ -375,7 +375,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     languages: ["exp-lint/python"],
     docs: {
-      description: "Disallow test data reaching training: preprocessing fitted before the split, fitting, tuning or early stopping on the test split",
+      description: "Disallow test data reaching training: preprocessing fitted before the split, and fitting, tuning, model selection or early stopping on the test split",
       recommended: true,
     },
     messages: {
