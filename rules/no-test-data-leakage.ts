@@ -133,8 +133,15 @@ function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: 
  * later `transform` calls on the same object before it is fitted again.
  */
 function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
-  const obj = (fit.call.callee as MemberExpr).object;
-  const owner = obj.kind === "name" ? model.binding(obj.name, fit.scope, at(obj)) : null;
+  const callee = fit.call.callee as MemberExpr;
+  const obj = callee.object;
+  // `scaler.fit(X)`, or `pca = PCA().fit(X)`: the name that holds the fitted object.
+  const owner =
+    obj.kind === "name"
+      ? model.binding(obj.name, fit.scope, at(obj))
+      : (model.facts.bindings.find((b) => b.kind === "assign" && b.scope === fit.scope && b.range[0] < at(fit.call) && b.pos >= fit.call.range[1] && sameRange(b.value ?? NOWHERE, fit.call)) ?? null);
+  // `fit` returns the estimator, not data; `fit_transform` and `fit_resample` return the fitted rows.
+  const returnsData = callee.property !== "fit";
   const onOwner = (c: CallExpr) =>
     owner !== null && c.callee.kind === "member" && c.callee.object.kind === "name" && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner;
   const refits = model.facts.calls
@@ -143,7 +150,7 @@ function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
     .map(at);
   // Binding values and call sites are separate objects for the same call: compare where they are.
   return (c) =>
-    sameRange(c, fit.call) ||
+    (returnsData && sameRange(c, fit.call)) ||
     (c.callee.kind === "member" && APPLY_METHODS.has(c.callee.property) && at(c) > at(fit.call) && onOwner(c) && !refits.some((r) => r < at(c)));
 }
 
@@ -161,11 +168,19 @@ function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Sp
     return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
   });
   const uses = usesOf(model, fit);
+  // A `transform` passes the fitted rows on only when it is given them: `pca.fit(X_unlabelled)` then `pca.transform(X)` leaks nothing.
+  const ofFitted = (c: CallExpr) => {
+    const x = c.args[0];
+    if (sameRange(c, fit.call) || !x) return !!x;
+    if (fitted) return model.flow(x.value, model.facts.scopeAt(at(c))).bindings.has(fitted);
+    const r = rootName(x.value);
+    return r !== null && root !== null && r.name === root.name && !model.binding(r.name, model.facts.scopeAt(at(c)), at(r));
+  };
   for (const split of splits) {
     // Later, or around it: `cross_val_score(model, scaler.fit_transform(X), y)`.
     if (split.range[1] <= fit.call.range[1]) continue;
     const flows = split.data.map((d) => model.flow(d, split.scope));
-    if (flows.some((f) => f.calls.some(uses))) return split;
+    if (flows.some((f) => f.calls.some((c) => uses(c) && ofFitted(c)))) return split;
     if (flows.some((f) => writtenInto.some((b) => b && f.bindings.has(b)))) return split;
     if (!fitted || !split.parts.length || !flows.some((f) => f.bindings.has(fitted))) continue;
     const parts = new Set(split.parts);

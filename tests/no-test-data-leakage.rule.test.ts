@@ -172,6 +172,15 @@ model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
 model.fit(X_train, y_train, eval_set=[(X_val, y_val)])
 print(model.score(X_test, y_test))
 `,
+    // fitted on other rows than the ones it transforms before the split
+    `from sklearn.decomposition import PCA
+from sklearn.model_selection import train_test_split
+
+X_unlabelled = load_unlabelled()
+X_labelled, y = load_labelled()
+pca = PCA(n_components=20, random_state=0).fit(X_unlabelled)
+X_train, X_test, y_train, y_test = train_test_split(pca.transform(X_labelled), y, random_state=0)
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
@@ -473,6 +482,30 @@ model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
 model.fit(X_train, y_train, eval_set=[(X_test, y_test)])
 `,
       errors: [{ messageId: "earlyStopOnTest", line: 7, column: 39, endLine: 7, endColumn: 55 }],
+    },
+    // fitted, then transforming the same rows inside the split call
+    {
+      code: `from sklearn.decomposition import PCA
+from sklearn.model_selection import train_test_split
+
+X, y = load_labelled()
+pca = PCA(n_components=20, random_state=0)
+pca.fit(X)
+X_train, X_test, y_train, y_test = train_test_split(pca.transform(X), y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 6, column: 1, endLine: 6, endColumn: 11 }],
+    },
+    // fitted in a chain, the fitted object held by its name
+    {
+      code: `from sklearn.feature_selection import VarianceThreshold
+from sklearn.model_selection import train_test_split
+
+X, y = load_labelled()
+selector = VarianceThreshold(0.01).fit(X)
+X_kept = selector.transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X_kept, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 5, column: 12, endLine: 5, endColumn: 42 }],
     },
   ],
 });
