@@ -12,6 +12,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
 });
 // exitCode rather than exit(): lets a large JSON report drain to a pipe first.

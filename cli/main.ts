@@ -6,6 +6,7 @@ import { ESLint } from "eslint";
 import { applyBaseline, baselineUsageError } from "./baseline.js";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
+import { watchRun } from "./progress.js";
 import { formatGithub } from "./format/github.js";
 import { listRules, ruleDoc } from "./rules-command.js";
 import { formatSarif } from "./format/sarif.js";
@@ -21,6 +22,8 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 
@@ -138,6 +141,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
       return EXIT.error;
     }
   }
+  const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
     cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
@@ -149,7 +153,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(opts.fix ? { fix: true } : {}),
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
-  });
+  }).finally(stopWatching);
   // Fixed files are written here, atomically, rather than with ESLint.outputFixes.
   for (const r of results) if (r.output !== undefined) writeFileAtomic(r.filePath, r.output);
   const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
