@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli, tempProject } from "./util/cli.js";
+
+const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), "utf8");
+const blocks = (doc: string, lang: string) => [...doc.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, "gmu"))].map((m) => m[1]!);
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  "continue-on-error"?: boolean;
+}
+interface Workflow {
+  on: unknown;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { "runs-on": string; steps: Step[] }>;
+}
+
+/** The exp-lint command lines in a text: the arguments after `exp-lint`, without a shell redirection. */
+function commands(text: string): string[][] {
+  return [...text.matchAll(/\bnpx (?:--yes )?exp-lint((?: +[^\s>&|;]+)*)/gu)].map((m) => m[1]!.trim().split(/ +/u).filter(Boolean));
+}
+
+// The options the CLI really has, read from its own --help.
+const help = runCli(["--help"], process.cwd()).stdout;
+const realOptions = new Set([...help.matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gmu)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
+
+const workflows = (doc: string) => blocks(doc, "yaml").map((y) => parse(y) as Workflow).filter((w) => w && typeof w === "object" && "jobs" in w);
+
+describe("CI docs", () => {
+  const ci = read("docs/ci.md");
+  const readme = read("README.md");
+
+  it("reads the real options from --help", () => {
+    for (const o of ["--format", "-f", "--baseline", "--update-baseline", "--cache", "--max-warnings"]) expect(realOptions.has(o)).toBe(true);
+  });
+
+  it("has workflows that parse, with checkout, setup-node, exp-lint and (for SARIF) the upload", () => {
+    const docs = workflows(ci);
+    expect(docs.length).toBe(2);
+    for (const w of [...docs, ...workflows(readme)]) {
+      const steps = Object.values(w.jobs).flatMap((j) => j.steps);
+      expect(steps.map((s) => s.uses?.split("@")[0])).toEqual(expect.arrayContaining(["actions/checkout", "actions/setup-node"]));
+      const lint = steps.find((s) => s.run?.includes("exp-lint"))!;
+      expect(lint.run).toMatch(/^npx (?:--yes )?exp-lint /u);
+      if (lint.run!.includes("--format sarif")) {
+        const out = /> *(\S+)/u.exec(lint.run!)![1];
+        const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
+        expect(upload.with?.sarif_file).toBe(out);
+        // The lint step fails on findings; the upload must still happen.
+        expect(lint["continue-on-error"]).toBe(true);
+        expect(w.permissions?.["security-events"]).toBe("write");
+      }
+    }
+    expect(docs.some((w) => JSON.stringify(w).includes("--format github --baseline"))).toBe(true);
+  });
+
+  it("uses only real exp-lint options, and the documented commands run", () => {
+    const texts = [ci, readme];
+    const all = texts.flatMap((t) => [...blocks(t, "yaml"), ...blocks(t, "sh")].flatMap(commands));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const args of all) for (const a of args.filter((x) => x.startsWith("-"))) expect(realOptions, `${a} in: exp-lint ${args.join(" ")}`).toContain(a);
+
+    // In a small repository with one legacy finding, in the order the doc gives them: the baseline is written first.
+    const dir = tempProject({ "train.py": "import numpy as np\n\nweights = np.random.randn(10)\n" });
+    for (const args of [...blocks(ci, "yaml"), ...blocks(ci, "sh")].sort((a, b) => ci.indexOf(a) - ci.indexOf(b)).flatMap(commands)) {
+      const r = runCli(args, dir);
+      expect(r.code, `exp-lint ${args.join(" ")}: ${r.stderr}`).not.toBe(2);
+      if (args.includes("--baseline") && !args.includes("--update-baseline")) expect(r.code).toBe(0);
+    }
+  });
+
+  it("is linked from the README, with the editor doc", () => {
+    expect(readme).toContain("(docs/ci.md)");
+    expect(readme).toContain("(docs/editor.md)");
+  });
+});
