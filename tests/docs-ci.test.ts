@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli, tempProject } from "./util/cli.js";
@@ -75,5 +77,33 @@ describe("CI docs", () => {
   it("is linked from the README, with the editor doc", () => {
     expect(readme).toContain("(docs/ci.md)");
     expect(readme).toContain("(docs/editor.md)");
+  });
+});
+
+describe("editor docs", () => {
+  const editor = read("docs/editor.md");
+
+  it("has an ESLint config that finds problems in .py files and keeps file-less Python text (notebook cells) quiet", async () => {
+    const [config] = blocks(editor, "js");
+    const plugin = new URL("../dist/plugin/index.js", import.meta.url).pathname;
+    const dir = tempProject({});
+    writeFileSync(join(dir, "eslint.config.mjs"), config!.replace('from "exp-lint"', `from ${JSON.stringify(plugin)}`));
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: join(dir, "eslint.config.mjs") });
+    const code = "import numpy as np\n\nweights = np.random.randn(10)\n";
+    const [py] = await eslint.lintText(code, { filePath: join(dir, "train.py") });
+    expect(py!.messages.map((m) => m.ruleId)).toEqual(["exp-lint/require-seed"]);
+    // What the VS Code extension sends for a Python notebook cell: the text, no file name.
+    expect(await eslint.lintText(code, { warnIgnored: false })).toEqual([]);
+    const bare = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: (await import(plugin)).default.configs.recommended });
+    expect((await bare.lintText(code))[0]!.messages[0]!.message).toMatch(/^Parsing error/u);
+  });
+
+  it("names only settings the ESLint extension has", () => {
+    const settings = [...editor.matchAll(/[`"](eslint\.[a-zA-Z.]+)[`"]/gu)].map((m) => m[1]).filter((s) => !/^eslint\.config\.m?js$/u.test(s!));
+    // From the extension's package.json (microsoft/vscode-eslint 3.0.x).
+    const known = new Set(["eslint.validate", "eslint.probe", "eslint.useFlatConfig", "eslint.workingDirectories", "eslint.onIgnoredFiles", "eslint.enable", "eslint.notebooks.rules.customizations"]);
+    expect(settings.length).toBeGreaterThan(2);
+    for (const s of settings) expect(known, s!).toContain(s);
+    expect(JSON.parse(blocks(editor, "json")[0]!)).toEqual({ "eslint.validate": ["python", "pip-requirements", "toml", "yaml"] });
   });
 });
