@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCli, tempProject } from "./util/cli.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), "utf8");
 const blocks = (doc: string, lang: string) => [...doc.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, "gmu"))].map((m) => m[1]!);
@@ -26,7 +26,7 @@ function commands(text: string): string[][] {
 }
 
 // The options the CLI really has, read from its own --help.
-const help = runCli(["--help"], process.cwd()).stdout;
+const help = (await runCliAsync(["--help"], process.cwd())).stdout;
 const realOptions = new Set([...help.matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gmu)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
 
 const workflows = (doc: string) => blocks(doc, "yaml").map((y) => parse(y) as Workflow).filter((w) => w && typeof w === "object" && "jobs" in w);
@@ -35,11 +35,11 @@ describe("CI docs", () => {
   const ci = read("docs/ci.md");
   const readme = read("README.md");
 
-  it("reads the real options from --help", () => {
+  it("reads the real options from --help", async () => {
     for (const o of ["--format", "-f", "--baseline", "--update-baseline", "--cache", "--max-warnings"]) expect(realOptions.has(o)).toBe(true);
   });
 
-  it("has workflows that parse, with checkout, setup-node, exp-lint and (for SARIF) the upload", () => {
+  it("has workflows that parse, with checkout, setup-node, exp-lint and (for SARIF) the upload", async () => {
     const docs = workflows(ci);
     expect(docs.length).toBe(2);
     for (const w of [...docs, ...workflows(readme)]) {
@@ -59,7 +59,7 @@ describe("CI docs", () => {
     expect(docs.some((w) => JSON.stringify(w).includes("--format github --baseline"))).toBe(true);
   });
 
-  it("uses only real exp-lint options, and the documented commands run", () => {
+  it("uses only real exp-lint options, and the documented commands run", async () => {
     const texts = [ci, readme];
     const all = texts.flatMap((t) => [...blocks(t, "yaml"), ...blocks(t, "sh")].flatMap(commands));
     expect(all.length).toBeGreaterThanOrEqual(4);
@@ -68,13 +68,13 @@ describe("CI docs", () => {
     // In a small repository with one legacy finding, in the order the doc gives them: the baseline is written first.
     const dir = tempProject({ "train.py": "import numpy as np\n\nweights = np.random.randn(10)\n" });
     for (const args of [...blocks(ci, "yaml"), ...blocks(ci, "sh")].sort((a, b) => ci.indexOf(a) - ci.indexOf(b)).flatMap(commands)) {
-      const r = runCli(args, dir);
+      const r = await runCliAsync(args, dir);
       expect(r.code, `exp-lint ${args.join(" ")}: ${r.stderr}`).not.toBe(2);
       if (args.includes("--baseline") && !args.includes("--update-baseline")) expect(r.code).toBe(0);
     }
   });
 
-  it("is linked from the README, with the editor doc", () => {
+  it("is linked from the README, with the editor doc", async () => {
     expect(readme).toContain("(docs/ci.md)");
     expect(readme).toContain("(docs/editor.md)");
   });
@@ -98,7 +98,7 @@ describe("editor docs", () => {
     expect((await bare.lintText(code))[0]!.messages[0]!.message).toMatch(/^Parsing error/u);
   });
 
-  it("names only settings the ESLint extension has", () => {
+  it("names only settings the ESLint extension has", async () => {
     const settings = [...editor.matchAll(/[`"](eslint\.[a-zA-Z.]+)[`"]/gu)].map((m) => m[1]).filter((s) => !/^eslint\.config\.m?js$/u.test(s!));
     // From the extension's package.json (microsoft/vscode-eslint 3.0.x).
     const known = new Set(["eslint.validate", "eslint.probe", "eslint.useFlatConfig", "eslint.workingDirectories", "eslint.onIgnoredFiles", "eslint.enable", "eslint.notebooks.rules.customizations"]);

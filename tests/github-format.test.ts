@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { formatGithub } from "../cli/format/github.js";
-import { runCli, tempProject } from "./util/cli.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 
 interface Annotation {
   level: string;
@@ -31,11 +31,11 @@ interface JsonResult {
 }
 
 describe("--format github", () => {
-  it("gives one annotation per finding that parses back to the JSON findings, with ',' and ':' in the path and '%' in the message", () => {
+  it("gives one annotation per finding that parses back to the JSON findings, with ',' and ':' in the path and '%' in the message", async () => {
     const script = 'import numpy as np\nrate = "50%" if np.random.rand() > 0.5 else 1 +\n';
     const dir = tempProject({ "runs/run,v2:final.py": script, "runs/ok.py": "x = 1\n" });
-    const json = (JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => ({ file: r.filePath, ...m })));
-    const r = runCli(["-f", "github"], dir);
+    const json = (JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => ({ file: r.filePath, ...m })));
+    const r = await runCliAsync(["-f", "github"], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.split("\n");
     expect(lines.pop()).toBe("");
@@ -52,7 +52,7 @@ describe("--format github", () => {
     expect(json[0]!.file).toBe(join(dir, "runs/run,v2:final.py"));
   });
 
-  it("escapes %, CR and LF in messages and also ':' and ',' in properties", () => {
+  it("escapes %, CR and LF in messages and also ':' and ',' in properties", async () => {
     const result = {
       filePath: "/repo/a:b,c%.py",
       messages: [{ ruleId: "exp-lint/x,y:z", severity: 2, message: "100% sure:\r\nline two, ok", line: 3, column: 4 }],
@@ -62,8 +62,8 @@ describe("--format github", () => {
     expect(parse(out.trimEnd())).toEqual({ level: "error", props: { file: "a:b,c%.py", line: "3", col: "4", title: "exp-lint/x,y:z" }, message: "100% sure:\r\nline two, ok" });
   });
 
-  it("prints nothing for a clean run", () => {
-    const r = runCli(["-f", "github"], tempProject({ "ok.py": "x = 1\n" }));
+  it("prints nothing for a clean run", async () => {
+    const r = await runCliAsync(["-f", "github"], tempProject({ "ok.py": "x = 1\n" }));
     expect([r.code, r.stdout]).toEqual([0, ""]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "./util/cli.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 import { FIXTURES } from "./util/fixtures.js";
 
 // The OASIS SARIF 2.1.0 schema (draft-07, $id .../oasis-tcs/sarif-spec/.../sarif-schema-2.1.0.json), as shipped
@@ -27,14 +27,14 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
   const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
   const validate = ajv.compile(schema);
 
-  it("loads the official schema", () => {
+  it("loads the official schema", async () => {
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema.$id).toMatch(/oasis-tcs\/sarif-spec\/.+\/sarif-schema-2\.1\.0\.json$/u);
     // The validator is real: a log without runs is rejected.
     expect(validate({ version: "2.1.0" })).toBe(false);
   });
 
-  it("validates findings, syntax errors, notebooks, unreadable files and odd file names", () => {
+  it("validates findings, syntax errors, notebooks, unreadable files and odd file names", async () => {
     const dir = tempProject({
       "src/train.py": fixture("python/require-seed.py"),
       "src/broken.py": fixture("python/syntax-error.py"),
@@ -42,7 +42,7 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
       "model weights.py": Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff]),
       "requirements.txt": "numpy>=1.20\npandas\n",
     });
-    const r = runCli(["--format", "sarif"], dir);
+    const r = await runCliAsync(["--format", "sarif"], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as SarifLog;
     const ok = validate(log);
@@ -68,9 +68,9 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
     expect(new Set(prints).size).toBe(prints.length);
   });
 
-  it("is valid with no findings at all", () => {
+  it("is valid with no findings at all", async () => {
     const dir = tempProject({ "train.py": fixture("python/require-seed.ok.py") });
-    const r = runCli(["--format", "sarif"], dir);
+    const r = await runCliAsync(["--format", "sarif"], dir);
     expect(r.code).toBe(0);
     expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
   });
