@@ -1,6 +1,7 @@
 import { relative, sep } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
+import { lintedConfig } from "./linted.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
@@ -32,6 +33,8 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files });
   }
   if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
+  // Always on, so the cache key does not depend on whether progress is shown.
+  configs.push(lintedConfig);
   if (settings.pins) configs.push({ name: "exp-lint/cli/pins", settings: { "exp-lint": { ...settings.pins } } });
   return {
     ...(settings.fix ? { fix: true } : {}),
