@@ -3,6 +3,15 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 
 pythonRuleTester().run("no-test-data-leakage", rule as never, {
   valid: [
+    // scored on the test split first, then refitted on it after the last score (streaming updates, a final refit)
+    `from sklearn.linear_model import SGDClassifier
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+clf = SGDClassifier(random_state=0).fit(X_train, y_train)
+print("test accuracy", clf.score(X_test, y_test))
+clf = clf.partial_fit(X_test, y_test)
+`,
     // the scaler inside a Pipeline fitted on the training split
     `from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
