@@ -261,9 +261,20 @@ function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
   if (!x || !evidence) return null;
   const receiver = model.resolve(call.callee.object, scope);
   const search = receiver !== null && SEARCHES.includes(base(receiver));
-  // Scored on the test split first, fitted on it after the last score (a final refit on every row): the score stands.
+  // A model scored on these test rows first and fitted on them after their last score (a final refit,
+  // streaming updates): the score stands.
   const scores = testScores(model, [0, model.text.length]);
-  if (!search && scores.length && scores.every((h) => h.site.call.range[1] <= call.range[0])) return null;
+  // A later score counts unless it reads a different binding of the name (`X_test` re-drawn from a stream).
+  const bindingOf = (e: Expr, sc: number) => (e.kind === "name" ? model.binding(e.name, sc, e.range[0]) : null);
+  const fitted = bindingOf(x.value, scope);
+  const sameData = (h: (typeof scores)[number]) => {
+    const scored = h.site.call.args.find((a) => a.range[0] === h.arg.range[0])?.value;
+    const b = scored ? bindingOf(scored, h.site.scope) : null;
+    return !fitted || !b || b === fitted;
+  };
+  const same = scores.filter(sameData);
+  const before = (h: (typeof scores)[number]) => h.site.call.range[1] <= call.range[0];
+  if (!search && FIT_METHODS.has(call.callee.property) && same.some(before) && same.every(before)) return null;
   return { call, range: x.range, messageId: search ? "searchOnTest" : "fitOnTest", data: { call: calleeText(model, call), evidence } };
 }
 

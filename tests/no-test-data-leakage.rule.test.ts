@@ -12,6 +12,15 @@ clf = SGDClassifier(random_state=0).fit(X_train, y_train)
 print("test accuracy", clf.score(X_test, y_test))
 clf = clf.partial_fit(X_test, y_test)
 `,
+    // the next score reads a freshly drawn X_test, not the rows the model was updated with
+    `from sklearn.linear_model import SGDClassifier
+
+X_test, y_test = get_minibatch(stream, size=5000)
+print(clf.score(X_test, y_test))
+clf = clf.partial_fit(X_test, y_test)
+X_test, y_test = get_minibatch(stream, size=5000)
+print(clf.score(X_test, y_test))
+`,
     // the scaler inside a Pipeline fitted on the training split
     `from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
