@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import fs, { readFileSync, statSync, type PathLike } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
@@ -25,6 +25,20 @@ export const DEFAULT_IGNORES = [
 
 /** Files larger than this are skipped with a warning, so one generated blob cannot stall a run. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A TS/JS file over this size with a line longer than MINIFIED_LINE is a
+ * minified bundle: typescript-eslint needs about 0.7 GB of memory per
+ * megabyte of it, and it holds no experiment code to check.
+ */
+export const MINIFIED_BYTES = 1024 * 1024;
+export const MINIFIED_LINE = 10_000;
+
+function minifiedLine(path: string): number {
+  let longest = 0;
+  for (const line of readFileSync(path, "utf8").split(/\r\n|[\r\n\u2028\u2029]/u)) longest = Math.max(longest, line.length);
+  return longest > MINIFIED_LINE ? longest : 0;
+}
 
 export type Kind = keyof typeof FILES | "notebook";
 
@@ -61,9 +75,19 @@ export function kindOf(path: string): Kind | null {
   return null;
 }
 
-async function check(path: string): Promise<Skipped | null> {
+// What a file-system error code means, where the code alone does not say it.
+const ERROR_HINTS: Record<string, string> = {
+  ELOOP: "a loop of symbolic links",
+  ENOENT: "a broken symbolic link, or the file went away",
+  EACCES: "",
+  EPERM: "",
+};
+
+/** Why a file cannot be linted, or null; "folder" when a folder matched a file pattern in a walk (not an error). */
+async function check(path: string, explicit: boolean): Promise<Skipped | null | "folder"> {
   try {
     const s = await stat(path);
+    if (s.isDirectory() && !explicit) return "folder";
     if (!s.isFile()) return { path, message: "not a regular file, skipped", severity: 1 };
     if (s.size > MAX_FILE_BYTES) {
       return { path, message: `file is ${(s.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit; skipped`, severity: 1 };
@@ -72,7 +96,8 @@ async function check(path: string): Promise<Skipped | null> {
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    return { path, message: `cannot read file (${code})`, severity: 2 };
+    const hint = ERROR_HINTS[code];
+    return { path, message: `cannot read file (${code}${hint ? `: ${hint}` : ""})`, severity: 2 };
   }
 }
 
@@ -91,6 +116,19 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     }
   }
   const found = new Set<string>();
+  // fast-glob skips folders it cannot list without a word; this file system notes them, so each gets a message.
+  const unreadable: Skipped[] = [];
+  const readdir = ((path: PathLike, ...rest: unknown[]) => {
+    const callback = rest.pop() as (error: NodeJS.ErrnoException | null, entries: unknown) => void;
+    const done = (error: NodeJS.ErrnoException | null, entries: unknown) => {
+      if (error && (error.code === "EACCES" || error.code === "EPERM") && !unreadable.some((u) => u.path === String(path))) {
+        unreadable.push({ path: String(path), message: `cannot read folder (${error.code}); nothing in it was linted`, severity: 2 });
+      }
+      callback(error, entries);
+    };
+    (fs.readdir as (...a: unknown[]) => void)(path, ...rest, done);
+  }) as typeof fs.readdir;
+  const walkFs = { ...fs, readdir };
   for (const dir of dirs) {
     const patterns = KIND_GLOBS.flatMap(([, globs]) => globs);
     // Loaded only for folders: pre-commit passes file names, and globby is a tenth of start-up.
@@ -103,13 +141,17 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       ignore: [...DEFAULT_IGNORES, ...extraIgnores],
       followSymbolicLinks: false,
       suppressErrors: true,
+      fs: walkFs,
+      // Links that lead nowhere, or in a loop, or to a device, are not "files" to fast-glob and would vanish
+      // without a word; listed, they get a message below. Folders named like files are dropped there too.
+      onlyFiles: false,
     });
     for (const f of files) found.add(f);
   }
   for (const f of explicit) found.add(f);
 
   const targets: Target[] = [];
-  const skipped: Skipped[] = [];
+  const skipped: Skipped[] = [...unreadable];
   // Requirements pulled in with -r/-c are linted too, whatever their names.
   const queue: { path: string; kind: Kind | null }[] = [...found].sort().map((path) => ({ path, kind: null }));
   const seen = new Set<string>();
@@ -117,7 +159,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     const { path, kind: hinted } = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    const problem = await check(path);
+    const problem = await check(path, explicit.includes(path));
+    if (problem === "folder") continue;
     if (problem) {
       skipped.push(problem);
       continue;
@@ -126,6 +169,13 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     if (!kind) {
       if (explicit.includes(path)) skipped.push({ path, message: "not a Python or requirements file, skipped", severity: 1 });
       continue;
+    }
+    if (kind === "typescript" && statSync(path).size > MINIFIED_BYTES) {
+      const longest = minifiedLine(path);
+      if (longest) {
+        skipped.push({ path, message: `looks minified (a line of ${longest.toLocaleString("en")} characters); skipped`, severity: 1 });
+        continue;
+      }
     }
     targets.push({ path, kind });
     if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {

@@ -42,7 +42,7 @@ const state: State = existsSync(stateFile)
   ? (JSON.parse(readFileSync(stateFile, "utf8")) as State)
   : { seed, next: 0, failures: 0, byKind: {}, cliBatches: 0, cliFailures: 0 };
 
-export function caseAt(base: number, i: number): FuzzCase {
+function caseAt(base: number, i: number): FuzzCase {
   const kind = KINDS[i % KINDS.length]!;
   return fc.sample(caseOf(kind), { seed: (base * 1_000_003 + i) | 0, numRuns: 1 })[0]!;
 }

@@ -1,14 +1,18 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { ChalkInstance } from "chalk";
 import type { ESLint } from "eslint";
 import { readNotebook } from "../../parsers/notebook/notebook.js";
 import type { NotebookMessage } from "../../parsers/notebook/processor.js";
+import { MAX_FILE_BYTES } from "../files.js";
 
 function sourceOf(result: ESLint.LintResult): string | null {
   if (result.source !== undefined) return result.source;
   try {
+    // Skipped files stay unread here too: a FIFO or /dev/zero would never end, a 50 MB file is not worth a frame.
+    const s = statSync(result.filePath);
+    if (!s.isFile() || s.size > MAX_FILE_BYTES) return null;
     return readFileSync(result.filePath, "utf8");
   } catch {
     return null;

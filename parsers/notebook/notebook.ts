@@ -1,4 +1,5 @@
 import { parse, type AnyNode, type ObjectNode } from "@humanwhocodes/momoa";
+import { isUtf16, UTF16_MESSAGE } from "../shared/encoding.js";
 
 /**
  * A Jupyter notebook read with positions: every character of every code
@@ -60,6 +61,7 @@ export function readNotebook(raw: string): NotebookResult {
   try {
     doc = parse(raw, { ranges: true }).body;
   } catch (error) {
+    if (isUtf16(raw)) return { ok: false, message: UTF16_MESSAGE };
     return { ok: false, message: `not valid JSON (${(error as Error).message.split("\n")[0]})` };
   }
   if (doc.type !== "Object") return { ok: false, message: "not a Jupyter notebook (the top level is not an object)" };

@@ -56,13 +56,15 @@ export function preprocess(text: string, filename: string): { text: string; file
   const out: string[] = [];
   for (const cell of nb.cells) {
     if (cell.type !== "code") continue;
-    const masked = maskMagics(cell.source).split("\n");
+    // Lines end at \r\n, \r or \n, as Python and ESLint count them; the virtual file ends each with \n.
+    const parts = cell.source.split(/(\r\n|\r|\n)/u);
+    const original = parts.filter((_, k) => k % 2 === 0);
+    const masked = maskMagics(original.join("\n")).split("\n");
     let offset = 0;
-    const original = cell.source.split("\n");
     masked.forEach((line, i) => {
       out.push(line);
       p.lines.push({ cell, cellLine: i, cellOffset: offset, length: original[i]?.length ?? 0 });
-      offset += (original[i]?.length ?? 0) + 1;
+      offset += (original[i]?.length ?? 0) + (parts[2 * i + 1]?.length ?? 0);
     });
   }
   const virtual = `${out.join("\n")}\n`;

@@ -1,5 +1,6 @@
 import type { File, OkParseResult, ParseResult } from "@eslint/core";
 import { maskMagics } from "../notebook/magics.js";
+import { isUtf16, UTF16_MESSAGE } from "../shared/encoding.js";
 import { lineStarts } from "../shared/lines.js";
 import { extractFacts } from "./facts.js";
 import { PythonSourceCode, type ModuleNode } from "./source-code.js";
@@ -24,7 +25,7 @@ export class PythonLanguage {
   parse(file: File): ParseResult<ModuleNode> {
     const text = String(file.body);
     if (text.includes("\u0000")) {
-      return { ok: false, errors: [{ message: "binary file (contains NUL bytes), not Python source", line: 1, column: 1 }] };
+      return { ok: false, errors: [{ message: isUtf16(text) ? UTF16_MESSAGE : "binary file (contains NUL bytes), not Python source", line: 1, column: 1 }] };
     }
     try {
       // Databricks exports notebooks as .py files that keep IPython lines (`!pip install ...`); masking is line for line.
