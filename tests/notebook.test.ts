@@ -34,6 +34,11 @@ describe("IPython syntax", () => {
     expect(maskMagics(cell).split("\n")).toEqual(["#matplotlib inline", "#pip install -q mlflow", "files = ...  #ls data", "#f.head?", "#?np.random", "x = 1"]);
   });
 
+  it("leaves a % that continues a bracketed or backslashed line to Python, where it is modulo", () => {
+    const cell = 'print("labels: %s"\n      % counts)\nmsg = "a %d" \\\n    % 3\ns = """\n%not a magic\n"""\n%matplotlib inline';
+    expect(maskMagics(cell).split("\n")).toEqual(['print("labels: %s"', "      % counts)", 'msg = "a %d" \\', "    % 3", 's = """', "%not a magic", '"""', "#matplotlib inline"]);
+  });
+
   it("keeps the Python body of timing cell magics and drops other cell magics", () => {
     expect(maskMagics("%%time\nmodel.fit(X, y)")).toBe("#%%time\nmodel.fit(X, y)");
     expect(maskMagics("%%bash\nls -la\n\necho hi")).toBe("#%%bash\n#ls -la\n\n#echo hi");

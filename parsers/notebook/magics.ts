@@ -22,16 +22,60 @@ export function maskMagics(source: string): string {
     if (!PYTHON_BODY_MAGICS.has(name)) return lines.map((l) => (l.trim() ? `#${l}` : l)).join("\n");
     lines[0] = `#${lines[0]}`;
   }
+  const state: ScanState = { depth: 0, quote: null, backslash: false };
   return lines
     .map((line, i) => {
       if (i === 0 && line.startsWith("#%%")) return line;
-      const assign = SHELL_ASSIGN.exec(line);
-      if (assign) return `${assign[1]}...  #${assign[2]!.slice(1)}`;
-      const magic = LINE_MAGIC.exec(line);
-      if (magic) return `${magic[1]}#${magic[2]!.slice(1)}`;
-      const help = HELP.exec(line);
-      if (help && !line.trimStart().startsWith("#")) return `${help[1]}#${help[2]!.slice(1)}`;
+      // IPython reads magics only at the start of a logical line: `% x` inside brackets is Python's modulo.
+      if (state.depth === 0 && state.quote === null && !state.backslash) {
+        const assign = SHELL_ASSIGN.exec(line);
+        if (assign) return `${assign[1]}...  #${assign[2]!.slice(1)}`;
+        const magic = LINE_MAGIC.exec(line);
+        if (magic) return `${magic[1]}#${magic[2]!.slice(1)}`;
+        const help = HELP.exec(line);
+        if (help && !line.trimStart().startsWith("#")) return `${help[1]}#${help[2]!.slice(1)}`;
+      }
+      scanLine(line, state);
       return line;
     })
     .join("\n");
+}
+
+interface ScanState {
+  /** Open brackets. */
+  depth: number;
+  /** The open string's delimiter, if a line ended inside a triple-quoted one. */
+  quote: string | null;
+  /** The line ended with a backslash continuation. */
+  backslash: boolean;
+}
+
+/** Carry bracket depth, open triple-quoted strings and backslash continuations over one line. */
+function scanLine(line: string, state: ScanState): void {
+  state.backslash = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (state.quote) {
+      if (c === "\\") i += 2;
+      else if (line.startsWith(state.quote, i)) {
+        i += state.quote.length;
+        state.quote = null;
+      } else i++;
+      continue;
+    }
+    if (c === "#") return;
+    if (c === "'" || c === '"') {
+      const triple = line.startsWith(c.repeat(3), i);
+      state.quote = triple ? c.repeat(3) : c;
+      i += triple ? 3 : 1;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") state.depth++;
+    else if ((c === ")" || c === "]" || c === "}") && state.depth > 0) state.depth--;
+    else if (c === "\\" && i === line.length - 1) state.backslash = true;
+    i++;
+  }
+  // A one-quote string cannot span lines: an unterminated one ends here.
+  if (state.quote && state.quote.length === 1) state.quote = null;
 }
