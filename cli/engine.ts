@@ -1,6 +1,7 @@
 import { ESLint } from "eslint";
 import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
+import { ConfigError } from "./config/index.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
@@ -25,6 +26,14 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
   }
   const files = plan.targets.map((t) => t.path);
+  // Load a named ESLint config up front, so a broken one is a configuration error and not a crash.
+  if (settings.eslintConfigFile && files.length) {
+    try {
+      await eslint.calculateConfigForFile(files[0]!);
+    } catch (error) {
+      throw new ConfigError(`--eslint-config ${settings.eslintConfigFile}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
   const results = files.length ? await eslint.lintFiles(files) : [];
   return { eslint, results };
 }
