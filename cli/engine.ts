@@ -2,6 +2,7 @@ import { ESLint } from "eslint";
 import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
 import { ConfigError } from "./config/index.js";
+import { loadEslintConfig } from "./config/eslint-config.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
@@ -20,13 +21,13 @@ export function chooseConcurrency(requested: string | undefined, files: number, 
 export async function lint(plan: Plan, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   let eslint: ESLint;
   if (settings.concurrency === "off") {
-    eslint = new ESLint(eslintOptions(settings));
+    eslint = new ESLint(eslintOptions(settings, settings.eslintConfigFile ? await loadEslintConfig(settings.eslintConfigFile) : []));
   } else {
     process.env[SETTINGS_ENV] = JSON.stringify(settings);
     eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
   }
   const files = plan.targets.map((t) => t.path);
-  // Load a named ESLint config up front, so a broken one is a configuration error and not a crash.
+  // Check a named ESLint config up front, so a broken one is a configuration error and not a crash.
   if (settings.eslintConfigFile && files.length) {
     try {
       await eslint.calculateConfigForFile(files[0]!);

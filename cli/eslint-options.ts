@@ -21,14 +21,14 @@ export interface EngineSettings {
   pins?: PinSettings;
   /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config. */
   project?: ProjectRules;
-  /** `--eslint-config FILE`: the only way a flat config file is loaded; the scanned repository's own never is. */
+  /** `--eslint-config FILE`: the only flat config file that is loaded (cli/config/eslint-config.ts); the scanned repository's own never is. */
   eslintConfigFile?: string;
 }
 
 export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
 
-/** The ESLint options both the main thread and every worker use. */
-export function eslintOptions(settings: EngineSettings): ESLint.Options {
+/** The ESLint options both the main thread and every worker use; `userConfigs` come from `--eslint-config`. */
+export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Config[] = []): ESLint.Options {
   const configs: Linter.Config[] = [...plugin.configs[settings.config]];
   // Config globs are relative to ESLint's base path, with forward slashes.
   const included = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
@@ -36,6 +36,7 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
     const base = configs.find((c) => c.language === "exp-lint/requirements");
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: included });
   }
+  configs.push(...userConfigs);
   if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
   if (settings.project) {
     const requirements = settings.project.configs.find((c) => c.name?.endsWith("/requirements"));
@@ -46,8 +47,8 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
   return {
     ...(settings.fix ? { fix: true } : {}),
     cwd: settings.cwd,
-    // `true` keeps ESLint from searching for an eslint.config.js: a scanned repository's code is never run.
-    overrideConfigFile: settings.eslintConfigFile ?? true,
+    // ESLint would search for an eslint.config.js and run it: a scanned repository's code never is.
+    overrideConfigFile: true,
     overrideConfig: configs,
     concurrency: settings.concurrency,
     errorOnUnmatchedPattern: false,

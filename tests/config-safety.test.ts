@@ -34,7 +34,7 @@ describe("a scanned repository's ESLint config", () => {
     });
   }
 
-  it("is loaded with --eslint-config, with exp-lint's rules and config on top", async () => {
+  it("is loaded with --eslint-config, alongside exp-lint's rules and config file", async () => {
     const root = tempProject({
       ...housingFiles(),
       "package.json": '{ "type": "module" }\n',
@@ -47,6 +47,15 @@ describe("a scanned repository's ESLint config", () => {
       expect(findings(r, root)).toEqual(["prepare.py:6 require-seed error", "src/plots.js:2 no-var error", LITERAL]);
     }
     expect(existsSync(join(root, "RAN-eslint.config.js"))).toBe(true);
+  });
+
+  it("an --eslint-config file's rule settings beat the shipped config; the exp-lint config file beats it for the rules it names", async () => {
+    const quiet = 'export default [{ files: ["**/*.py"], rules: { "exp-lint/require-seed": "off", "exp-lint/no-literal-log-param": "warn" } }];\n';
+    const root = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet });
+    const args = ["--format", "json", "--eslint-config", "lint/quiet.config.js"];
+    expect(findings(await runCliAsync(args, root), root)).toEqual([UNPINNED, "train.py:19 no-literal-log-param warn"]);
+    const named = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet, "exp-lint.toml": 'extend-select = ["require-seed"]\n' });
+    expect(findings(await runCliAsync(args, named), named)).toEqual([UNSEEDED, UNPINNED, "train.py:19 no-literal-log-param warn"]);
   });
 
   it("a named config that fails to load is a configuration error", async () => {

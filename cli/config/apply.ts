@@ -30,16 +30,22 @@ export function resolveRules(config: ProjectConfig, strict: boolean): ProjectRul
   for (const id of config.extendSelect) selected.add(id);
   for (const id of config.ignore) selected.delete(id);
   for (const [id, level] of Object.entries(config.severity)) if (level === "off") selected.delete(id);
-  const entry = (id: string): Linter.RuleEntry => {
-    if (!selected.has(id)) return "off";
-    const severity = config.severity[id] ?? defaultSeverity(id);
-    const options = { ...(strict ? docsOf(id).strictOptions : {}), ...config.ruleOptions[id] };
-    return Object.keys(options).length ? [severity, options] : severity;
+  const entry = (id: string, on: boolean, severity: string, options: object): string => {
+    if (!on) return JSON.stringify("off");
+    return JSON.stringify(Object.keys(options).length ? [severity, options] : severity);
   };
+  // Only the rules the file names (all of them with `select`) or changes, so an --eslint-config file's own choices stand for the rest.
+  const named = new Set(config.select ? all : [...config.extendSelect, ...config.ignore, ...Object.keys(config.severity), ...Object.keys(config.ruleOptions)]);
+  const changed = all.flatMap((id) => {
+    const strictOptions = strict ? docsOf(id).strictOptions : {};
+    const shipped = entry(id, strict || docsOf(id).recommended === true, defaultSeverity(id), { ...strictOptions });
+    const wanted = entry(id, selected.has(id), config.severity[id] ?? defaultSeverity(id), { ...strictOptions, ...config.ruleOptions[id] });
+    return wanted === shipped && !named.has(id) ? [] : [[id, JSON.parse(wanted) as Linter.RuleEntry] as const];
+  });
   const configs = (Object.keys(FILES) as Language[]).map((language) => ({
     name: `exp-lint/project-config/${language}`,
     files: [...FILES[language]],
-    rules: Object.fromEntries(all.filter((id) => languagesOf(id).includes(LANGUAGE_IDS[language])).map((id) => [`exp-lint/${id}`, entry(id)])),
+    rules: Object.fromEntries(changed.filter(([id]) => languagesOf(id).includes(LANGUAGE_IDS[language])).map(([id, e]) => [`exp-lint/${id}`, e])),
   }));
   const perFileIgnores = config.perFileIgnores.map(({ pattern, rules: ids }) => ({ dir: config.dir, pattern, rules: ids.map((id) => `exp-lint/${id}`) }));
   return { configs, perFileIgnores };
