@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempProject } from "./util/cli.js";
 import { runCliAsync as runCli } from "./util/cli-async.js";
+import type { CliRun } from "./util/cli.js";
+import { main } from "../dist/cli/main.js";
 import { findings, housingFiles, LITERAL, SPLIT_RELIES_ON_GLOBAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
 
 const ALL = [LITERAL, UNSEEDED, UNPINNED];
@@ -159,6 +161,14 @@ describe("rule options", () => {
   });
 });
 
+/** The CLI's entry point in this process: a configuration error stops it before any linting. */
+async function runMain(args: string[], cwd: string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s), isTTY: false, cwd });
+  return { code, stdout, stderr };
+}
+
 describe("configuration errors exit 2 and name the file and the key", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["an unknown key", { "pyproject.toml": '[tool.exp-lint]\nselct = ["require-seed"]\n' }, 'pyproject.toml: [tool.exp-lint] unknown key "selct" (did you mean "select"?)'],
@@ -182,7 +192,7 @@ describe("configuration errors exit 2 and name the file and the key", () => {
   for (const [what, files, message] of cases) {
     it(what, async () => {
       const root = tempProject({ ...housingFiles(), ...files });
-      const r = await runCli([], root);
+      const r = await runMain([], root);
       expect(r.stderr).toBe(`exp-lint: ${message}\n`);
       expect(r.stdout).toBe("");
       expect(r.code).toBe(2);
@@ -191,13 +201,13 @@ describe("configuration errors exit 2 and name the file and the key", () => {
 
   it("reports every problem of a file at once, naming the file relative to the working directory", async () => {
     const root = tempProject({ ...housingFiles("src/"), "pyproject.toml": '[tool.exp-lint]\nstrict = 1\nignored = []\n' });
-    const r = await runCli([], join(root, "src"));
+    const r = await runMain([], join(root, "src"));
     expect(r.stderr).toBe('exp-lint: ../pyproject.toml: [tool.exp-lint] "strict" must be true or false\nexp-lint: ../pyproject.toml: [tool.exp-lint] unknown key "ignored" (did you mean "ignore"?)\n');
     expect(r.code).toBe(2);
   });
 
   it("--config with a file that does not exist", async () => {
-    const r = await runCli(["--config", "nope.toml"], tempProject(housingFiles()));
+    const r = await runMain(["--config", "nope.toml"], tempProject(housingFiles()));
     expect(r.stderr).toBe("exp-lint: --config nope.toml: no such file\n");
     expect(r.code).toBe(2);
   });
