@@ -30,7 +30,7 @@ const BLOCKS: ((r: () => number, i: number) => string)[] = [
 def load_data_${i}(path="data/train_${i}.csv", target="label"):
     """Load the dataset and split features from the target column."""
     df = pd.read_csv(path)
-    df = df.dropna(subset=[target])
+    df = df.dropna(subset=[target])${r() < 0.3 ? "\n    df = df.iloc[np.random.permutation(len(df))]" : ""}
     X = df.drop(columns=[target]).values
     y = df[target].values
     logging.info("loaded %d rows from %s", len(df), path)
@@ -129,7 +129,7 @@ def main():
     X, y = load_data_0()
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=args.seed)
     with mlflow.start_run():
-        mlflow.log_param("n_estimators", args.n_estimators)
+        mlflow.log_param("n_estimators", args.n_estimators)${r() < 0.5 ? '\n        mlflow.log_param("max_depth", 8)' : ""}
         model = build_model_1(n_estimators=args.n_estimators, seed=args.seed)
         model.fit(X_train, y_train)
         test_acc = accuracy_score(y_test, model.predict(X_test))

@@ -22,6 +22,26 @@ if (mode === "parse") {
   releaseTree();
   ms = performance.now() - start;
   cpu = process.cpuUsage(cpu0);
+} else if (mode === "ruff" || mode === "ruff-default") {
+  const { resolvePeer, RUFF_DEFAULT, RUFF_EQUIVALENT } = await import("./peers.js");
+  const entry = resolvePeer("@astral-sh/ruff-wasm-nodejs");
+  if (!entry) throw new Error("ruff is not installed");
+  // Typed here: the package is optional, so its own types may be absent.
+  const ruff = (await import(entry)) as {
+    Workspace: new (options: unknown, encoding: number) => { check(text: string): unknown[] };
+    PositionEncoding: { Utf16: number };
+  };
+  const select = mode === "ruff" ? RUFF_EQUIVALENT : RUFF_DEFAULT;
+  const workspace = new ruff.Workspace({ lint: { select } }, ruff.PositionEncoding.Utf16);
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  for (const f of files) {
+    const text = readFileSync(f, "utf8");
+    bytes += text.length;
+    findings += workspace.check(text).length;
+  }
+  ms = performance.now() - start;
+  cpu = process.cpuUsage(cpu0);
 } else {
   const { lint } = await import("../cli/engine.js");
   const concurrency = mode === "lint" ? "off" : Number(mode.slice("lint".length));

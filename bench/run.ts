@@ -1,49 +1,103 @@
-// npm run bench: exp-lint against tree-sitter parse-only on a generated corpus.
-import { execFileSync } from "node:child_process";
-import { availableParallelism } from "node:os";
+// npm run bench: exp-lint against tree-sitter parse-only (the floor) and, when installed, Ruff and ast-grep.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { writeCorpus } from "./corpus.js";
+import { corpusFiles, writeCorpus } from "./corpus.js";
+import { astGrepBinary, hasGnuTime, resolvePeer, writeAstGrepProject } from "./peers.js";
 
-const COUNT = Number(process.env.BENCH_FILES ?? 2000);
+const COUNT = Number(process.env.BENCH_FILES ?? 3000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const dir = fileURLToPath(new URL("../../bench/.corpus/", import.meta.url));
+const SCALES = (process.env.BENCH_SCALES ?? "1,2,4").split(",").map(Number);
+const root = fileURLToPath(new URL("../../bench/.corpus/", import.meta.url));
 const measure = fileURLToPath(new URL("./measure.js", import.meta.url));
+const cli = fileURLToPath(new URL("../cli/bin.js", import.meta.url));
 
-interface Sample {
-  mode: string;
-  files: number;
-  bytes: number;
+interface Row {
+  label: string;
   ms: number;
-  cpuMs: number;
-  findings: number;
-  maxRssMiB: number;
+  cpu: number | null;
+  rss: number | null;
+  findings: number | null;
 }
+
+// The corpus lives in a git-ignored dot folder, which ast-grep would skip.
+const NO_IGNORE = ["hidden", "dot", "vcs", "parent"].flatMap((k) => ["--no-ignore", k]);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const bytes = writeCorpus(dir, COUNT);
-console.log(`corpus: ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB, in ${dir}`);
-console.log(`machine: ${availableParallelism()} cores, node ${process.version}; median of ${RUNS} runs\n`);
+/** One bench mode in a fresh process per run, so peak RSS belongs to that mode alone. */
+function inProcess(label: string, mode: string, dir: string, runs = RUNS): Row {
+  const samples: { ms: number; cpuMs: number; maxRssMiB: number; findings: number }[] = [];
+  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })));
+  return { label, ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpuMs)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings };
+}
 
-const modes = ["parse", "lint", "lint2"];
-const rows: { mode: string; ms: number; cpu: number; rss: number; findings: number }[] = [];
-for (const mode of modes) {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { encoding: "utf8", maxBuffer: 1 << 26 })) as Sample);
+/** A command-line tool, timed from outside; GNU time reads its peak RSS when present. */
+function external(label: string, cmd: string, args: string[], runs = RUNS): Row {
+  const times: number[] = [];
+  let rss: number | null = null;
+  let out = "";
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const [file, argv] = hasGnuTime ? ["/usr/bin/time", ["-f", "%M", cmd, ...args]] : [cmd, args];
+    // Linters exit 1 on findings; spawnSync keeps stdout and stderr either way.
+    const res = spawnSync(file, argv as string[], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+    times.push(performance.now() - start);
+    out = res.stdout;
+    const kb = Number(/(\d+)\s*$/u.exec(res.stderr ?? "")?.[1]);
+    if (hasGnuTime && Number.isFinite(kb)) rss = Math.max(rss ?? 0, kb / 1024);
   }
-  rows.push({ mode, ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpuMs)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings });
+  const findings = out.trim() ? out.trim().split("\n").length : 0;
+  return { label, ms: median(times), cpu: null, rss, findings };
 }
 
-const floor = rows[0]!.ms;
-const label: Record<string, string> = { parse: "tree-sitter parse only", lint: "exp-lint, 1 thread", lint2: "exp-lint, 2 workers" };
-const cpuFloor = rows[0]!.cpu;
-console.log("| run | wall ms | files/s | MB/s | peak RSS MiB | wall x parse-only | CPU ms | CPU x parse-only |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-for (const r of rows) {
-  const s = r.ms / 1000;
-  const cells = [label[r.mode], r.ms.toFixed(0), (COUNT / s).toFixed(0), (bytes / 1e6 / s).toFixed(2), r.rss.toFixed(0), (r.ms / floor).toFixed(2), r.cpu.toFixed(0), (r.cpu / cpuFloor).toFixed(2)];
-  console.log(`| ${cells.join(" | ")} |`);
+function table(rows: Row[], floor: Row, files: number, bytes: number): void {
+  console.log("| run | wall ms | files/s | MB/s | peak RSS MiB | wall x parse-only | CPU ms | findings |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const s = r.ms / 1000;
+    const cells = [r.label, r.ms.toFixed(0), (files / s).toFixed(0), (bytes / 1e6 / s).toFixed(2), r.rss?.toFixed(0) ?? "n/a", (r.ms / floor.ms).toFixed(2), r.cpu?.toFixed(0) ?? "n/a", r.findings ?? "n/a"];
+    console.log(`| ${cells.join(" | ")} |`);
+  }
 }
-console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. Both exclude start-up (module loading).");
-console.log(`\nfindings reported: ${rows[1]!.findings}`);
+
+const cores = availableParallelism();
+console.log(`machine: ${cores} cores, node ${process.version}; median of ${RUNS} runs; corpus of generated training scripts\n`);
+
+// 1. Everything on the base corpus.
+const base = join(root, `n${COUNT}`);
+const bytes = writeCorpus(base, COUNT);
+console.log(`## ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB\n`);
+const parse = inProcess("tree-sitter parse only (floor)", "parse", base);
+const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 workers", "lint2", base)];
+if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {
+  rows.push(inProcess("Ruff wasm, NPY002+S311 (1 thread)", "ruff", base), inProcess("Ruff wasm, default rules (1 thread)", "ruff-default", base));
+} else console.log("(Ruff not installed: set BENCH_PEERS or install @astral-sh/ruff-wasm-nodejs to compare)");
+const sg = astGrepBinary();
+if (sg) {
+  const config = writeAstGrepProject(mkdtempSync(join(tmpdir(), "exp-lint-sg-")));
+  for (const j of [1, 2]) rows.push(external(`ast-grep, 2 rules, ${j} thread${j > 1 ? "s" : ""}`, sg, ["scan", "-c", config, "-j", String(j), "--json=stream", ...NO_IGNORE, base]));
+} else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
+table(rows, parse, COUNT, bytes);
+
+// 2. One file, as pre-commit runs it: the whole CLI process, start-up included.
+const one = corpusFiles(base)[0]!;
+const single = external("exp-lint CLI on 1 file (process start to exit)", process.execPath, [cli, "--no-color", one], Math.max(RUNS, 5));
+console.log(`\npre-commit style, one file: ${single.ms.toFixed(0)} ms wall (target 300 ms), peak RSS ${single.rss?.toFixed(0) ?? "n/a"} MiB`);
+
+// 3. Growth with the corpus: the same script, 1x, 2x, 4x.
+console.log("\n## Growth with corpus size (one run each)\n");
+console.log("| files | MiB | parse-only ms | exp-lint 1 thread ms | ratio | exp-lint peak RSS MiB |");
+console.log("|---:|---:|---:|---:|---:|---:|");
+for (const k of SCALES) {
+  const n = COUNT * k;
+  const dir = join(root, `n${n}`);
+  const b = k === 1 ? bytes : writeCorpus(dir, n);
+  const p = k === 1 ? parse : inProcess("parse", "parse", dir, 1);
+  const l = k === 1 ? rows[1]! : inProcess("lint", "lint", dir, 1);
+  console.log(`| ${n} | ${(b / 1048576).toFixed(1)} | ${p.ms.toFixed(0)} | ${l.ms.toFixed(0)} | ${(l.ms / p.ms).toFixed(2)} | ${l.rss?.toFixed(0)} |`);
+}
+console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");

@@ -10,6 +10,12 @@ export const splitters: { qname: string; pattern: SplitRole[] }[] = [
   { qname: "sklearn.model_selection.train_test_split", pattern: ["train", "test"] },
   // Later parts of a random split are held out; their names tell validation from test.
   { qname: "torch.utils.data.random_split", pattern: ["train", "test", "test"] },
+  // `for train_idx, test_idx in splitter.split(X, y)`: one-off shuffle splits hold out a test set...
+  ...["ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "test"] as SplitRole[] })),
+  // ...cross-validation folds hold out validation folds, unless the code names them test.
+  ...["KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "RepeatedKFold", "RepeatedStratifiedKFold", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut", "LeaveOneGroupOut", "PredefinedSplit"].map(
+    (n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "val"] as SplitRole[] }),
+  ),
 ];
 
 /** Calls that score a model on held-out folds even though they are given training data. */

@@ -153,6 +153,17 @@ export const globalRngs: GlobalRng[] = [
 
 const TFJS = "npm:@tensorflow/tfjs";
 
+/** How messages show where a tfjs op takes its seed (its positional parameters). */
+const TFJS_OP_SIGNATURES: Record<string, string> = {
+  randomNormal: "tf.randomNormal(shape, mean, stdDev, dtype, SEED)",
+  randomUniform: "tf.randomUniform(shape, minval, maxval, dtype, SEED)",
+  truncatedNormal: "tf.truncatedNormal(shape, mean, stdDev, dtype, SEED)",
+  randomGamma: "tf.randomGamma(shape, alpha, beta, dtype, SEED)",
+  randomStandardNormal: "tf.randomStandardNormal(shape, dtype, SEED)",
+  multinomial: "tf.multinomial(logits, numSamples, SEED)",
+  dropout: "tf.dropout(x, rate, noiseShape, SEED)",
+};
+
 // tfjs layers whose default initializers (or dropout masks) draw their seeds from Math.random.
 const TFJS_LAYERS = [
   "dense", "conv1d", "conv2d", "conv3d", "conv2dTranspose", "separableConv2d", "depthwiseConv2d", "lstm", "gru",
@@ -305,17 +316,17 @@ export const seededCalls: SeededCall[] = [
   { qname: "optuna.create_study", seed: [{ keyword: "sampler" }], param: "sampler", fix: "sampler=optuna.samplers.TPESampler(seed=SEED)" },
   { qname: "hyperopt.fmin", seed: [{ keyword: "rstate" }], param: "rstate", fix: "rstate=np.random.default_rng(SEED)" },
   // JavaScript: seedrandom(SEED) is a seeded generator; without a seed it seeds itself from the clock.
-  { qname: "npm:seedrandom", seed: [{ index: 0 }], param: "seed" },
+  { qname: "npm:seedrandom", seed: [{ index: 0 }], param: "seed", fix: "a seed, as in seedrandom(SEED)" },
   // tfjs ops take the seed positionally; unseeded, they draw one from Math.random.
   ...(
     [
       ["randomNormal", 4], ["randomUniform", 4], ["truncatedNormal", 4], ["randomGamma", 4], ["randomStandardNormal", 2],
       ["multinomial", 2], ["dropout", 3],
     ] as const
-  ).map(([op, index]): SeededCall => ({ qname: `${TFJS}.${op}`, seed: [{ index }], param: "seed", coveredBy: "math-random" })),
+  ).map(([op, index]): SeededCall => ({ qname: `${TFJS}.${op}`, seed: [{ index }], param: "seed", coveredBy: "math-random", fix: `a seed, as in ${TFJS_OP_SIGNATURES[op]}` })),
   // tfjs initializers and the dropout layer take `{ seed }`.
   ...["glorotUniform", "glorotNormal", "heNormal", "heUniform", "leCunNormal", "leCunUniform", "randomNormal", "randomUniform", "truncatedNormal", "orthogonal", "varianceScaling"].map(
-    (i): SeededCall => ({ qname: `${TFJS}.initializers.${i}`, seed: [{ index: 0, property: "seed" }], param: "seed", coveredBy: "math-random" }),
+    (i): SeededCall => ({ qname: `${TFJS}.initializers.${i}`, seed: [{ index: 0, property: "seed" }], param: "seed", coveredBy: "math-random", fix: `{ seed: SEED } in its options, as in tf.initializers.${i}({ seed: SEED })` }),
   ),
 ];
 

@@ -133,31 +133,68 @@ export interface RunApi {
   becomesActive?: boolean;
   /** Keyword values with which `start` first ends the run already active (W&B `reinit=True`). */
   endsPrevious?: { keyword: string; values: (string | boolean)[] };
+  /** Calls that write to the active run, taking no run of their own (`@result.x` as in `ends`). */
+  activeLoggers?: string[];
+  /** What becomes of such a call when no run is active, for messages. */
+  noActiveRun?: string;
+  /** Keyword with which such a call names its run instead (`mlflow.log_metric(..., run_id=...)`). */
+  runKeyword?: string;
+  /** How runs of this API record parameters, for messages. */
+  paramsLabel?: string;
 }
+
+/** Qualified names of catalogue entries of `api`: `@result.x` is method `x` of what its start call returned. */
+export const apiNames = (api: RunApi, names: string[]): string[] => names.map((n) => (n.startsWith("@result.") ? `${api.start}()${n.slice("@result".length)}` : n));
+
+const MLFLOW_ACTIVE_LOGGERS = [
+  "log_param",
+  "log_params",
+  "log_metric",
+  "log_metrics",
+  "log_artifact",
+  "log_artifacts",
+  "log_dict",
+  "log_text",
+  "log_figure",
+  "log_image",
+  "log_table",
+  "log_input",
+  "set_tag",
+  "set_tags",
+].map((m) => `mlflow.${m}`);
 
 export const runApis: RunApi[] = [
   {
     start: "mlflow.start_run",
     label: "mlflow.start_run()",
+    paramsLabel: "mlflow.log_params()",
     ends: ["mlflow.end_run", "@result.__exit__"],
     endLabel: "mlflow.end_run()",
     contextManager: true,
     nestedKeyword: "nested",
     becomesActive: true,
+    activeLoggers: MLFLOW_ACTIVE_LOGGERS,
+    runKeyword: "run_id",
+    // mlflow.tracking.fluent: every fluent logging call without an active run calls start_run() itself.
+    noActiveRun: "MLflow writes it to a run it opens on its own, not to the experiment's run",
   },
   {
     start: "wandb.init",
     label: "wandb.init()",
+    paramsLabel: "wandb.config.update()",
     // `join` is the old name of `finish`.
     ends: ["wandb.finish", "wandb.run.finish", "@result.finish", "wandb.join", "@result.join"],
     endLabel: "run.finish()",
     contextManager: true,
     becomesActive: true,
     endsPrevious: { keyword: "reinit", values: [true, "finish_previous"] },
+    activeLoggers: ["wandb.log", "wandb.log_artifact", "wandb.save", "wandb.run.log", "@result.log", "@result.log_artifact", "@result.save"],
+    noActiveRun: "W&B raises an error (no run is active) and the data is lost",
   },
   {
     start: `${CLIENT}.create_run`,
     label: "MlflowClient.create_run()",
+    paramsLabel: "client.log_param()",
     ends: [`${CLIENT}.set_terminated`, `${CLIENT}.update_run`],
     endLabel: "client.set_terminated(run_id)",
     contextManager: false,
@@ -165,6 +202,7 @@ export const runApis: RunApi[] = [
   {
     start: `${NPM_MLFLOW}.Runs.create`,
     label: "client.Runs.create()",
+    paramsLabel: "client.Runs.logParameter()",
     ends: [`${NPM_MLFLOW}.Runs.update`],
     endLabel: "client.Runs.update({ run_id, status: RunStatus.FINISHED })",
     contextManager: false,
@@ -172,6 +210,7 @@ export const runApis: RunApi[] = [
   {
     start: `${MLFLOW_JS}.createRun`,
     label: "mlflow.createRun()",
+    paramsLabel: "mlflow.logParam()",
     ends: [`${MLFLOW_JS}.updateRun`],
     endLabel: "mlflow.updateRun(runId, \"FINISHED\")",
     contextManager: false,
@@ -179,10 +218,13 @@ export const runApis: RunApi[] = [
   {
     start: `${WANDB_JS}.init`,
     label: "wandb.init()",
+    paramsLabel: "wandb.config.update()",
     ends: [`${WANDB_JS}.finish`, "@result.finish"],
     endLabel: "wandb.finish()",
     contextManager: false,
     becomesActive: true,
+    activeLoggers: [`${WANDB_JS}.log`, "@result.log"],
+    noActiveRun: "W&B raises an error (no run is active) and the data is lost",
   },
 ];
 

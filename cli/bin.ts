@@ -1,18 +1,45 @@
 #!/usr/bin/env node
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { main } from "./main.js";
 
-// The CLI chooses the worker count itself; ESLint's hint about it is aimed at people setting it by hand.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const type = typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-  if (type !== "ESLintPoorConcurrencyWarning") (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
+/**
+ * The TypeScript parser recurses once per nesting level: on the main
+ * thread's ~1 MB stack a few hundred nested brackets overflow it. The CLI
+ * runs on one worker thread (a thread, not a process) whose stack holds
+ * 10,000 levels; deeper code still gets one per-file parsing error.
+ */
+const STACK_MB = 64;
 
-const code = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
-  cwd: process.cwd(),
-});
-// exitCode rather than exit(): lets a large JSON report drain to a pipe first.
-process.exitCode = code;
+interface Start {
+  argv: string[];
+  isTTY: boolean;
+}
+
+if (isMainThread) {
+  const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY) };
+  const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
+  worker.on("message", (code: number) => {
+    process.exitCode = code;
+  });
+  worker.on("error", (error: Error) => {
+    process.stderr.write(`exp-lint: internal error: ${error.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+} else {
+  // The CLI chooses the worker count itself; ESLint's hint about it is aimed at people setting it by hand.
+  const emitWarning = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type !== "ESLintPoorConcurrencyWarning") (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+
+  const { argv, isTTY } = workerData as Start;
+  const code = await main(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY,
+    cwd: process.cwd(),
+  });
+  // The main thread sets the exit code once this thread's output has drained.
+  parentPort!.postMessage(code);
+}

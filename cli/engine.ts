@@ -1,8 +1,9 @@
 import { ESLint } from "eslint";
-import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
+import { checkEslintConfig, engineOptions } from "./config/eslint-config.js";
+import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
-import { ConfigError } from "./config/index.js";
-import { loadEslintConfig } from "./config/eslint-config.js";
+import { lintFilesResilient } from "./lint-files.js";
+import { lintInPool, type OnProgress } from "./pool.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
@@ -18,23 +19,22 @@ export function chooseConcurrency(requested: string | undefined, files: number, 
 }
 
 /** Lint the planned files with ESLint, on worker threads when it pays. */
-export async function lint(plan: Plan, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
-  let eslint: ESLint;
-  if (settings.concurrency === "off") {
-    eslint = new ESLint(eslintOptions(settings, settings.eslintConfigFile ? await loadEslintConfig(settings.eslintConfigFile) : []));
-  } else {
-    process.env[SETTINGS_ENV] = JSON.stringify(settings);
-    eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
-  }
+export async function lint(plan: Plan, settings: EngineSettings, onProgress?: OnProgress): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   const files = plan.targets.map((t) => t.path);
-  // Check a named ESLint config up front, so a broken one is a configuration error and not a crash.
-  if (settings.eslintConfigFile && files.length) {
-    try {
-      await eslint.calculateConfigForFile(files[0]!);
-    } catch (error) {
-      throw new ConfigError(`--eslint-config ${settings.eslintConfigFile}: ${(error as Error).message.split("\n")[0]}`);
-    }
+  if (settings.eslintConfigFile && files.length) await checkEslintConfig(settings, files[0]!);
+  if (settings.concurrency === "off" || files.length === 0) {
+    const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
+    return { eslint, results: await lintFilesResilient(eslint, files) };
   }
-  const results = files.length ? await eslint.lintFiles(files) : [];
+  if (settings.cache) {
+    // ESLint's own workers share one cache file between threads.
+    process.env[SETTINGS_ENV] = JSON.stringify(settings);
+    const eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
+    return { eslint, results: await lintFilesResilient(eslint, files) };
+  }
+  const results = await lintInPool(files, settings.concurrency, settings, onProgress);
+  // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
+  const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
+  await Promise.all(results.filter((r) => r.messages.length).map((r) => eslint.calculateConfigForFile(r.filePath)));
   return { eslint, results };
 }

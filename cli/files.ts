@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { globby } from "globby";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
@@ -100,6 +99,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
   const found = new Set<string>();
   for (const dir of dirs) {
     const patterns = KIND_GLOBS.flatMap(([, globs]) => globs);
+    // Loaded only for folders: pre-commit passes file names, and globby is a tenth of start-up.
+    const { globby } = await import("globby");
     const files = await globby(patterns, {
       cwd: dir,
       absolute: true,
@@ -135,7 +136,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       continue;
     }
     targets.push({ path, kind });
-    if (kind === "requirements" && !/\.(?:toml|ya?ml)$/iu.test(path)) {
+    if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {
       for (const inc of includedFiles(readFileSync(path, "utf8"), dirname(path))) queue.push({ path: inc, kind: "requirements" });
     }
   }

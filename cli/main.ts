@@ -11,7 +11,7 @@ import { listRules, ruleDoc } from "./rules-command.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { collectPins } from "./pins.js";
-import { writeFileAtomic } from "./write.js";
+import { applyFixes } from "./apply-fixes.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
@@ -152,8 +152,8 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   });
-  // Fixed files are written here, atomically, rather than with ESLint.outputFixes.
-  for (const r of results) if (r.output !== undefined) writeFileAtomic(r.filePath, r.output);
+  // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
+  applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
   let all = [...results, ...files.skipped.map(skippedResult)].sort((a, b) => a.filePath.localeCompare(b.filePath));
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   const errors = all.reduce((n, r) => n + r.errorCount, 0);

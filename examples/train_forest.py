@@ -45,6 +45,8 @@ def main():
 
     mlflow.sklearn.log_model(model, "model")
     mlflow.end_run()
+    # After end_run(): MLflow opens a new, unnamed run for this tag.
+    mlflow.set_tag("data", args.data)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ def main():
     run = wandb.init(project="mlp-demo", config={"lr": 1e-3, "epochs": 5, "hidden": 64, "dropout": 0.2})
     model = MLP(20, run.config.hidden, 2)
     optimizer = torch.optim.Adam(model.parameters(), lr=run.config.lr)
+    # The batch size is typed in here and never reaches the run's config.
     loader = DataLoader(make_data(), batch_size=64, shuffle=True)
     loss_fn = nn.CrossEntropyLoss()
     for epoch in range(run.config.epochs):

@@ -13,6 +13,7 @@ export const FILES = {
     "**/pyproject.toml",
     "**/environment*.yml",
     "**/environment*.yaml",
+    "**/package.json",
   ],
   // TypeScript and JavaScript, parsed by typescript-eslint's parser with ESLint's own JavaScript language.
   typescript: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],

@@ -2,14 +2,10 @@ import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TR
 import type { CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
+import { mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
-
-interface Entry {
-  key: string;
-  value: Expr;
-}
 
 /** A value a non-tracker call receives under a key: `Model(key=value)` or `Model(**{key: value})`. */
 interface Use extends Entry {
@@ -22,22 +18,6 @@ function sameLiteral(a: Expr, b: Expr, text: (r: Range) => string): boolean {
   if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
   const flat = (e: Expr) => text(e.range).replace(/\s+/g, "").replace(/"/g, "'");
   return isLiteral(a) && isLiteral(b) && flat(a) === flat(b);
-}
-
-/**
- * `{key: value}` entries of a dict display or a `dict(key=value)` call, with
- * string keys. Entries a later `**spread` may override are left out.
- */
-function mappingEntries(model: SemanticModel, e: Expr, scope: number): Entry[] {
-  if (e.kind === "dict") {
-    const lastSpread = e.entries.findLastIndex((en) => en.key === null);
-    return e.entries.slice(lastSpread + 1).flatMap((en) => {
-      const key = literalString(en.key);
-      return key === null ? [] : [{ key, value: en.value }];
-    });
-  }
-  const builtinDict = e.kind === "call" && e.callee.kind === "name" && e.callee.name === "dict" && !model.binding("dict", scope, e.range[0]);
-  return builtinDict ? model.namedArguments(e).map((a) => ({ key: a.name, value: a.value })) : [];
 }
 
 const literalEntries = (model: SemanticModel, e: Expr, scope: number) => mappingEntries(model, e, scope).filter((en) => isLiteral(en.value));
@@ -175,11 +155,11 @@ export default createRule<[], MessageIds>({
       literalParam:
         "{{key}} is logged as the literal {{value}}, a second copy of the setting that drifts from what the code runs; bind the value to a variable, use it, and log that variable.",
       literalMismatch:
-        "{{key}} is logged as the literal {{value}}, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; log the value passed to {{callee}}.",
+        "{{key}} is logged as the literal {{value}}, but {{callee}} is called with {{argument}}, so the run records a value it did not use; log the value passed to {{callee}}.",
       configNotRead:
         "{{key}} is set to the literal {{value}} in the W&B config but never read back from it, so the config can say one thing while the run does another; read {{key}} from the config where it is used.",
       configMismatch:
-        "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{key}}={{actual}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
+        "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{argument}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
     },
     schema: [],
   },
@@ -194,7 +174,9 @@ export default createRule<[], MessageIds>({
       const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
       const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
         const data = { key, value: snippet(text(value.range), 40) };
-        const extra = other ? { callee: other.callee, actual: snippet(text(other.value.range), 40) } : {};
+        // The argument as the language writes it: `epochs=args.epochs` in Python, `epochs: args.epochs` in an options object.
+        const argument = other ? `${key}${model.facts.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
+        const extra = other ? { callee: other.callee, argument } : {};
         context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra } });
       };
 

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
+import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
 import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
 import { satisfies } from "../parsers/manifests/versions.js";
@@ -22,6 +23,9 @@ export interface PinSettings {
 /** Lock files that pin a pyproject.toml's ranges when they sit beside it. */
 export const PYPROJECT_LOCKS = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];
 
+/** Lock files that pin a package.json's ranges, beside it or in a folder above it within the repository. */
+export const NPM_LOCKS = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "npm-shrinkwrap.json", "bun.lockb"];
+
 /** Where the notebook processor's virtual Python file lives: `<notebook>.ipynb/<n>_notebook.py`. */
 const NOTEBOOK_BLOCK = /\.ipynb[\\/][^\\/]*$/u;
 
@@ -38,10 +42,39 @@ function namedVersion(specs: Specifier[]): string | null {
   return named.length === 1 ? named[0]!.version : null;
 }
 
+/** How each ecosystem writes the remedies a message names: Python's pip, or npm's package.json. */
+interface Wording {
+  exact(name: string, version: string): string;
+  /** Appended to the "pin" sentences: other ways to get there. */
+  remedy: string;
+  installed(name: string): string;
+  /** How a VCS URL names a revision: `@rev` for pip, `#rev` for npm. */
+  refMark: string;
+  urlFix: string;
+}
+
+const PIP: Wording = {
+  exact: (name, version) => `${name}==${version}`,
+  remedy: ' ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment)',
+  installed: () => '"pip freeze"',
+  refMark: "@",
+  urlFix: 'add --hash=sha256:<digest> ("pip hash <file>" prints it) or a "#sha256=<digest>" fragment',
+};
+
+const NPM: Wording = {
+  exact: (name, version) => `"${name}": "${version}"`,
+  remedy: ', or commit the lock file your package manager writes (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock); "exp-lint --fix" writes the version installed in node_modules',
+  installed: (name) => `"npm ls ${name}"`,
+  refMark: "#",
+  urlFix: "commit the lock file your package manager writes (it records the file's integrity hash), or depend on a published version",
+};
+
+const wordingOf = (manifest: Manifest | undefined): Wording => (manifest === "package-json" ? NPM : PIP);
+
 /** How the VCS revision reads in a message. */
-function describeRef(ref: string | null): string {
+function describeRef(ref: string | null, mark: string): string {
   if (ref === null) return "the default branch";
-  return SHORT_COMMIT.test(ref) ? `the abbreviated commit "${ref}"` : `"@${ref}"`;
+  return SHORT_COMMIT.test(ref) ? `the abbreviated commit "${ref}"` : `"${mark}${ref}"`;
 }
 
 /** Source text as one line: continuations and runs of space collapsed. */
@@ -57,32 +90,62 @@ interface Finding {
 /** What is wrong with one requirement, or `null` when it is pinned. */
 function findingFor(node: Entry, text: string, allowUrls: boolean): Finding | null {
   if (node.form === "path") return null;
+  const words = wordingOf(node.manifest);
   const target = node.name ?? node.url ?? "this requirement";
   if (node.form === "vcs") {
     if ((node.ref !== null && FULL_COMMIT.test(node.ref)) || node.hashes.length > 0) return null;
-    return { messageId: "vcsNoCommit", data: { target, ref: describeRef(node.ref) } };
+    return { messageId: "vcsNoCommit", data: { target, ref: describeRef(node.ref, words.refMark), commit: `"${words.refMark}<full commit hash>"` } };
   }
   if (node.form === "url") {
     if (allowUrls || node.hashes.length > 0) return null;
-    return { messageId: "urlNoHash", data: { target, url: node.url ?? "" } };
+    return { messageId: "urlNoHash", data: { target, url: node.url ?? "", urlFix: words.urlFix } };
   }
   if (!node.opaque && node.specifiers.some(isExact)) return null;
   const name = `${node.name}${node.extras.length ? `[${node.extras.join(",")}]` : ""}`;
   const requirement = node.display ?? (node.specifierRange ? flat(text, [node.nameRange![0], node.specifierRange[1]]) : name);
-  if (node.opaque) return { messageId: "notPinnedNoHint", data: { requirement, name } };
-  if (node.specifiers.length === 0) return { messageId: "noVersion", data: { name } };
-  const version = namedVersion(node.specifiers);
+  const hint = { remedy: words.remedy, exact: words.exact(name, "<version>") };
+  if (node.opaque) return { messageId: "notPinnedNoHint", data: { requirement, name, installed: words.installed(name), ...hint } };
+  if (node.specifiers.length === 0) return { messageId: "noVersion", data: { name, ...hint } };
+  const version = node.named !== undefined ? node.named : namedVersion(node.specifiers);
   return version === null
-    ? { messageId: "notPinnedNoHint", data: { requirement, name } }
-    : { messageId: "notPinned", data: { requirement, suggestion: `${name}==${version}` } };
+    ? { messageId: "notPinnedNoHint", data: { requirement, name, installed: words.installed(name), ...hint } }
+    : { messageId: "notPinned", data: { requirement, suggestion: words.exact(name, version), remedy: words.remedy } };
 }
 
-/** Whether a lock file beside the manifest pins what it declares (policy `lockfiles: "satisfy"`). */
+/** Folders from `dir` up to the repository root (the folder holding `.git`), or to the file system's root outside a repository. */
+function* upToRepositoryRoot(dir: string): Generator<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    yield d;
+    if (existsSync(join(d, ".git")) || dirname(d) === d) return;
+  }
+}
+
+/** Whether a lock file pins what the manifest declares (policy `lockfiles: "satisfy"`). */
 function lockedBeside(manifest: Manifest, file: string): boolean {
   if (!isAbsolute(file)) return false;
   if (manifest === "pyproject") return PYPROJECT_LOCKS.some((lock) => existsSync(join(dirname(file), lock)));
   if (manifest === "script") return existsSync(`${file}.lock`);
+  // npm, pnpm, yarn and bun workspaces keep one lock file at the workspace root.
+  if (manifest === "package-json") {
+    for (const dir of upToRepositoryRoot(dirname(file))) if (NPM_LOCKS.some((lock) => existsSync(join(dir, lock)))) return true;
+  }
   return false;
+}
+
+/** The version of `name` installed in node_modules, found as Node resolves it (up to the repository root), with where it was read. */
+function installedNpmVersion(name: string, file: string): { version: string; source: string } | null {
+  if (!isAbsolute(file)) return null;
+  for (const dir of upToRepositoryRoot(dirname(file))) {
+    const manifest = join(dir, "node_modules", name, "package.json");
+    if (!existsSync(manifest)) continue;
+    try {
+      const version = (JSON.parse(readFileSync(manifest, "utf8")) as { version?: unknown }).version;
+      return typeof version === "string" && semver.valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }
 
 /** Versions from shared settings, keyed by PEP 503 name. */
@@ -106,18 +169,16 @@ export default createRule<Options, MessageIds>({
     },
     fixable: "code",
     messages: {
-      noVersion:
-        '{{name}} has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, {{name}}==<version> ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
+      noVersion: "{{name}} has no version: each fresh install takes whatever is newest that day; pin the exact version you trained with, {{exact}}{{remedy}}.",
       notPinned:
-        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as {{suggestion}} ("exp-lint --fix" writes the one you trained with from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
+        "{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as {{suggestion}}{{remedy}}.",
       notPinnedNoHint:
-        '{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin the exact version, {{name}}==<version>, that "pip freeze" shows in the environment you trained in ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
+        "{{requirement}} is not pinned: a fresh install can resolve a different version than the one your results came from; pin the exact version, {{exact}}, that {{installed}} shows in the environment you trained in{{remedy}}.",
       pinOutsideRange:
-        '{{requirement}} is not pinned, and the version in {{source}}, {{version}}, is outside the range written here; pin by hand to the version you trained with, or bring {{source}} up to date.',
+        "{{requirement}} is not pinned, and the version in {{source}}, {{version}}, is outside the range written here; pin by hand to the version you trained with, or bring {{source}} up to date.",
       vcsNoCommit:
-        '{{target}} is not pinned: {{ref}} can move to different code; end the URL with "@<full commit hash>" (40 hex characters, from "git rev-parse HEAD" in the checkout you trained with).',
-      urlNoHash:
-        '{{target}} is not pinned: the file at {{url}} can change without its URL changing; add --hash=sha256:<digest> ("pip hash <file>" prints it) or a "#sha256=<digest>" fragment.',
+        '{{target}} is not pinned: {{ref}} can move to different code; end the URL with {{commit}} (40 hex characters, from "git rev-parse HEAD" in the checkout you trained with).',
+      urlNoHash: "{{target}} is not pinned: the file at {{url}} can change without its URL changing; {{urlFix}}.",
     },
     schema: [
       {
@@ -128,7 +189,7 @@ export default createRule<Options, MessageIds>({
             type: "string",
             enum: ["satisfy", "ignore"],
             description:
-              'With "satisfy", ranges in a pyproject.toml are accepted when uv.lock, poetry.lock, pdm.lock or Pipfile.lock sits beside it, and a PEP 723 script\'s when <script>.py.lock does; "ignore" reports them anyway.',
+              'With "satisfy", ranges are accepted where a lock file pins them: a pyproject.toml\'s when uv.lock, poetry.lock, pdm.lock or Pipfile.lock sits beside it, a PEP 723 script\'s when <script>.py.lock does, and a package.json\'s when package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, bun.lock or bun.lockb sits beside it or in a folder above it, up to the repository root; "ignore" reports them anyway.',
           },
           allowUrls: {
             type: "boolean",
@@ -149,21 +210,33 @@ export default createRule<Options, MessageIds>({
     const { pins, sources } = readPins(context.settings);
     const locOf = (range: Range): SourceLocation => ({ start: source.getLocFromIndex(range[0]), end: source.getLocFromIndex(range[1]) });
 
+    // One look at the file system per manifest kind, not per entry.
+    const lockCache = new Map<Manifest, boolean>();
+    const locked = (manifest: Manifest): boolean => {
+      let known = lockCache.get(manifest);
+      if (known === undefined) lockCache.set(manifest, (known = lockedBeside(manifest, context.physicalFilename)));
+      return known;
+    };
+
     const check = (entry: Entry): void => {
       const finding = findingFor(entry, text, allowUrls);
       if (!finding) return;
-      if (lockfiles === "satisfy" && lockedBeside(entry.manifest ?? "requirements", context.physicalFilename)) return;
+      if (lockfiles === "satisfy" && locked(entry.manifest ?? "requirements")) return;
       const loc = locOf(entry.requirementRange);
-      const version = entry.normalizedName !== null ? pins.get(entry.normalizedName) : undefined;
       const pin = entry.form !== "name" || entry.opaque ? null : entry.pin !== undefined ? entry.pin : pep508Pin(entry, text);
+      // npm: the version in node_modules is the one the code ran with; Python: versions the CLI or settings provide.
+      const npm = entry.npmRange !== undefined;
+      const installed = npm && pin ? installedNpmVersion(entry.name!, context.physicalFilename) : null;
+      const version = npm ? installed?.version : entry.normalizedName !== null ? pins.get(entry.normalizedName) : undefined;
       if (version === undefined || !pin) {
         context.report({ loc, ...finding });
         return;
       }
-      const inRange = satisfies(version, entry.specifiers);
+      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers);
       if (inRange === false) {
         const requirement = entry.display ?? (finding.data.requirement || finding.data.name)!;
-        context.report({ loc, messageId: "pinOutsideRange", data: { requirement, version, source: sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins' } });
+        const source = installed?.source ?? sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins';
+        context.report({ loc, messageId: "pinOutsideRange", data: { requirement, version, source } });
         return;
       }
       if (inRange === null) {

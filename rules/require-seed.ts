@@ -42,7 +42,7 @@ const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
 const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
 
 /** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
-function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
+export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
   const seeded = new Set<GlobalRng["id"]>();
   for (const site of model.facts.calls) {
     const q = model.callee(site);
@@ -62,7 +62,7 @@ function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
 }
 
 /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
-function runsAsProgram(model: SemanticModel): boolean {
+export function runsAsProgram(model: SemanticModel): boolean {
   if (model.facts.mainGuard) return true;
   return model.facts.calls.some(
     (site) => site.scope === 0 && site.call.callee.kind === "name" && model.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",
@@ -191,13 +191,17 @@ export default createRule<Options, MessageIds>({
         if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !kept(model, site))) continue;
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
-        const data = { call: shown(name, call), how: given ? `sets ${entry.param}=None` : `has no ${entry.param}`, fix: entry.fix ?? `${entry.param}=SEED` };
+        const callText = shown(name, call);
+        // JavaScript has no keyword arguments: say what was passed (`seed: undefined`) rather than `seed=None`.
+        const unset = model.facts.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
+        const how = given ? unset : `has no ${entry.param}`;
+        const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
-        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { ...data, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
-        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { ...data, library: entry.fixedDefault } });
-        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data });
+        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
+        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault } });
+        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix } });
       }
     });
   },

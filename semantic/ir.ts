@@ -83,6 +83,8 @@ export interface OtherExpr {
   range: Range;
   /** Identifiers the expression mentions, for data flow. */
   names: string[];
+  /** For a slice (`a:b:c`): its parts, null where left out. */
+  slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
 }
 
 export type ScopeKind = "module" | "function" | "class";
@@ -109,14 +111,31 @@ export interface Binding {
   qname?: string;
   /** For assign/with/loop/unpack: the value expression. */
   value?: Expr;
-  /** For unpack: this name's position among `count` targets. */
+  /** For unpack and tuple loop targets: this name's position among `count` targets (-1 when nested or starred). */
   index?: number;
   count?: number;
+  /** For names in nested tuples: positions from the outermost tuple in (`for i, (a, b) in ...`: b is [1, 1]). */
+  path?: number[];
 }
 
 /** `obj.attr = value` or `obj[key] = value`. */
 export interface TargetAssign {
   target: MemberExpr | IndexExpr;
+  value: Expr;
+  scope: number;
+  range: Range;
+}
+
+/** `a < b`, chained `1.0 <= r_hat < 1.01`: operands left to right, the operators between them. */
+export interface Comparison {
+  operands: Expr[];
+  operators: string[];
+  scope: number;
+  range: Range;
+}
+
+/** `return value`: the value leaves its function for the caller. */
+export interface Return {
   value: Expr;
   scope: number;
   range: Range;
@@ -149,7 +168,14 @@ export interface LoopBlock {
   body: Range;
 }
 
-export type Block = WithBlock | TryBlock | LoopBlock;
+/** A body that runs only on some paths: an `if`/`elif`/`else` clause, a `match`/`switch` case, a conditional operand. */
+export interface BranchBlock {
+  kind: "branch";
+  range: Range;
+  body: Range;
+}
+
+export type Block = WithBlock | TryBlock | LoopBlock | BranchBlock;
 
 export interface Comment {
   type: "Comment";
@@ -170,6 +196,8 @@ export interface ProgramFacts {
   bindings: Binding[];
   calls: CallSite[];
   targetAssigns: TargetAssign[];
+  comparisons: Comparison[];
+  returns: Return[];
   blocks: Block[];
   /** Named arguments are passed as one object literal (`f({ lr: 0.1 })`), as in JavaScript. */
   optionObjects?: boolean;
@@ -177,4 +205,9 @@ export interface ProgramFacts {
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */
   scopeAt(offset: number): number;
+  /**
+   * With type information (TypeScript typed linting): the qualified name of the
+   * package class instance the expression at `range` holds (`npm:mlflow()`), or `null`.
+   */
+  instanceType?(range: Range): string | null;
 }

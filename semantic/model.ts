@@ -1,8 +1,10 @@
 import { canonical, importedName } from "../catalogue/aliases.js";
-import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
+import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, NameExpr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
 
 // Data flow follows at most this many assignments, so cycles and long chains stay cheap.
 const MAX_HOPS = 8;
+// Longest member/call chain the model resolves (`a.b().c…`).
+const MAX_CHAIN = 64;
 
 export interface ArgRef {
   index?: number;
@@ -13,6 +15,14 @@ export interface ArgRef {
    * → `{ index: 0, property: "key" }`. Alone, on an object literal: that property.
    */
   property?: string;
+}
+
+// Data flow visits at most this many bindings and calls.
+const MAX_FLOW = 256;
+
+export interface Flow {
+  bindings: Set<Binding>;
+  calls: CallExpr[];
 }
 
 export const contains = (outer: Range, inner: Range): boolean => outer[0] <= inner[0] && inner[1] <= outer[1];
@@ -29,6 +39,7 @@ export class SemanticModel {
   #qnames = new Map<CallExpr, string | null>();
   #bindingQnames = new Map<Binding, string | null>();
   #imported: string[];
+  #byCallee: Map<string, number[]> | null = null;
 
   constructor(facts: ProgramFacts, text: string) {
     this.facts = facts;
@@ -91,36 +102,50 @@ export class SemanticModel {
     return null;
   }
 
-  /** Qualified name of an expression: `np.random.seed` → `numpy.random.seed`, `MlflowClient().log_param` → `mlflow.MlflowClient().log_param`. */
+  /**
+   * Qualified name of an expression: `np.random.seed` → `numpy.random.seed`, `MlflowClient().log_param` → `mlflow.MlflowClient().log_param`.
+   * Member and call chains are unwound with a loop, not recursion: a generated `a.b.c…` thousands of parts long must not exhaust the stack.
+   */
   resolve(expr: Expr, scope: number, hops = 0): string | null {
     if (hops > MAX_HOPS) return null;
-    switch (expr.kind) {
-      case "name": {
-        const b = this.binding(expr.name, scope, expr.range[0]);
-        if (!b) return null;
-        let q = this.#bindingQnames.get(b);
-        if (q === undefined) {
-          q = null;
-          if (b.kind === "import" && b.qname) q = importedName(b.qname);
-          else if (b.kind === "global" && b.qname) q = b.qname;
-          else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
-          // A parameter's value, when the front end knows one, is the instance its type annotation names.
-          else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
-          this.#bindingQnames.set(b, q);
-        }
-        return q;
-      }
-      case "member": {
-        const obj = this.resolve(expr.object, scope, hops);
-        return obj === null ? null : canonical(`${obj}.${expr.property}`);
-      }
-      case "call": {
-        const fn = this.resolve(expr.callee, scope, hops);
-        return fn === null ? null : `${fn}()`;
-      }
-      default:
-        return null;
+    const suffixes: string[] = [];
+    // prefixes[i] is the expression suffixes[i] applies to.
+    const prefixes: Expr[] = [];
+    let base = expr;
+    while (base.kind === "member" || base.kind === "call") {
+      // No library's qualified name is this long; past it the model cannot tell.
+      if (suffixes.length >= MAX_CHAIN) return null;
+      suffixes.push(base.kind === "member" ? base.property : "()");
+      base = base.kind === "member" ? base.object : base.callee;
+      prefixes.push(base);
     }
+    let q = base.kind === "name" ? this.#resolveName(base, scope, hops) : null;
+    for (let i = suffixes.length - 1; i >= 0; i--) {
+      // `this.tracker.Runs`: a field's type, when the checker knows it and the syntax does not.
+      if (q === null && prefixes[i]!.kind === "member") q = this.facts.instanceType?.(prefixes[i]!.range) ?? null;
+      if (q === null) return null;
+      const suffix = suffixes[i]!;
+      q = suffix === "()" ? `${q}()` : canonical(`${q}.${suffix}`);
+    }
+    return q;
+  }
+
+  #resolveName(expr: NameExpr, scope: number, hops: number): string | null {
+    const b = this.binding(expr.name, scope, expr.range[0]);
+    if (!b) return null;
+    let q = this.#bindingQnames.get(b);
+    if (q === undefined) {
+      q = null;
+      if (b.kind === "import" && b.qname) q = importedName(b.qname);
+      else if (b.kind === "global" && b.qname) q = b.qname;
+      else if ((b.kind === "assign" || b.kind === "with") && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+      // A parameter's value, when the front end knows one, is the instance its type annotation names.
+      else if (b.kind === "param" && b.value) q = this.resolve(b.value, b.scope, hops + 1);
+      // What the syntax cannot tell, the type checker may (typed linting only): the declared name's type.
+      if (q === null && (b.kind === "param" || b.kind === "assign" || b.kind === "loop")) q = this.facts.instanceType?.(b.range) ?? null;
+      this.#bindingQnames.set(b, q);
+    }
+    return q;
   }
 
   /** Resolved callee of a call site, memoised. */
@@ -133,15 +158,26 @@ export class SemanticModel {
     return q;
   }
 
-  /** Call sites whose callee resolves to one of `qnames`. */
+  /** Call sites whose callee resolves to one of `qnames`, in source order. */
   callsTo(qnames: Iterable<string>): { site: CallSite; qname: string }[] {
-    const wanted = new Set(qnames);
-    const out: { site: CallSite; qname: string }[] = [];
-    for (const site of this.facts.calls) {
-      const q = this.callee(site);
-      if (q !== null && wanted.has(q)) out.push({ site, qname: q });
+    // Rules ask about dozens of catalogue names per file: index the calls once rather than scan them per question.
+    if (!this.#byCallee) {
+      this.#byCallee = new Map();
+      this.facts.calls.forEach((site, i) => {
+        const q = this.callee(site);
+        if (q === null) return;
+        let list = this.#byCallee!.get(q);
+        if (!list) this.#byCallee!.set(q, (list = []));
+        list.push(i);
+      });
     }
-    return out;
+    const order: number[] = [];
+    for (const q of new Set(qnames)) order.push(...(this.#byCallee.get(q) ?? []));
+    if (order.length > 1) order.sort((a, b) => a - b);
+    return order.map((i) => {
+      const site = this.facts.calls[i]!;
+      return { site, qname: this.callee(site)! };
+    });
   }
 
   /** Follow a name to the expression it was assigned from (through plain re-assignments). */
@@ -175,6 +211,57 @@ export class SemanticModel {
     return seen;
   }
 
+  /**
+   * Every binding and call a value is computed from, following assignments
+   * (data flow only: which values went in, not which branch ran).
+   */
+  flow(expr: Expr, scope: number): Flow {
+    const bindings = new Set<Binding>();
+    const calls: CallExpr[] = [];
+    const work: { e: Expr; scope: number; hops: number }[] = [{ e: expr, scope, hops: 0 }];
+    const visit = (name: string, s: number, pos: number, hops: number) => {
+      const b = this.binding(name, s, pos);
+      if (!b || bindings.has(b) || bindings.size >= MAX_FLOW) return;
+      bindings.add(b);
+      if (hops >= MAX_HOPS || !b.value || (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with")) return;
+      // `a, b = f(x), g(y)`: only the matching item flows into each name.
+      const v = b.value;
+      const part = b.kind === "unpack" && v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : v;
+      work.push({ e: part, scope: b.scope, hops: hops + 1 });
+    };
+    while (work.length) {
+      const { e, scope: s, hops } = work.pop()!;
+      switch (e.kind) {
+        case "name":
+          visit(e.name, s, e.range[0], hops);
+          break;
+        case "other":
+          for (const n of e.names) visit(n, s, e.range[0], hops);
+          break;
+        case "member":
+          work.push({ e: e.object, scope: s, hops });
+          break;
+        case "index":
+          work.push({ e: e.object, scope: s, hops }, { e: e.index, scope: s, hops });
+          break;
+        case "call":
+          if (calls.includes(e) || calls.length >= MAX_FLOW) break;
+          calls.push(e);
+          work.push({ e: e.callee, scope: s, hops }, ...e.args.map((a) => ({ e: a.value, scope: s, hops })));
+          break;
+        case "collection":
+          for (const x of e.items) work.push({ e: x, scope: s, hops });
+          break;
+        case "dict":
+          for (const en of e.entries) work.push({ e: en.value, scope: s, hops });
+          break;
+        case "literal":
+          break;
+      }
+    }
+    return { bindings, calls };
+  }
+
   /** Blocks that enclose a range, outermost first. */
   enclosing(range: Range): Block[] {
     return this.facts.blocks.filter((b) => contains(b.range, range) && !(b.range[0] === range[0] && b.range[1] === range[1]));
@@ -188,9 +275,116 @@ export class SemanticModel {
     return null;
   }
 
+  /**
+   * Whenever the statement at `b` runs, the one at `a` (earlier in the same
+   * function) has run: no branch, loop body, exception handler or try-else
+   * holds `a` without holding `b`. `loopsRun`: loops are taken to run at
+   * least once (for effects that only matter if the loop ran at all).
+   * `mayRaise`: a `try` body with handlers may stop before `a` and go on
+   * after the handler, so it counts as a branch too.
+   */
+  dominates(a: Range, b: Range, assume: { loopsRun?: boolean; mayRaise?: boolean } = {}): boolean {
+    for (const block of this.facts.blocks) {
+      let regions: Range[] = [];
+      if (block.kind === "branch" || (block.kind === "loop" && !assume.loopsRun)) regions = [block.body];
+      else if (block.kind === "try") {
+        regions = [...block.handlers.map((h) => h.range), ...(block.orelse ? [block.orelse] : [])];
+        if (assume.mayRaise && block.handlers.length) regions.push(block.body);
+      }
+      if (regions.some((r) => contains(r, a) && !contains(r, b))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The access paths an expression's value is read from, following
+   * assignments: `lr` bound from `args.lr` gives `lr@12` and `args@3.lr`.
+   * A root is a name and the offset of its binding (`@param` for a function
+   * parameter, whose value comes from any caller); a call adds its receiver's
+   * and its arguments' paths, since its value is derived from them.
+   */
+  accessPaths(expr: Expr, scope: number): Set<string> {
+    const out = new Set<string>();
+    // `record`: the expression is a value in its own right, not the object of a member read (`args` in `args.lr`).
+    const visit = (e: Expr, s: number, hops: number, record = true): string[] => {
+      if (hops > MAX_HOPS || out.size > 128) return [];
+      let paths: string[] = [];
+      switch (e.kind) {
+        case "name": {
+          const b = this.binding(e.name, s, e.range[0]);
+          paths = [`${e.name}@${!b ? "?" : b.kind === "param" ? "param" : b.range[0]}`];
+          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1, record));
+          break;
+        }
+        case "member":
+          paths = visit(e.object, s, hops, false).map((p) => `${p}.${e.property}`);
+          break;
+        case "index": {
+          const key = this.definition(e.index, s);
+          const k = key.kind === "literal" ? JSON.stringify(key.value) : "?";
+          paths = visit(e.object, s, hops, false).map((p) => `${p}[${k}]`);
+          break;
+        }
+        case "call":
+          for (const a of e.args) visit(a.value, s, hops + 1);
+          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1);
+          break;
+        case "dict":
+          for (const en of e.entries) visit(en.value, s, hops + 1);
+          break;
+        case "collection":
+          for (const item of e.items) visit(item, s, hops + 1);
+          break;
+        default:
+          break;
+      }
+      if (record) for (const p of paths) out.add(p);
+      return paths;
+    };
+    visit(expr, scope, 0);
+    return out;
+  }
+
+  /**
+   * What this file's calls pass for a function parameter: `def log_cfg(c)` …
+   * `log_cfg(config)` gives `config`. Calls by the function's name (or a
+   * method call by its name, skipping `self`/`cls`), by position or keyword.
+   */
+  callerArguments(param: Binding): { value: Expr; scope: number }[] {
+    const fn = this.facts.scopes[param.scope];
+    if (param.kind !== "param" || fn?.kind !== "function") return [];
+    const params = this.facts.bindings.filter((b) => b.kind === "param" && b.scope === param.scope);
+    const bound = params[0] && (params[0].name === "self" || params[0].name === "cls") ? 1 : 0;
+    const index = params.indexOf(param) - bound;
+    if (index < 0) return [];
+    const out: { value: Expr; scope: number }[] = [];
+    for (const site of this.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind === "name") {
+        const b = this.binding(c.name, site.scope, c.range[0]);
+        if (c.name !== fn.name || b?.kind !== "def" || !contains(fn.range, b.range)) continue;
+      } else if (c.kind !== "member" || c.property !== fn.name || !bound) continue;
+      const arg = argument(site.call, { index, keyword: param.name });
+      if (arg && arg.spread === "") out.push({ value: arg.value, scope: site.scope });
+    }
+    return out;
+  }
+
   tries(): TryBlock[] {
     return this.facts.blocks.filter((b): b is TryBlock => b.kind === "try");
   }
+}
+
+/** `root` (a path from `accessPaths`) is `path` or a part of it; a parameter's root stands for any binding of its name. */
+export function pathWithin(path: string, root: string): boolean {
+  const split = (p: string) => {
+    const m = /^([^@]*)@([^.[]*)(.*)$/su.exec(p);
+    return m ? { name: m[1]!, id: m[2]!, rest: m[3]! } : { name: p, id: "", rest: "" };
+  };
+  const a = split(path);
+  const b = split(root);
+  if (a.name !== b.name || (a.id !== b.id && a.id !== "param" && b.id !== "param")) return false;
+  return a.rest === b.rest || a.rest.startsWith(`${b.rest}.`) || a.rest.startsWith(`${b.rest}[`);
 }
 
 /** Names mentioned directly by an expression (not following bindings). */

@@ -1,6 +1,6 @@
 import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
-import type { Binding, Expr } from "./ir.js";
-import { literalString, type SemanticModel } from "./model.js";
+import type { Binding, CallExpr, Expr } from "./ir.js";
+import { directNames, literalString, type SemanticModel } from "./model.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -47,19 +47,120 @@ const nameRole = (name: string): SplitRole | null => (AMBIGUOUS_ALONE.has(name.t
 
 const shortName = (qname: string): string => qname.replace(/\(\)/g, "").split(".").pop() ?? qname;
 
-/** The role of an unpack target bound from a splitter call, refined by its name for held-out parts. */
-function splitRole(model: SemanticModel, b: Binding): { role: SplitRole; via: string } | null {
-  if (b.kind !== "unpack" || b.value?.kind !== "call" || b.index === undefined || b.index < 0) return null;
-  const q = model.resolve(b.value.callee, b.scope);
+/** The splitter call a binding holds a part of: `a, b = train_test_split(...)`, `for tr, te in kf.split(X)`, `for i, (tr, te) in enumerate(kf.split(X))`. */
+export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; pattern: SplitRole[]; index: number } | null {
+  let value = b.value;
+  let index = b.index;
+  if (b.kind === "loop" && value?.kind === "call" && b.path?.length === 2 && b.path[0] === 1) {
+    // enumerate(...) is the builtin unless the file binds the name.
+    const fn = value.callee;
+    const arg = value.args[0];
+    if (fn.kind !== "name" || fn.name !== "enumerate" || model.binding("enumerate", b.scope, b.pos) || !arg || arg.name || arg.spread) return null;
+    value = arg.value;
+    index = b.path[1];
+  } else if (b.kind !== "unpack" && b.kind !== "loop") return null;
+  if (value?.kind !== "call" || index === undefined || index < 0) return null;
+  const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
   if (!splitter) return null;
-  const role = splitter.pattern[b.index % splitter.pattern.length]!;
+  // `KFold().split` reads as `KFold.split`.
+  const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
+  return { call: value, via, pattern: splitter.pattern, index };
+}
+
+/** Accessors that select rows by position or label: `df.iloc[a:b]`, `df.loc[a:b]`. */
+const ROW_ACCESSORS = new Set(["iloc", "loc"]);
+
+/** The value a binding holds by itself: for `a, b = x, y` the matching item. */
+function ownValue(b: Binding): Expr | null {
+  const v = b.value;
+  if (!v) return null;
+  if (b.kind === "unpack") return v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : null;
+  return b.kind === "assign" ? v : null;
+}
+
+/** `X[:cut]` or `df.iloc[cut:]`: the rows before or after one bound. */
+function rowSlice(e: Expr | null): { base: Expr; head: boolean; bound: Expr } | null {
+  if (e?.kind !== "index" || e.index.kind !== "other" || !e.index.slice) return null;
+  const { start, stop, step } = e.index.slice;
+  if (step || (start === null) === (stop === null)) return null;
+  const base = e.object.kind === "member" && ROW_ACCESSORS.has(e.object.property) ? e.object.object : e.object;
+  return { base, head: start === null, bound: (start ?? stop)! };
+}
+
+/** The same value at two places: the same text, every name in it bound the same. */
+function sameValue(model: SemanticModel, a: Expr, b: Expr, scope: number): boolean {
+  if (model.sourceText(a.range) !== model.sourceText(b.range)) return false;
+  const names = directNames(a);
+  const other = directNames(b);
+  return names.every((n, i) => model.binding(n, scope, a.range[0]) === model.binding(other[i]!, scope, b.range[0]));
+}
+
+const SLICES = new WeakMap<Binding, { role: SplitRole; via: string; base: Expr; other: Binding } | null>();
+
+/**
+ * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`):
+ * the rows of one table cut at one bound, the head for training and the tail held out.
+ */
+export function slicePart(model: SemanticModel, b: Binding): { role: SplitRole; via: string; base: Expr; other: Binding } | null {
+  if (SLICES.has(b)) return SLICES.get(b)!;
+  let found: { role: SplitRole; via: string; base: Expr; other: Binding } | null = null;
+  const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
+  if (mine) {
+    for (const o of model.facts.bindings) {
+      if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
+      const theirs = rowSlice(ownValue(o));
+      if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+      found = { role: mine.head ? "train" : "test", via: `slicing ${model.sourceText(mine.base.range)}`, base: mine.base, other: o };
+      break;
+    }
+  }
+  SLICES.set(b, found);
+  return found;
+}
+
+// Split parts looked up at most this deep when a split divides another split's part.
+const MAX_SPLIT_DEPTH = 2;
+
+/**
+ * The role of a split part, refined by its name for held-out parts; a part
+ * held out from the training split is a validation split (`X_tr, X_te = train_test_split(X_train)`).
+ */
+export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: SplitRole; via: string } | null {
+  const part = splitPart(model, b);
+  if (!part) {
+    const cut = slicePart(model, b);
+    if (!cut) return null;
+    const named = roleFromName(b.name);
+    if (cut.role === "train") return { role: "train", via: cut.via };
+    if (named && named !== "train") return { role: named, via: cut.via };
+    // The tail of the training split is a validation split.
+    const carved = depth < MAX_SPLIT_DEPTH && provenance(model, cut.base, b.scope, depth + 1).role === "train";
+    return { role: carved ? "val" : "test", via: cut.via };
+  }
+  let role = part.pattern[part.index % part.pattern.length]!;
   const named = roleFromName(b.name);
-  return { role: role !== "train" && named && named !== "train" ? named : role, via: shortName(splitter.qname) };
+  // A name that says which held-out part it is wins over the position: `X_val, X_test = train_test_split(X_rest)`.
+  if (named && named !== "train") role = named;
+  else if (role === "test" && depth < MAX_SPLIT_DEPTH) {
+    const data = part.call.args.find((a) => a.name === null && a.spread === "");
+    if (data && provenance(model, data.value, b.scope, depth + 1).role === "train") role = "val";
+  }
+  return { role, via: part.via };
+}
+
+/** Split parts a value is computed from by data flow alone, whatever the names along the way say. */
+export function splitSources(model: SemanticModel, expr: Expr, scope: number): { binding: Binding; role: SplitRole; via: string }[] {
+  const out: { binding: Binding; role: SplitRole; via: string }[] = [];
+  for (const b of model.flow(expr, scope).bindings) {
+    const r = splitRole(model, b);
+    if (r) out.push({ binding: b, ...r });
+  }
+  return out;
 }
 
 /** Split roles a value is computed from, with the evidence for each. */
-export function provenance(model: SemanticModel, expr: Expr, scope: number): Provenance {
+export function provenance(model: SemanticModel, expr: Expr, scope: number, depth = 0): Provenance {
   const evidence: Evidence[] = [];
   const seen = new Set<Binding | string>();
   const add = (ev: Evidence) => {
@@ -74,7 +175,7 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number): Pro
     seen.add(key);
     // A function is code, not data: `train_one_epoch` says nothing about a value.
     if (b?.kind === "def") return;
-    const split = b ? splitRole(model, b) : null;
+    const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
     const named = nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
@@ -213,10 +314,13 @@ export function counterparts(model: SemanticModel, evidence: Evidence[], from: S
     if (ev.role !== from || (ev.kind !== "split" && ev.kind !== "name")) continue;
     let twin: string | null = null;
     if (ev.binding) {
-      const siblings = model.facts.bindings.filter((s) => s.kind === "unpack" && s.value === ev.binding!.value && s !== ev.binding);
+      const siblings = model.facts.bindings.filter((s) => (s.kind === "unpack" || s.kind === "loop") && s.value === ev.binding!.value && s !== ev.binding);
       // Exactly the wanted part, else a held-out part whose name does not say which.
       const held = siblings.filter((s) => splitRole(model, s)?.role === want);
-      const unnamed = siblings.filter((s) => splitRole(model, s)?.role !== "train" && roleFromName(s.name) === null);
+      const unnamed = siblings.filter((s) => {
+        const r = splitRole(model, s);
+        return r !== null && r.role !== "train" && roleFromName(s.name) === null;
+      });
       const pick = (list: Binding[]) => list.find((s) => s.index === ev.binding!.index! + 1) ?? list[0];
       twin = (pick(held) ?? pick(unnamed))?.name ?? null;
     }

@@ -35,6 +35,15 @@ describe("bad input never stops the run", () => {
     expect(r.code).toBe(1);
   });
 
+  it("names an invalid package.json once, at the bad token, and goes on", () => {
+    const { r, byName } = lintJson({ "package.json": '{\n  "dependencies": {\n    "seedrandom": "^3.0.5",\n  }\n}\n' });
+    const msgs = byName("package.json")!.messages;
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ fatal: true, severity: 2, line: 4, column: 3, message: "Parsing error: invalid JSON: Unexpected token RBrace found." });
+    expectWitness(byName);
+    expect(r.code).toBe(1);
+  });
+
   it("handles an empty file", () => {
     const { byName } = lintJson({ "empty.py": "" });
     expect(byName("empty.py")!.messages).toEqual([]);

@@ -212,5 +212,9 @@ describe("exp-lint CLI", () => {
     const two = JSON.parse(runCli(["-f", "json", "--concurrency", "2"], dir).stdout) as JsonResult[];
     expect(two).toEqual(one);
     expect(one.reduce((n, r) => n + r.messages.length, 0)).toBeGreaterThan(90);
+    // SARIF needs rule metadata for files the worker threads linted.
+    const sarifOne = runCli(["-f", "sarif", "--concurrency", "off"], dir).stdout;
+    expect(runCli(["-f", "sarif", "--concurrency", "2"], dir).stdout).toBe(sarifOne);
+    expect(sarifOne).toContain('"id": "exp-lint/require-seed"');
   });
 });

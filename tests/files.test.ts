@@ -37,6 +37,21 @@ describe("file discovery", () => {
     expect(p.targets.map((t) => t.path.slice(dir.length + 1)).sort()).toEqual(["constraints/pins.txt", "deps/base.txt", "requirements.txt"]);
   });
 
+  it("lints package.json files as manifests, but not those of installed packages", async () => {
+    const dir = tempProject({
+      "package.json": '{ "dependencies": { "@tensorflow/tfjs-node": "^4.17.0" } }',
+      "packages/trainer/package.json": '{ "dependencies": { "seedrandom": "3.0.5" } }',
+      "node_modules/seedrandom/package.json": '{ "name": "seedrandom", "version": "3.0.5", "dependencies": { "x": "*" } }',
+      "package-lock.json": "{}",
+      "tsconfig.json": "{}",
+    });
+    const p = await plan(["."], dir);
+    expect(p.targets.map((t) => [t.path.slice(dir.length + 1), t.kind])).toEqual([
+      ["package.json", "requirements"],
+      ["packages/trainer/package.json", "requirements"],
+    ]);
+  });
+
   it("reports paths that do not exist", async () => {
     const dir = tempProject({ "a.py": "" });
     expect((await plan(["a.py", "nope.py"], dir)).missing).toEqual(["nope.py"]);

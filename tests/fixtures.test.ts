@@ -1,15 +1,18 @@
 import { ESLint } from "eslint";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
 import { readNotebook } from "../parsers/notebook/notebook.js";
-import { expectations, FIXTURES, fixtureFiles, readFixture } from "./util/fixtures.js";
+import { everyRule } from "./util/every-rule.js";
+import { expectations, FIXTURES, fixtureFiles, readFixture, withoutAnnotations } from "./util/fixtures.js";
 
 const eslint = new ESLint({
   cwd: FIXTURES,
   overrideConfigFile: true,
   overrideConfig: [
-    ...plugin.configs.recommended,
+    ...everyRule,
     // Fixtures are not all named like requirements files; lint them as such by folder.
     { files: ["requirements/**/*.txt", "pyproject/**/*.toml", "conda/**/*.yml"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
   ],
@@ -27,10 +30,26 @@ function notebookExpectations(raw: string): { expected: Set<string>; ok: Set<str
   return out;
 }
 
+/**
+ * A package.json fixture is linted as the package.json of a repository of its
+ * own: inside this one, exp-lint's own package-lock.json would pin it. Its
+ * annotation lines are blanked (JSON has no comments); a `.locked.` fixture
+ * gets a package-lock.json beside it.
+ */
+async function lintPackageJson(rel: string): Promise<ESLint.LintResult> {
+  const repo = mkdtempSync(join(tmpdir(), "exp-lint-fixture-"));
+  mkdirSync(join(repo, ".git"));
+  const file = join(repo, "package.json");
+  writeFileSync(file, withoutAnnotations(readFixture(rel)));
+  if (rel.includes(".locked.")) writeFileSync(join(repo, "package-lock.json"), JSON.stringify({ name: "fixture", lockfileVersion: 3, requires: true, packages: {} }));
+  const [result] = await new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: plugin.configs.recommended }).lintFiles([file]);
+  return result!;
+}
+
 describe("fixtures carry their own expectations", () => {
   for (const rel of fixtureFiles()) {
     it(rel, async () => {
-      const [result] = await eslint.lintFiles([join(FIXTURES, rel)]);
+      const [result] = rel.startsWith("package-json/") ? [await lintPackageJson(rel)] : await eslint.lintFiles([join(FIXTURES, rel)]);
       const fatal = result!.messages.filter((m) => m.fatal || !m.ruleId);
       expect(fatal, "no parse errors").toEqual([]);
       const notebook = rel.endsWith(".ipynb");

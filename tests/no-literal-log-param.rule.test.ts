@@ -59,7 +59,7 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
           column: 34,
           endLine: 5,
           endColumn: 37,
-          data: { key: "n_estimators", value: "100", callee: "RandomForestClassifier", actual: "args.n_estimators" },
+          data: { key: "n_estimators", value: "100", callee: "RandomForestClassifier", argument: "n_estimators=args.n_estimators" },
         },
       ],
     },
@@ -105,12 +105,12 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
     },
     {
       code: "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', 20)\n    log_all()\n    fit(model, epochs=args.epochs)\n",
-      errors: [{ messageId: "literalMismatch", line: 5, column: 36, endLine: 5, endColumn: 38, data: { key: "epochs", value: "20", callee: "fit", actual: "args.epochs" } }],
+      errors: [{ messageId: "literalMismatch", line: 5, column: 36, endLine: 5, endColumn: 38, data: { key: "epochs", value: "20", callee: "fit", argument: "epochs=args.epochs" } }],
     },
     {
       // The key reaches the model through a `**dict`.
       code: "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', 100)\nmodel = Forest(**params)\n",
-      errors: [{ messageId: "literalMismatch", line: 3, column: 34, endLine: 3, endColumn: 37, data: { key: "n_estimators", value: "100", callee: "Forest", actual: "args.n_estimators" } }],
+      errors: [{ messageId: "literalMismatch", line: 3, column: 34, endLine: 3, endColumn: 37, data: { key: "n_estimators", value: "100", callee: "Forest", argument: "n_estimators=args.n_estimators" } }],
     },
     {
       // The call gets the same value through a variable: a second copy, not a wrong record.
@@ -128,7 +128,7 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
     },
     {
       code: "import wandb\nwandb.config.dropout = 0.2\nlayer = Dropout(dropout=0.5)\n",
-      errors: [{ messageId: "configMismatch", line: 2, column: 24, endLine: 2, endColumn: 27, data: { key: "dropout", value: "0.2", callee: "Dropout", actual: "0.5" } }],
+      errors: [{ messageId: "configMismatch", line: 2, column: 24, endLine: 2, endColumn: 27, data: { key: "dropout", value: "0.2", callee: "Dropout", argument: "dropout=0.5" } }],
     },
     {
       code: "import wandb\nrun = wandb.init()\nrun.config['epochs'] = 5\nfor e in range(10):\n    pass\n",
@@ -142,12 +142,12 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
     {
       // Read back for printing, while the loader gets another literal.
       code: "import wandb\nwandb.init()\nwandb.config.update({'batch_size': 128})\nprint(wandb.config.batch_size)\nloader = DataLoader(ds, batch_size=64)\n",
-      errors: [{ messageId: "configMismatch", line: 3, column: 36, endLine: 3, endColumn: 39, data: { key: "batch_size", value: "128", callee: "DataLoader", actual: "64" } }],
+      errors: [{ messageId: "configMismatch", line: 3, column: 36, endLine: 3, endColumn: 39, data: { key: "batch_size", value: "128", callee: "DataLoader", argument: "batch_size=64" } }],
     },
     {
       // The parameter handed through to the loader says nothing; the caller's literal does.
       code: "import wandb\nwandb.init(config={'batch_size': 128})\nprint(wandb.config.batch_size)\n\ndef make_loader(batch_size):\n    return DataLoader(ds, batch_size=batch_size)\n\nloader = make_loader(batch_size=64)\n",
-      errors: [{ messageId: "configMismatch", line: 2, column: 34, endLine: 2, endColumn: 37, data: { key: "batch_size", value: "128", callee: "make_loader", actual: "64" } }],
+      errors: [{ messageId: "configMismatch", line: 2, column: 34, endLine: 2, endColumn: 37, data: { key: "batch_size", value: "128", callee: "make_loader", argument: "batch_size=64" } }],
     },
     {
       code: "import wandb\nwith wandb.init(config=dict(epochs=5, seed=0)) as run:\n    train(epochs=run.config.epochs)\n",

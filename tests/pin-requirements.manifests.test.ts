@@ -10,6 +10,7 @@ import { pythonLanguage } from "../parsers/python/language.js";
 import { requirementsLanguage } from "../parsers/requirements/language.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
+import { pip } from "./util/pin-data.js";
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -47,9 +48,9 @@ manifests.run("pin-requirements (pyproject.toml, environment.yml)", rule as neve
       ...PINS,
       output: '[tool.poetry.dependencies]\npython = "^3.11"\nnumpy = "1.26.4"\ntorch = { version = "2.1.2", extras = ["cuda"] }\nshap = "*"\n',
       errors: [
-        { messageId: "notPinned", data: { requirement: 'numpy = "^1.26"', suggestion: "numpy==1.26" }, line: 3 },
+        { messageId: "notPinned", data: pip.notPinned('numpy = "^1.26"', "numpy==1.26"), line: 3 },
         { messageId: "notPinned", line: 4 },
-        { messageId: "noVersion", data: { name: "shap" }, line: 5 },
+        { messageId: "noVersion", data: pip.noVersion("shap"), line: 5 },
       ],
     },
     {
@@ -68,7 +69,7 @@ manifests.run("pin-requirements (pyproject.toml, environment.yml)", rule as neve
       output: null,
       errors: [
         { messageId: "notPinnedNoHint", line: 2 },
-        { messageId: "vcsNoCommit", data: { target: "evalkit", ref: '"@main"' }, line: 3 },
+        { messageId: "vcsNoCommit", data: pip.vcs("evalkit", '"@main"'), line: 3 },
       ],
     },
     {
@@ -110,7 +111,7 @@ python.run("pin-requirements (PEP 723 scripts)", rule as never, {
     },
     {
       code: '# /// script\r\n# dependencies = ["rich"]\r\n# ///\r\n',
-      errors: [{ messageId: "noVersion", data: { name: "rich" }, line: 2, column: 20, endLine: 2, endColumn: 24 }],
+      errors: [{ messageId: "noVersion", data: pip.noVersion("rich"), line: 2, column: 20, endLine: 2, endColumn: 24 }],
     },
   ],
 });

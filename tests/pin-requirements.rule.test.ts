@@ -2,6 +2,7 @@ import { Linter, RuleTester } from "eslint";
 import { describe, expect, it } from "vitest";
 import { requirementsLanguage } from "../parsers/requirements/language.js";
 import rule from "../rules/pin-requirements.js";
+import { pip } from "./util/pin-data.js";
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -48,7 +49,7 @@ tester.run("pin-requirements", rule as never, {
       errors: [
         {
           message:
-            'numpy>=1.26.4 is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as numpy==1.26.4 ("exp-lint --fix" writes the one you trained with from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
+            'numpy>=1.26.4 is not pinned: a fresh install can resolve a different version than the one your results came from; pin an exact version such as numpy==1.26.4 ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment).',
           line: 1,
           column: 1,
           endLine: 1,
@@ -71,43 +72,43 @@ tester.run("pin-requirements", rule as never, {
     },
     {
       code: "numpy==1.26.4\nscipy~=1.11.4  # solver\n",
-      errors: [{ messageId: "notPinned", data: { requirement: "scipy~=1.11.4", suggestion: "scipy==1.11.4" }, line: 2, column: 1, endLine: 2, endColumn: 14 }],
+      errors: [{ messageId: "notPinned", data: pip.notPinned("scipy~=1.11.4", "scipy==1.11.4"), line: 2, column: 1, endLine: 2, endColumn: 14 }],
     },
     {
       code: 'torch[cuda] >= 2.1, <3 ; python_version < "3.12"\n',
-      errors: [{ messageId: "notPinned", data: { requirement: "torch[cuda] >= 2.1, <3", suggestion: "torch[cuda]==2.1" }, line: 1, column: 1, endLine: 1, endColumn: 49 }],
+      errors: [{ messageId: "notPinned", data: pip.notPinned("torch[cuda] >= 2.1, <3", "torch[cuda]==2.1"), line: 1, column: 1, endLine: 1, endColumn: 49 }],
     },
     {
       code: "mlflow==2.*\n",
-      errors: [{ messageId: "notPinnedNoHint", data: { requirement: "mlflow==2.*", name: "mlflow" }, line: 1, column: 1, endLine: 1, endColumn: 12 }],
+      errors: [{ messageId: "notPinnedNoHint", data: pip.noHint("mlflow==2.*", "mlflow"), line: 1, column: 1, endLine: 1, endColumn: 12 }],
     },
     {
       code: "requests>=2,<=3\nurllib3!=2.0.0\n",
       errors: [
-        { messageId: "notPinnedNoHint", data: { requirement: "requests>=2,<=3", name: "requests" }, line: 1, column: 1, endLine: 1, endColumn: 16 },
-        { messageId: "notPinnedNoHint", data: { requirement: "urllib3!=2.0.0", name: "urllib3" }, line: 2, column: 1, endLine: 2, endColumn: 15 },
+        { messageId: "notPinnedNoHint", data: pip.noHint("requests>=2,<=3", "requests"), line: 1, column: 1, endLine: 1, endColumn: 16 },
+        { messageId: "notPinnedNoHint", data: pip.noHint("urllib3!=2.0.0", "urllib3"), line: 2, column: 1, endLine: 2, endColumn: 15 },
       ],
     },
     {
       // A hash does not pin a range: pip's hash-checking mode wants "==" too.
       code: "numpy>=1.0 \\\n    --hash=sha256:aaa\n",
-      errors: [{ messageId: "notPinned", data: { requirement: "numpy>=1.0", suggestion: "numpy==1.0" }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      errors: [{ messageId: "notPinned", data: pip.notPinned("numpy>=1.0", "numpy==1.0"), line: 1, column: 1, endLine: 1, endColumn: 11 }],
     },
     {
       code: "-e git+https://github.com/org/lib@main#egg=lib\n",
-      errors: [{ messageId: "vcsNoCommit", data: { target: "lib", ref: '"@main"' }, line: 1, column: 4, endLine: 1, endColumn: 47 }],
+      errors: [{ messageId: "vcsNoCommit", data: pip.vcs("lib", '"@main"'), line: 1, column: 4, endLine: 1, endColumn: 47 }],
     },
     {
       code: "git+https://github.com/org/lib#egg=lib\n",
-      errors: [{ messageId: "vcsNoCommit", data: { target: "lib", ref: "the default branch" }, line: 1, column: 1, endLine: 1, endColumn: 39 }],
+      errors: [{ messageId: "vcsNoCommit", data: pip.vcs("lib", "the default branch"), line: 1, column: 1, endLine: 1, endColumn: 39 }],
     },
     {
       code: "lib @ git+https://github.com/org/lib@abc1234\n",
-      errors: [{ messageId: "vcsNoCommit", data: { target: "lib", ref: 'the abbreviated commit "abc1234"' }, line: 1, column: 1, endLine: 1, endColumn: 45 }],
+      errors: [{ messageId: "vcsNoCommit", data: pip.vcs("lib", 'the abbreviated commit "abc1234"'), line: 1, column: 1, endLine: 1, endColumn: 45 }],
     },
     {
       code: "foo @ https://example.com/foo-1.0.tar.gz\n",
-      errors: [{ messageId: "urlNoHash", data: { target: "foo", url: "https://example.com/foo-1.0.tar.gz" }, line: 1, column: 1, endLine: 1, endColumn: 41 }],
+      errors: [{ messageId: "urlNoHash", data: pip.url("foo", "https://example.com/foo-1.0.tar.gz"), line: 1, column: 1, endLine: 1, endColumn: 41 }],
     },
     {
       code: "numpy>=1.26  # noqa: E501\n",
@@ -116,13 +117,13 @@ tester.run("pin-requirements", rule as never, {
     {
       code: "# données d'entraînement ✓\r\npandas\r\nnumpy\r\n",
       errors: [
-        { messageId: "noVersion", data: { name: "pandas" }, line: 2, column: 1, endLine: 2, endColumn: 7 },
-        { messageId: "noVersion", data: { name: "numpy" }, line: 3, column: 1, endLine: 3, endColumn: 6 },
+        { messageId: "noVersion", data: pip.noVersion("pandas"), line: 2, column: 1, endLine: 2, endColumn: 7 },
+        { messageId: "noVersion", data: pip.noVersion("numpy"), line: 3, column: 1, endLine: 3, endColumn: 6 },
       ],
     },
     {
       code: "x = 'é'  # garbage line\nscikit_learn[alldeps]\n",
-      errors: [{ messageId: "noVersion", data: { name: "scikit_learn[alldeps]" }, line: 2, column: 1, endLine: 2, endColumn: 22 }],
+      errors: [{ messageId: "noVersion", data: pip.noVersion("scikit_learn[alldeps]"), line: 2, column: 1, endLine: 2, endColumn: 22 }],
     },
   ],
 });

@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempProject } from "./util/cli.js";
-import { FIXTURES } from "./util/fixtures.js";
+import { FIXTURES, withoutAnnotations } from "./util/fixtures.js";
+import { kindOf } from "../cli/files.js";
 import { readFileSync } from "node:fs";
 
 const repo = new URL("../", import.meta.url).pathname;
@@ -18,6 +19,7 @@ describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
     const dir = tempProject({
       "train.py": readFileSync(join(FIXTURES, "python/require-seed.py"), "utf8"),
       "clean.py": readFileSync(join(FIXTURES, "python/require-seed.ok.py"), "utf8"),
+      "package.json": withoutAnnotations(readFileSync(join(FIXTURES, "package-json/pin-requirements.json"), "utf8")),
     });
     git(dir, "init", "-q");
     git(dir, "add", ".");
@@ -32,10 +34,33 @@ describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
         );
       });
     const bad = await run("train.py");
+    const manifest = await run("package.json");
+    expect(manifest.status, manifest.stdout + manifest.stderr).toBe(1);
+    expect(manifest.stdout).toContain("exp-lint/pin-requirements");
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
     expect(bad.stdout).toContain("exp-lint/require-seed");
     const good = await run("clean.py");
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/exp-lint\.+Passed/u);
   }, 900_000);
+});
+
+describe("the pre-commit hook's files pattern", () => {
+  const hooks = readFileSync(join(repo, ".pre-commit-hooks.yaml"), "utf8");
+  const files = new RegExp(/^\s*files: '(.*)'$/mu.exec(hooks)![1]!, "u");
+  const exclude = new RegExp(/^\s*exclude: '(.*)'$/mu.exec(hooks)![1]!, "u");
+  const hooked = (path: string) => files.test(path) && !exclude.test(path);
+
+  it.each([
+    "train.py", "notebooks/eda.ipynb", "src/train.ts", "src/App.tsx", "lib/a.mts", "lib/b.cts", "scripts/run.js", "esm/c.mjs", "cjs/d.cjs",
+    "requirements.txt", "requirements-dev.txt", "requirements/base.txt", "constraints.txt", "pyproject.toml", "environment.yml", "envs/environment-gpu.yaml",
+    "package.json", "packages/trainer/package.json",
+  ])("hooks %s, which the CLI lints", (path) => {
+    expect(kindOf(path)).not.toBeNull();
+    expect(hooked(path)).toBe(true);
+  });
+
+  it.each(["README.md", "package-lock.json", "tsconfig.json", "data/train.csv", "notes.txt", "config.yml", "node_modules/lodash/package.json", "src/types.d.json"])("skips %s", (path) => {
+    expect(hooked(path)).toBe(false);
+  });
 });

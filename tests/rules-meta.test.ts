@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin from "../plugin/index.js";
 import { rules } from "../rules/index.js";
 import { DOCS_BASE } from "../rules/util/create-rule.js";
 import { renderIndex, renderTable, replaceTable, ruleIds } from "../scripts/generate.js";
+import { everyRule } from "./util/every-rule.js";
 import { fixtureFiles } from "./util/fixtures.js";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -18,7 +20,7 @@ type Meta = {
 };
 const entries = Object.entries(rules as unknown as Record<string, { meta: Meta }>);
 
-const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: everyRule });
 
 /** Fenced blocks under every `### <heading>` of a doc page (one per language section). */
 function examples(doc: string, heading: string): { lang: string; code: string }[] {
@@ -26,11 +28,16 @@ function examples(doc: string, heading: string): { lang: string; code: string }[
   return sections.flatMap((section) => [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gmu)].map((m) => ({ lang: m[1]!, code: m[2]! })));
 }
 
-const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts", toml: "pyproject.toml", yaml: "environment.yml" };
+const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts", toml: "pyproject.toml", yaml: "environment.yml", json: "package.json" };
+
+// A package.json example is linted in a repository of its own: in this one, exp-lint's own package-lock.json would pin it.
+const exampleRepo = mkdtempSync(join(tmpdir(), "exp-lint-docs-"));
+mkdirSync(join(exampleRepo, ".git"));
+const eslintInRepo = new ESLint({ cwd: exampleRepo, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
 
 async function findingsOf(id: string, lang: string, code: string): Promise<number> {
   const filePath = EXAMPLE_FILES[lang] ?? "requirements.txt";
-  const [result] = await eslint.lintText(code, { filePath });
+  const [result] = await (lang === "json" ? eslintInRepo : eslint).lintText(code, { filePath });
   expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
   return result!.messages.filter((m) => m.ruleId === `exp-lint/${id}`).length;
 }

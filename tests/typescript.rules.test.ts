@@ -6,7 +6,6 @@ import seed from "../rules/require-seed.js";
 import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 
 const tester = typescriptRuleTester();
-const ts = (lines: string[]) => `${lines.join("\n")}\n`;
 const MLFLOW = 'import MLflow from "mlflow";\nconst client = new MLflow({ endpoint: "http://mlflow" });\n';
 const TF = 'import * as tf from "@tensorflow/tfjs-node";\n';
 
@@ -30,7 +29,8 @@ tester.run("no-literal-log-param", literal as never, {
     },
     {
       code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", 10);\ntrain({ epochs: args.epochs });\n',
-      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31 }],
+      // Named as JavaScript writes it: a property of the options object, not `epochs=...`.
+      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31, data: { key: "epochs", value: "10", callee: "train", argument: "epochs: args.epochs" } }],
     },
     {
       code: 'import Mlflow from "mlflow-js";\nconst m = new Mlflow(uri);\nm.getRunClient().logBatch(runId, [], [{ key: "seed", value: "1" }], []);\n',
@@ -77,11 +77,26 @@ tester.run("require-seed", seed as never, {
     `${TF}const Math = { random: () => 0.5 };\nconst x = Math.random();\n`,
   ],
   invalid: [
-    { code: "export function shuffle(xs: number[]) {\n  return xs.sort(() => Math.random() - 0.5);\n}\n", errors: [{ messageId: "globalUnseeded", line: 2, column: 24, endColumn: 37 }] },
+    {
+      code: "export function shuffle(xs: number[]) {\n  return xs.sort(() => Math.random() - 0.5);\n}\n",
+      errors: [{ messageId: "globalUnseeded", line: 2, column: 24, endColumn: 37, data: { call: "Math.random()", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }],
+    },
     { code: `${TF}tf.util.shuffle(indices);\n`, errors: [{ messageId: "globalUnseeded", line: 2 }] },
-    { code: `${TF}const w = tf.randomUniform([3], 0, 1);\n`, errors: [{ messageId: "callUnseeded", line: 2, column: 11 }] },
+    // Remedies in JavaScript's terms (positional seeds, `{ seed }` options), never Python's `seed=SEED` or `None`.
+    {
+      code: `${TF}const w = tf.randomUniform([3], 0, 1);\n`,
+      errors: [{ messageId: "callUnseeded", line: 2, column: 11, data: { call: "tf.randomUniform(...)", how: "has no seed", fix: "a seed, as in tf.randomUniform(shape, minval, maxval, dtype, SEED)" } }],
+    },
+    {
+      code: `${TF}const w = tf.randomNormal([3], 0, 1, "float32", undefined);\n`,
+      errors: [{ messageId: "callUnseeded", data: { call: "tf.randomNormal(...)", how: "passes undefined as its seed", fix: "a seed, as in tf.randomNormal(shape, mean, stdDev, dtype, SEED)" } }],
+    },
+    {
+      code: `${TF}const init = tf.initializers.glorotUniform({ seed: null });\n`,
+      errors: [{ messageId: "callUnseeded", line: 2, data: { call: "tf.initializers.glorotUniform(...)", how: "passes null as its seed", fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })" } }],
+    },
     { code: `${TF}const init = tf.initializers.glorotUniform({});\n`, errors: [{ messageId: "callUnseeded", line: 2 }] },
-    { code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n', errors: [{ messageId: "callUnseeded", line: 2 }] },
+    { code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n', errors: [{ messageId: "callUnseeded", line: 2, data: { call: "seedrandom()", how: "has no seed", fix: "a seed, as in seedrandom(SEED)" } }] },
     { code: `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3 });\n`, errors: [{ messageId: "globalUnseeded", line: 3 }] },
   ],
 });

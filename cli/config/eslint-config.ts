@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type { Linter } from "eslint";
+import { ESLint, type Linter } from "eslint";
+import { eslintOptions, type EngineSettings } from "../eslint-options.js";
 import { ConfigError } from "./load.js";
 
 /**
@@ -18,4 +19,19 @@ export async function loadEslintConfig(file: string): Promise<Linter.Config[]> {
   }
   if (exported === undefined) throw new ConfigError(`--eslint-config ${file}: no default export (export default [ ...config objects ])`);
   return [exported].flat(Infinity) as Linter.Config[];
+}
+
+/** ESLint's options for these settings, with the `--eslint-config` file's configs when one is named. */
+export async function engineOptions(settings: EngineSettings): Promise<ESLint.Options> {
+  return eslintOptions(settings, settings.eslintConfigFile ? await loadEslintConfig(settings.eslintConfigFile) : []);
+}
+
+/** Configure one file with a named ESLint config up front, so a broken one is a configuration error and not a crash. */
+export async function checkEslintConfig(settings: EngineSettings, probe: string): Promise<void> {
+  try {
+    await new ESLint(await engineOptions({ ...settings, concurrency: "off" })).calculateConfigForFile(probe);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`--eslint-config ${settings.eslintConfigFile}: ${(error as Error).message.split("\n")[0]}`);
+  }
 }

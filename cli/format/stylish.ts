@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { ChalkInstance } from "chalk";
-import type { ESLint, Linter } from "eslint";
+import type { ESLint } from "eslint";
 import { readNotebook } from "../../parsers/notebook/notebook.js";
 import type { NotebookMessage } from "../../parsers/notebook/processor.js";
 

@@ -4,12 +4,14 @@ import type {
   Block,
   CallExpr,
   CallSite,
+  Comparison,
   DictEntry,
   Expr,
   IndexExpr,
   MemberExpr,
   ProgramFacts,
   Range,
+  Return,
   Scope,
   TargetAssign,
 } from "../../semantic/ir.js";
@@ -242,18 +244,28 @@ function instanceOf(id: EsNode): Expr | null {
   const ann = child(id, "typeAnnotation");
   const ref = ann && child(ann, "typeAnnotation");
   if (ref?.type !== "TSTypeReference" || child(ref, "typeArguments")) return null;
+  // `a.b.C`: the qualified name's parts, outermost last, read with a loop.
   const toName = (t: EsNode | null): Expr | null => {
-    if (t?.type === "Identifier") return { kind: "name", range: rangeOf(t), name: t.name as string };
-    if (t?.type === "TSQualifiedName") {
-      const left = toName(child(t, "left"));
-      const right = child(t, "right");
-      return left && right ? { kind: "member", range: rangeOf(t), object: left, property: right.name as string } : null;
+    const parts: EsNode[] = [];
+    let cur = t;
+    while (cur?.type === "TSQualifiedName") {
+      const right = child(cur, "right");
+      if (!right) return null;
+      parts.push(cur);
+      cur = child(cur, "left");
     }
-    return null;
+    if (cur?.type !== "Identifier") return null;
+    let expr: Expr = { kind: "name", range: rangeOf(cur), name: cur.name as string };
+    for (let i = parts.length - 1; i >= 0; i--) {
+      expr = { kind: "member", range: rangeOf(parts[i]!), object: expr, property: child(parts[i]!, "right")!.name as string };
+    }
+    return expr;
   };
   const callee = toName(child(ref, "typeName"));
   return callee ? { kind: "call", range: rangeOf(ref), callee, args: [] } : null;
 }
+
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
 
 const MAIN_GUARD = /require\.main\s*===?\s*module|import\.meta\.main\b|import\.meta\.url\s*===?|===?\s*import\.meta\.url/u;
 
@@ -263,6 +275,8 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
   const bindings: Binding[] = [];
   const calls: CallSite[] = [];
   const targetAssigns: TargetAssign[] = [];
+  const comparisons: Comparison[] = [];
+  const returns: Return[] = [];
   const blocks: Block[] = [];
   const memberNodes: { node: EsNode; scope: number }[] = [];
 
@@ -348,6 +362,27 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
       case "MemberExpression":
         memberNodes.push({ node: n, scope });
         break;
+      case "BinaryExpression": {
+        const left = child(n, "left");
+        const right = child(n, "right");
+        if (left && right && COMPARISONS.has(n.operator as string)) {
+          let operands: Expr[] | null = null;
+          const cmp = { operators: [n.operator as string], scope, range: rangeOf(n) } as Comparison;
+          Object.defineProperty(cmp, "operands", { get: () => (operands ??= [toExpr(left), toExpr(right)]), enumerable: true });
+          comparisons.push(cmp);
+        }
+        break;
+      }
+      case "ReturnStatement": {
+        const arg = child(n, "argument");
+        if (arg) {
+          let value: Expr | null = null;
+          const ret = { scope, range: rangeOf(n) } as Return;
+          Object.defineProperty(ret, "value", { get: () => (value ??= toExpr(arg)), enumerable: true });
+          returns.push(ret);
+        }
+        break;
+      }
       case "ImportDeclaration": {
         if (n.importKind === "type") break;
         const source = child(n, "source");
@@ -458,6 +493,12 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         break;
       }
     }
+    // Bodies that run only on some paths.
+    for (const key of BRANCH_KEYS[n.type] ?? []) {
+      const body = child(n, key);
+      if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+    }
+    if (n.type === "SwitchCase") blocks.push({ kind: "branch", range: rangeOf(n), body: rangeOf(n) });
     if (LOOPS.has(n.type)) {
       const body = child(n, "body");
       if (body) blocks.push({ kind: "loop", range: rangeOf(n), body: rangeOf(body) });
@@ -502,6 +543,8 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
     bindings,
     calls,
     targetAssigns,
+    comparisons,
+    returns,
     blocks,
     scopeAt,
     reads() {
@@ -516,6 +559,12 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
     },
   };
 }
+
+const BRANCH_KEYS: Record<string, string[]> = {
+  IfStatement: ["consequent", "alternate"],
+  ConditionalExpression: ["consequent", "alternate"],
+  LogicalExpression: ["right"],
+};
 
 // Per-walk side tables, keyed by node (module-level so the walk's switch can reach them; weak, so nothing leaks).
 const loopHeads = new WeakMap<EsNode, number>();

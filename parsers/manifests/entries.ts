@@ -1,7 +1,7 @@
 /**
  * The one model `pin-requirements` reads: requirement entries. Every manifest
  * kind (pip requirements files, pyproject.toml, PEP 723 script blocks, conda
- * environment files, `%pip install` lines in notebooks) has a front end that
+ * environment files, `%pip install` lines in notebooks, npm's package.json) has a front end that
  * turns its dependencies into `RequirementRecord`s (the pip parser's record,
  * with PEP 440 specifiers and file offsets) plus how an exact pin is written
  * back in that manifest's own syntax.
@@ -10,7 +10,7 @@
 import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "../requirements/parse.js";
 
 /** Which kind of file an entry comes from. */
-export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook";
+export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook" | "package-json";
 
 /** How to write an exact pin: replace `range` with `prefix + version`. */
 export interface PinEdit {
@@ -26,6 +26,10 @@ export interface ManifestFields {
   display?: string;
   /** Specifiers that cannot be expressed in PEP 440 (`||` in Poetry or conda): never fixed. */
   opaque?: boolean;
+  /** npm: the semver range written (`^1.2.3`, `*` for a dist-tag); versions are checked against it with semver, not PEP 440. */
+  npmRange?: string;
+  /** The one version the range names, worth suggesting as the pin, when the front end knows it (`null`: none). */
+  named?: string | null;
 }
 
 export type Entry = RequirementRecord & ManifestFields;
@@ -96,6 +100,10 @@ export function namedEntry(fields: {
   display: string;
   extras?: string[];
   opaque?: boolean;
+  /** npm: the semver range written (`^1.2.3`, `*` for a dist-tag); versions are checked against it with semver, not PEP 440. */
+  npmRange?: string;
+  /** The one version the range names, worth suggesting as the pin, when the front end knows it (`null`: none). */
+  named?: string | null;
 }): Entry {
   return {
     type: "Requirement",

@@ -111,7 +111,10 @@ export function postprocess(messages: Linter.LintMessage[][], filename: string):
     if (!start) return m;
     const end = m.endLine !== undefined && m.endColumn !== undefined ? mapPosition(p, m.endLine, m.endColumn) : null;
     // Fixes are in virtual-file offsets: one that stays inside one line of one cell is moved into the JSON string; others are dropped.
-    const { fix, suggestions: _suggestions, ...rest } = m;
+    // Suggestions go with the virtual-file fixes they carry; an end the cells cannot hold
+    // (past the last cell's last line) is left out rather than kept in virtual-file lines.
+    const { fix, suggestions, endLine, endColumn, ...rest } = m;
+    void [suggestions, endLine, endColumn];
     const rawFix = fix ? mapFix(p, fix) : null;
     return {
       ...rest,

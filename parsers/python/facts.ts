@@ -6,12 +6,14 @@ import type {
   CallExpr,
   CallSite,
   Comment,
+  Comparison,
   DictEntry,
   Expr,
   IndexExpr,
   MemberExpr,
   ProgramFacts,
   Range,
+  Return,
   Scope,
   SyntaxProblem,
   TargetAssign,
@@ -34,8 +36,14 @@ const FACT_TYPES = [
   "try_statement",
   "for_statement",
   "while_statement",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "case_clause",
   "function_definition",
   "class_definition",
+  "comparison_operator",
+  "return_statement",
 ];
 
 const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
@@ -147,6 +155,17 @@ export function toExpr(n: Node, depth = 0): Expr {
     }
     case "call":
       return toCall(n, d);
+    case "slice": {
+      // `start:stop:step`, each part optional: the colons say which is which.
+      const parts: (Expr | null)[] = [null, null, null];
+      let i = 0;
+      for (const c of n.children) {
+        if (!c) continue;
+        if (c.type === ":") i++;
+        else if (c.isNamed && c.type !== "comment" && i < 3) parts[i] = toExpr(c, d);
+      }
+      return { kind: "other", range, names: namesIn(n), slice: { start: parts[0]!, stop: parts[1]!, step: parts[2]! } };
+    }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
   }
@@ -187,7 +206,7 @@ function toCall(n: Node, depth: number): Expr {
 const isIdent = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
 const isBlank = (c: number) => c === 32 || c === 9;
 
-function dottedCallee(text: string, start: number, argsStart: number): Expr | null {
+function dottedCallee(text: string, start: number, argsStart: number | "first"): Expr | null {
   let expr: Expr | null = null;
   let i = start;
   for (;;) {
@@ -200,7 +219,7 @@ function dottedCallee(text: string, start: number, argsStart: number): Expr | nu
     while (isBlank(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
     // "(": this call's arguments only if it opens them; in `a.b(x).c(y)` it opens the inner call's.
-    if (c === 40) return j === argsStart ? expr : null;
+    if (c === 40) return argsStart === "first" || j === argsStart ? expr : null;
     if (c !== 46) return null; // not "."
     j++;
     while (isBlank(text.charCodeAt(j))) j++;
@@ -235,12 +254,41 @@ class PyCall implements CallExpr {
   }
 }
 
-function callSite(n: Node, text: string, depth = 0): CallExpr | null {
-  const callee = dottedCallee(text, n.startIndex, n.lastChild?.startIndex ?? -1) ?? (() => {
+/**
+ * `argsStart` is where the argument list opens, or "first" when the caller knows
+ * no call nested in the callee starts at the same offset (`a.b(x).c(y)` does), so
+ * the first "(" after the dotted name is this call's own.
+ */
+function callSite(n: Node, text: string, depth = 0, argsStart: number | "first" = n.lastChild?.startIndex ?? -1): CallExpr | null {
+  const callee = dottedCallee(text, n.startIndex, argsStart) ?? (() => {
     const fn = n.childForFieldName("function");
     return fn ? toExpr(fn, depth + 1) : null;
   })();
   return callee ? new PyCall(n, callee, depth) : null;
+}
+
+/** A comparison whose operands are converted on first read: most are never looked at. */
+class PyComparison implements Comparison {
+  readonly range: Range;
+  #node: Node;
+  #operands: Expr[] | null = null;
+  #operators: string[] | null = null;
+
+  constructor(
+    node: Node,
+    readonly scope: number,
+  ) {
+    this.#node = node;
+    this.range = rangeOf(node);
+  }
+
+  get operands(): Expr[] {
+    return (this.#operands ??= this.#node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment").map((c) => toExpr(c)));
+  }
+
+  get operators(): string[] {
+    return (this.#operators ??= this.#node.childrenForFieldName("operators").map((c) => (c ? c.text.replace(/\s+/gu, " ") : "")));
+  }
 }
 
 /** A binding whose value expression is converted on first read. */
@@ -255,6 +303,7 @@ class LazyBinding implements Binding {
     value: () => Expr,
     readonly index?: number,
     readonly count?: number,
+    readonly path?: number[],
   ) {
     this.#value = value;
   }
@@ -265,19 +314,24 @@ class LazyBinding implements Binding {
   }
 }
 
-/** Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred). */
-function targetNames(target: Node): { node: Node; index: number; count: number }[] | null {
+/**
+ * Names bound by an assignment target, with their top-level tuple positions (-1 when nested or starred)
+ * and, for names in nested tuples, their positions from the outermost tuple in (`i, (a, b)`: b is [1, 1]).
+ */
+function targetNames(target: Node): { node: Node; index: number; count: number; path?: number[] }[] | null {
   if (target.type === "identifier") return null;
   if (!PATTERNS.has(target.type)) return [];
   const items = target.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
-  const out: { node: Node; index: number; count: number }[] = [];
-  const work: { node: Node; index: number }[] = items.map((node, index) => ({ node, index })).reverse();
+  const out: { node: Node; index: number; count: number; path?: number[] }[] = [];
+  const work: { node: Node; index: number; path: number[] | null }[] = items.map((node, index) => ({ node, index, path: [index] })).reverse();
   while (work.length) {
-    const { node, index } = work.pop()!;
-    if (node.type === "identifier") out.push({ node, index, count: items.length });
+    const { node, index, path } = work.pop()!;
+    if (node.type === "identifier") out.push({ node, index, count: items.length, ...(path && path.length > 1 ? { path } : {}) });
     else if (node.type === "list_splat_pattern" || PATTERNS.has(node.type)) {
       const inner = node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
-      for (let i = inner.length - 1; i >= 0; i--) work.push({ node: inner[i]!, index: -1 });
+      // Positions after a starred name are unknown.
+      const exact = path !== null && node.type !== "list_splat_pattern";
+      for (let i = inner.length - 1; i >= 0; i--) work.push({ node: inner[i]!, index: -1, path: exact ? [...path, i] : null });
     }
   }
   return out;
@@ -329,6 +383,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   const bindings: Binding[] = [];
   const calls: CallSite[] = [];
   const targetAssigns: TargetAssign[] = [];
+  const comparisons: Comparison[] = [];
+  const returns: Return[] = [];
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const stack: Scope[] = [scopes[0]!];
@@ -340,11 +396,14 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   const bind = (b: Binding) => bindings.push(b);
 
   // One walk of the tree: every walk costs about a fifth of the parse.
-  for (const n of root.descendantsOfType(FACT_TYPES)) {
+  const nodes = root.descendantsOfType(FACT_TYPES);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     const scope = currentScope(n.startIndex);
     switch (n.type) {
       case "call": {
-        const call = callSite(n, text);
+        // Pre-order: a call nested in this one's callee comes next, at the same offset.
+        const call = nodes[i + 1]?.startIndex === n.startIndex ? callSite(n, text) : callSite(n, text, 0, "first");
         if (call) calls.push({ call, scope });
         break;
       }
@@ -411,7 +470,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           }
         } else {
           for (const t of targetNames(left) ?? []) {
-            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count));
+            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
           }
         }
         break;
@@ -466,10 +525,38 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
             let value: Expr | null = null;
             // The iterable itself, so `for k in cfg` can be resolved like any other expression.
             const valueOf = (): Expr => (value ??= toExpr(right));
-            const names = left.type === "identifier" ? [left] : (targetNames(left) ?? []).map((t) => t.node);
-            for (const t of names) bind(new LazyBinding(t.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t), valueOf));
+            // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
+            const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
+            for (const t of names) bind(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
           }
         }
+        break;
+      }
+      case "comparison_operator":
+        comparisons.push(new PyComparison(n, scope));
+        break;
+      case "return_statement": {
+        const value = n.namedChildren.find((c) => c && c.type !== "comment");
+        if (value) {
+          let converted: Expr | null = null;
+          const ret = { scope, range: rangeOf(n) } as Return;
+          Object.defineProperty(ret, "value", { get: () => (converted ??= toExpr(value)), enumerable: true });
+          returns.push(ret);
+        }
+        break;
+      }
+      case "if_statement":
+      case "elif_clause":
+      case "case_clause": {
+        // Only the clause's own body is conditional; the `if` header always runs.
+        const body = n.childForFieldName("consequence") ?? n.namedChildren.find((c) => c?.type === "block");
+        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+        break;
+      }
+      case "else_clause": {
+        // `for`/`while`/`try` else clauses are not branches of an `if` (a try's is in its TryBlock).
+        const body = n.parent?.type === "if_statement" ? n.childForFieldName("body") : null;
+        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
         break;
       }
       case "function_definition":
@@ -497,6 +584,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
     bindings,
     calls,
     targetAssigns,
+    comparisons,
+    returns,
     blocks,
     comments,
     syntaxProblem: firstSyntaxProblem(tree),

@@ -18,7 +18,9 @@ let live: Tree | null = null;
  */
 export function parsePython(text: string): Tree {
   releaseTree();
-  const tree = parser.parse(text);
+  // Python ends a line at a lone \r too; tree-sitter-python only at \n, so a comment would run to the end
+  // of a classic-Mac file. Same length, so every offset stays the same.
+  const tree = parser.parse(text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   live = tree;
   return tree;

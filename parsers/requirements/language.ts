@@ -1,5 +1,6 @@
 import type { File, OkParseResult, ParseResult, SourceLocation } from "@eslint/core";
 import { readConda } from "../manifests/conda.js";
+import { readPackageJson } from "../manifests/package-json.js";
 import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
 import { parseRequirements, type Range } from "./parse.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
@@ -16,9 +17,10 @@ function locator(text: string): (index: number) => Position {
   };
 }
 
-/** The front end for a manifest, by file name: pyproject.toml (any `.toml`), conda environment files (`.yml`/`.yaml`), else pip. */
+/** The front end for a manifest, by file name: pyproject.toml (any `.toml`), conda environment files (`.yml`/`.yaml`), package.json (any `.json`), else pip. */
 export function frontEnd(path: string | undefined): (text: string) => ManifestParse {
   if (path && /\.toml$/iu.test(path)) return (text) => readPyproject(text);
+  if (path && /\.json$/iu.test(path)) return readPackageJson;
   if (path && /\.ya?ml$/iu.test(path)) return readConda;
   return parseRequirements;
 }
@@ -39,8 +41,8 @@ export function buildTree(text: string, path?: string): RequirementsFile {
 
 /**
  * Dependency manifests as one ESLint language: pip requirements files
- * (`requirements.txt`, constraints), `pyproject.toml` and conda
- * `environment.yml`, each read by its own front end into the same
+ * (`requirements.txt`, constraints), `pyproject.toml`, conda
+ * `environment.yml` and npm's `package.json`, each read by its own front end into the same
  * requirement entries.
  */
 export class RequirementsLanguage {
@@ -65,10 +67,12 @@ export class RequirementsLanguage {
       return { ok: true, ast: buildTree(text, file.path) };
     } catch (error) {
       // toml-eslint-parser and yaml-eslint-parser throw errors with a line and a 0-based column.
-      const e = error as { lineNumber?: number; column?: number; message?: string };
+      const e = error as { index?: number; lineNumber?: number; column?: number; message?: string };
       if (typeof e.lineNumber === "number") {
-        const kind = /\.toml$/iu.test(file.path) ? "TOML" : "YAML";
-        return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: e.lineNumber, column: (e.column ?? 0) + 1 }] };
+        const kind = /\.toml$/iu.test(file.path) ? "TOML" : /\.json$/iu.test(file.path) ? "JSON" : "YAML";
+        // Their lines end at \n only; from the offset, the position counts lines as ESLint does (a lone \r too).
+        const at = typeof e.index === "number" ? locator(text)(Math.min(e.index, text.length)) : { line: e.lineNumber, column: e.column ?? 0 };
+        return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: at.line, column: at.column + 1 }] };
       }
       // The parser records bad lines instead of throwing; this is a last guard for its own bugs.
       return { ok: false, errors: [{ message: `could not read requirements (${String(error)})`, line: 1, column: 1 }] };

@@ -1,6 +1,7 @@
 import type { SourceLocation } from "@eslint/core";
 import type { RuleListener } from "@typescript-eslint/utils/ts-eslint";
 import { extractEstreeFacts, type EsNode } from "../../parsers/estree/facts.js";
+import { instanceTypes, type TypedServices } from "../../parsers/estree/types.js";
 import { PythonSourceCode } from "../../parsers/python/source-code.js";
 import type { Range } from "../../semantic/ir.js";
 import { SemanticModel } from "../../semantic/model.js";
@@ -37,6 +38,8 @@ interface EstreeSourceCode {
   ast: EsNode;
   text: string;
   visitorKeys?: Record<string, readonly string[] | undefined>;
+  /** typescript-eslint's services; `program` is set only with typed linting. */
+  parserServices?: TypedServices;
   getLocFromIndex(index: number): { line: number; column: number };
 }
 
@@ -46,7 +49,10 @@ const ESTREE_MODELS = new WeakMap<object, SemanticModel>();
 function estreeModel(source: EstreeSourceCode): SemanticModel {
   let model = ESTREE_MODELS.get(source);
   if (!model) {
-    model = new SemanticModel(extractEstreeFacts(source.ast, source.text, source.visitorKeys), source.text);
+    const facts = extractEstreeFacts(source.ast, source.text, source.visitorKeys);
+    const types = instanceTypes(source.parserServices, source.ast);
+    if (types) facts.instanceType = types;
+    model = new SemanticModel(facts, source.text);
     ESTREE_MODELS.set(source, model);
   }
   return model;

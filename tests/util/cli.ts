@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,6 +21,21 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
     env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same, without blocking the test worker: several synchronous runs in a
+ * row on a loaded machine keep vitest's worker from answering its RPC calls.
+ */
+export function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
 }
 
 /** A throw-away folder holding `files` (path → contents), inside the run's scratch folder (tests/util/global-setup.ts). */

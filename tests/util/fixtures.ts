@@ -7,7 +7,8 @@ export const FIXTURES = new URL("../../fixtures/", import.meta.url).pathname;
 export function fixtureFiles(): string[] {
   const out: string[] = [];
   for (const lang of readdirSync(FIXTURES)) {
-    for (const name of readdirSync(join(FIXTURES, lang))) out.push(`${lang}/${name}`);
+    // Folders are whole projects with their own tests (typescript/typed-project: typed linting).
+    for (const entry of readdirSync(join(FIXTURES, lang), { withFileTypes: true })) if (entry.isFile()) out.push(`${lang}/${entry.name}`);
   }
   return out.sort();
 }
@@ -35,6 +36,14 @@ export function expectations(text: string): { expected: Set<string>; ok: Set<str
     pending = [];
   });
   return { expected, ok };
+}
+
+/** The text with annotation lines blanked, line numbers kept: a package.json fixture becomes the JSON npm reads. */
+export function withoutAnnotations(text: string): string {
+  return text
+    .split(/(\r\n|[\r\n])/u)
+    .map((part) => (ANNOTATION.test(part) ? "" : part))
+    .join("");
 }
 
 export function readFixture(rel: string): string {

@@ -1,0 +1,87 @@
+/**
+ * What leaks test data into training, as data: which estimators learn
+ * statistics from the rows they are fitted on, which resample rows, which
+ * search hyper-parameters, and how each library stops early on a monitored set.
+ * Qualified names are canonical (see aliases.ts).
+ */
+
+/** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
+export const LEAKAGE_PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning"];
+
+/**
+ * Transformers and feature selectors whose `fit` learns from the data: fitted
+ * before a split, they carry test rows into training. Stateless ones
+ * (`Normalizer`, `PolynomialFeatures`, `FunctionTransformer`) and `LabelEncoder`
+ * (it only learns the set of class names) are left out.
+ */
+export const LEARNED_TRANSFORMERS: string[] = [
+  ...[
+    "StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "PowerTransformer", "QuantileTransformer",
+    "KBinsDiscretizer", "OneHotEncoder", "OrdinalEncoder", "TargetEncoder", "SplineTransformer",
+  ].map((n) => `sklearn.preprocessing.${n}`),
+  ...["SimpleImputer", "KNNImputer", "IterativeImputer"].map((n) => `sklearn.impute.${n}`),
+  ...["PCA", "IncrementalPCA", "KernelPCA", "TruncatedSVD", "NMF", "FastICA", "FactorAnalysis", "SparsePCA"].map((n) => `sklearn.decomposition.${n}`),
+  ...[
+    "SelectKBest", "SelectPercentile", "SelectFpr", "SelectFdr", "SelectFwe", "GenericUnivariateSelect", "VarianceThreshold",
+    "RFE", "RFECV", "SelectFromModel", "SequentialFeatureSelector",
+  ].map((n) => `sklearn.feature_selection.${n}`),
+  ...["TfidfVectorizer", "CountVectorizer", "TfidfTransformer"].map((n) => `sklearn.feature_extraction.text.${n}`),
+  "sklearn.feature_extraction.DictVectorizer",
+  ...["TargetEncoder", "CatBoostEncoder", "WOEEncoder", "LeaveOneOutEncoder", "JamesSteinEncoder", "MEstimateEncoder", "GLMMEncoder"].map(
+    (n) => `category_encoders.${n}`,
+  ),
+];
+
+/** Oversamplers: fitted before a split, synthetic or copied rows land on both sides of it. */
+export const OVERSAMPLERS: string[] = [
+  ...["SMOTE", "SMOTENC", "SMOTEN", "ADASYN", "BorderlineSMOTE", "SVMSMOTE", "KMeansSMOTE", "RandomOverSampler"].map((n) => `imblearn.over_sampling.${n}`),
+  ...["SMOTEENN", "SMOTETomek"].map((n) => `imblearn.combine.${n}`),
+];
+
+/** Methods that fit a transformer or sampler on the data they are given. */
+export const TRANSFORMER_FIT_METHODS = new Set(["fit", "fit_transform", "fit_resample"]);
+
+/** Methods that apply what a transformer learned, without fitting it again. */
+export const APPLY_METHODS = new Set(["transform"]);
+
+/** Calls that score a model on the data they are given: metric functions under these modules, and these model methods. */
+export const SCORING_MODULES = ["sklearn.metrics"];
+export const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
+
+/** Hyper-parameter searches: their `fit` cross-validates every candidate on the data it is given. */
+export const SEARCHES: string[] = [
+  ...["GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV"].map((n) => `sklearn.model_selection.${n}`),
+  "skopt.BayesSearchCV",
+];
+
+/** Optimisers that call an objective function and keep the candidate it scores best. */
+export const OBJECTIVE_RUNNERS: { qname: string; objective: { index: number; keyword: string } }[] = [
+  { qname: "optuna.create_study().optimize", objective: { index: 0, keyword: "func" } },
+  { qname: "optuna.study.create_study().optimize", objective: { index: 0, keyword: "func" } },
+  { qname: "hyperopt.fmin", objective: { index: 0, keyword: "fn" } },
+];
+
+/** Arguments that hand a fit a monitored set; with early stopping the model keeps the iteration that scores best on it. */
+export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals", "val_dataloaders"];
+
+/** Booster training functions that take their settings as one parameter dict. */
+export const BOOSTER_TRAINERS: { qname: string; params: { index: number; keyword: string } }[] = [
+  { qname: "xgboost.train", params: { index: 0, keyword: "params" } },
+  { qname: "lightgbm.train", params: { index: 0, keyword: "params" } },
+];
+
+/** Keyword arguments that turn early stopping on when set (to anything but None or False). */
+export const EARLY_STOPPING_KEYWORDS = ["early_stopping_rounds", "early_stopping_round", "early_stopping", "od_wait"];
+
+/** Callbacks that stop training on, or keep the best epoch of, the monitored set. */
+export const EARLY_STOPPING_CALLBACKS: string[] = [
+  "keras.callbacks.EarlyStopping",
+  "lightgbm.early_stopping",
+  "xgboost.callback.EarlyStopping",
+  "lightning.callbacks.EarlyStopping",
+];
+
+/** Models that keep their best iteration on `eval_set` by default (CatBoost's `use_best_model`). */
+export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [
+  ...["CatBoostClassifier", "CatBoostRegressor", "CatBoostRanker", "CatBoost"].map((n) => ({ qname: `catboost.${n}`, off: "use_best_model" })),
+];

@@ -1,0 +1,98 @@
+import { apiNames, runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
+import type { CallExpr, CallSite, Range } from "../semantic/ir.js";
+import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
+import { createRule } from "./util/create-rule.js";
+import { onProgram } from "./util/program.js";
+
+type MessageIds = "afterRunClosed" | "afterRunEnded" | "beforeRun";
+
+const before = (a: Range, b: Range) => a[1] <= b[0];
+
+/** `nested=True` (or a flag the rule cannot read): the run stacked on another, which becomes active again when it ends. */
+function mayNest(call: CallExpr, api: RunApi): boolean {
+  if (!api.nestedKeyword) return false;
+  const arg = argument(call, { keyword: api.nestedKeyword });
+  if (!arg) return hasSpread(call);
+  return !(arg.value.kind === "literal" && arg.value.value === false);
+}
+
+/** The `with` body a start call opens, or null for a bare start. */
+const withBody = (model: SemanticModel, site: CallSite): Range | null => model.withOf(site.call)?.body ?? null;
+
+export default createRule<[], MessageIds>({
+  name: "no-log-outside-run",
+  meta: {
+    type: "problem",
+    languages: ["exp-lint/python", "js/js"],
+    docs: {
+      description: "Disallow logging to the active run after it has ended or before any run has started",
+      recommended: true,
+    },
+    messages: {
+      afterRunClosed: "{{call}} runs after the `with` block of the run started on line {{line}} has closed, so {{cost}}; move it into the block.",
+      afterRunEnded: "{{call}} runs after {{end}} on line {{line}} ended the run, so {{cost}}; log before ending the run.",
+      beforeRun: "{{call}} runs before {{start}} on line {{line}} starts the run, so {{cost}}; log inside the run.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports(...TRACKER_PACKAGES)) return;
+      for (const api of runApis) {
+        if (!api.activeLoggers?.length || !api.noActiveRun) continue;
+        const starts = model.callsTo([api.start]).map((m) => m.site);
+        if (!starts.length) continue;
+        const bare = starts.filter((s) => !withBody(model, s));
+        const ends = model.callsTo(apiNames(api, api.ends)).map((m) => m.site);
+        const loops = model.facts.blocks.filter((b) => b.kind === "loop");
+
+        for (const { site } of model.callsTo(apiNames(api, api.activeLoggers))) {
+          const r = site.call.range;
+          // Written to the run it names.
+          if (api.runKeyword && argument(site.call, { keyword: api.runKeyword })) continue;
+          // Inside a run's `with` body, or a function another run's helper may call: the run may be active.
+          if (starts.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
+          // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.
+          if (bare.some((s) => s.scope !== site.scope && !ends.some((e) => e.scope === s.scope && before(s.call.range, e.call.range)))) continue;
+          // A run started later in a loop around the call is active on the next iteration.
+          if (bare.some((s) => loops.some((l) => contains(l.body, r) && contains(l.body, s.call.range)))) continue;
+          const mine = (s: CallSite) => s.scope === site.scope;
+          const startedSince = (from: Range) => starts.some((s) => mine(s) && from[1] <= s.call.range[0] && before(s.call.range, r));
+          const inFunction = model.facts.scopes[site.scope]?.kind !== "module";
+
+          // The last event before the call, on every path to it, that left no run active.
+          const closers: { at: Range; report: () => void }[] = [];
+          for (const s of starts) {
+            const w = model.withOf(s.call);
+            if (!w || !mine(s) || !before(w.range, r) || mayNest(s.call, api) || !model.dominates(w.range, r, { loopsRun: true })) continue;
+            const line = String(loc(s.call.range).start.line);
+            closers.push({ at: w.range, report: () => context.report({ loc: loc(r), messageId: "afterRunClosed", data: { call: text(site.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
+          }
+          for (const e of ends) {
+            // A `with` closes its run even on an exception; an end call in a `try` body is skipped by one.
+            if (!mine(e) || !before(e.call.range, r) || !model.dominates(e.call.range, r, { loopsRun: true, mayRaise: true })) continue;
+            // In a function, ending a nested run makes the caller's run active again, unless this function's own start proves there was none.
+            if (inFunction && api.nestedKeyword && !bare.some((s) => mine(s) && before(s.call.range, e.call.range) && !mayNest(s.call, api))) continue;
+            // Anywhere, ending a run opened with nested=True leaves its parent active.
+            if (bare.some((s) => mine(s) && before(s.call.range, e.call.range) && mayNest(s.call, api))) continue;
+            const line = String(loc(e.call.range).start.line);
+            closers.push({ at: e.call.range, report: () => context.report({ loc: loc(r), messageId: "afterRunEnded", data: { call: text(site.call.callee.range) + "()", end: text(e.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
+          }
+          const last = closers.sort((a, b) => a.at[1] - b.at[1]).at(-1);
+          if (last) {
+            if (!startedSince(last.at)) last.report();
+            continue;
+          }
+
+          // Before the first start: only at module level, where no caller can have started a run.
+          if (inFunction || startedSince([0, 0])) continue;
+          const next = starts.find((s) => mine(s) && before(r, s.call.range));
+          if (!next) continue;
+          const line = String(loc(next.call.range).start.line);
+          context.report({ loc: loc(r), messageId: "beforeRun", data: { call: text(site.call.callee.range) + "()", start: text(next.call.callee.range) + "()", line, cost: api.noActiveRun } });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,280 @@
+import {
+  AUTOLOG_ALL,
+  FLAVOR_AUTOLOG,
+  hyperparameterCalls,
+  keySynonyms,
+  NOT_HYPERPARAMETERS,
+  trackerIntegrations,
+  type HyperparameterCall,
+} from "../catalogue/hyperparameters.js";
+import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
+import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
+import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
+import { createRule } from "./util/create-rule.js";
+import { mappingEntries } from "./util/mappings.js";
+import { onProgram, snippet } from "./util/program.js";
+
+type MessageIds = "unlogged" | "loggedOtherValue";
+
+/** A value the run records: under a key, or a whole object (`log_params(vars(args))`, `wandb.init(config=cfg)`) with `key: null`. */
+interface Logged {
+  key: string | null;
+  value: Expr;
+  scope: number;
+}
+
+/** A hyper-parameter a call receives; `whole` for a mapping the rule cannot read, named as written (`**params`). */
+interface Received {
+  name: string;
+  /** `name` as compared with logged keys. */
+  key: string;
+  value: Expr;
+  whole: boolean;
+}
+
+const SKIP = new Set(NOT_HYPERPARAMETERS);
+const START_NAMES = new Set(runApis.map((a) => a.start));
+const SYNONYM = new Map(keySynonyms.flatMap((group) => group.map((k) => [k, group[0]!] as const)));
+
+/** `optimizer/learning_rate`, `model.n_estimators`, `Learning-Rate` → one comparable key. */
+function normalKey(key: string): string {
+  const flat = key.slice(Math.max(key.lastIndexOf("/"), key.lastIndexOf(".")) + 1).toLowerCase().replace(/[^a-z0-9]/gu, "");
+  return SYNONYM.get(flat) ?? flat;
+}
+
+/** The catalogue entry for a callee: a listed name, or a class directly under a listed module. */
+function entryFor(q: string): HyperparameterCall | undefined {
+  const dot = q.lastIndexOf(".");
+  const parent = q.slice(0, dot);
+  const last = q.slice(dot + 1);
+  const isClass = /^[A-Z]/u.test(last);
+  return hyperparameterCalls.find((e) => e.qnames?.includes(q) || (isClass && e.classesUnder?.includes(parent)));
+}
+
+const countsAs = (entry: HyperparameterCall, name: string) => !SKIP.has(name) && !entry.exclude?.includes(name) && (!entry.only || entry.only.includes(name));
+
+/** The hyper-parameters one call receives, by keyword, position, params mapping or `**spread`. */
+function received(model: SemanticModel, site: CallSite, entry: HyperparameterCall): Received[] {
+  const call = site.call;
+  const out: Received[] = [];
+  const add = (name: string, value: Expr, whole = false) => out.push({ name, key: "", value, whole });
+  const fromMapping = (e: Expr, label: string, filter: boolean) => {
+    const d = model.definition(e, site.scope);
+    const entries = mappingEntries(model, d, site.scope);
+    if (entries.length || d.kind === "dict") {
+      for (const en of entries) if (!filter || countsAs(entry, en.key)) add(en.key, en.value);
+    } else add(label, e, true);
+  };
+  const positional = call.args.filter((a) => a.name === null);
+  const splat = positional.findIndex((a) => a.spread === "*");
+  positional.forEach((a, i) => {
+    const name = entry.positional?.[i];
+    if (a.spread === "" && name && (splat === -1 || i < splat) && countsAs(entry, name)) add(name, a.value);
+  });
+  for (const a of model.namedArguments(call)) if (countsAs(entry, a.name)) add(a.name, a.value);
+  if (entry.mapping) {
+    const m = argument(call, entry.mapping);
+    if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), false);
+  }
+  for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, true);
+  // A keyword given twice (positionally and by name) is one setting; listed in source order.
+  for (const r of out) r.key = normalKey(r.name);
+  return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i).sort((a, b) => a.value.range[0] - b.value.range[0]);
+}
+
+/** The call runs with the library's own tracking integration on (`report_to` left at its default, or naming a tracker). */
+function integrationOn(call: CallExpr, entry: HyperparameterCall): boolean {
+  if (!entry.integration) return false;
+  const arg = argument(call, { keyword: entry.integration.keyword });
+  if (!arg) return true;
+  const v = arg.value;
+  const values = v.kind === "literal" ? [v.value] : v.kind === "collection" && v.items.every((i) => i.kind === "literal") ? v.items.map((i) => (i as { value: unknown }).value) : null;
+  // Not a literal: cannot tell, so take it as on.
+  return values === null || values.some((x) => !entry.integration!.off.includes(String(x)));
+}
+
+/** Everything the program records as run parameters: MLflow params and W&B config writes. */
+function loggedValues(model: SemanticModel): Logged[] {
+  const out: Logged[] = [];
+  const addMapping = (e: Expr | undefined, scope: number) => {
+    if (!e) return;
+    out.push({ key: null, value: e, scope });
+    for (const en of mappingEntries(model, model.definition(e, scope), scope)) out.push({ key: en.key, value: en.value, scope });
+  };
+  for (const logger of paramLoggers) {
+    for (const { site } of model.callsTo([logger.qname])) {
+      const key = argument(site.call, logger.key)?.value;
+      const value = argument(site.call, logger.value)?.value;
+      if (value) out.push({ key: key ? literalString(model.definition(key, site.scope)) : null, value, scope: site.scope });
+    }
+  }
+  for (const logger of paramMappingLoggers) for (const { site } of model.callsTo([logger.qname])) addMapping(argument(site.call, logger.mapping)?.value, site.scope);
+  for (const logger of paramBatchLoggers) {
+    for (const { site } of model.callsTo([logger.qname])) {
+      const list = argument(site.call, logger.list)?.value;
+      if (!list) continue;
+      if (list.kind !== "collection") {
+        out.push({ key: null, value: list, scope: site.scope });
+        continue;
+      }
+      for (const item of list.items) {
+        const value = argument(item, logger.value)?.value;
+        if (value) out.push({ key: literalString(argument(item, logger.key)?.value), value, scope: site.scope });
+      }
+    }
+  }
+  for (const source of configSources) {
+    for (const init of source.init) for (const { site } of model.callsTo([init.qname])) addMapping(argument(site.call, init.mapping)?.value, site.scope);
+    const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
+    for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
+    for (const { target, value, scope } of model.facts.targetAssigns) {
+      const q = model.resolve(target.object, scope);
+      if (q === null || !source.objects.includes(q)) continue;
+      out.push({ key: target.kind === "member" ? target.property : literalString(target.index), value, scope });
+    }
+  }
+  // Logged inside a helper (`def log_config(c): mlflow.log_params(vars(c))`): what its callers pass is logged.
+  for (const l of [...out]) {
+    const d = model.definition(l.value, l.scope);
+    const handed = d.kind === "name" ? [d] : d.kind === "call" ? d.args.map((a) => a.value) : d.kind === "member" && d.property === "__dict__" ? [d.object] : [];
+    for (const e of handed) {
+      const b = e.kind === "name" ? model.binding(e.name, l.scope, e.range[0]) : null;
+      if (b?.kind !== "param") continue;
+      for (const passed of model.callerArguments(b)) out.push({ key: e === d ? l.key : null, value: passed.value, scope: passed.scope });
+    }
+  }
+  return out;
+}
+
+/** Both are the same constant, whatever the quoting or spacing. */
+function sameConstant(a: Expr, b: Expr, text: (r: Range) => string): boolean {
+  if (!isLiteral(a) || !isLiteral(b)) return false;
+  if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
+  const flat = (e: Expr) => text(e.range).replace(/\s+/gu, "").replace(/"/gu, "'");
+  return flat(a) === flat(b);
+}
+
+/** The value is read from a live W&B config (`run.config.lr`, `cfg = wandb.config; cfg["lr"]`): recorded by definition. */
+function readsConfig(model: SemanticModel, e: Expr, scope: number, objects: Set<string>, hops = 0): boolean {
+  const work: Expr[] = [e];
+  while (work.length) {
+    const x = work.pop()!;
+    if (x.kind === "member" || x.kind === "index") {
+      const q = model.resolve(x.object, scope);
+      if (q !== null && objects.has(q)) return true;
+      work.push(x.object);
+    } else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+    else if (x.kind === "name" && hops < 4) {
+      const b = model.binding(x.name, scope, x.range[0]);
+      if (b?.value && (b.kind === "assign" || b.kind === "with") && readsConfig(model, b.value, b.scope, objects, hops + 1)) return true;
+    }
+  }
+  return false;
+}
+
+export default createRule<[], MessageIds>({
+  name: "no-unlogged-hyperparameter",
+  meta: {
+    type: "problem",
+    languages: ["exp-lint/python", "js/js"],
+    docs: {
+      description: "Require hyper-parameters passed to estimators, optimizers and training calls in a tracked run to be logged as they are used",
+      recommended: true,
+    },
+    messages: {
+      unlogged:
+        "{{callee}} receives {{names}}, never logged to the run, so the run does not record what it was trained with; log {{them}} with {{how}} or turn on autologging.",
+      loggedOtherValue:
+        "{{key}} is logged as {{logged}}, but {{callee}} receives {{actual}}, so the run records a value it did not use; pass the logged value or log the one passed.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports(...TRACKER_PACKAGES)) return;
+      // One pass over the calls: which runs start, whether autologging is on, which calls take hyper-parameters.
+      const starts = new Set<string>();
+      const flavors = new Set<string>();
+      const candidates: { site: CallSite; entry: HyperparameterCall }[] = [];
+      for (const site of model.facts.calls) {
+        const q = model.callee(site);
+        if (q === null) continue;
+        if (START_NAMES.has(q)) starts.add(q);
+        else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
+        const m = FLAVOR_AUTOLOG.exec(q);
+        if (m) flavors.add(m[1]!);
+        const entry = entryFor(q);
+        if (entry) candidates.push({ site, entry });
+      }
+      const apis = runApis.filter((a) => starts.has(a.start));
+      if (!apis.length) return;
+      const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
+
+      const calls: { site: CallSite; entry: HyperparameterCall; args: Received[] }[] = [];
+      for (const { site, entry } of candidates) {
+        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry)) continue;
+        if (entry.when) {
+          const w = argument(site.call, { keyword: entry.when.keyword })?.value;
+          if (w?.kind !== "literal" || w.value !== entry.when.value) continue;
+        }
+        calls.push({ site, entry, args: received(model, site, entry) });
+      }
+      if (!calls.length) return;
+
+      const logged = loggedValues(model);
+      const keys = new Set(logged.flatMap((l) => (l.key === null ? [] : [normalKey(l.key)])));
+      const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
+      const allPaths = paths.flatMap((p) => p.paths);
+      const configObjects = new Set(configSources.flatMap((s) => s.objects));
+      const flows = (value: Expr, scope: number, from: string[]) => [...model.accessPaths(value, scope)].some((p) => from.some((l) => pathWithin(p, l)));
+      const byKey = new Map<string, { c: (typeof calls)[number]; a: Received }[]>();
+      for (const c of calls) {
+        for (const a of c.args) {
+          if (a.whole) continue;
+          let list = byKey.get(a.key);
+          if (!list) byKey.set(a.key, (list = []));
+          list.push({ c, a });
+        }
+      }
+
+      // A logged key (its value not a literal at the log call: that is no-literal-log-param's) whose value no call receives under the key.
+      const mismatched = new Set<Expr>();
+      for (const { l, paths: from } of paths) {
+        if (l.key === null || isLiteral(l.value)) continue;
+        const takers = byKey.get(normalKey(l.key)) ?? [];
+        const loggedDef = model.definition(l.value, l.scope);
+        // The same value: flowing from what is logged, or the same constant on both sides.
+        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
+        if (!takers.length || takers.some(agrees)) continue;
+        for (const { c, a } of takers) {
+          const def = model.definition(a.value, c.site.scope);
+          // Two different expressions may hold the same value at run time: only a constant on one side is clearly another value.
+          if ((!isLiteral(def) && !isLiteral(loggedDef)) || mismatched.has(a.value)) continue;
+          mismatched.add(a.value);
+          const shown = (e: Expr, d: Expr) => `${snippet(text(e.range), 40)}${d === e ? "" : ` (${snippet(text(d.range), 30)})`}`;
+          const data = { key: l.key, logged: shown(l.value, loggedDef), callee: snippet(text(c.site.call.callee.range), 40), actual: `${a.name}=${shown(a.value, def)}` };
+          context.report({ loc: loc(a.value.range), messageId: "loggedOtherValue", data });
+        }
+      }
+
+      for (const { site, args } of calls) {
+        // The estimator itself logged (`mlflow.log_params(model.get_params())`): every setting it holds is recorded.
+        // Statement extent first: reading a binding's value converts it.
+        const r = site.call.range;
+        const holder = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
+        if (holder && allPaths.some((l) => pathWithin(`${holder.name}@${holder.range[0]}`, l))) continue;
+        const unlogged = args.filter((a) => {
+          if (mismatched.has(a.value) || keys.has(a.key)) return false;
+          // A parameter handed through (`def make(lr): Adam(lr=lr)`): its callers decide, and may log it.
+          if (a.value.kind === "name" && model.binding(a.value.name, site.scope, a.value.range[0])?.kind === "param") return false;
+          return !flows(a.value, site.scope, allPaths) && !readsConfig(model, a.value, site.scope, configObjects);
+        });
+        if (!unlogged.length) continue;
+        const names = unlogged.map((a) => a.name).join(", ");
+        const data = { callee: snippet(text(site.call.callee.range), 40), names, them: unlogged.length === 1 ? "it" : "them", how };
+        context.report({ loc: loc(site.call.callee.range), messageId: "unlogged", data });
+      }
+    });
+  },
+});
