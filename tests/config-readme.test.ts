@@ -1,8 +1,7 @@
 // The README's pyproject.toml snippet, run as shown on a small repository: each setting has its effect.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "./util/cli.js";
-import { runCliAsync } from "./util/cli-async.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 import { findings } from "./util/housing-project.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

@@ -2,8 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "./util/cli.js";
-import { runCliAsync } from "./util/cli-async.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 import { findings, housingFiles, LITERAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
 
 /** A config file that leaves a marker beside itself when run, then either throws or turns on ESLint's no-var. */
