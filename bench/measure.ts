@@ -1,5 +1,6 @@
 // One measurement in a fresh process, so peak RSS belongs to that mode alone.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { corpusFiles } from "./corpus.js";
 
@@ -44,13 +45,17 @@ if (mode === "parse") {
   cpu = process.cpuUsage(cpu0);
 } else {
   const { lint } = await import("../cli/engine.js");
-  const concurrency = mode === "lint" ? "off" : Number(mode.slice("lint".length));
+  // cache-cold starts without a cache file and writes it; cache-warm reads it back over the unchanged corpus.
+  const cached = mode.startsWith("cache-");
+  const cacheLocation = join(dir, "..", ".corpus-eslintcache");
+  if (mode === "cache-cold") rmSync(cacheLocation, { force: true });
+  const concurrency = mode === "lint" || cached ? "off" : Number(mode.slice("lint".length));
   for (const f of files) bytes += readFileSync(f).length;
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const { results } = await lint(
     { targets: files.map((path) => ({ path, kind: "python" as const })), skipped: [], missing: [] },
-    { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: false },
+    { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: cached, ...(cached ? { cacheLocation } : {}) },
   );
   ms = performance.now() - start;
   cpu = process.cpuUsage(cpu0);

@@ -1,6 +1,6 @@
 // npm run bench: exp-lint against tree-sitter parse-only (the floor) and, when installed, Ruff and ast-grep.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -100,4 +100,28 @@ for (const k of SCALES) {
   const l = k === 1 ? rows[1]! : inProcess("lint", "lint", dir, 1);
   console.log(`| ${n} | ${(b / 1048576).toFixed(1)} | ${p.ms.toFixed(0)} | ${l.ms.toFixed(0)} | ${(l.ms / p.ms).toFixed(2)} | ${l.rss?.toFixed(0)} |`);
 }
+// 4. --cache: a first run without a cache file against a second over the unchanged corpus, one thread each.
+console.log("\n## --cache, first run against a cached second run\n");
+const cold: number[] = [];
+const warm: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  cold.push(inProcess("cold", "cache-cold", base, 1).ms);
+  warm.push(inProcess("warm", "cache-warm", base, 1).ms);
+}
+// The same as a user sees it: the whole CLI, start-up included. The corpus is git-ignored, so files are named one by one.
+const cacheFile = join(mkdtempSync(join(tmpdir(), "exp-lint-cache-")), "cache");
+const cliRun = () => external("cli", process.execPath, [cli, "--cache", "--cache-location", cacheFile, "--concurrency", "off", "-f", "json", ...corpusFiles(base)], 1).ms;
+const cliCold: number[] = [];
+const cliWarm: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  rmSync(cacheFile, { force: true });
+  cliCold.push(cliRun());
+  cliWarm.push(cliRun());
+}
+console.log("| --cache | first run ms | cached second run ms | ratio |");
+console.log("|---|---:|---:|---:|");
+console.log(`| lint only (engine) | ${median(cold).toFixed(0)} | ${median(warm).toFixed(0)} | ${(median(cold) / median(warm)).toFixed(1)}x |`);
+console.log(`| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${median(cliWarm).toFixed(0)} | ${(median(cliCold) / median(cliWarm)).toFixed(1)}x |`);
+console.log("target: the cached run at least 5x faster.");
+
 console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");

@@ -17,6 +17,7 @@ const PREFIX_ALIASES: Record<string, string> = {
   "tensorflow.compat.v1.random.set_random_seed": "tensorflow.random.set_seed",
   "tensorflow.compat.v2": "tensorflow",
   "tensorflow.set_random_seed": "tensorflow.random.set_seed",
+  "kerastuner": "keras_tuner",
   "pytorch_lightning": "lightning",
   "lightning.pytorch": "lightning",
   "lightning.fabric.utilities.seed": "lightning",

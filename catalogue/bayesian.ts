@@ -18,6 +18,8 @@ export interface Sampler {
   notMcmcWhen?: { keyword: string; values: string[] };
   /** The diagnostic to suggest, for messages. */
   fix: string;
+  /** `print(fit)` shows the diagnostics (PyStan 2 prints its summary table with Rhat and n_eff). */
+  printShowsDiagnostics?: boolean;
 }
 
 const PYMC_FIX = "az.summary(idata) (r_hat, ess_bulk) and idata.sample_stats.diverging.sum()";
@@ -41,7 +43,14 @@ export const samplers: Sampler[] = [
     fix: AZ_FIX,
   },
   { qname: "stan.build().sample", library: "PyStan", result: "value", chains: { keyword: "num_chains" }, fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)" },
-  { qname: "pystan.StanModel().sampling", library: "PyStan", result: "value", chains: { keyword: "chains" }, fix: "pystan.check_hmc_diagnostics(fit) and fit.summary() (Rhat, n_eff)" },
+  {
+    qname: "pystan.StanModel().sampling",
+    library: "PyStan",
+    result: "value",
+    chains: { keyword: "chains" },
+    fix: "pystan.check_hmc_diagnostics(fit) and print(fit) (Rhat, n_eff)",
+    printShowsDiagnostics: true,
+  },
 ];
 
 const ARVIZ_DIAGNOSTICS = ["summary", "rhat", "ess", "bfmi", "plot_trace", "plot_rank", "plot_energy", "plot_ess", "effective_sample_size"];

@@ -6,7 +6,7 @@
  */
 
 /** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
-export const LEAKAGE_PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "optuna", "hyperopt", "skopt", "torch", "lightning"];
+export const LEAKAGE_PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning"];
 
 /**
  * Transformers and feature selectors whose `fit` learns from the data: fitted
@@ -73,13 +73,17 @@ export const BOOSTER_TRAINERS: { qname: string; params: { index: number; keyword
 /** Keyword arguments that turn early stopping on when set (to anything but None or False). */
 export const EARLY_STOPPING_KEYWORDS = ["early_stopping_rounds", "early_stopping_round", "early_stopping", "od_wait"];
 
-/** Callbacks that stop training on, or keep the best epoch of, the monitored set. */
-export const EARLY_STOPPING_CALLBACKS: string[] = [
-  "keras.callbacks.EarlyStopping",
-  "lightgbm.early_stopping",
-  "xgboost.callback.EarlyStopping",
-  "lightning.callbacks.EarlyStopping",
+/** Callbacks that stop training on, or keep the best epoch of, the monitored set; `when` names a flag that must be passed as True. */
+export const EARLY_STOPPING_CALLBACKS: { qname: string; when?: string }[] = [
+  { qname: "keras.callbacks.EarlyStopping" },
+  { qname: "keras.callbacks.ModelCheckpoint", when: "save_best_only" },
+  { qname: "lightgbm.early_stopping" },
+  { qname: "xgboost.callback.EarlyStopping" },
+  { qname: "lightning.callbacks.EarlyStopping" },
 ];
+
+/** Hyper-parameter tuners whose `search` scores every trial on the validation data it is given. */
+export const TUNERS: string[] = ["RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"].map((n) => `keras_tuner.${n}`);
 
 /** Models that keep their best iteration on `eval_set` by default (CatBoost's `use_best_model`). */
 export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { main } from "./main.js";
 
 /**
  * The TypeScript parser recurses once per nesting level: on the main
@@ -13,10 +12,11 @@ const STACK_MB = 64;
 interface Start {
   argv: string[];
   isTTY: boolean;
+  stderrIsTTY: boolean;
 }
 
 if (isMainThread) {
-  const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY) };
+  const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
   const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
   worker.on("message", (code: number) => {
     process.exitCode = code;
@@ -33,11 +33,14 @@ if (isMainThread) {
     if (type !== "ESLintPoorConcurrencyWarning") (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
   }) as typeof process.emitWarning;
 
-  const { argv, isTTY } = workerData as Start;
+  const { argv, isTTY, stderrIsTTY } = workerData as Start;
+  // Loaded here only: the main thread just starts this one, so the CLI's modules load once.
+  const { main } = await import("./main.js");
   const code = await main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY,
+    stderrIsTTY,
     cwd: process.cwd(),
   });
   // The main thread sets the exit code once this thread's output has drained.

@@ -3,7 +3,7 @@ import { checkEslintConfig, engineOptions } from "./config/eslint-config.js";
 import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
 import { lintFilesResilient } from "./lint-files.js";
-import { lintInPool, type OnProgress } from "./pool.js";
+import { lintInPool } from "./pool.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
@@ -19,7 +19,7 @@ export function chooseConcurrency(requested: string | undefined, files: number, 
 }
 
 /** Lint the planned files with ESLint, on worker threads when it pays. */
-export async function lint(plan: Plan, settings: EngineSettings, onProgress?: OnProgress): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
+export async function lint(plan: Plan, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   const files = plan.targets.map((t) => t.path);
   if (settings.eslintConfigFile && files.length) await checkEslintConfig(settings, files[0]!);
   if (settings.concurrency === "off" || files.length === 0) {
@@ -32,7 +32,7 @@ export async function lint(plan: Plan, settings: EngineSettings, onProgress?: On
     const eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
-  const results = await lintInPool(files, settings.concurrency, settings, onProgress);
+  const results = await lintInPool(files, settings.concurrency, settings);
   // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
   const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
   await Promise.all(results.filter((r) => r.messages.length).map((r) => eslint.calculateConfigForFile(r.filePath)));

@@ -1,6 +1,7 @@
 import { relative, sep } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
+import { lintedConfig } from "./linted.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 import { perFileIgnoreConfigs, type ProjectRules } from "./config/apply.js";
 
@@ -43,6 +44,8 @@ export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Conf
     configs.push(...settings.project.configs, ...(included.length ? [{ ...requirements, name: "exp-lint/project-config/included-requirements", files: included }] : []));
     configs.push(...perFileIgnoreConfigs(settings.project));
   }
+  // Always on, so the cache key does not depend on whether progress is shown.
+  configs.push(lintedConfig);
   if (settings.pins) configs.push({ name: "exp-lint/cli/pins", settings: { "exp-lint": { ...settings.pins } } });
   return {
     ...(settings.fix ? { fix: true } : {}),

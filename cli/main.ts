@@ -4,8 +4,10 @@ import { Chalk } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ESLint } from "eslint";
 import { ConfigError, projectSettings } from "./config/index.js";
+import { applyBaseline, baselineUsageError } from "./baseline.js";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
+import { watchRun } from "./progress.js";
 import { formatGithub } from "./format/github.js";
 import { listRules, ruleDoc } from "./rules-command.js";
 import { formatSarif } from "./format/sarif.js";
@@ -21,6 +23,8 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 
@@ -41,6 +45,8 @@ interface CliOptions {
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
   pinFrom?: string;
+  baseline?: string;
+  updateBaseline: boolean;
 }
 
 function nonNegativeInt(value: string): number {
@@ -107,6 +113,8 @@ function program(io: Io): Command {
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .option("--fix", "fix what can be fixed in place (pin requirements to exact versions)", false)
     .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
+    .option("--baseline <file>", "hide the findings recorded in this file, so only new ones fail the run")
+    .option("--update-baseline", "record the current findings in the --baseline file", false)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run exp-lint --help for usage)")
@@ -118,6 +126,11 @@ function program(io: Io): Command {
 
 async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   const chalk = new Chalk({ level: opts.color === true ? 1 : opts.color === false || !io.isTTY ? 0 : 1 });
+  const usage = baselineUsageError(opts);
+  if (usage) {
+    io.stderr(`exp-lint: ${usage}\n`);
+    return EXIT.error;
+  }
   const project = projectSettings(io.cwd, opts);
   const files = await plan(paths, io.cwd, opts.ignorePattern, project.scope);
   if (files.missing.length) {
@@ -138,6 +151,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
       return EXIT.error;
     }
   }
+  const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
     cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
@@ -151,10 +165,15 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(opts.fix ? { fix: true } : {}),
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
-  });
+  }).finally(stopWatching);
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
   applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
-  let all = [...results, ...files.skipped.map(skippedResult)].sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
+  if ("error" in gated) {
+    io.stderr(`exp-lint: ${gated.error}\n`);
+    return EXIT.error;
+  }
+  let all = gated.results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   if (opts.quiet) all = ESLint.getErrorResults(all);
@@ -168,9 +187,11 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));
   } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length }));
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden }));
     if (opts.statistics) io.stdout(statistics(all));
   }
+  if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
+  else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
   if (errors > 0) return EXIT.findings;
   if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     if (opts.format === "stylish") io.stderr(`exp-lint found too many warnings (maximum: ${opts.maxWarnings}).\n`);

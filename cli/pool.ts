@@ -3,10 +3,10 @@ import type { ESLint } from "eslint";
 import type { EngineSettings } from "./eslint-options.js";
 import type { ChunkReply, ChunkRequest } from "./pool-worker.js";
 
-/** Progress as files finish, for the CLI's progress line. */
-export type OnProgress = (done: number, total: number) => void;
+// As the CLI's own thread (cli/bin.ts): the TypeScript parser recurses once per nesting level.
+const STACK_MB = 64;
 
-// Small enough to balance the threads and report progress often, large enough that
+// Small enough to balance the threads, large enough that
 // ESLint's per-call set-up and the message round trip stay negligible.
 function chunkSize(files: number, workers: number): number {
   return Math.max(8, Math.min(100, Math.ceil(files / (workers * 16))));
@@ -17,15 +17,14 @@ function chunkSize(files: number, workers: number): number {
  * (ESLint's own `concurrency` reads one file at a time per thread and waits on
  * every read; here each chunk's reads overlap its parsing.)
  */
-export async function lintInPool(files: string[], workers: number, settings: EngineSettings, onProgress?: OnProgress): Promise<ESLint.LintResult[]> {
+export async function lintInPool(files: string[], workers: number, settings: EngineSettings): Promise<ESLint.LintResult[]> {
   const size = chunkSize(files.length, workers);
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += size) chunks.push(files.slice(i, i + size));
   const results: ESLint.LintResult[][] = new Array(chunks.length);
   let next = 0;
-  let done = 0;
   const url = new URL("./pool-worker.js", import.meta.url);
-  const threads = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(url, { workerData: settings }));
+  const threads = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(url, { workerData: settings, resourceLimits: { stackSizeMb: STACK_MB } }));
   try {
     await Promise.all(
       threads.map(
@@ -39,8 +38,6 @@ export async function lintInPool(files: string[], workers: number, settings: Eng
             worker.on("message", (reply: ChunkReply) => {
               if ("error" in reply) return reject(new Error(reply.error));
               results[reply.id] = reply.results;
-              done += reply.results.length;
-              onProgress?.(done, files.length);
               feed();
             });
             worker.once("error", reject);

@@ -40,7 +40,8 @@ export default createRule<[], MessageIds>({
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
       for (const api of runApis) {
-        if (!api.activeLoggers?.length || !api.noActiveRun) continue;
+        const cost = api.noActiveRun;
+        if (!api.activeLoggers?.length || !cost) continue;
         const starts = model.callsTo([api.start]).map((m) => m.site);
         if (!starts.length) continue;
         const bare = starts.filter((s) => !withBody(model, s));
@@ -51,7 +52,7 @@ export default createRule<[], MessageIds>({
           const r = site.call.range;
           // Written to the run it names.
           if (api.runKeyword && argument(site.call, { keyword: api.runKeyword })) continue;
-          // Inside a run's `with` body, or a function another run's helper may call: the run may be active.
+          // Inside a run's `with` body (also in a function defined there): the run may be active.
           if (starts.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
           // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.
           if (bare.some((s) => s.scope !== site.scope && !ends.some((e) => e.scope === s.scope && before(s.call.range, e.call.range)))) continue;
@@ -62,12 +63,12 @@ export default createRule<[], MessageIds>({
           const inFunction = model.facts.scopes[site.scope]?.kind !== "module";
 
           // The last event before the call, on every path to it, that left no run active.
-          const closers: { at: Range; report: () => void }[] = [];
+          const call = text(site.call.callee.range) + "()";
+          const closers: { at: Range; messageId: MessageIds; data: Record<string, string> }[] = [];
           for (const s of starts) {
             const w = model.withOf(s.call);
             if (!w || !mine(s) || !before(w.range, r) || mayNest(s.call, api) || !model.dominates(w.range, r, { loopsRun: true })) continue;
-            const line = String(loc(s.call.range).start.line);
-            closers.push({ at: w.range, report: () => context.report({ loc: loc(r), messageId: "afterRunClosed", data: { call: text(site.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
+            closers.push({ at: w.range, messageId: "afterRunClosed", data: { call, line: String(loc(s.call.range).start.line), cost } });
           }
           for (const e of ends) {
             // A `with` closes its run even on an exception; an end call in a `try` body is skipped by one.
@@ -76,12 +77,12 @@ export default createRule<[], MessageIds>({
             if (inFunction && api.nestedKeyword && !bare.some((s) => mine(s) && before(s.call.range, e.call.range) && !mayNest(s.call, api))) continue;
             // Anywhere, ending a run opened with nested=True leaves its parent active.
             if (bare.some((s) => mine(s) && before(s.call.range, e.call.range) && mayNest(s.call, api))) continue;
-            const line = String(loc(e.call.range).start.line);
-            closers.push({ at: e.call.range, report: () => context.report({ loc: loc(r), messageId: "afterRunEnded", data: { call: text(site.call.callee.range) + "()", end: text(e.call.callee.range) + "()", line, cost: api.noActiveRun! } }) });
+            const end = text(e.call.callee.range) + "()";
+            closers.push({ at: e.call.range, messageId: "afterRunEnded", data: { call, end, line: String(loc(e.call.range).start.line), cost } });
           }
           const last = closers.sort((a, b) => a.at[1] - b.at[1]).at(-1);
           if (last) {
-            if (!startedSince(last.at)) last.report();
+            if (!startedSince(last.at)) context.report({ loc: loc(r), messageId: last.messageId, data: last.data });
             continue;
           }
 
@@ -90,7 +91,7 @@ export default createRule<[], MessageIds>({
           const next = starts.find((s) => mine(s) && before(r, s.call.range));
           if (!next) continue;
           const line = String(loc(next.call.range).start.line);
-          context.report({ loc: loc(r), messageId: "beforeRun", data: { call: text(site.call.callee.range) + "()", start: text(next.call.callee.range) + "()", line, cost: api.noActiveRun } });
+          context.report({ loc: loc(r), messageId: "beforeRun", data: { call, start: text(next.call.callee.range) + "()", line, cost } });
         }
       }
     });

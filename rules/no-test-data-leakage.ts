@@ -14,6 +14,7 @@ import {
   SCORING_MODULES,
   SEARCHES,
   TRANSFORMER_FIT_METHODS,
+  TUNERS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, type SemanticModel } from "../semantic/model.js";
@@ -132,8 +133,15 @@ function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: 
  * later `transform` calls on the same object before it is fitted again.
  */
 function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
-  const obj = (fit.call.callee as MemberExpr).object;
-  const owner = obj.kind === "name" ? model.binding(obj.name, fit.scope, at(obj)) : null;
+  const callee = fit.call.callee as MemberExpr;
+  const obj = callee.object;
+  // `scaler.fit(X)`, or `pca = PCA().fit(X)`: the name that holds the fitted object.
+  const owner =
+    obj.kind === "name"
+      ? model.binding(obj.name, fit.scope, at(obj))
+      : (model.facts.bindings.find((b) => b.kind === "assign" && b.scope === fit.scope && b.range[0] < at(fit.call) && b.pos >= fit.call.range[1] && sameRange(b.value ?? NOWHERE, fit.call)) ?? null);
+  // `fit` returns the estimator, not data; `fit_transform` and `fit_resample` return the fitted rows.
+  const returnsData = callee.property !== "fit";
   const onOwner = (c: CallExpr) =>
     owner !== null && c.callee.kind === "member" && c.callee.object.kind === "name" && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner;
   const refits = model.facts.calls
@@ -142,7 +150,7 @@ function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
     .map(at);
   // Binding values and call sites are separate objects for the same call: compare where they are.
   return (c) =>
-    sameRange(c, fit.call) ||
+    (returnsData && sameRange(c, fit.call)) ||
     (c.callee.kind === "member" && APPLY_METHODS.has(c.callee.property) && at(c) > at(fit.call) && onOwner(c) && !refits.some((r) => r < at(c)));
 }
 
@@ -160,11 +168,19 @@ function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Sp
     return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
   });
   const uses = usesOf(model, fit);
+  // A `transform` passes the fitted rows on only when it is given them: `pca.fit(X_unlabelled)` then `pca.transform(X)` leaks nothing.
+  const ofFitted = (c: CallExpr) => {
+    const x = c.args[0];
+    if (sameRange(c, fit.call) || !x) return !!x;
+    if (fitted) return model.flow(x.value, model.facts.scopeAt(at(c))).bindings.has(fitted);
+    const r = rootName(x.value);
+    return r !== null && root !== null && r.name === root.name && !model.binding(r.name, model.facts.scopeAt(at(c)), at(r));
+  };
   for (const split of splits) {
     // Later, or around it: `cross_val_score(model, scaler.fit_transform(X), y)`.
     if (split.range[1] <= fit.call.range[1]) continue;
     const flows = split.data.map((d) => model.flow(d, split.scope));
-    if (flows.some((f) => f.calls.some(uses))) return split;
+    if (flows.some((f) => f.calls.some((c) => uses(c) && ofFitted(c)))) return split;
     if (flows.some((f) => writtenInto.some((b) => b && f.bindings.has(b)))) return split;
     if (!fitted || !split.parts.length || !flows.some((f) => f.bindings.has(fitted))) continue;
     const parts = new Set(split.parts);
@@ -188,7 +204,9 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     const list = argument(c, { keyword: "callbacks" });
     for (const made of list ? model.flow(list.value, scope).calls : []) {
       const q = model.resolve(made.callee, model.facts.scopeAt(at(made)));
-      if (q && EARLY_STOPPING_CALLBACKS.includes(q)) return `${short(q)} callback`;
+      const cb = q === null ? undefined : EARLY_STOPPING_CALLBACKS.find((e) => e.qname === q);
+      const flag = cb?.when ? argument(made, { keyword: cb.when })?.value : undefined;
+      if (cb && (!cb.when || (flag?.kind === "literal" && flag.value === true))) return `${short(q!)}${cb.when ? ` with ${cb.when}=True` : ""} callback`;
     }
     return null;
   };
@@ -284,15 +302,33 @@ function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   return null;
 }
 
+/** A Keras tuner whose `search` scores every trial on the test split. */
+function tunerOnTest(model: SemanticModel, site: CallSite): Finding | null {
+  const { call, scope } = site;
+  if (call.callee.kind !== "member" || call.callee.property !== "search") return null;
+  const receiver = model.resolve(call.callee.object, scope);
+  const data = receiver !== null && TUNERS.includes(base(receiver)) ? argument(call, { keyword: "validation_data" }) : null;
+  const evidence = data ? testEvidence(model, data.value, scope) : null;
+  if (!data || !evidence) return null;
+  return { call, range: data.range, messageId: "searchOnTest", data: { call: calleeText(model, call), evidence: `${evidence}, passed as validation_data` } };
+}
+
 /** Objectives that an optimiser maximises, scored on the test split. */
 function* tuneOnTest(model: SemanticModel): Generator<Finding> {
   for (const { site, qname } of model.callsTo(OBJECTIVE_RUNNERS.map((r) => r.qname))) {
     const runner = OBJECTIVE_RUNNERS.find((r) => r.qname === qname)!;
     const fn = argument(site.call, runner.objective);
+    const runnerName = short(qname).replace(/^optimize$/u, "study.optimize");
+    if (fn && fn.value.kind !== "name") {
+      // `study.optimize(lambda trial: objective(trial, X_test, y_test))`: test data handed to the objective.
+      const inner = model.facts.calls.find((c) => contains(fn.value.range, c.call.range) && c.call.args.some((a) => testEvidence(model, a.value, c.scope)));
+      const arg = inner?.call.args.find((a) => testEvidence(model, a.value, inner.scope));
+      if (inner && arg) yield { call: inner.call, range: arg.range, messageId: "tuneOnTest", data: { objective: snippet(model.sourceText(inner.call.callee.range), 40), runner: runnerName, evidence: testEvidence(model, arg.value, inner.scope)! } };
+      continue;
+    }
     if (fn?.value.kind !== "name") continue;
     const def = model.binding(fn.value.name, site.scope, at(fn.value));
     const body = def?.kind === "def" ? model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range)) : undefined;
-    const runnerName = short(qname).replace(/^optimize$/u, "study.optimize");
     // One finding per objective, at its first test score.
     const hit = body ? testScores(model, body.range)[0] : undefined;
     if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "tuneOnTest", data: { objective: fn.value.name, runner: runnerName, evidence: hit.evidence } };
@@ -307,13 +343,22 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
     const hit = key ? testScores(model, key.range)[0] : undefined;
     if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
   }
+  // Assignments in source order, so each loop reads only its own.
+  const assigns = model.facts.bindings.filter((b) => b.kind === "assign" || b.kind === "unpack").sort((a, b) => a.range[0] - b.range[0]);
   for (const loop of model.facts.blocks) {
     if (loop.kind !== "loop") continue;
     // Names bound before the loop and again inside it, with what each takes in the loop (`best_name, best_auc = name, auc` item by item).
     const carried: { name: string; scope: number; v: Expr }[] = [];
-    for (const b of model.facts.bindings) {
+    let lo = 0;
+    for (let hi = assigns.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (assigns[mid]!.range[0] < loop.body[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < assigns.length && assigns[i]!.range[0] < loop.body[1]; i++) {
+      const b = assigns[i]!;
       // Values are converted on first read: look only inside the loop.
-      if ((b.kind !== "assign" && b.kind !== "unpack") || !contains(loop.body, b.range) || !b.value) continue;
+      if (!contains(loop.body, b.range) || !b.value) continue;
       const whole = b.value;
       const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
       // Augmented assignments (`total += acc`) accumulate, they do not select.
@@ -345,7 +390,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     languages: ["exp-lint/python"],
     docs: {
-      description: "Disallow test data reaching training: preprocessing fitted before the split, fitting, tuning or early stopping on the test split",
+      description: "Disallow test data reaching training: preprocessing fitted before the split, and fitting, tuning, model selection or early stopping on the test split",
       recommended: true,
     },
     messages: {
@@ -356,7 +401,7 @@ export default createRule<Options, MessageIds>({
       fitOnTest:
         "'{{call}}' fits on the test split ({{evidence}}), so the test data shapes what is learned and the final score is no longer measured on unseen data. Fit on the training split and only transform or score the test split.",
       searchOnTest:
-        "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split and score the best model on the test split once.",
+        "'{{call}}' tunes hyper-parameters on the test split ({{evidence}}), so the chosen configuration is fitted to the test data. Run the search on the training split (validating on data carved from it) and score the best model on the test split once.",
       tuneOnTest:
         "The function '{{objective}}' that {{runner}} optimises scores on the test split ({{evidence}}), so the search picks the hyper-parameters that suit the test data. Score candidates on a validation split carved from the training data, or by cross-validation on it.",
       selectOnTest:
@@ -375,7 +420,7 @@ export default createRule<Options, MessageIds>({
       const findings: (Finding | null)[] = [];
       for (const site of model.facts.calls) {
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
-        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site));
+        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
       findings.push(...tuneOnTest(model), ...selectOnTest(model));
       const reported = new Set<CallExpr>();

@@ -104,6 +104,18 @@ function holder(model: SemanticModel, site: CallSite, sampler: Sampler): Binding
   return model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.value !== undefined && same(b.value.range, call.range)) ?? null;
 }
 
+/** The fit itself is printed, and its printout is a diagnostic table (PyStan 2). */
+function printed(model: SemanticModel, site: CallSite, sampler: Sampler): boolean {
+  const b = sampler.printShowsDiagnostics ? holder(model, site, sampler) : null;
+  if (!b) return false;
+  return model.facts.calls.some(({ call, scope }) => {
+    const c = call.callee;
+    // The built-in print: not shadowed by anything bound in this file.
+    if (c.kind !== "name" || c.name !== "print" || model.binding("print", scope, c.range[0]) !== null) return false;
+    return call.args.some((a) => a.value.kind === "name" && mentions(model, a.value, scope, b));
+  });
+}
+
 /**
  * Where the draws are first used for anything but storing them: a read, an
  * argument, a comparison, or a return when this file runs as a program (a
@@ -188,9 +200,12 @@ export default createRule<[], MessageIds>({
       });
       if (!fits.length) return;
       const fitName = (call: CallExpr) => `${snippet(text(call.callee.range))}()`;
+      // One report per chains argument: an MCMC object may be run more than once.
+      const seen = new Set<number>();
       for (const { site, sampler } of fits) {
         const chains = chainsArg(model, site, sampler);
-        if (chains && chains.value < 2) {
+        if (chains && chains.value < 2 && !seen.has(chains.range[0])) {
+          seen.add(chains.range[0]);
           const data = { fit: fitName(site.call), chains: String(chains.value), keyword: sampler.chains.keyword ?? "chains" };
           context.report({ loc: loc(chains.range), messageId: "singleChain", data });
         }
@@ -198,7 +213,7 @@ export default createRule<[], MessageIds>({
       if (checksConvergence(model)) return;
       for (const { site, sampler } of fits) {
         const use = firstUse(model, site, sampler);
-        if (!use) continue;
+        if (!use || printed(model, site, sampler)) continue;
         const data = { fit: fitName(site.call), library: sampler.library, use: snippet(text(use), 50), fix: sampler.fix };
         context.report({ loc: loc(site.call.range), messageId: "noConvergenceCheck", data });
       }

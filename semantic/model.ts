@@ -123,7 +123,11 @@ export class SemanticModel {
     for (let i = suffixes.length - 1; i >= 0; i--) {
       // `this.tracker.Runs`: a field's type, when the checker knows it and the syntax does not.
       if (q === null && prefixes[i]!.kind === "member") q = this.facts.instanceType?.(prefixes[i]!.range) ?? null;
-      if (q === null) return null;
+      if (q === null) {
+        // Without a type checker nothing outer can be named either.
+        if (!this.facts.instanceType) return null;
+        continue;
+      }
       const suffix = suffixes[i]!;
       q = suffix === "()" ? `${q}()` : canonical(`${q}.${suffix}`);
     }

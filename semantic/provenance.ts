@@ -140,12 +140,13 @@ export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: 
   }
   let role = part.pattern[part.index % part.pattern.length]!;
   const named = roleFromName(b.name);
-  // A name that says which held-out part it is wins over the position: `X_val, X_test = train_test_split(X_rest)`.
-  if (named && named !== "train") role = named;
-  else if (role === "test" && depth < MAX_SPLIT_DEPTH) {
-    const data = part.call.args.find((a) => a.name === null && a.spread === "");
-    if (data && provenance(model, data.value, b.scope, depth + 1).role === "train") role = "val";
-  }
+  const data = part.call.args.find((a) => a.name === null && a.spread === "");
+  // What the split divides, when that matters: parts of the training split are validation, parts of held-out data are held out.
+  const divided = () => (data && depth < MAX_SPLIT_DEPTH ? provenance(model, data.value, b.scope, depth + 1).role : null);
+  if (role !== "train" && named && named !== "train") role = named;
+  else if (role === "test" && divided() === "train") role = "val";
+  // `X_val, X_test = train_test_split(X_rest)`: the first part of held-out data is held out too, and its name says which.
+  else if (role === "train" && named && named !== "train" && (divided() === "test" || divided() === "val")) role = named;
   return { role, via: part.via };
 }
 

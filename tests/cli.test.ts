@@ -65,7 +65,7 @@ describe("exp-lint CLI", () => {
     }
     for (const res of run!.results) {
       expect(run!.tool.driver.rules[res.ruleIndex]!.id).toBe(res.ruleId);
-      expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/.+\.py$/u);
+      expect(res.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(/^(?:train|broken)\.py$/u), uriBaseId: "SRCROOT" });
     }
     expect(run!.results.find((x) => x.ruleId === "exp-lint/syntax-error")!.level).toBe("warning");
   });

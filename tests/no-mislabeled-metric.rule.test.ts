@@ -309,5 +309,27 @@ mlflow.log_metric("accuracy_std_dev", np.std(train_accs))
 `,
       errors: [{ messageId: "trainUnqualified", line: 3, column: 39, endLine: 3, endColumn: 57 }],
     },
+    // held-out folds of a KFold index loop (under enumerate) are validation folds
+    {
+      code: `import mlflow
+from sklearn.model_selection import KFold
+
+for fold, (fit_rows, held_rows) in enumerate(KFold(5, shuffle=True, random_state=0).split(X)):
+    model.fit(X[fit_rows], y[fit_rows])
+    mlflow.log_metric("test_accuracy", model.score(X[held_rows], y[held_rows]), step=fold)
+`,
+      errors: [{ messageId: "valAsTest", data: { key: "test_accuracy", value: "model.score(X[held_rows], y[held_rows])", evidence: "held_rows, the validation split from KFold.split", rename: "val_accuracy", remedy: "compute it on the test split" }, line: 6, column: 40, endLine: 6, endColumn: 79 }],
+    },
+    // the head of a table cut at one bound is the training split, the tail its held-out twin
+    {
+      code: `import mlflow
+
+cut = int(len(df) * 0.8)
+head, tail = df.iloc[:cut], df.iloc[cut:]
+model.fit(head[features], head["target"])
+mlflow.log_metric("accuracy", model.score(head[features], head["target"]))
+`,
+      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: 'model.score(head[features], head["target"])', evidence: "head, the training split from slicing df", rename: "train_accuracy", remedy: "compute it on tail" }, line: 6, column: 31, endLine: 6, endColumn: 74 }],
+    },
   ],
 });

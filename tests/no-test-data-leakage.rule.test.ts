@@ -151,6 +151,36 @@ trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")]
 trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(val_ds))
 trainer.test(model, dataloaders=DataLoader(test_ds))
 `,
+    // a lambda objective given the validation split; a checkpoint that keeps every epoch
+    `import optuna
+from sklearn.model_selection import train_test_split
+from tensorflow.keras.callbacks import ModelCheckpoint
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+study.optimize(lambda trial: objective(trial, X_fit, y_fit, X_val, y_val), n_trials=50)
+net.fit(X_train, y_train, validation_data=(X_test, y_test), callbacks=[ModelCheckpoint("last.keras")])
+`,
+    // a three-way split: early stopping on the validation half of the held-out rows
+    `import xgboost as xgb
+from sklearn.model_selection import train_test_split
+
+X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+X_val, X_test, y_val, y_test = train_test_split(X_rest, y_rest, test_size=0.5, random_state=0)
+model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
+model.fit(X_train, y_train, eval_set=[(X_val, y_val)])
+print(model.score(X_test, y_test))
+`,
+    // fitted on other rows than the ones it transforms before the split
+    `from sklearn.decomposition import PCA
+from sklearn.model_selection import train_test_split
+
+X_unlabelled = load_unlabelled()
+X_labelled, y = load_labelled()
+pca = PCA(n_components=20, random_state=0).fit(X_unlabelled)
+X_train, X_test, y_train, y_test = train_test_split(pca.transform(X_labelled), y, random_state=0)
+`,
   ],
   invalid: [
     // a scaler's output split afterwards
@@ -407,6 +437,75 @@ trainer = L.Trainer(max_epochs=50, callbacks=[EarlyStopping(monitor="val_loss")]
 trainer.fit(model, train_dataloaders=DataLoader(train_ds), val_dataloaders=DataLoader(test_ds))
 `,
       errors: [{ messageId: "earlyStopOnTest", line: 7, column: 76, endLine: 7, endColumn: 95 }],
+    },
+    // a Keras tuner validating every trial on the test split
+    {
+      code: `import keras_tuner as kt
+from sklearn.model_selection import train_test_split
+
+x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+tuner = kt.RandomSearch(build_model, objective="val_accuracy", max_trials=20, seed=0)
+tuner.search(x_train, y_train, epochs=10, validation_data=(x_test, y_test))
+`,
+      errors: [{ messageId: "searchOnTest", line: 6, column: 43, endLine: 6, endColumn: 75 }],
+    },
+    // the test split handed to the objective through a lambda
+    {
+      code: `import optuna
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+study.optimize(lambda trial: objective(trial, X_train, y_train, X_test, y_test), n_trials=50)
+`,
+      errors: [{ messageId: "tuneOnTest", line: 6, column: 65, endLine: 6, endColumn: 71 }],
+    },
+    // the best epoch on the test split kept by a checkpoint
+    {
+      code: `from sklearn.model_selection import train_test_split
+from tensorflow.keras.callbacks import ModelCheckpoint
+
+x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+best = ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+net.fit(x_train, y_train, epochs=30, validation_data=(x_test, y_test), callbacks=[best])
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 6, column: 54, endLine: 6, endColumn: 70 }],
+    },
+    // a three-way split whose first held-out part is the test split
+    {
+      code: `import xgboost as xgb
+from sklearn.model_selection import train_test_split
+
+X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.3, random_state=0)
+X_test, X_val, y_test, y_val = train_test_split(X_rest, y_rest, test_size=0.5, random_state=0)
+model = xgb.XGBClassifier(early_stopping_rounds=50, random_state=0)
+model.fit(X_train, y_train, eval_set=[(X_test, y_test)])
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 7, column: 39, endLine: 7, endColumn: 55 }],
+    },
+    // fitted, then transforming the same rows inside the split call
+    {
+      code: `from sklearn.decomposition import PCA
+from sklearn.model_selection import train_test_split
+
+X, y = load_labelled()
+pca = PCA(n_components=20, random_state=0)
+pca.fit(X)
+X_train, X_test, y_train, y_test = train_test_split(pca.transform(X), y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 6, column: 1, endLine: 6, endColumn: 11 }],
+    },
+    // fitted in a chain, the fitted object held by its name
+    {
+      code: `from sklearn.feature_selection import VarianceThreshold
+from sklearn.model_selection import train_test_split
+
+X, y = load_labelled()
+selector = VarianceThreshold(0.01).fit(X)
+X_kept = selector.transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X_kept, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 5, column: 12, endLine: 5, endColumn: 42 }],
     },
   ],
 });

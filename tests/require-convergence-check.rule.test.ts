@@ -21,6 +21,8 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
     "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=4)\nmcmc.run(key, x)\nmcmc.print_summary()\nsamples = mcmc.get_samples()\n",
     "from cmdstanpy import CmdStanModel\nmodel = CmdStanModel(stan_file='m.stan')\nfit = model.sample(data=d)\nprint(fit.diagnose())\nprint(fit.stan_variable('mu'))\n",
     "from cmdstanpy import CmdStanModel\nfit = CmdStanModel(stan_file='m.stan').sample(data=d)\nprint(fit.divergences)\nprint(fit.stan_variable('mu'))\n",
+    // PyStan 2 prints its summary table, Rhat and n_eff included.
+    "import pystan\nsm = pystan.StanModel(file='m.stan')\nfit = sm.sampling(data=d, chains=4)\nprint(fit)\nmu = fit.extract()['mu']\n",
     // Saved for another program, never used here; stored on an object; discarded.
     "import pymc as pm\nwith model:\n    idata = pm.sample()\nidata.to_netcdf('trace.nc')\n",
     "import pymc as pm\nwith model:\n    pm.sample()\n",
@@ -83,12 +85,22 @@ pythonRuleTester().run("require-convergence-check", rule as never, {
       errors: [{ messageId: "noConvergenceCheck", line: 4, column: 13, endLine: 4, endColumn: 24, data: { fit: "pm.sample()", library: "PyMC", use: "az.summary(idata, kind='stats')", fix: PYMC_FIX } }],
     },
     {
+      // Printing a PyStan 3 fit shows no diagnostics; printing a PyStan 2 fit's draws is not printing the fit.
+      code: "import stan\nposterior = stan.build(code, data=d)\nfit = posterior.sample(num_chains=4)\nprint(fit)\n",
+      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 7, endLine: 3, endColumn: 37, data: { fit: "posterior.sample()", library: "PyStan", use: "print(fit)", fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)" } }],
+    },
+    {
+      code: "import pystan\nsm = pystan.StanModel(file='m.stan')\nfit = sm.sampling(data=d)\nprint(fit.extract()['mu'].mean())\n",
+      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 7, endLine: 3, endColumn: 26, data: { fit: "sm.sampling()", library: "PyStan", use: "fit.extract", fix: "pystan.check_hmc_diagnostics(fit) and print(fit) (Rhat, n_eff)" } }],
+    },
+    {
       // One chain: reported even when the program runs az.summary, which then has no R-hat to show.
       code: "import arviz as az\nimport pymc as pm\nidata = pm.sample(draws=500, chains=1)\nprint(az.summary(idata))\n",
       errors: [{ messageId: "singleChain", line: 3, column: 30, endLine: 3, endColumn: 38, data: { fit: "pm.sample()", chains: "1", keyword: "chains" } }],
     },
     {
-      code: "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=1)\nmcmc.run(key)\nmcmc.print_summary()\n",
+      // Run twice, reported once.
+      code: "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500, num_chains=1)\nmcmc.run(key)\nmcmc.print_summary()\nmcmc.run(key2, x_new)\nmcmc.print_summary()\n",
       errors: [{ messageId: "singleChain", line: 2, column: 59, endLine: 2, endColumn: 71, data: { fit: "mcmc.run()", chains: "1", keyword: "num_chains" } }],
     },
   ],

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint } from "eslint";
+import plugin from "../plugin/index.js";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
 import { DOCS_BASE } from "../rules/util/create-rule.js";

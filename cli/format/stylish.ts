@@ -44,7 +44,7 @@ function frameSource(source: string, m: NotebookMessage): string | null {
 }
 
 /** Human output: `file:line:col  severity  message  rule`, a code frame under each, one summary line. */
-export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string; chalk: ChalkInstance; filesChecked: number }): string {
+export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string; chalk: ChalkInstance; filesChecked: number; baselined?: number }): string {
   const { chalk, cwd } = opts;
   const out: string[] = [];
   let errors = 0;
@@ -73,7 +73,8 @@ export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string;
     }
   }
   const total = errors + warnings;
-  const files = `${opts.filesChecked} file${opts.filesChecked === 1 ? "" : "s"} checked`;
+  const hidden = opts.baselined ? `, ${opts.baselined} known finding${opts.baselined === 1 ? "" : "s"} hidden by the baseline` : "";
+  const files = `${opts.filesChecked} file${opts.filesChecked === 1 ? "" : "s"} checked${hidden}`;
   if (total === 0) {
     out.push(chalk.green(`✔ No problems (${files}).`));
   } else {
