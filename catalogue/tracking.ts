@@ -133,6 +133,8 @@ export interface RunApi {
   becomesActive?: boolean;
   /** Keyword values with which `start` first ends the run already active (W&B `reinit=True`). */
   endsPrevious?: { keyword: string; values: (string | boolean)[] };
+  /** Integrations that start a run of this API themselves (a tracer, a logger), so logging after them may have a run. */
+  startedBy?: string[];
   /** Calls that write to the active run, taking no run of their own (`@result.x` as in `ends`). */
   activeLoggers?: string[];
   /** What becomes of such a call when no run is active, for messages. */
@@ -189,6 +191,14 @@ export const runApis: RunApi[] = [
     becomesActive: true,
     endsPrevious: { keyword: "reinit", values: [true, "finish_previous"] },
     activeLoggers: ["wandb.log", "wandb.log_artifact", "wandb.save", "wandb.run.log", "@result.log", "@result.log_artifact", "@result.save"],
+    startedBy: [
+      "wandb.integration.langchain.WandbTracer",
+      "langchain.callbacks.tracers.WandbTracer",
+      "langchain.callbacks.wandb_tracing_enabled",
+      "langchain_community.callbacks.wandb_tracing_enabled",
+      "pytorch_lightning.loggers.WandbLogger",
+      "lightning.pytorch.loggers.WandbLogger",
+    ],
     noActiveRun: "W&B raises an error (no run is active) and the data is lost",
   },
   {

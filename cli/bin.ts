@@ -16,6 +16,13 @@ interface Start {
 }
 
 if (isMainThread) {
+  // A reader that stops early (`exp-lint | head`) closes the pipe: stop quietly, as other CLIs do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
   const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
   worker.on("message", (code: number) => {

@@ -91,7 +91,7 @@ function skippedResult(s: Skipped): ESLint.LintResult {
 
 function program(io: Io): Command {
   return new Command("exp-lint")
-    .description("Lint ML experiment code (Python scripts and requirements files) for results you can trust and reproduce.")
+    .description("Lint ML experiment code (Python, notebooks, TypeScript/JavaScript and dependency manifests) for results you can trust and reproduce.")
     .version(version, "-v, --version")
     .argument("[paths...]", "files or folders to lint", ["."])
     .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"))

@@ -45,6 +45,8 @@ export default createRule<[], MessageIds>({
         const starts = model.callsTo([api.start]).map((m) => m.site);
         if (!starts.length) continue;
         const bare = starts.filter((s) => !withBody(model, s));
+        // Runs an integration starts on its own count as started, but are not ours to close.
+        const anyStart = [...starts, ...model.callsTo(api.startedBy ?? []).map((m) => m.site)];
         const ends = model.callsTo(apiNames(api, api.ends)).map((m) => m.site);
         const loops = model.facts.blocks.filter((b) => b.kind === "loop");
 
@@ -53,13 +55,13 @@ export default createRule<[], MessageIds>({
           // Written to the run it names.
           if (api.runKeyword && argument(site.call, { keyword: api.runKeyword })) continue;
           // Inside a run's `with` body (also in a function defined there): the run may be active.
-          if (starts.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
+          if (anyStart.some((s) => contains(withBody(model, s) ?? [0, 0], r))) continue;
           // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.
           if (bare.some((s) => s.scope !== site.scope && !ends.some((e) => e.scope === s.scope && before(s.call.range, e.call.range)))) continue;
           // A run started later in a loop around the call is active on the next iteration.
           if (bare.some((s) => loops.some((l) => contains(l.body, r) && contains(l.body, s.call.range)))) continue;
           const mine = (s: CallSite) => s.scope === site.scope;
-          const startedSince = (from: Range) => starts.some((s) => mine(s) && from[1] <= s.call.range[0] && before(s.call.range, r));
+          const startedSince = (from: Range) => anyStart.some((s) => mine(s) && from[1] <= s.call.range[0] && before(s.call.range, r));
           const inFunction = model.facts.scopes[site.scope]?.kind !== "module";
 
           // The last event before the call, on every path to it, that left no run active.

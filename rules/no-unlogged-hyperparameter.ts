@@ -63,7 +63,9 @@ function received(model: SemanticModel, site: CallSite, entry: HyperparameterCal
     const entries = mappingEntries(model, d, site.scope);
     if (entries.length || d.kind === "dict") {
       for (const en of entries) if (!filter || countsAs(entry, en.key)) add(en.key, en.value);
-    } else add(label, e, true);
+    } else if (!filter || !entry.only) add(label, e, true);
+    // Into a call where only some keywords are settings (`DataLoader`), an unreadable `**spread`
+    // mostly holds runtime options (`num_workers`, `pin_memory`): not reported as a setting.
   };
   const positional = call.args.filter((a) => a.name === null);
   const splat = positional.findIndex((a) => a.spread === "*");

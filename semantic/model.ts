@@ -184,13 +184,16 @@ export class SemanticModel {
     });
   }
 
-  /** Follow a name to the expression it was assigned from (through plain re-assignments). */
+  /** Follow a name to the expression it was assigned from (through plain re-assignments and unpacked displays). */
   definition(expr: Expr, scope: number): Expr {
     let current = expr;
     for (let hops = 0; current.kind === "name" && hops < MAX_HOPS; hops++) {
       const b = this.binding(current.name, scope, current.range[0]);
-      if (!b || b.kind !== "assign" || !b.value) break;
-      current = b.value;
+      if (!b || !b.value) break;
+      if (b.kind === "assign") current = b.value;
+      // `a, b = 1, 2`: the item at the name's position, when the right side is a display of the same length.
+      else if (b.kind === "unpack" && b.value.kind === "collection" && b.index !== undefined && b.index >= 0 && b.value.items.length === b.count) current = b.value.items[b.index]!;
+      else break;
       scope = b.scope;
     }
     return current;

@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "./util/cli.js";
+import { BIN, runCli, tempProject } from "./util/cli.js";
 import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -155,6 +156,20 @@ describe("exp-lint CLI", () => {
     expect(statSync(bin).mode & 0o111).not.toBe(0);
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
+
+  it("stops quietly when the reader closes the pipe early (exp-lint | head)", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture(dirty[0]!);
+    const dir = tempProject(files);
+    const child = spawn(process.execPath, [BIN, "-f", "json", "--concurrency", "off"], { cwd: dir });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end as `head` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|Error:/u);
+    expect(code).not.toBe(2);
+  }, 60_000);
 
   it("prints --version and --help", () => {
     const dir = tempProject({});

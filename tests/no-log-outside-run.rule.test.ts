@@ -9,6 +9,9 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
   valid: [
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow\nmlflow.start_run()\nmlflow.log_metric('m', 1)\nmlflow.end_run()\n",
+    // An integration starts a run of its own after the first one finished (a LangChain tracer), or around the call.
+    "import wandb\nfrom wandb.integration.langchain import WandbTracer\nrun = wandb.init()\nrun.finish()\ntracer = WandbTracer(run_args={'job_type': 'summarize'})\nwandb.log({'tokens': 10})\n",
+    "import wandb\nfrom langchain.callbacks import wandb_tracing_enabled\nwith wandb_tracing_enabled():\n    wandb.log({'c': 1})\nwandb.init()\n",
     // A program that never starts a run: nothing to be outside of.
     "import mlflow\nmlflow.log_metric('m', 1)\n",
     // In a function: the caller's run may be active.

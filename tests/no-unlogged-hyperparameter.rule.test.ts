@@ -17,6 +17,10 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     // Logged by a helper of this file, which receives the namespace.
     `${RF}def log_config(run_args):\n    mlflow.log_params(vars(run_args))\nwith mlflow.start_run():\n    log_config(args)\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
     `${RF}class Tracker:\n    def record(self, key, value):\n        mlflow.log_param(key, value)\nwith mlflow.start_run():\n    Tracker().record('depth_limit', depth)\n    m = RandomForestClassifier(max_depth=depth)\n`,
+    // The same constant bound twice (a notebook re-running its settings cell), one copy unpacked from a tuple.
+    "import wandb, torch\nBS, LR = 128, 0.003\nloader = torch.utils.data.DataLoader(ds, batch_size=BS, shuffle=True)\nBS = 128\nrun = wandb.init(config={'batch_size': BS})\n",
+    // An unreadable **spread into a call where only some keywords are settings: runtime options, not reported.
+    "import wandb, torch\nwandb.init(config={'batch_size': 64})\nkwargs = {'num_workers': 1} if cuda else {}\nloader = torch.utils.data.DataLoader(ds, batch_size=wandb.config.batch_size, shuffle=True, **kwargs)\n",
     // Synonyms: learning_rate logged, lr passed.
     "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_param('learning_rate', lr)\n    opt = torch.optim.Adam(net.parameters(), lr=lr)\n",
     // Autologging, all flavors or this one.

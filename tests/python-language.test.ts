@@ -60,6 +60,16 @@ describe("the Python language", () => {
     ]);
   });
 
+  it("follows a name to its item of an unpacked display", async () => {
+    const { SemanticModel } = await import("../semantic/model.js");
+    const { extractFacts } = await import("../parsers/python/facts.js");
+    const { parsePython } = await import("../parsers/python/tree-sitter.js");
+    const code = "bs, lr = 128, 0.003\na, *rest = 1, 2, 3\nuse(bs, lr, a)\n";
+    const model = new SemanticModel(extractFacts(parsePython(code), code), code);
+    const args = model.facts.calls[0]!.call.args.map((x) => model.definition(x.value, 0));
+    expect(args.map((e) => (e.kind === "literal" ? e.value : e.kind))).toEqual([128, 0.003, "name"]);
+  });
+
   it("honours shadowing: a local parameter is not the import", () => {
     expect(lint("import numpy as np\ndef f(np):\n    np.random.rand(1)\n")).toEqual([]);
   });

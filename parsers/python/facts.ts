@@ -11,6 +11,7 @@ import type {
   Expr,
   IndexExpr,
   MemberExpr,
+  OtherExpr,
   ProgramFacts,
   Range,
   Return,
@@ -74,10 +75,31 @@ function numberValue(text: string): number {
   return Number.isNaN(n) ? Number.parseFloat(clean) : n;
 }
 
+/**
+ * An expression the IR does not model. The names it mentions cost a walk of its
+ * subtree, and most are never asked for: they are read on first use, while the
+ * tree is alive (rules run right after the parse).
+ */
+class PyOther implements OtherExpr {
+  readonly kind = "other" as const;
+  #node: Node;
+  #names: string[] | null = null;
+  readonly slice?: OtherExpr["slice"];
+
+  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"]) {
+    this.#node = node;
+    if (slice) this.slice = slice;
+  }
+
+  get names(): string[] {
+    return (this.#names ??= namesIn(this.#node));
+  }
+}
+
 /** Convert a tree-sitter expression to the neutral IR, depth-limited. */
 export function toExpr(n: Node, depth = 0): Expr {
   const range = rangeOf(n);
-  if (depth > MAX_DEPTH) return { kind: "other", range, names: namesIn(n) };
+  if (depth > MAX_DEPTH) return new PyOther(n, range);
   const d = depth + 1;
   switch (n.type) {
     case "integer":
@@ -90,13 +112,13 @@ export function toExpr(n: Node, depth = 0): Expr {
       return { kind: "literal", range, value: null };
     case "string": {
       const value = stringValue(n);
-      return value === null ? { kind: "other", range, names: namesIn(n) } : { kind: "literal", range, value };
+      return value === null ? new PyOther(n, range) : { kind: "literal", range, value };
     }
     case "concatenated_string": {
       let value = "";
       for (const part of n.namedChildren) {
         const v = part && part.type === "string" ? stringValue(part) : null;
-        if (v === null) return { kind: "other", range, names: namesIn(n) };
+        if (v === null) return new PyOther(n, range);
         value += v;
       }
       return { kind: "literal", range, value };
@@ -108,7 +130,7 @@ export function toExpr(n: Node, depth = 0): Expr {
         const v = numberValue(arg.text);
         return { kind: "literal", range, value: op === "-" ? -v : v };
       }
-      return { kind: "other", range, names: namesIn(n) };
+      return new PyOther(n, range);
     }
     case "parenthesized_expression": {
       const inner = n.namedChildren.find((c) => c && c.type !== "comment");
@@ -134,7 +156,7 @@ export function toExpr(n: Node, depth = 0): Expr {
           const v = c.namedChildren[0];
           if (v) entries.push({ key: null, value: toExpr(v, d), range: rangeOf(c) });
         } else if (c.type !== "comment") {
-          return { kind: "other", range, names: namesIn(n) };
+          return new PyOther(n, range);
         }
       }
       return { kind: "dict", range, entries };
@@ -164,12 +186,12 @@ export function toExpr(n: Node, depth = 0): Expr {
         if (c.type === ":") i++;
         else if (c.isNamed && c.type !== "comment" && i < 3) parts[i] = toExpr(c, d);
       }
-      return { kind: "other", range, names: namesIn(n), slice: { start: parts[0]!, stop: parts[1]!, step: parts[2]! } };
+      return new PyOther(n, range, { start: parts[0]!, stop: parts[1]!, step: parts[2]! });
     }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
   }
-  return { kind: "other", range, names: namesIn(n) };
+  return new PyOther(n, range);
 }
 
 function convertArgs(argList: Node | null, depth: number): Arg[] {
@@ -198,7 +220,7 @@ function convertArgs(argList: Node | null, depth: number): Arg[] {
 const TEXTS = new WeakMap<Tree, string>();
 
 function toCall(n: Node, depth: number): Expr {
-  return callSite(n, TEXTS.get(n.tree) ?? n.tree.rootNode.text, depth) ?? { kind: "other", range: rangeOf(n), names: namesIn(n) };
+  return callSite(n, TEXTS.get(n.tree) ?? n.tree.rootNode.text, depth) ?? new PyOther(n, rangeOf(n));
 }
 
 // A dotted callee (`np.random.seed(`) read straight from the text: most calls look like this,
@@ -446,7 +468,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
           // `a = b = 1` nests: the value is the innermost right-hand side.
           let right = n.childForFieldName("right");
           while (right?.type === "assignment") right = right.childForFieldName("right");
-          converted = augmented || !right ? { kind: "other", range: rangeOf(n), names: namesIn(n) } : toExpr(right);
+          converted = augmented || !right ? new PyOther(n, rangeOf(n)) : toExpr(right);
           return converted;
         };
         const pos = n.endIndex;
