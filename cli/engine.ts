@@ -1,5 +1,6 @@
 import { ESLint } from "eslint";
-import { eslintOptions, SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
+import { checkEslintConfig, engineOptions } from "./config/eslint-config.js";
+import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
 import { lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
@@ -20,8 +21,9 @@ export function chooseConcurrency(requested: string | undefined, files: number, 
 /** Lint the planned files with ESLint, on worker threads when it pays. */
 export async function lint(plan: Plan, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   const files = plan.targets.map((t) => t.path);
+  if (settings.eslintConfigFile && files.length) await checkEslintConfig(settings, files[0]!);
   if (settings.concurrency === "off" || files.length === 0) {
-    const eslint = new ESLint(eslintOptions({ ...settings, concurrency: "off" }));
+    const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
   if (settings.cache) {
@@ -32,7 +34,7 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
   }
   const results = await lintInPool(files, settings.concurrency, settings);
   // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
-  const eslint = new ESLint(eslintOptions({ ...settings, concurrency: "off" }));
+  const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
   await Promise.all(results.filter((r) => r.messages.length).map((r) => eslint.calculateConfigForFile(r.filePath)));
   return { eslint, results };
 }

@@ -3,6 +3,7 @@ import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
 import { lintedConfig } from "./linted.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
+import { perFileIgnoreConfigs, type ProjectRules } from "./config/apply.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
 export interface EngineSettings {
@@ -19,26 +20,37 @@ export interface EngineSettings {
   fix?: boolean;
   /** Exact versions for `pin-requirements` fixes, from `--pin-from`, lock files or a virtual environment. */
   pins?: PinSettings;
+  /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config. */
+  project?: ProjectRules;
+  /** `--eslint-config FILE`: the only flat config file that is loaded (cli/config/eslint-config.ts); the scanned repository's own never is. */
+  eslintConfigFile?: string;
 }
 
 export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
 
-/** The ESLint options both the main thread and every worker use. */
-export function eslintOptions(settings: EngineSettings): ESLint.Options {
+/** The ESLint options both the main thread and every worker use; `userConfigs` come from `--eslint-config`. */
+export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Config[] = []): ESLint.Options {
   const configs: Linter.Config[] = [...plugin.configs[settings.config]];
-  if (settings.extraRequirements.length) {
+  // Config globs are relative to ESLint's base path, with forward slashes.
+  const included = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
+  if (included.length) {
     const base = configs.find((c) => c.language === "exp-lint/requirements");
-    // Config globs are relative to ESLint's base path, with forward slashes.
-    const files = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
-    configs.push({ ...base, name: "exp-lint/cli/included-requirements", files });
+    configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: included });
   }
+  configs.push(...userConfigs);
   if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
+  if (settings.project) {
+    const requirements = settings.project.configs.find((c) => c.name?.endsWith("/requirements"));
+    configs.push(...settings.project.configs, ...(included.length ? [{ ...requirements, name: "exp-lint/project-config/included-requirements", files: included }] : []));
+    configs.push(...perFileIgnoreConfigs(settings.project));
+  }
   // Always on, so the cache key does not depend on whether progress is shown.
   configs.push(lintedConfig);
   if (settings.pins) configs.push({ name: "exp-lint/cli/pins", settings: { "exp-lint": { ...settings.pins } } });
   return {
     ...(settings.fix ? { fix: true } : {}),
     cwd: settings.cwd,
+    // ESLint would search for an eslint.config.js and run it: a scanned repository's code never is.
     overrideConfigFile: true,
     overrideConfig: configs,
     concurrency: settings.concurrency,

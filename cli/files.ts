@@ -101,8 +101,14 @@ async function check(path: string, explicit: boolean): Promise<Skipped | null | 
   }
 }
 
+/** A project configuration's say in discovery: its skip list (instead of DEFAULT_IGNORES) and a filter. */
+export interface Scope {
+  ignores: readonly string[];
+  keep: (path: string) => boolean;
+}
+
 /** Resolve command-line paths to the files to lint, honouring .gitignore and default ignores. */
-export async function plan(paths: string[], cwd: string, extraIgnores: string[] = []): Promise<Plan> {
+export async function plan(paths: string[], cwd: string, extraIgnores: string[] = [], scope?: Scope): Promise<Plan> {
   const explicit: string[] = [];
   const dirs: string[] = [];
   const missing: string[] = [];
@@ -138,7 +144,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       absolute: true,
       gitignore: true,
       dot: true,
-      ignore: [...DEFAULT_IGNORES, ...extraIgnores],
+      ignore: [...(scope?.ignores ?? DEFAULT_IGNORES), ...extraIgnores],
       followSymbolicLinks: false,
       suppressErrors: true,
       fs: walkFs,
@@ -149,6 +155,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     for (const f of files) found.add(f);
   }
   for (const f of explicit) found.add(f);
+  // Named files too, so a pre-commit hook honours the project's include and exclude.
+  if (scope) for (const f of found) if (!scope.keep(f)) found.delete(f);
 
   const targets: Target[] = [];
   const skipped: Skipped[] = [...unreadable];

@@ -3,6 +3,7 @@ import { dirname, resolve, sep } from "node:path";
 import { Chalk } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ESLint } from "eslint";
+import { ConfigError, projectSettings } from "./config/index.js";
 import { applyBaseline, baselineUsageError } from "./baseline.js";
 import { chooseConcurrency, lint } from "./engine.js";
 import { plan, type Skipped } from "./files.js";
@@ -33,7 +34,10 @@ interface CliOptions {
   maxWarnings: number;
   color?: boolean;
   concurrency?: string;
-  strict: boolean;
+  strict?: boolean;
+  config?: string | false;
+  isolated: boolean;
+  eslintConfig?: string;
   cache: boolean;
   cacheLocation?: string;
   ignorePattern: string[];
@@ -95,7 +99,12 @@ function program(io: Io): Command {
     .option("--max-warnings <n>", "exit with 1 when there are more warnings than this", nonNegativeInt, -1)
     .option("--color", "force colour output")
     .option("--no-color", "disable colour output")
-    .option("--strict", "use the strict configuration instead of recommended", false)
+    .option("--strict", "use the strict configuration instead of recommended")
+    .option("--no-strict", "use the recommended configuration even if the config file says strict")
+    .option("--config <file>", "read settings from this exp-lint.toml or pyproject.toml instead of the nearest one")
+    .option("--no-config", "ignore exp-lint.toml and [tool.exp-lint] in pyproject.toml")
+    .option("--isolated", "same as --no-config", false)
+    .option("--eslint-config <file>", "also lint with this ESLint flat config file (it is run: only name a file you trust)")
     .option("--concurrency <n|auto|off>", "worker threads for linting (default: auto)")
     .option("--cache", "only re-lint files that changed since the last run", false)
     .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
@@ -122,7 +131,8 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stderr(`exp-lint: ${usage}\n`);
     return EXIT.error;
   }
-  const files = await plan(paths, io.cwd, opts.ignorePattern);
+  const project = projectSettings(io.cwd, opts);
+  const files = await plan(paths, io.cwd, opts.ignorePattern, project.scope);
   if (files.missing.length) {
     io.stderr(`exp-lint: no such file or directory: ${files.missing.join(", ")}\n`);
     return EXIT.error;
@@ -147,7 +157,9 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
     extraRequirements,
     concurrency,
-    config: opts.strict ? "strict" : "recommended",
+    config: project.strict ? "strict" : "recommended",
+    ...(project.rules ? { project: project.rules } : {}),
+    ...(opts.eslintConfig ? { eslintConfigFile: resolve(io.cwd, opts.eslintConfig) } : {}),
     cache: opts.cache,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     ...(opts.fix ? { fix: true } : {}),
@@ -218,6 +230,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(parsed.paths, parsed.opts, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(error.message.replace(/^/gmu, "exp-lint: ") + "\n");
+      return EXIT.error;
+    }
     io.stderr(`exp-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.error;
   }

@@ -1,7 +1,8 @@
 // A lint worker: one ESLint per thread, fed chunks of files by cli/pool.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { ESLint } from "eslint";
-import { eslintOptions, type EngineSettings } from "./eslint-options.js";
+import { engineOptions } from "./config/eslint-config.js";
+import type { EngineSettings } from "./eslint-options.js";
 import { lintFilesResilient } from "./lint-files.js";
 
 export interface ChunkRequest {
@@ -11,7 +12,7 @@ export interface ChunkRequest {
 
 export type ChunkReply = { id: number; results: ESLint.LintResult[] } | { id: number; error: string };
 
-const eslint = new ESLint(eslintOptions({ ...(workerData as EngineSettings), concurrency: "off" }));
+const eslint = new ESLint(await engineOptions({ ...(workerData as EngineSettings), concurrency: "off" }));
 
 parentPort!.on("message", (req: ChunkRequest) => {
   // Within a chunk ESLint starts every read at once, so file I/O overlaps the parsing.

@@ -22,10 +22,10 @@ export const FILES = {
 /** Notebooks are not a language: a processor turns their code cells into one Python file. */
 export const NOTEBOOK_FILES = ["**/*.ipynb"];
 
-type Language = keyof typeof FILES;
+export type Language = keyof typeof FILES;
 
 /** The ESLint language of each entry of FILES: exp-lint's own, or ESLint's JavaScript language for TS/JS. */
-const LANGUAGE_IDS: Record<Language, string> = { python: "exp-lint/python", requirements: "exp-lint/requirements", typescript: "js/js" };
+export const LANGUAGE_IDS: Record<Language, string> = { python: "exp-lint/python", requirements: "exp-lint/requirements", typescript: "js/js" };
 
 /** Per-language config fields. TS/JS configs keep the user's linter options: only the parser is set. */
 const LANGUAGE_FIELDS: Partial<Record<Language, Linter.Config>> = { typescript: { languageOptions: { parser: typescriptParser } } };
@@ -37,13 +37,15 @@ interface RuleLike {
 /** Severity a rule gets in the shipped configs: findings are errors, analysis notes are warnings. */
 const WARN_RULES = new Set(["syntax-error"]);
 
+export const defaultSeverity = (id: string): "warn" | "error" => (WARN_RULES.has(id) ? "warn" : "error");
+
 function rulesFor(language: Language, rules: Record<string, RuleLike>, strict: boolean): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
     const docs = rule.meta?.docs;
     if (!rule.meta?.languages?.includes(LANGUAGE_IDS[language])) continue;
     if (!docs?.recommended && !strict) continue;
-    const severity = WARN_RULES.has(id) ? "warn" : "error";
+    const severity = defaultSeverity(id);
     out[`exp-lint/${id}`] = strict && docs?.strictOptions ? [severity, docs.strictOptions] : severity;
   }
   return out;

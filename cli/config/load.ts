@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { parse, TomlError } from "smol-toml";
+
+/** A configuration problem: reported as is, and the run exits 2. */
+export class ConfigError extends Error {}
+
+/** A configuration file found and parsed, before validation. */
+export interface RawConfig {
+  /** Absolute path of the file. */
+  path: string;
+  /** How messages name the file: relative to the working directory. */
+  label: string;
+  /** How messages name the table holding the settings: `[tool.exp-lint]`, or "" at the top level. */
+  section: string;
+  table: Record<string, unknown>;
+}
+
+// In one folder exp-lint.toml wins over pyproject.toml, as ruff.toml does over Ruff's pyproject section.
+const CANDIDATES = ["exp-lint.toml", "pyproject.toml"] as const;
+
+// A pyproject.toml that does not mention the table is not ours, even when it does not parse (pin-requirements reports that).
+const MENTIONS_TABLE = /^\s*\[\s*tool\s*\.\s*(?:"exp-lint"|'exp-lint'|exp-lint)\s*[.\]]|exp-lint\s*=/mu;
+
+function readToml(path: string, label: string, mustParse: boolean): Record<string, unknown> | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${label}: cannot read configuration file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return parse(text) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    if (!mustParse && !MENTIONS_TABLE.test(text)) return null;
+    const reason = error.message.split("\n")[0]!.replace(/^Invalid TOML document: /u, "");
+    throw new ConfigError(`${label}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+  }
+}
+
+/** The `[tool.exp-lint]` table of a parsed pyproject.toml, if it has one. */
+function toolTable(doc: Record<string, unknown>, label: string): Record<string, unknown> | undefined {
+  const tool = doc.tool as Record<string, unknown> | undefined;
+  const table = tool?.["exp-lint"];
+  if (table === undefined) return undefined;
+  if (typeof table !== "object" || table === null || Array.isArray(table)) throw new ConfigError(`${label}: [tool] "exp-lint" must be a table`);
+  return table as Record<string, unknown>;
+}
+
+function read(path: string, cwd: string, named: boolean): RawConfig | null {
+  const label = relative(cwd, path) || basename(path);
+  const pyproject = basename(path) === "pyproject.toml";
+  const doc = readToml(path, label, named || !pyproject);
+  if (!doc) return null;
+  if (!pyproject) return { path, label, section: "", table: doc };
+  const table = toolTable(doc, label);
+  return table ? { path, label, section: "[tool.exp-lint] ", table } : null;
+}
+
+/**
+ * The configuration that applies to a run from `cwd`: the file given with `--config`, or the nearest
+ * exp-lint.toml or pyproject.toml with a `[tool.exp-lint]` table from `cwd` up to the filesystem root.
+ */
+export function findConfig(cwd: string, explicit?: string): RawConfig | null {
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    if (!existsSync(path)) throw new ConfigError(`--config ${explicit}: no such file`);
+    // A named pyproject.toml without the table is an empty configuration, not a search for another.
+    return read(path, cwd, true) ?? { path, label: relative(cwd, path) || basename(path), section: "[tool.exp-lint] ", table: {} };
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CANDIDATES) {
+      const path = join(dir, name);
+      if (!existsSync(path)) continue;
+      const found = read(path, cwd, false);
+      if (found) return found;
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
