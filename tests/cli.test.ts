@@ -157,6 +157,20 @@ describe("exp-lint CLI", () => {
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
+  it("shows every recommended rule but syntax-error firing on the shipped examples, as the README says", async () => {
+    const { rules } = await import("../rules/index.js");
+    const recommended = Object.entries(rules)
+      .filter(([id, r]) => (r.meta.docs as { recommended?: boolean }).recommended && id !== "syntax-error")
+      .map(([id]) => `exp-lint/${id}`)
+      .sort();
+    const repo = new URL("../", import.meta.url).pathname;
+    const results = JSON.parse(runCli(["-f", "json", "examples/"], repo).stdout) as JsonResult[];
+    const fired = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
+    expect(fired).toEqual(recommended);
+    const count = results.reduce((n, r) => n + r.messages.length, 0);
+    expect(readFileSync(join(repo, "README.md"), "utf8")).toContain(`${count} findings in ${results.length} files`);
+  });
+
   it("stops quietly when the reader closes the pipe early (exp-lint | head)", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture(dirty[0]!);
