@@ -72,7 +72,7 @@ const base = join(root, `n${COUNT}`);
 const bytes = writeCorpus(base, COUNT);
 console.log(`## ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB\n`);
 const parse = inProcess("tree-sitter parse only (floor)", "parse", base);
-const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 workers", "lint2", base)];
+const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 threads", "lint2", base)];
 if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {
   rows.push(inProcess("Ruff wasm, NPY002+S311 (1 thread)", "ruff", base), inProcess("Ruff wasm, default rules (1 thread)", "ruff-default", base));
 } else console.log("(Ruff not installed: set BENCH_PEERS or install @astral-sh/ruff-wasm-nodejs to compare)");

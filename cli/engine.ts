@@ -32,9 +32,9 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     const eslint = await ESLint.fromOptionsModule(new URL("./options-module.js", import.meta.url));
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
-  const results = await lintInPool(files, settings.concurrency, settings);
-  // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
   const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
+  const results = await lintInPool(files, settings.concurrency, settings, eslint);
+  // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
   await Promise.all(results.filter((r) => r.messages.length).map((r) => eslint.calculateConfigForFile(r.filePath)));
   return { eslint, results };
 }

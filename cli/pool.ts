@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { ESLint } from "eslint";
 import type { EngineSettings } from "./eslint-options.js";
+import { lintFilesResilient } from "./lint-files.js";
 import type { ChunkReply, ChunkRequest } from "./pool-worker.js";
 
 // As the CLI's own thread (cli/bin.ts): the TypeScript parser recurses once per nesting level.
@@ -13,41 +14,51 @@ function chunkSize(files: number, workers: number): number {
 }
 
 /**
- * Lint files on `workers` threads, each pulling the next chunk when it is done.
- * (ESLint's own `concurrency` reads one file at a time per thread and waits on
- * every read; here each chunk's reads overlap its parsing.)
+ * Lint files on `threads` threads, each pulling the next chunk when it is done:
+ * this thread, with `local` (already loaded and warm, so one thread fewer to
+ * start), and `threads - 1` workers. (ESLint's own `concurrency` reads one file
+ * at a time per thread and waits on every read; here each chunk's reads overlap
+ * its parsing.)
  */
-export async function lintInPool(files: string[], workers: number, settings: EngineSettings): Promise<ESLint.LintResult[]> {
-  const size = chunkSize(files.length, workers);
+export async function lintInPool(files: string[], threads: number, settings: EngineSettings, local: ESLint): Promise<ESLint.LintResult[]> {
+  const size = chunkSize(files.length, threads);
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += size) chunks.push(files.slice(i, i + size));
   const results: ESLint.LintResult[][] = new Array(chunks.length);
   let next = 0;
   const url = new URL("./pool-worker.js", import.meta.url);
-  const threads = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(url, { workerData: settings, resourceLimits: { stackSizeMb: STACK_MB } }));
+  const workers = Array.from({ length: Math.min(threads - 1, chunks.length) }, () => new Worker(url, { workerData: settings, resourceLimits: { stackSizeMb: STACK_MB } }));
+  const fromWorker = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const feed = () => {
+        if (next >= chunks.length) return inFlight === 0 ? resolve() : undefined;
+        const id = next++;
+        inFlight++;
+        worker.postMessage({ id, files: chunks[id]! } satisfies ChunkRequest);
+      };
+      worker.on("message", (reply: ChunkReply) => {
+        if ("error" in reply) return reject(new Error(reply.error));
+        inFlight--;
+        results[reply.id] = reply.results;
+        feed();
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => (next < chunks.length || code !== 0 ? reject(new Error(`lint worker exited with code ${code}`)) : undefined));
+      // Two chunks in flight: the worker has the next one queued while this thread is busy linting its own.
+      feed();
+      feed();
+    });
+  const here = async () => {
+    while (next < chunks.length) {
+      const id = next++;
+      results[id] = await lintFilesResilient(local, chunks[id]!);
+    }
+  };
   try {
-    await Promise.all(
-      threads.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= chunks.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, files: chunks[id]! } satisfies ChunkRequest);
-            };
-            worker.on("message", (reply: ChunkReply) => {
-              if ("error" in reply) return reject(new Error(reply.error));
-              results[reply.id] = reply.results;
-              feed();
-            });
-            worker.once("error", reject);
-            worker.once("exit", (code) => (next < chunks.length || code !== 0 ? reject(new Error(`lint worker exited with code ${code}`)) : undefined));
-            feed();
-          }),
-      ),
-    );
+    await Promise.all([here(), ...workers.map(fromWorker)]);
   } finally {
-    await Promise.all(threads.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   return results.flat();
 }
