@@ -33,8 +33,5 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
   const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
-  const results = await lintInPool(files, settings.concurrency, settings, eslint);
-  // The formatters ask this instance for rule metadata, which it keeps per file it has configured.
-  await Promise.all(results.filter((r) => r.messages.length).map((r) => eslint.calculateConfigForFile(r.filePath)));
-  return { eslint, results };
+  return { eslint, results: await lintInPool(files, settings.concurrency, settings, eslint) };
 }

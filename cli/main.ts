@@ -183,6 +183,8 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stdout(`${await formatter.format(all)}\n`);
   } else if (opts.format === "sarif") {
     const withRules = all.filter((r) => r.messages.some((m) => m.ruleId));
+    // Files linted on worker threads: this instance learns their configs before it can name their rules.
+    await Promise.all(withRules.map((r) => eslint.calculateConfigForFile(r.filePath)));
     io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd));
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));

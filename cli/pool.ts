@@ -7,10 +7,10 @@ import type { ChunkReply, ChunkRequest } from "./pool-worker.js";
 // As the CLI's own thread (cli/bin.ts): the TypeScript parser recurses once per nesting level.
 const STACK_MB = 64;
 
-// Small enough to balance the threads, large enough that
-// ESLint's per-call set-up and the message round trip stay negligible.
-function chunkSize(files: number, workers: number): number {
-  return Math.max(8, Math.min(100, Math.ceil(files / (workers * 16))));
+// Guided chunks: large while much is left (ESLint's per-call set-up and the message round trip
+// stay negligible), small near the end so no thread waits long on the last one.
+function chunkSize(remaining: number, threads: number): number {
+  return Math.max(8, Math.min(100, Math.ceil(remaining / (threads * 4))));
 }
 
 /**
@@ -21,9 +21,12 @@ function chunkSize(files: number, workers: number): number {
  * its parsing.)
  */
 export async function lintInPool(files: string[], threads: number, settings: EngineSettings, local: ESLint): Promise<ESLint.LintResult[]> {
-  const size = chunkSize(files.length, threads);
   const chunks: string[][] = [];
-  for (let i = 0; i < files.length; i += size) chunks.push(files.slice(i, i + size));
+  for (let i = 0; i < files.length; ) {
+    const size = chunkSize(files.length - i, threads);
+    chunks.push(files.slice(i, i + size));
+    i += size;
+  }
   const results: ESLint.LintResult[][] = new Array(chunks.length);
   let next = 0;
   const url = new URL("./pool-worker.js", import.meta.url);
