@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, runCli, tempProject } from "./util/cli.js";
+import { BIN, runCliAsync, tempProject } from "./util/cli.js";
 import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -18,26 +18,26 @@ interface JsonResult {
 }
 
 describe("exp-lint CLI", () => {
-  it("exits 0 and says so on clean scripts", () => {
+  it("exits 0 and says so on clean scripts", async () => {
     const dir = tempProject(Object.fromEntries(clean.map((f) => [f.replace("python/", ""), fixture(f)])));
-    const r = runCli(["."], dir);
+    const r = await runCliAsync(["."], dir);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`No problems (${clean.length} files checked)`);
     expect(r.code).toBe(0);
   });
 
-  it("exits 1 with file:line:col, rule id, a code frame and a summary on findings", () => {
+  it("exits 1 with file:line:col, rule id, a code frame and a summary on findings", async () => {
     const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
-    const r = runCli([], dir);
+    const r = await runCliAsync([], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^train\.py:\d+:\d+ {2}error {2}.+ {2}exp-lint\/require-seed$/mu);
     expect(r.stdout).toMatch(/^ {2}> *\d+ \|/mu);
     expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file; 1 file checked\./u);
   });
 
-  it("prints ESLint's JSON result format", () => {
+  it("prints ESLint's JSON result format", async () => {
     const dir = tempProject({ "a/train.py": fixture("python/require-seed.py"), "b/ok.py": fixture("python/require-seed.ok.py") });
-    const r = runCli(["--format", "json"], dir);
+    const r = await runCliAsync(["--format", "json"], dir);
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as JsonResult[];
     expect(results.map((x) => x.filePath).sort()).toEqual([join(dir, "a/train.py"), join(dir, "b/ok.py")]);
@@ -47,9 +47,9 @@ describe("exp-lint CLI", () => {
     expect(results.find((x) => x.filePath.endsWith("ok.py"))!.messages).toEqual([]);
   });
 
-  it("prints SARIF 2.1.0 with each rule's description and help URI", () => {
+  it("prints SARIF 2.1.0 with each rule's description and help URI", async () => {
     const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "broken.py": fixture("python/syntax-error.py") });
-    const r = runCli(["--format", "sarif"], dir);
+    const r = await runCliAsync(["--format", "sarif"], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as {
       version: string;
@@ -71,10 +71,10 @@ describe("exp-lint CLI", () => {
     expect(run!.results.find((x) => x.ruleId === "exp-lint/syntax-error")!.level).toBe("warning");
   });
 
-  it("prints GitHub Actions annotations, one per finding", () => {
+  it("prints GitHub Actions annotations, one per finding", async () => {
     const dir = tempProject({ "src/train.py": fixture("python/require-seed.py") });
-    const json = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
-    const lines = runCli(["--format", "github"], dir).stdout.trimEnd().split("\n");
+    const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
+    const lines = (await runCliAsync(["--format", "github"], dir)).stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(json[0]!.messages.length);
     for (const [i, line] of lines.entries()) {
       const m = json[0]!.messages[i]!;
@@ -85,34 +85,34 @@ describe("exp-lint CLI", () => {
     }
   });
 
-  it("keeps warnings from failing the run unless --max-warnings is exceeded", () => {
+  it("keeps warnings from failing the run unless --max-warnings is exceeded", async () => {
     const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
-    const plain = runCli([], dir);
+    const plain = await runCliAsync([], dir);
     expect(plain.stdout).toContain("exp-lint/syntax-error");
     expect(plain.code).toBe(0);
-    expect(runCli(["--max-warnings", "1"], dir).code).toBe(0);
-    const strict = runCli(["--max-warnings", "0"], dir);
+    expect((await runCliAsync(["--max-warnings", "1"], dir)).code).toBe(0);
+    const strict = await runCliAsync(["--max-warnings", "0"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("too many warnings (maximum: 0)");
   });
 
-  it("drops warnings with --quiet", () => {
+  it("drops warnings with --quiet", async () => {
     const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
-    const r = runCli(["--quiet", "-f", "json"], dir);
+    const r = await runCliAsync(["--quiet", "-f", "json"], dir);
     expect((JSON.parse(r.stdout) as JsonResult[]).flatMap((x) => x.messages)).toEqual([]);
   });
 
-  it("has no colour when stdout is not a TTY, and colour with --color", () => {
+  it("has no colour when stdout is not a TTY, and colour with --color", async () => {
     const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
-    expect(runCli([], dir).stdout).not.toContain("\u001b[");
-    expect(runCli(["--color"], dir).stdout).toContain("\u001b[");
-    expect(runCli(["--no-color"], dir, { FORCE_COLOR: "1" }).stdout).not.toContain("\u001b[");
+    expect((await runCliAsync([], dir)).stdout).not.toContain("\u001b[");
+    expect((await runCliAsync(["--color"], dir)).stdout).toContain("\u001b[");
+    expect((await runCliAsync(["--no-color"], dir, { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
   });
 
-  it("exits 2 on usage errors", () => {
+  it("exits 2 on usage errors", async () => {
     const dir = tempProject({ "train.py": "x = 1\n" });
     for (const args of [["--format", "xml"], ["--max-warnings", "-3"], ["--no-such-flag"], ["missing-folder"]]) {
-      const r = runCli(args, dir);
+      const r = await runCliAsync(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.length, args.join(" ")).toBeGreaterThan(0);
     }
@@ -121,36 +121,36 @@ describe("exp-lint CLI", () => {
   it("lists the rules and prints a rule's documentation", async () => {
     const dir = tempProject({});
     const { rules } = await import("../rules/index.js");
-    const list = runCli(["rules"], dir);
+    const list = await runCliAsync(["rules"], dir);
     expect(list.code).toBe(0);
     for (const [id, rule] of Object.entries(rules)) {
       expect(list.stdout).toMatch(new RegExp(`^${id} +(recommended|strict) +${rule.meta.docs!.description.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}$`, "mu"));
     }
-    const doc = runCli(["rule", "exp-lint/require-seed"], dir);
+    const doc = await runCliAsync(["rule", "exp-lint/require-seed"], dir);
     expect(doc.code).toBe(0);
     expect(doc.stdout).toBe(readFileSync(new URL("../docs/rules/require-seed.md", import.meta.url), "utf8"));
-    const missing = runCli(["rule", "no-such-rule"], dir);
+    const missing = await runCliAsync(["rule", "no-such-rule"], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no rule named "no-such-rule"');
   });
 
-  it("counts findings per rule with --statistics", () => {
+  it("counts findings per rule with --statistics", async () => {
     const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "requirements.txt": "numpy>=1.26\npandas\n" });
-    const json = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
     const seeds = json.flatMap((r) => r.messages).filter((m) => m.ruleId === "exp-lint/require-seed").length;
-    const out = runCli(["--statistics"], dir).stdout;
+    const out = (await runCliAsync(["--statistics"], dir)).stdout;
     expect(out).toMatch(new RegExp(`^ +${seeds} {2}exp-lint/require-seed$`, "mu"));
     expect(out).toMatch(/^ +2 {2}exp-lint\/pin-requirements$/mu);
   });
 
-  it("reports directives that silence nothing only when asked", () => {
+  it("reports directives that silence nothing only when asked", async () => {
     const dir = tempProject({ "t.py": "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(2)  # noqa: require-seed\n" });
-    expect(runCli(["-f", "json"], dir).stdout).not.toContain("Unused");
-    const [r] = JSON.parse(runCli(["-f", "json", "--report-unused-disable-directives"], dir).stdout) as JsonResult[];
+    expect((await runCliAsync(["-f", "json"], dir)).stdout).not.toContain("Unused");
+    const [r] = JSON.parse((await runCliAsync(["-f", "json", "--report-unused-disable-directives"], dir)).stdout) as JsonResult[];
     expect(r!.messages.map((m) => [m.line, m.severity, /Unused eslint-disable directive/u.test(m.message)])).toEqual([[3, 1, true]]);
   });
 
-  it("is an executable bin, as npx runs it", () => {
+  it("is an executable bin, as npx runs it", async () => {
     const pkgJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> };
     const bin = new URL(`../${pkgJson.bin["exp-lint"]}`, import.meta.url);
     expect(statSync(bin).mode & 0o111).not.toBe(0);
@@ -164,7 +164,7 @@ describe("exp-lint CLI", () => {
       .map(([id]) => `exp-lint/${id}`)
       .sort();
     const repo = new URL("../", import.meta.url).pathname;
-    const results = JSON.parse(runCli(["-f", "json", "examples/"], repo).stdout) as JsonResult[];
+    const results = JSON.parse((await runCliAsync(["-f", "json", "examples/"], repo)).stdout) as JsonResult[];
     const fired = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
     expect(fired).toEqual(recommended);
     const count = results.reduce((n, r) => n + r.messages.length, 0);
@@ -185,16 +185,16 @@ describe("exp-lint CLI", () => {
     expect(code).not.toBe(2);
   }, 60_000);
 
-  it("prints --version and --help", () => {
+  it("prints --version and --help", async () => {
     const dir = tempProject({});
-    expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
-    const help = runCli(["--help"], dir);
+    expect(await runCliAsync(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await runCliAsync(["--help"], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--max-warnings");
     expect(help.stdout).toContain("Exit codes");
   });
 
-  it("respects .gitignore and skips virtualenvs and node_modules", () => {
+  it("respects .gitignore and skips virtualenvs and node_modules", async () => {
     const bad = fixture(dirty.find((f) => f.includes("require-seed"))!);
     const dir = tempProject({
       ".gitignore": "generated/\n",
@@ -203,47 +203,47 @@ describe("exp-lint CLI", () => {
       "node_modules/pkg/x.py": bad,
       "src/train.py": bad,
     });
-    const results = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const results = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
     expect(results.map((r) => r.filePath)).toEqual([join(dir, "src/train.py")]);
   });
 
-  it("lints requirements files and the files they include", () => {
+  it("lints requirements files and the files they include", async () => {
     const dir = tempProject({
       "requirements.txt": "-r base-deps.txt\nnumpy==1.26.4\n",
       "base-deps.txt": "pandas>=2.0\n",
     });
-    const results = JSON.parse(runCli(["-f", "json"], dir).stdout) as JsonResult[];
+    const results = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
     const base = results.find((r) => r.filePath.endsWith("base-deps.txt"))!;
     expect(base.messages.map((m) => [m.ruleId, m.line])).toEqual([["exp-lint/pin-requirements", 1]]);
     expect(results.find((r) => r.filePath.endsWith("requirements.txt"))!.messages).toEqual([]);
   });
 
-  it("shows notebook findings by cell, and keeps raw-file positions in JSON", () => {
+  it("shows notebook findings by cell, and keeps raw-file positions in JSON", async () => {
     const nb = fixture("notebook/experiment_churn.ipynb");
     const dir = tempProject({ "notebooks/experiment_churn.ipynb": nb, "notebooks/.ipynb_checkpoints/experiment_churn-checkpoint.ipynb": nb });
-    const human = runCli([], dir);
+    const human = await runCliAsync([], dir);
     expect(human.stdout).toMatch(/^notebooks\/experiment_churn\.ipynb:cell 6:2:36 {2}error {2}.+exp-lint\/require-seed$/mu);
     expect(human.stdout).toMatch(/^ {2}> 2 \| X_train, X_test, y_train, y_test = train_test_split/mu);
-    const [result] = JSON.parse(runCli(["-f", "json"], dir).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
+    const [result] = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
     const seed = result!.messages.find((m) => m.ruleId === "exp-lint/require-seed")!;
     expect(seed).toMatchObject({ cell: 6, cellLine: 2, cellColumn: 36 });
     expect(nb.split("\n")[seed.line - 1]!.slice(seed.column - 1)).toMatch(/^train_test_split\(/u);
   });
 
-  it("gives the same findings with two worker threads as with one", () => {
+  it("gives the same findings with two worker threads as with one", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 90; i++) {
       const f = dirty[i % dirty.length]!;
       files[`p${i}/${f.replace("python/", "")}`] = fixture(f);
     }
     const dir = tempProject(files);
-    const one = JSON.parse(runCli(["-f", "json", "--concurrency", "off"], dir).stdout) as JsonResult[];
-    const two = JSON.parse(runCli(["-f", "json", "--concurrency", "2"], dir).stdout) as JsonResult[];
+    const one = JSON.parse((await runCliAsync(["-f", "json", "--concurrency", "off"], dir)).stdout) as JsonResult[];
+    const two = JSON.parse((await runCliAsync(["-f", "json", "--concurrency", "2"], dir)).stdout) as JsonResult[];
     expect(two).toEqual(one);
     expect(one.reduce((n, r) => n + r.messages.length, 0)).toBeGreaterThan(90);
     // SARIF needs rule metadata for files the worker threads linted.
-    const sarifOne = runCli(["-f", "sarif", "--concurrency", "off"], dir).stdout;
-    expect(runCli(["-f", "sarif", "--concurrency", "2"], dir).stdout).toBe(sarifOne);
+    const sarifOne = (await runCliAsync(["-f", "sarif", "--concurrency", "off"], dir)).stdout;
+    expect((await runCliAsync(["-f", "sarif", "--concurrency", "2"], dir)).stdout).toBe(sarifOne);
     expect(sarifOne).toContain('"id": "exp-lint/require-seed"');
   });
 });
