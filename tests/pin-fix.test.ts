@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "./util/cli.js";
+import { runCliAsync, tempProject } from "./util/cli.js";
 
 /** A notebook as Jupyter writes it: one-space indent, one source line per JSON string. */
 function notebook(cells: string[]): string {
@@ -76,8 +76,8 @@ interface JsonMessage {
   cellLine?: number;
 }
 
-function findings(dir: string, args: string[] = []): string[] {
-  const r = runCli(["--format", "json", ...args], dir);
+async function findings(dir: string, args: string[] = []): Promise<string[]> {
+  const r = await runCliAsync(["--format", "json", ...args], dir);
   const results = JSON.parse(r.stdout) as { filePath: string; messages: JsonMessage[] }[];
   return results.flatMap((res) =>
     res.messages.map((m) => `${res.filePath.slice(dir.length + 1)}:${m.cell ? `cell ${m.cell}:${m.cellLine}` : m.line} ${m.ruleId ?? "fatal"}`),
@@ -85,9 +85,9 @@ function findings(dir: string, args: string[] = []): string[] {
 }
 
 describe("pin-requirements across every manifest kind", () => {
-  it("reports every unpinned entry at its exact line or cell", () => {
+  it("reports every unpinned entry at its exact line or cell", async () => {
     const dir = tempProject(BEFORE);
-    expect(findings(dir).sort()).toEqual(
+    expect((await findings(dir)).sort()).toEqual(
       [
         "environment.yml:6",
         "environment.yml:8",
@@ -107,9 +107,9 @@ describe("pin-requirements across every manifest kind", () => {
     );
   });
 
-  it("says how to get a version when --fix has none, and leaves the files alone", () => {
+  it("says how to get a version when --fix has none, and leaves the files alone", async () => {
     const dir = tempProject(BEFORE);
-    const r = runCli(["--fix"], dir);
+    const r = await runCliAsync(["--fix"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("--pin-from");
     expect(snapshot(dir)).toEqual(BEFORE);
@@ -117,11 +117,11 @@ describe("pin-requirements across every manifest kind", () => {
 });
 
 describe.each(Object.entries(SOURCES))("exp-lint --fix from %s", (_name, source) => {
-  it("pins every manifest kind, re-lints clean, and changes nothing the second time", () => {
+  it("pins every manifest kind, re-lints clean, and changes nothing the second time", async () => {
     const dir = tempProject({ ...BEFORE, ...source.files });
     const env = source.env ? { VIRTUAL_ENV: join(dir, source.env.VIRTUAL_ENV!) } : {};
     chmodSync(join(dir, "requirements.txt"), 0o640);
-    const first = runCli(["--fix", ...(source.args ?? [])], dir, env);
+    const first = await runCliAsync(["--fix", ...(source.args ?? [])], dir, env);
     expect(first.stderr).toBe("");
     expect(first.code, first.stdout).toBe(0);
     // With a lock file beside it, a pyproject.toml's ranges are already pinned by the lock: not reported, not rewritten.
@@ -129,37 +129,37 @@ describe.each(Object.entries(SOURCES))("exp-lint --fix from %s", (_name, source)
     expect(snapshot(dir)).toEqual(expected);
     expect(statSync(join(dir, "requirements.txt")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(runCli([], dir, env).code).toBe(0);
-    const second = runCli(["--fix", ...(source.args ?? [])], dir, env);
+    expect((await runCliAsync([], dir, env)).code).toBe(0);
+    const second = await runCliAsync(["--fix", ...(source.args ?? [])], dir, env);
     expect(second.code).toBe(0);
     expect(snapshot(dir)).toEqual(expected);
   });
 });
 
 describe("exp-lint --fix never pins outside the written range", () => {
-  it("reports instead, naming the source and its version", () => {
+  it("reports instead, naming the source and its version", async () => {
     const dir = tempProject({ "requirements.txt": "numpy>=2\npandas\n", "frozen.txt": "numpy==1.26.4\npandas==2.2.0\n" });
-    const r = runCli(["--fix", "--pin-from", "frozen.txt"], dir);
+    const r = await runCliAsync(["--fix", "--pin-from", "frozen.txt"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("the version in frozen.txt, 1.26.4, is outside the range");
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy>=2\npandas==2.2.0\n");
   });
 
-  it("exits 2 when the --pin-from file cannot be read", () => {
+  it("exits 2 when the --pin-from file cannot be read", async () => {
     const dir = tempProject({ "requirements.txt": "numpy\n" });
-    const r = runCli(["--fix", "--pin-from", "missing.txt"], dir);
+    const r = await runCliAsync(["--fix", "--pin-from", "missing.txt"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing.txt");
   });
 
-  it("drops a name two lock entries disagree on", () => {
+  it("drops a name two lock entries disagree on", async () => {
     const dir = tempProject({
       "requirements.txt": "numpy\n",
       "conda-lock.yml": "package:\n  - name: numpy\n    version: 1.26.4\n    platform: linux-64\n  - name: numpy\n    version: 1.26.3\n    platform: osx-arm64\n",
     });
     mkdirSync(join(dir, "sub"));
     writeFileSync(join(dir, "sub", "x.txt"), "");
-    expect(runCli(["--fix"], dir).code).toBe(1);
+    expect((await runCliAsync(["--fix"], dir)).code).toBe(1);
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy\n");
   });
 });
