@@ -92,29 +92,6 @@ function loopCost(api: RunApi, call: CallExpr): string {
   return "the runs bleed into each other";
 }
 
-/**
- * The statement at offset `a` runs before the one at `b` on every path to `b`.
- * The facts hold no `if`/`else` blocks, so a branch shows as a line indented
- * less than `a`'s (`else:`, `except:`, a dedent) or a compound header on `a`'s line.
- */
-function runsBefore(text: string, a: number, b: number): boolean {
-  const lineStart = text.lastIndexOf("\n", a - 1) + 1;
-  const indent = (s: number) => {
-    let i = s;
-    while (text[i] === " " || text[i] === "\t") i++;
-    return i - s;
-  };
-  const base = indent(lineStart);
-  // Only `name = ` may precede the call on its line: `if x: start_run()` is a branch.
-  if (!/^[\w.$]*\s*=?\s*$/u.test(text.slice(lineStart + base, a))) return false;
-  for (let s = text.indexOf("\n", a) + 1; s > 0 && s <= b; s = text.indexOf("\n", s) + 1) {
-    const n = indent(s);
-    const ch = text[s + n];
-    if (ch !== undefined && ch !== "\n" && ch !== "\r" && ch !== "#" && n < base) return false;
-  }
-  return true;
-}
-
 export default createRule<[], MessageIds>({
   name: "require-run-context",
   meta: {
@@ -164,7 +141,8 @@ export default createRule<[], MessageIds>({
               inScope(o) &&
               !elsewhere.get(o) &&
               model.enclosing(o.call.range).every((b) => enclosingSite.includes(b)) &&
-              runsBefore(model.text, o.call.range[0], site.call.range[0]),
+              before(o.call.range, site.call.range) &&
+              model.dominates(o.call.range, site.call.range),
           );
         };
 
