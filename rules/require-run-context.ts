@@ -27,8 +27,7 @@ const openCost = (api: RunApi) => (api.becomesActive ? "later logging in this pr
 function handedOn(model: SemanticModel, r: Range, is: (e: Expr) => boolean): boolean {
   const holds = (e: Expr) => contains(e.range, r) && (is(e) || e.kind === "other");
   if (model.facts.blocks.some((b) => b.kind === "with" && b.items.some(holds))) return true;
-  const lineStart = model.text.lastIndexOf("\n", r[0] - 1) + 1;
-  if (/\b(?:return|yield)\b[^#]*$/u.test(model.text.slice(lineStart, r[0]))) return true;
+  if (model.facts.returns.some((ret) => contains(ret.range, r))) return true;
   if (model.facts.calls.some((o) => contains(o.call.range, r) && !same(o.call.range, r) && o.call.args.some((a) => holds(a.value)))) return true;
   return model.facts.targetAssigns.some((t) => contains(t.range, r) && is(t.value));
 }

@@ -134,7 +134,7 @@ export interface Comparison {
   range: Range;
 }
 
-/** `return value`: the value leaves its function for the caller. */
+/** `return value` or `yield value`: the value leaves its function for the caller. */
 export interface Return {
   value: Expr;
   scope: number;

@@ -9,6 +9,9 @@ pythonRuleTester().run("require-run-context", rule as never, {
   valid: [
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow as mf\nwith mf.start_run(run_name='a') as run:\n    with mf.start_run(nested=True):\n        pass\n",
+    // Handed to the caller: yielded by a pytest fixture or a generator, directly or through its name.
+    "import mlflow, pytest\n@pytest.fixture\ndef run():\n    yield mlflow.start_run()\n    mlflow.end_run()\n",
+    "import wandb\ndef tracked(cfg):\n    run = wandb.init(config=cfg)\n    yield run\n",
     // Ended in a finally, started before the try or inside its body.
     "import mlflow\nrun = mlflow.start_run()\ntry:\n    mlflow.log_metric('m', 1)\nfinally:\n    mlflow.end_run()\n",
     "import mlflow\ntry:\n    mlflow.start_run()\n    mlflow.log_metric('m', 1)\nfinally:\n    mlflow.end_run()\n",

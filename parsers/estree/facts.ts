@@ -373,6 +373,7 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         }
         break;
       }
+      case "YieldExpression":
       case "ReturnStatement": {
         const arg = child(n, "argument");
         if (arg) {

@@ -45,6 +45,7 @@ const FACT_TYPES = [
   "class_definition",
   "comparison_operator",
   "return_statement",
+  "yield",
 ];
 
 const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
@@ -557,6 +558,8 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
       case "comparison_operator":
         comparisons.push(new PyComparison(n, scope));
         break;
+      // `yield x` hands the value to the caller as `return x` does (a generator, a pytest fixture).
+      case "yield":
       case "return_statement": {
         const value = n.namedChildren.find((c) => c && c.type !== "comment");
         if (value) {
