@@ -39,6 +39,11 @@ describe("IPython syntax", () => {
     expect(maskMagics(cell).split("\n")).toEqual(['print("labels: %s"', "      % counts)", 'msg = "a %d" \\', "    % 3", 's = """', "%not a magic", '"""', "#matplotlib inline"]);
   });
 
+  it("masks the lines a magic or shell escape continues onto with a backslash", () => {
+    const cell = "!python train.py \\\n    --epochs 3 \\\n    --lr 0.1\nx = 1 + \\\n    2";
+    expect(maskMagics(cell).split("\n")).toEqual(["#python train.py \\", "    #-epochs 3 \\", "    #-lr 0.1", "x = 1 + \\", "    2"]);
+  });
+
   it("keeps the Python body of timing cell magics and drops other cell magics", () => {
     expect(maskMagics("%%time\nmodel.fit(X, y)")).toBe("#%%time\nmodel.fit(X, y)");
     expect(maskMagics("%%bash\nls -la\n\necho hi")).toBe("#%%bash\n#ls -la\n\n#echo hi");

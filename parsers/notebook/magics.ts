@@ -23,15 +23,22 @@ export function maskMagics(source: string): string {
     lines[0] = `#${lines[0]}`;
   }
   const state: ScanState = { depth: 0, quote: null, backslash: false };
+  // A magic or shell escape ending in a backslash goes on to the next line (`!python train.py \`).
+  let magicGoesOn = false;
+  const masked = (line: string, out: string) => {
+    magicGoesOn = line.trimEnd().endsWith("\\");
+    return out;
+  };
   return lines
     .map((line, i) => {
       if (i === 0 && line.startsWith("#%%")) return line;
+      if (magicGoesOn) return masked(line, line.replace(/^(\s*)\S/u, "$1#"));
       // IPython reads magics only at the start of a logical line: `% x` inside brackets is Python's modulo.
       if (state.depth === 0 && state.quote === null && !state.backslash) {
         const assign = SHELL_ASSIGN.exec(line);
-        if (assign) return `${assign[1]}...  #${assign[2]!.slice(1)}`;
+        if (assign) return masked(line, `${assign[1]}...  #${assign[2]!.slice(1)}`);
         const magic = LINE_MAGIC.exec(line);
-        if (magic) return `${magic[1]}#${magic[2]!.slice(1)}`;
+        if (magic) return masked(line, `${magic[1]}#${magic[2]!.slice(1)}`);
         const help = HELP.exec(line);
         if (help && !line.trimStart().startsWith("#")) return `${help[1]}#${help[2]!.slice(1)}`;
       }
