@@ -15,7 +15,6 @@ import { nameTokens } from "../catalogue/data.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { runsAsProgram } from "./require-seed.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "noConvergenceCheck" | "singleChain";
@@ -123,7 +122,7 @@ function printed(model: SemanticModel, site: CallSite, sampler: Sampler): boolea
  */
 function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range | null {
   const r = site.call.range;
-  const returns = runsAsProgram(model) ? model.facts.returns : [];
+  const returns = model.runsAsProgram() ? model.facts.returns : [];
   const b = holder(model, site, sampler);
   if (!b) {
     if (sampler.result === "receiver") return null;

@@ -1,24 +1,13 @@
 import { nameTokens } from "../catalogue/data.js";
-import { globalRngs, seededCalls, seedingHelpers, SEED_GETTER_NAME, SEED_HELPER_NAME, type DrawCondition, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
-import type { CallExpr, Expr } from "../semantic/ir.js";
+import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
+import type { CallExpr } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
+import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededRngs } from "./util/seeding.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
-
-const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
-
-/** Libraries the catalogue knows; a seed-named call from anywhere else is the project's own helper. */
-const KNOWN_ROOTS = new Set(
-  [...globalRngs.flatMap((r) => [...r.seeders, ...r.consumers]), ...seedingHelpers.map((h) => h.qname), ...seededCalls.map((c) => c.qname)].map(root),
-);
-
-/** Literal `True`: the only value that surely turns randomness on. */
-const isTrue = (e: Expr | undefined) => e?.kind === "literal" && e.value === true;
-const isFalse = (e: Expr | undefined) => e?.kind === "literal" && e.value === false;
-const isNone = (e: Expr | undefined) => e?.kind === "literal" && e.value === null;
 
 const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
 
@@ -35,50 +24,7 @@ const consumerMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.co
 const weightInitMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.weightInit?.consumers ?? [])]));
 const seededCallMatcher = matcher(seededCalls.map((c) => c.qname));
 const seededCallByName = new Map(seededCalls.map((c) => [c.qname, c]));
-const helperByName = new Map(seedingHelpers.map((h) => [h.qname, h.seeds]));
 const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
-
-/** `np.random.seed()` and `random.seed(None)` reseed from the OS: no seed at all. */
-const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
-
-/** Global generators this file seeds, directly, through a library helper, or through a helper of its own. */
-export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
-  const seeded = new Set<GlobalRng["id"]>();
-  for (const site of model.facts.calls) {
-    const q = model.callee(site);
-    if (q !== null) {
-      for (const rng of globalRngs) if (rng.seeders.includes(q) && passesSeed(site.call) && draws(site.call, rng.seedersWhen?.[q])) seeded.add(rng.id);
-      for (const id of helperByName.get(q) ?? []) seeded.add(id);
-      if (KNOWN_ROOTS.has(root(q))) continue;
-    }
-    // `set_seed(42)` from the project's own utils: its body is not ours to read, so trust the name.
-    // A function of this file is read instead: the seeders in its body count above.
-    const callee = site.call.callee;
-    if (callee.kind === "name" && model.binding(callee.name, site.scope, callee.range[0])?.kind === "def") continue;
-    const name = callee.kind === "name" ? callee.name : callee.kind === "member" ? callee.property : "";
-    if (SEED_HELPER_NAME.test(name) && !SEED_GETTER_NAME.test(name)) for (const rng of globalRngs) seeded.add(rng.id);
-  }
-  return seeded;
-}
-
-/** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
-export function runsAsProgram(model: SemanticModel): boolean {
-  if (model.facts.mainGuard) return true;
-  return model.facts.calls.some(
-    (site) => site.scope === 0 && site.call.callee.kind === "name" && model.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",
-  );
-}
-
-/** Whether a call meets its condition: draws from its library's global generator (DataLoader only with shuffle=True, and no generator), or seeds one. */
-function draws(call: CallExpr, when: DrawCondition | undefined): boolean {
-  if (!when) return true;
-  if (when.unless && call.args.some((a) => a.name === when.unless)) return false;
-  if (when.unlessIndex !== undefined && argument(call, { index: when.unlessIndex })) return false;
-  if (!when.keyword && when.index === undefined) return true;
-  const arg = argument(call, when);
-  if (!arg) return when.default ?? false;
-  return when.default ? !isFalse(arg.value) : isTrue(arg.value);
-}
 
 /** The call sits in a function whose name (or an enclosing one's) says it handles data: `shuffle`, `trainTestSplit`. */
 function inDataHandling(model: SemanticModel, scope: number, words: string[] | undefined): boolean {
@@ -164,7 +110,7 @@ export default createRule<Options, MessageIds>({
       const seeded = seededRngs(model);
       // Without an ML library, a built-in generator (Math.random) matters only where data is handled.
       const mlFile = model.imports(...KNOWN_ROOTS);
-      const script = runsAsProgram(model);
+      const script = model.runsAsProgram();
       const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of model.facts.calls) {

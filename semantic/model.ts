@@ -52,6 +52,12 @@ export class SemanticModel {
     this.#imported = facts.bindings.filter((b) => b.kind === "import" && b.qname).map((b) => importedName(b.qname!));
   }
 
+  /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
+  runsAsProgram(): boolean {
+    if (this.facts.mainGuard) return true;
+    return this.facts.calls.some((site) => site.scope === 0 && site.call.callee.kind === "name" && this.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def");
+  }
+
   /** True when any import binds a module under one of these top-level packages. */
   imports(...packages: string[]): boolean {
     return this.#imported.some((q) => packages.some((p) => q === p || q.startsWith(`${p}.`)));

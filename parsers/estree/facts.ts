@@ -17,6 +17,7 @@ import type {
 } from "../../semantic/ir.js";
 import { JS_GLOBALS, moduleQname } from "../../catalogue/aliases.js";
 import { innermostScope } from "../../semantic/scopes.js";
+import { withLazy } from "../shared/lazy.js";
 
 /**
  * The TypeScript/JavaScript front end: the same language-neutral facts the
@@ -366,22 +367,14 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         const left = child(n, "left");
         const right = child(n, "right");
         if (left && right && COMPARISONS.has(n.operator as string)) {
-          let operands: Expr[] | null = null;
-          const cmp = { operators: [n.operator as string], scope, range: rangeOf(n) } as Comparison;
-          Object.defineProperty(cmp, "operands", { get: () => (operands ??= [toExpr(left), toExpr(right)]), enumerable: true });
-          comparisons.push(cmp);
+          comparisons.push(withLazy({ operators: [n.operator as string], scope, range: rangeOf(n) }, "operands", () => [toExpr(left), toExpr(right)]));
         }
         break;
       }
       case "YieldExpression":
       case "ReturnStatement": {
         const arg = child(n, "argument");
-        if (arg) {
-          let value: Expr | null = null;
-          const ret = { scope, range: rangeOf(n) } as Return;
-          Object.defineProperty(ret, "value", { get: () => (value ??= toExpr(arg)), enumerable: true });
-          returns.push(ret);
-        }
+        if (arg) returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => toExpr(arg)));
         break;
       }
       case "ImportDeclaration": {
@@ -422,13 +415,9 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         }
         const inLoop = n.range[1] <= (loopHeads.get(n) ?? -1);
         if (init) {
-          let value: Expr | null = null;
-          const lazy = id.type === "Identifier";
-          if (lazy) {
+          if (id.type === "Identifier") {
             // Converted when a rule first reads it: most values never are.
-            const b = { name: id.name as string, kind: "assign", scope, pos: n.range[1], range: rangeOf(id) } as Binding;
-            Object.defineProperty(b, "value", { get: () => (value ??= toExpr(init)), enumerable: true });
-            bindings.push(b);
+            bindings.push(withLazy({ name: id.name as string, kind: "assign" as const, scope, pos: n.range[1], range: rangeOf(id) }, "value", () => toExpr(init)));
           } else bindPattern(id, toExpr(init), scope, n.range[1], "assign", null);
         } else if (inLoop) {
           // `for (const x of xs)`: bound per iteration from the iterable.
@@ -443,17 +432,11 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
         if (!left || !right) break;
         const value = (): Expr => (n.operator === "=" ? toExpr(right) : other(n));
         if (left.type === "Identifier") {
-          const b = { name: left.name as string, kind: "assign", scope, pos: n.range[1], range: rangeOf(left) } as Binding;
-          let cached: Expr | null = null;
-          Object.defineProperty(b, "value", { get: () => (cached ??= value()), enumerable: true });
-          bindings.push(b);
+          bindings.push(withLazy({ name: left.name as string, kind: "assign" as const, scope, pos: n.range[1], range: rangeOf(left) }, "value", value));
         } else if (left.type === "MemberExpression") {
           const target = toExpr(left) as MemberExpr | IndexExpr;
           if (target.kind === "member" || target.kind === "index") {
-            const assign = { target, scope, range: rangeOf(n) } as TargetAssign;
-            let cached: Expr | null = null;
-            Object.defineProperty(assign, "value", { get: () => (cached ??= value()), enumerable: true });
-            targetAssigns.push(assign);
+            targetAssigns.push(withLazy({ target, scope, range: rangeOf(n) }, "value", value));
           }
         } else if (left.type === "ObjectPattern" || left.type === "ArrayPattern") {
           bindPattern(left, toExpr(right), scope, n.range[1], "assign", null);

@@ -20,6 +20,7 @@ import type {
   TargetAssign,
 } from "../../semantic/ir.js";
 import { innermostScope } from "../../semantic/scopes.js";
+import { withLazy } from "../shared/lazy.js";
 
 // Expressions nest arbitrarily deep; beyond this they become opaque `other`.
 const MAX_DEPTH = 12;
@@ -487,9 +488,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         } else if (left.type === "attribute" || left.type === "subscript") {
           const target = toExpr(left) as MemberExpr | IndexExpr;
           if (target.kind === "member" || target.kind === "index") {
-            const assign = { target, scope, range: rangeOf(n) } as TargetAssign;
-            Object.defineProperty(assign, "value", { get: valueOf, enumerable: true });
-            targetAssigns.push(assign);
+            targetAssigns.push(withLazy({ target, scope, range: rangeOf(n) }, "value", valueOf));
           }
         } else {
           for (const t of targetNames(left) ?? []) {
@@ -562,12 +561,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
       case "yield":
       case "return_statement": {
         const value = n.namedChildren.find((c) => c && c.type !== "comment");
-        if (value) {
-          let converted: Expr | null = null;
-          const ret = { scope, range: rangeOf(n) } as Return;
-          Object.defineProperty(ret, "value", { get: () => (converted ??= toExpr(value)), enumerable: true });
-          returns.push(ret);
-        }
+        if (value) returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => toExpr(value)));
         break;
       }
       case "if_statement":
