@@ -88,6 +88,8 @@ export const metricBatchLoggers: BatchLogger[] = [
 
 /** W&B-style configs: the config object is the source of truth when the code reads it back. */
 export interface ConfigSource {
+  /** The package every name below belongs to: a file that does not import it has no such config. */
+  package: string;
   /** Calls that take an initial config mapping. */
   init: { qname: string; mapping: ArgRef }[];
   /** Qualified names of the live config object. */
@@ -102,6 +104,7 @@ export interface ConfigSource {
 
 export const configSources: ConfigSource[] = [
   {
+    package: "wandb",
     init: [{ qname: "wandb.init", mapping: { keyword: "config" } }],
     objects: ["wandb.config", "wandb.init().config", "wandb.run.config"],
     updateMethods: ["update", "setdefaults"],
@@ -109,6 +112,7 @@ export const configSources: ConfigSource[] = [
     readAllMethods: ["items", "keys", "values", "as_dict", "copy", "__iter__"],
   },
   {
+    package: WANDB_JS,
     init: [{ qname: `${WANDB_JS}.init`, mapping: prop("config") }],
     objects: [`${WANDB_JS}.config`, `${WANDB_JS}.init().config`],
     updateMethods: ["update"],

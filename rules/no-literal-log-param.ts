@@ -80,10 +80,11 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
   const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
   for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
   const written = new Set<string>();
-  for (const { target, value, scope } of model.facts.targetAssigns) {
-    written.add(at(target.range));
-    const key = target.kind === "member" ? target.property : literalString(target.index);
-    if (key !== null && isLiteral(value) && isLive(target.object, scope)) literals.set(value.range[0], { key, value });
+  for (const t of model.facts.targetAssigns) {
+    written.add(at(t.target.range));
+    const key = t.target.kind === "member" ? t.target.property : literalString(t.target.index);
+    // Resolve the target first: reading the value converts it.
+    if (key !== null && isLive(t.target.object, t.scope) && isLiteral(t.value)) literals.set(t.value.range[0], { key, value: t.value });
   }
 
   const read = new Set<string>();
@@ -218,6 +219,7 @@ export default createRule<[], MessageIds>({
 
       // W&B: the config is the source of truth when the code reads the value back from it.
       for (const source of configSources) {
+        if (!model.imports(source.package)) continue;
         const { literals, isRead } = configFacts(model, source);
         for (const entry of literals) {
           const found = usesOf(entry.key);

@@ -163,7 +163,7 @@ function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Sp
   const root = rootName(data);
   const fitted = root ? model.binding(root.name, fit.scope, at(root)) : null;
   // `df[cols] = scaler.fit_transform(df[cols])`: the output is written back into df.
-  const writtenInto = model.facts.targetAssigns.filter((ta) => contains(ta.value.range, fit.call.range)).map((ta) => {
+  const writtenInto = model.facts.targetAssigns.filter((ta) => contains(ta.range, fit.call.range) && contains(ta.value.range, fit.call.range)).map((ta) => {
     const r = rootName(ta.target);
     return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
   });

@@ -126,13 +126,15 @@ function loggedValues(model: SemanticModel): Logged[] {
     }
   }
   for (const source of configSources) {
+    if (!model.imports(source.package)) continue;
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) addMapping(argument(site.call, init.mapping)?.value, site.scope);
     const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
     for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
-    for (const { target, value, scope } of model.facts.targetAssigns) {
-      const q = model.resolve(target.object, scope);
+    for (const t of model.facts.targetAssigns) {
+      // The value is read (converted) only for the config's own assignments.
+      const q = model.resolve(t.target.object, t.scope);
       if (q === null || !source.objects.includes(q)) continue;
-      out.push({ key: target.kind === "member" ? target.property : literalString(target.index), value, scope });
+      out.push({ key: t.target.kind === "member" ? t.target.property : literalString(t.target.index), value: t.value, scope: t.scope });
     }
   }
   // Logged inside a helper (`def log_config(c): mlflow.log_params(vars(c))`): what its callers pass is logged.

@@ -1,5 +1,5 @@
-// The eslint-utils entry alone: the package root also loads typescript-estree, 150 ms a start-up.
-import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
+import type { RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 
 /** Extra docs fields every exp-lint rule carries. */
 export interface ExpLintDocs {
@@ -11,5 +11,21 @@ export interface ExpLintDocs {
 
 export const DOCS_BASE = "https://github.com/exp-lint/exp-lint/blob/main/docs/rules/";
 
-/** typescript-eslint's RuleCreator: the docs URL comes from the rule name. */
-export const createRule = RuleCreator<ExpLintDocs>((name) => `${DOCS_BASE}${name}.md`);
+/**
+ * A rule typed with typescript-eslint's definitions, its docs URL from its name.
+ * Defaults go in `meta.defaultOptions`, which ESLint merges into `context.options`
+ * itself; typescript-eslint's RuleCreator merges them again for every file and rule.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  meta,
+  name,
+  create,
+  defaultOptions,
+}: Readonly<RuleWithMetaAndName<Options, MessageIds, ExpLintDocs>>): RuleModule<MessageIds, Options, ExpLintDocs> & { name: string } {
+  return {
+    name,
+    meta: { ...meta, defaultOptions: meta.defaultOptions ?? defaultOptions, docs: { ...meta.docs, url: `${DOCS_BASE}${name}.md` } },
+    defaultOptions,
+    create: (context) => create(context, context.options),
+  };
+}
