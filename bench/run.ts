@@ -5,6 +5,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { V8_DEFAULTS_ENV } from "../cli/v8-tiering.js";
 import { corpusFiles, writeCorpus } from "./corpus.js";
 import { astGrepBinary, hasGnuTime, resolvePeer, writeAstGrepProject } from "./peers.js";
 
@@ -29,9 +30,9 @@ const NO_IGNORE = ["hidden", "dot", "vcs", "parent"].flatMap((k) => ["--no-ignor
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** One bench mode in a fresh process per run, so peak RSS belongs to that mode alone. */
-function inProcess(label: string, mode: string, dir: string, runs = RUNS): Row {
+function inProcess(label: string, mode: string, dir: string, runs = RUNS, env: NodeJS.ProcessEnv = process.env): Row {
   const samples: { ms: number; cpuMs: number; maxRssMiB: number; findings: number }[] = [];
-  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })));
+  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { env, encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })));
   return { label, ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpuMs)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings };
 }
 
@@ -73,6 +74,9 @@ const bytes = writeCorpus(base, COUNT);
 console.log(`## ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB\n`);
 const parse = inProcess("tree-sitter parse only (floor)", "parse", base);
 const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 threads", "lint2", base)];
+// The CLI's V8 tiering settings (cli/v8-tiering.ts) against V8's own.
+const v8Defaults = { ...process.env, [V8_DEFAULTS_ENV]: "1" };
+rows.push(inProcess("exp-lint, 1 thread, V8's default tiering", "lint", base, RUNS, v8Defaults), inProcess("exp-lint, 2 threads, V8's default tiering", "lint2", base, RUNS, v8Defaults));
 if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {
   rows.push(inProcess("Ruff wasm, NPY002+S311 (1 thread)", "ruff", base), inProcess("Ruff wasm, default rules (1 thread)", "ruff-default", base));
 } else console.log("(Ruff not installed: set BENCH_PEERS or install @astral-sh/ruff-wasm-nodejs to compare)");

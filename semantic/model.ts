@@ -60,7 +60,7 @@ export class SemanticModel {
 
   /** True when any import binds a module under one of these top-level packages. */
   imports(...packages: string[]): boolean {
-    return this.#imported.some((q) => packages.some((p) => q === p || q.startsWith(`${p}.`)));
+    return this.#imported.some((q) => packages.some((p) => q === p || startsWithPart(q, p, ".")));
   }
 
   /**
@@ -397,7 +397,7 @@ export function pathWithin(path: string, root: string): boolean {
   const a = split(path);
   const b = split(root);
   if (a.name !== b.name || (a.id !== b.id && a.id !== "param" && b.id !== "param")) return false;
-  return a.rest === b.rest || a.rest.startsWith(`${b.rest}.`) || a.rest.startsWith(`${b.rest}[`);
+  return a.rest === b.rest || startsWithPart(a.rest, b.rest, ".") || startsWithPart(a.rest, b.rest, "[");
 }
 
 /** Names mentioned directly by an expression (not following bindings). */
@@ -447,8 +447,13 @@ function propertyOf(e: Expr, property: string): Arg | null {
 }
 
 /** True when a qualified name is `pkg` or lies under it (`pkg.x`, `pkg().x`). */
+/** `name` is `prefix` followed by `separator` and more: asked for every call, so no string is built. */
+function startsWithPart(name: string, prefix: string, separator: "." | "(" | "["): boolean {
+  return name.length > prefix.length && name.charCodeAt(prefix.length) === separator.charCodeAt(0) && name.startsWith(prefix);
+}
+
 export function inPackage(qname: string, pkg: string): boolean {
-  return qname === pkg || qname.startsWith(`${pkg}.`) || qname.startsWith(`${pkg}(`);
+  return qname === pkg || startsWithPart(qname, pkg, ".") || startsWithPart(qname, pkg, "(");
 }
 
 /**

@@ -400,213 +400,242 @@ function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
   return null;
 }
 
+/** What the walk has collected so far, and the scopes open at the current node. */
+interface Collector {
+  text: string;
+  scopes: Scope[];
+  bindings: Binding[];
+  calls: CallSite[];
+  targetAssigns: TargetAssign[];
+  comparisons: Comparison[];
+  returns: Return[];
+  blocks: Block[];
+  comments: Comment[];
+  stack: Scope[];
+}
+
+// One small function per node type: V8 optimises the hot ones (calls, assignments) on their own,
+// and the rare ones are never compiled by the optimising tier at all.
+
+function importStatement(c: Collector, n: Node, scope: number): void {
+  for (const item of n.childrenForFieldName("name")) {
+    if (!item) continue;
+    if (item.type === "aliased_import") {
+      const name = item.childForFieldName("name")?.text;
+      const alias = item.childForFieldName("alias")?.text;
+      if (name && alias) c.bindings.push({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(item), qname: name });
+    } else {
+      const first = item.text.split(".")[0]!.trim();
+      c.bindings.push({ name: first, kind: "import", scope, pos: n.endIndex, range: rangeOf(item), qname: first });
+    }
+  }
+}
+
+function importFromStatement(c: Collector, n: Node, scope: number): void {
+  const mod = n.childForFieldName("module_name");
+  if (!mod) return;
+  const base = mod.text.replace(/\s+/g, "");
+  const prefix = base.endsWith(".") ? base : `${base}.`;
+  for (const item of n.childrenForFieldName("name")) {
+    if (!item) continue;
+    const name = item.type === "aliased_import" ? item.childForFieldName("name")?.text : item.text;
+    const alias = item.type === "aliased_import" ? item.childForFieldName("alias")?.text : item.text;
+    if (name && alias) c.bindings.push({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(item), qname: prefix + name });
+  }
+}
+
+/** The value of an assignment, converted when a rule first reads it: most never are. */
+function assignedValue(n: Node): () => Expr {
+  let converted: Expr | null = null;
+  return () => {
+    if (converted) return converted;
+    // `a = b = 1` nests: the value is the innermost right-hand side.
+    let right = n.childForFieldName("right");
+    while (right?.type === "assignment") right = right.childForFieldName("right");
+    converted = n.type === "augmented_assignment" || !right ? new PyOther(n, rangeOf(n)) : toExpr(right);
+    return converted;
+  };
+}
+
+function assignment(c: Collector, n: Node, scope: number): void {
+  const valueOf = assignedValue(n);
+  const pos = n.endIndex;
+  // The common `name = ...` read from the text, without visiting the target node.
+  const simple = SIMPLE_TARGET.exec(c.text.slice(n.startIndex, Math.min(pos, n.startIndex + 200)));
+  if (simple) {
+    const name = simple[1]!;
+    c.bindings.push(new LazyBinding(name, "assign", scope, pos, [n.startIndex, n.startIndex + name.length], valueOf));
+    return;
+  }
+  const left = n.childForFieldName("left");
+  if (!left) return;
+  if (left.type === "identifier") {
+    c.bindings.push(new LazyBinding(left.text, "assign", scope, pos, rangeOf(left), valueOf));
+  } else if (left.type === "attribute" || left.type === "subscript") {
+    const target = toExpr(left) as MemberExpr | IndexExpr;
+    if (target.kind === "member" || target.kind === "index") c.targetAssigns.push(withLazy({ target, scope, range: rangeOf(n) }, "value", valueOf));
+  } else {
+    for (const t of targetNames(left) ?? []) c.bindings.push(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
+  }
+}
+
+function withStatement(c: Collector, n: Node, scope: number): void {
+  const body = n.childForFieldName("body");
+  const items: Expr[] = [];
+  const clause = n.namedChildren.find((x) => x?.type === "with_clause");
+  for (const item of clause?.namedChildren ?? []) {
+    const v = item?.childForFieldName("value");
+    if (!v) continue;
+    if (v.type === "as_pattern") {
+      const expr = v.namedChildren[0];
+      const alias = v.childForFieldName("alias")?.namedChildren[0];
+      if (!expr) continue;
+      const e = toExpr(expr);
+      items.push(e);
+      if (alias?.type === "identifier") c.bindings.push({ name: alias.text, kind: "with", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(alias), value: e });
+    } else {
+      items.push(toExpr(v));
+    }
+  }
+  if (body) c.blocks.push({ kind: "with", range: rangeOf(n), body: rangeOf(body), items });
+}
+
+function tryStatement(c: Collector, n: Node): void {
+  const body = n.childForFieldName("body");
+  const handlers: { range: Range; catchesAll: boolean }[] = [];
+  let orelse: Range | null = null;
+  let finalbody: Range | null = null;
+  for (const x of n.namedChildren) {
+    if (!x) continue;
+    if (x.type === "except_clause" || x.type === "except_group_clause") {
+      const caught = x.namedChildren.find((y) => y && y.type !== "block" && y.type !== "comment");
+      const typeNode = caught?.type === "as_pattern" ? caught.namedChildren[0] : caught;
+      const catchesAll = !typeNode || CATCH_ALL.has(typeNode.text) || typeNode.text.split(/[\s,()]+/).some((t) => CATCH_ALL.has(t));
+      handlers.push({ range: rangeOf(x), catchesAll });
+    } else if (x.type === "else_clause") orelse = blockRange(x);
+    else if (x.type === "finally_clause") finalbody = blockRange(x);
+  }
+  if (body) c.blocks.push({ kind: "try", range: rangeOf(n), body: rangeOf(body), handlers, orelse, finalbody });
+}
+
+function loopStatement(c: Collector, n: Node, scope: number): void {
+  const body = n.childForFieldName("body");
+  if (body) c.blocks.push({ kind: "loop", range: rangeOf(n), body: rangeOf(body) });
+  if (n.type !== "for_statement") return;
+  const left = n.childForFieldName("left");
+  const right = n.childForFieldName("right");
+  if (!left || !right) return;
+  let value: Expr | null = null;
+  // The iterable itself, so `for k in cfg` can be resolved like any other expression.
+  const valueOf = (): Expr => (value ??= toExpr(right));
+  // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
+  const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
+  for (const t of names) c.bindings.push(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
+}
+
+/** `yield x` hands the value to the caller as `return x` does (a generator, a pytest fixture). */
+function returnValue(c: Collector, n: Node, scope: number): void {
+  const value = n.namedChildren.find((x) => x && x.type !== "comment");
+  if (value) c.returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => toExpr(value)));
+}
+
+function branch(c: Collector, n: Node): void {
+  // Only the clause's own body is conditional; the `if` header always runs.
+  // `for`/`while`/`try` else clauses are not branches of an `if` (a try's is in its TryBlock).
+  const body =
+    n.type === "else_clause" ? (n.parent?.type === "if_statement" ? n.childForFieldName("body") : null) : (n.childForFieldName("consequence") ?? n.namedChildren.find((x) => x?.type === "block"));
+  if (body) c.blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+}
+
+function definition(c: Collector, n: Node, scope: number): void {
+  const name = n.childForFieldName("name");
+  if (name) c.bindings.push({ name: name.text, kind: "def", scope, pos: n.startIndex, range: rangeOf(name) });
+  const s: Scope = { id: c.scopes.length, kind: n.type === "class_definition" ? "class" : "function", parent: scope, range: rangeOf(n), name: name?.text ?? "" };
+  c.scopes.push(s);
+  c.stack.push(s);
+  for (const p of n.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!p) continue;
+    const id = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren.find((x) => x?.type === "identifier"));
+    if (id?.type === "identifier") c.bindings.push({ name: id.text, kind: "param", scope: s.id, pos: s.range[0], range: rangeOf(id) });
+  }
+}
+
 export function extractFacts(tree: Tree, text: string): PythonFacts {
   TEXTS.set(tree, text);
   const root = tree.rootNode;
-  const scopes: Scope[] = [{ id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" }];
-  const bindings: Binding[] = [];
-  const calls: CallSite[] = [];
-  const targetAssigns: TargetAssign[] = [];
-  const comparisons: Comparison[] = [];
-  const returns: Return[] = [];
-  const blocks: Block[] = [];
-  const comments: Comment[] = [];
-  const stack: Scope[] = [scopes[0]!];
-
-  const currentScope = (offset: number): number => {
-    while (stack.length > 1 && stack[stack.length - 1]!.range[1] <= offset) stack.pop();
-    return stack[stack.length - 1]!.id;
-  };
-  const bind = (b: Binding) => bindings.push(b);
+  const module: Scope = { id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" };
+  const c: Collector = { text, scopes: [module], bindings: [], calls: [], targetAssigns: [], comparisons: [], returns: [], blocks: [], comments: [], stack: [module] };
+  const { stack } = c;
 
   // One walk of the tree: every walk costs about a fifth of the parse.
   const nodes = root.descendantsOfType(FACT_TYPES);
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    const scope = currentScope(n.startIndex);
+    while (stack.length > 1 && stack[stack.length - 1]!.range[1] <= n.startIndex) stack.pop();
+    const scope = stack[stack.length - 1]!.id;
     switch (n.type) {
       case "call": {
         // Pre-order: a call nested in this one's callee comes next, at the same offset.
         const call = nodes[i + 1]?.startIndex === n.startIndex ? callSite(n, text) : callSite(n, text, 0, "first");
-        if (call) calls.push({ call, scope });
+        if (call) c.calls.push({ call, scope });
         break;
       }
       case "comment":
-        comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
+        c.comments.push({ type: "Comment", value: n.text.slice(1), range: [n.startIndex, n.endIndex] });
+        break;
+      case "assignment":
+      case "augmented_assignment":
+        assignment(c, n, scope);
         break;
       case "import_statement":
-        for (const c of n.childrenForFieldName("name")) {
-          if (!c) continue;
-          if (c.type === "aliased_import") {
-            const name = c.childForFieldName("name")?.text;
-            const alias = c.childForFieldName("alias")?.text;
-            if (name && alias) bind({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: name });
-          } else {
-            const first = c.text.split(".")[0]!.trim();
-            bind({ name: first, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: first });
-          }
-        }
+        importStatement(c, n, scope);
         break;
-      case "import_from_statement": {
-        const mod = n.childForFieldName("module_name");
-        if (!mod) break;
-        const base = mod.text.replace(/\s+/g, "");
-        const prefix = base.endsWith(".") ? base : `${base}.`;
-        for (const c of n.childrenForFieldName("name")) {
-          if (!c) continue;
-          const name = c.type === "aliased_import" ? c.childForFieldName("name")?.text : c.text;
-          const alias = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text;
-          if (name && alias) bind({ name: alias, kind: "import", scope, pos: n.endIndex, range: rangeOf(c), qname: prefix + name });
-        }
+      case "import_from_statement":
+        importFromStatement(c, n, scope);
         break;
-      }
-      case "assignment":
-      case "augmented_assignment": {
-        // Values are converted when a rule first reads them: most never are.
-        let converted: Expr | null = null;
-        const augmented = n.type === "augmented_assignment";
-        const valueOf = (): Expr => {
-          if (converted) return converted;
-          // `a = b = 1` nests: the value is the innermost right-hand side.
-          let right = n.childForFieldName("right");
-          while (right?.type === "assignment") right = right.childForFieldName("right");
-          converted = augmented || !right ? new PyOther(n, rangeOf(n)) : toExpr(right);
-          return converted;
-        };
-        const pos = n.endIndex;
-        // The common `name = ...` read from the text, without visiting the target node.
-        const simple = SIMPLE_TARGET.exec(text.slice(n.startIndex, Math.min(pos, n.startIndex + 200)));
-        if (simple) {
-          const name = simple[1]!;
-          bind(new LazyBinding(name, "assign", scope, pos, [n.startIndex, n.startIndex + name.length], valueOf));
-          break;
-        }
-        const left = n.childForFieldName("left");
-        if (!left) break;
-        if (left.type === "identifier") {
-          bind(new LazyBinding(left.text, "assign", scope, pos, rangeOf(left), valueOf));
-        } else if (left.type === "attribute" || left.type === "subscript") {
-          const target = toExpr(left) as MemberExpr | IndexExpr;
-          if (target.kind === "member" || target.kind === "index") {
-            targetAssigns.push(withLazy({ target, scope, range: rangeOf(n) }, "value", valueOf));
-          }
-        } else {
-          for (const t of targetNames(left) ?? []) {
-            bind(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
-          }
-        }
+      case "with_statement":
+        withStatement(c, n, scope);
         break;
-      }
-      case "with_statement": {
-        const body = n.childForFieldName("body");
-        const items: Expr[] = [];
-        const clause = n.namedChildren.find((c) => c?.type === "with_clause");
-        for (const item of clause?.namedChildren ?? []) {
-          const v = item?.childForFieldName("value");
-          if (!v) continue;
-          if (v.type === "as_pattern") {
-            const expr = v.namedChildren[0];
-            const alias = v.childForFieldName("alias")?.namedChildren[0];
-            if (!expr) continue;
-            const e = toExpr(expr);
-            items.push(e);
-            if (alias?.type === "identifier") bind({ name: alias.text, kind: "with", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(alias), value: e });
-          } else {
-            items.push(toExpr(v));
-          }
-        }
-        if (body) blocks.push({ kind: "with", range: rangeOf(n), body: rangeOf(body), items });
+      case "try_statement":
+        tryStatement(c, n);
         break;
-      }
-      case "try_statement": {
-        const body = n.childForFieldName("body");
-        const handlers: { range: Range; catchesAll: boolean }[] = [];
-        let orelse: Range | null = null;
-        let finalbody: Range | null = null;
-        for (const c of n.namedChildren) {
-          if (!c) continue;
-          if (c.type === "except_clause" || c.type === "except_group_clause") {
-            const caught = c.namedChildren.find((x) => x && x.type !== "block" && x.type !== "comment");
-            const typeNode = caught?.type === "as_pattern" ? caught.namedChildren[0] : caught;
-            const catchesAll = !typeNode || CATCH_ALL.has(typeNode.text) || typeNode.text.split(/[\s,()]+/).some((t) => CATCH_ALL.has(t));
-            handlers.push({ range: rangeOf(c), catchesAll });
-          } else if (c.type === "else_clause") orelse = blockRange(c);
-          else if (c.type === "finally_clause") finalbody = blockRange(c);
-        }
-        if (body) blocks.push({ kind: "try", range: rangeOf(n), body: rangeOf(body), handlers, orelse, finalbody });
-        break;
-      }
       case "for_statement":
-      case "while_statement": {
-        const body = n.childForFieldName("body");
-        if (body) blocks.push({ kind: "loop", range: rangeOf(n), body: rangeOf(body) });
-        if (n.type === "for_statement") {
-          const left = n.childForFieldName("left");
-          const right = n.childForFieldName("right");
-          if (left && right) {
-            let value: Expr | null = null;
-            // The iterable itself, so `for k in cfg` can be resolved like any other expression.
-            const valueOf = (): Expr => (value ??= toExpr(right));
-            // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
-            const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
-            for (const t of names) bind(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
-          }
-        }
+      case "while_statement":
+        loopStatement(c, n, scope);
         break;
-      }
       case "comparison_operator":
-        comparisons.push(new PyComparison(n, scope));
+        c.comparisons.push(new PyComparison(n, scope));
         break;
-      // `yield x` hands the value to the caller as `return x` does (a generator, a pytest fixture).
       case "yield":
-      case "return_statement": {
-        const value = n.namedChildren.find((c) => c && c.type !== "comment");
-        if (value) returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => toExpr(value)));
+      case "return_statement":
+        returnValue(c, n, scope);
         break;
-      }
       case "if_statement":
       case "elif_clause":
-      case "case_clause": {
-        // Only the clause's own body is conditional; the `if` header always runs.
-        const body = n.childForFieldName("consequence") ?? n.namedChildren.find((c) => c?.type === "block");
-        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
+      case "case_clause":
+      case "else_clause":
+        branch(c, n);
         break;
-      }
-      case "else_clause": {
-        // `for`/`while`/`try` else clauses are not branches of an `if` (a try's is in its TryBlock).
-        const body = n.parent?.type === "if_statement" ? n.childForFieldName("body") : null;
-        if (body) blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
-        break;
-      }
       case "function_definition":
-      case "class_definition": {
-        const name = n.childForFieldName("name");
-        if (name) bind({ name: name.text, kind: "def", scope, pos: n.startIndex, range: rangeOf(name) });
-        const s: Scope = { id: scopes.length, kind: n.type === "class_definition" ? "class" : "function", parent: scope, range: rangeOf(n), name: name?.text ?? "" };
-        scopes.push(s);
-        stack.push(s);
-        for (const p of n.childForFieldName("parameters")?.namedChildren ?? []) {
-          if (!p) continue;
-          const id = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c?.type === "identifier"));
-          if (id?.type === "identifier") bind({ name: id.text, kind: "param", scope: s.id, pos: s.range[0], range: rangeOf(id) });
-        }
+      case "class_definition":
+        definition(c, n, scope);
         break;
-      }
     }
   }
 
+  const { scopes } = c;
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
   const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     mainGuard: MAIN_GUARD.test(text),
     scopes,
-    bindings,
-    calls,
-    targetAssigns,
-    comparisons,
-    returns,
-    blocks,
-    comments,
+    bindings: c.bindings,
+    calls: c.calls,
+    targetAssigns: c.targetAssigns,
+    comparisons: c.comparisons,
+    returns: c.returns,
+    blocks: c.blocks,
+    comments: c.comments,
     syntaxProblem: firstSyntaxProblem(tree),
     scopeAt,
     reads() {
