@@ -547,16 +547,39 @@ function branch(c: Collector, n: Node): void {
   if (body) c.blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
 }
 
-function definition(c: Collector, n: Node, scope: number): void {
-  const name = n.childForFieldName("name");
-  if (name) c.bindings.push({ name: name.text, kind: "def", scope, pos: n.startIndex, range: rangeOf(name) });
-  const s: Scope = { id: c.scopes.length, kind: n.type === "class_definition" ? "class" : "function", parent: scope, range: rangeOf(n), name: name?.text ?? "" };
+// `def name(`, `async def name(`, `class name:` (or `[` for type parameters), read from the text.
+const DEF_NAME = /^(?:async[ \t]+)?(?:def|class)[ \t]+([\p{L}_][\p{L}\p{N}_]*)(?=[ \t]*[(:[])/u;
+
+function definition(c: Collector, n: Node, scope: number, kind: "function" | "class"): void {
+  const start = n.startIndex;
+  const header = DEF_NAME.exec(c.text.slice(start, start + 200));
+  let name = "";
+  let nameRange: Range | null = null;
+  if (header) {
+    name = header[1]!;
+    const at = start + header[0].length - name.length;
+    nameRange = [at, at + name.length];
+  } else {
+    const node = n.childForFieldName("name");
+    nameRange = node && rangeOf(node);
+    name = nameRange ? c.text.slice(nameRange[0], nameRange[1]) : "";
+  }
+  if (nameRange) c.bindings.push({ name, kind: "def", scope, pos: start, range: nameRange });
+  const s: Scope = { id: c.scopes.length, kind, parent: scope, range: rangeOf(n), name };
   c.scopes.push(s);
   c.stack.push(s);
   for (const p of n.childForFieldName("parameters")?.namedChildren ?? []) {
     if (!p) continue;
-    const id = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren.find((x) => x?.type === "identifier"));
-    if (id?.type === "identifier") c.bindings.push({ name: id.text, kind: "param", scope: s.id, pos: s.range[0], range: rangeOf(id) });
+    let id: Node | null | undefined = p;
+    if (p.type !== "identifier") {
+      id = p.childForFieldName("name");
+      // `x=1`'s name may be a tuple pattern; a typed parameter has no name field.
+      if (id && id.type !== "identifier") continue;
+      id ??= p.namedChildren.find((x) => x?.type === "identifier");
+    }
+    if (!id) continue;
+    const r = rangeOf(id);
+    c.bindings.push({ name: c.text.slice(r[0], r[1]), kind: "param", scope: s.id, pos: s.range[0], range: r });
   }
 }
 
@@ -617,8 +640,10 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         branch(c, n);
         break;
       case "function_definition":
+        definition(c, n, scope, "function");
+        break;
       case "class_definition":
-        definition(c, n, scope);
+        definition(c, n, scope, "class");
         break;
     }
   }
