@@ -2,11 +2,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { tuneTiering } from "../cli/v8-tiering.js";
 import { corpusFiles } from "./corpus.js";
-
-// As the CLI does (cli/bin.ts), unless EXP_LINT_V8_DEFAULTS is set: every mode, the parse-only floor too.
-tuneTiering();
 
 const [mode, dir] = process.argv.slice(2) as [string, string];
 const files = corpusFiles(dir);

@@ -74,9 +74,9 @@ const bytes = writeCorpus(base, COUNT);
 console.log(`## ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB\n`);
 const parse = inProcess("tree-sitter parse only (floor)", "parse", base);
 const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 threads", "lint2", base)];
-// The CLI's V8 tiering settings (cli/v8-tiering.ts) against V8's own.
+// With worker threads the engine sets V8's tiering for short runs (cli/v8-tiering.ts); here against V8's own.
 const v8Defaults = { ...process.env, [V8_DEFAULTS_ENV]: "1" };
-rows.push(inProcess("exp-lint, 1 thread, V8's default tiering", "lint", base, RUNS, v8Defaults), inProcess("exp-lint, 2 threads, V8's default tiering", "lint2", base, RUNS, v8Defaults));
+rows.push(inProcess("exp-lint, 2 threads, V8's default tiering", "lint2", base, RUNS, v8Defaults));
 if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {
   rows.push(inProcess("Ruff wasm, NPY002+S311 (1 thread)", "ruff", base), inProcess("Ruff wasm, default rules (1 thread)", "ruff-default", base));
 } else console.log("(Ruff not installed: set BENCH_PEERS or install @astral-sh/ruff-wasm-nodejs to compare)");

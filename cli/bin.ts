@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { tuneTiering } from "./v8-tiering.js";
 
 /**
  * The TypeScript parser recurses once per nesting level: on the main
@@ -17,7 +16,6 @@ interface Start {
 }
 
 if (isMainThread) {
-  tuneTiering();
   // A reader that stops early (`exp-lint | head`) closes the pipe: stop quietly, as other CLIs do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {

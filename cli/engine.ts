@@ -4,6 +4,7 @@ import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
 import { lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
+import { tuneTiering } from "./v8-tiering.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
@@ -26,6 +27,8 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
+  // Before any lint worker starts: each one compiles the same code again.
+  tuneTiering();
   if (settings.cache) {
     // ESLint's own workers share one cache file between threads.
     process.env[SETTINGS_ENV] = JSON.stringify(settings);
