@@ -2,9 +2,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import type {
   Arg,
   Binding,
-  Block,
   CallExpr,
-  CallSite,
   Comment,
   Comparison,
   DictEntry,
@@ -14,10 +12,8 @@ import type {
   OtherExpr,
   ProgramFacts,
   Range,
-  Return,
   Scope,
   SyntaxProblem,
-  TargetAssign,
 } from "../../semantic/ir.js";
 import { innermostScope } from "../../semantic/scopes.js";
 import { withLazy } from "../shared/lazy.js";
@@ -401,16 +397,8 @@ function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
 }
 
 /** What the walk has collected so far, and the scopes open at the current node. */
-interface Collector {
+interface Collector extends Pick<PythonFacts, "scopes" | "bindings" | "calls" | "targetAssigns" | "comparisons" | "returns" | "blocks" | "comments"> {
   text: string;
-  scopes: Scope[];
-  bindings: Binding[];
-  calls: CallSite[];
-  targetAssigns: TargetAssign[];
-  comparisons: Comparison[];
-  returns: Return[];
-  blocks: Block[];
-  comments: Comment[];
   stack: Scope[];
 }
 
