@@ -7,8 +7,8 @@ import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const fixture = (rel: string) => readFileSync(join(FIXTURES, rel), "utf8");
-const clean = fixtureFiles().filter((f) => f.startsWith("python/") && f.endsWith(".ok.py"));
-const dirty = fixtureFiles().filter((f) => f.startsWith("python/") && !f.endsWith(".ok.py"));
+const clean = fixtureFiles().filter((f) => f.endsWith(".ok.py"));
+const dirty = fixtureFiles().filter((f) => f.endsWith(".py") && !f.endsWith(".ok.py"));
 
 interface JsonResult {
   filePath: string;
@@ -19,7 +19,7 @@ interface JsonResult {
 
 describe("exp-lint CLI", () => {
   it("exits 0 and says so on clean scripts", async () => {
-    const dir = tempProject(Object.fromEntries(clean.map((f) => [f.replace("python/", ""), fixture(f)])));
+    const dir = tempProject(Object.fromEntries(clean.map((f) => [f, fixture(f)])));
     const r = await runCliAsync(["."], dir);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`No problems (${clean.length} files checked)`);
@@ -27,7 +27,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("exits 1 with file:line:col, rule id, a code frame and a summary on findings", async () => {
-    const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
+    const dir = tempProject({ "train.py": fixture("require-seed/train.py") });
     const r = await runCliAsync([], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^train\.py:\d+:\d+ {2}error {2}.+ {2}exp-lint\/require-seed$/mu);
@@ -36,7 +36,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("prints ESLint's JSON result format", async () => {
-    const dir = tempProject({ "a/train.py": fixture("python/require-seed.py"), "b/ok.py": fixture("python/require-seed.ok.py") });
+    const dir = tempProject({ "a/train.py": fixture("require-seed/train.py"), "b/ok.py": fixture("require-seed/train.ok.py") });
     const r = await runCliAsync(["--format", "json"], dir);
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as JsonResult[];
@@ -48,7 +48,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("prints SARIF 2.1.0 with each rule's description and help URI", async () => {
-    const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "broken.py": fixture("python/syntax-error.py") });
+    const dir = tempProject({ "train.py": fixture("require-seed/train.py"), "broken.py": fixture("syntax-error/train.py") });
     const r = await runCliAsync(["--format", "sarif"], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as {
@@ -72,7 +72,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("prints GitHub Actions annotations, one per finding", async () => {
-    const dir = tempProject({ "src/train.py": fixture("python/require-seed.py") });
+    const dir = tempProject({ "src/train.py": fixture("require-seed/train.py") });
     const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
     const lines = (await runCliAsync(["--format", "github"], dir)).stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(json[0]!.messages.length);
@@ -86,7 +86,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("keeps warnings from failing the run unless --max-warnings is exceeded", async () => {
-    const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
+    const dir = tempProject({ "broken.py": fixture("syntax-error/train.py") });
     const plain = await runCliAsync([], dir);
     expect(plain.stdout).toContain("exp-lint/syntax-error");
     expect(plain.code).toBe(0);
@@ -97,13 +97,13 @@ describe("exp-lint CLI", () => {
   });
 
   it("drops warnings with --quiet", async () => {
-    const dir = tempProject({ "broken.py": fixture("python/syntax-error.py") });
+    const dir = tempProject({ "broken.py": fixture("syntax-error/train.py") });
     const r = await runCliAsync(["--quiet", "-f", "json"], dir);
     expect((JSON.parse(r.stdout) as JsonResult[]).flatMap((x) => x.messages)).toEqual([]);
   });
 
   it("has no colour when stdout is not a TTY, and colour with --color", async () => {
-    const dir = tempProject({ "train.py": fixture("python/require-seed.py") });
+    const dir = tempProject({ "train.py": fixture("require-seed/train.py") });
     expect((await runCliAsync([], dir)).stdout).not.toContain("\u001b[");
     expect((await runCliAsync(["--color"], dir)).stdout).toContain("\u001b[");
     expect((await runCliAsync(["--no-color"], dir, { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
@@ -135,7 +135,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("counts findings per rule with --statistics", async () => {
-    const dir = tempProject({ "train.py": fixture("python/require-seed.py"), "requirements.txt": "numpy>=1.26\npandas\n" });
+    const dir = tempProject({ "train.py": fixture("require-seed/train.py"), "requirements.txt": "numpy>=1.26\npandas\n" });
     const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
     const seeds = json.flatMap((r) => r.messages).filter((m) => m.ruleId === "exp-lint/require-seed").length;
     const out = (await runCliAsync(["--statistics"], dir)).stdout;
@@ -219,7 +219,7 @@ describe("exp-lint CLI", () => {
   });
 
   it("shows notebook findings by cell, and keeps raw-file positions in JSON", async () => {
-    const nb = fixture("notebook/experiment_churn.ipynb");
+    const nb = fixture("mixed/experiment_churn.ipynb");
     const dir = tempProject({ "notebooks/experiment_churn.ipynb": nb, "notebooks/.ipynb_checkpoints/experiment_churn-checkpoint.ipynb": nb });
     const human = await runCliAsync([], dir);
     expect(human.stdout).toMatch(/^notebooks\/experiment_churn\.ipynb:cell 6:2:36 {2}error {2}.+exp-lint\/require-seed$/mu);
@@ -234,7 +234,7 @@ describe("exp-lint CLI", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 90; i++) {
       const f = dirty[i % dirty.length]!;
-      files[`p${i}/${f.replace("python/", "")}`] = fixture(f);
+      files[`p${i}/${f}`] = fixture(f);
     }
     const dir = tempProject(files);
     const one = JSON.parse((await runCliAsync(["-f", "json", "--concurrency", "off"], dir)).stdout) as JsonResult[];

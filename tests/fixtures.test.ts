@@ -13,8 +13,8 @@ const eslint = new ESLint({
   overrideConfigFile: true,
   overrideConfig: [
     ...everyRule,
-    // Fixtures are not all named like requirements files; lint them as such by folder.
-    { files: ["requirements/**/*.txt", "pyproject/**/*.toml", "conda/**/*.yml"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
+    // Clean variants (`requirements.ok.txt`, `pyproject.ok.toml`) are not named like manifests; lint them as such by folder.
+    { files: ["pin-requirements/*.{txt,toml,yml}"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
   ],
 });
 
@@ -49,7 +49,7 @@ async function lintPackageJson(rel: string): Promise<ESLint.LintResult> {
 describe("fixtures carry their own expectations", () => {
   for (const rel of fixtureFiles()) {
     it(rel, async () => {
-      const [result] = rel.startsWith("package-json/") ? [await lintPackageJson(rel)] : await eslint.lintFiles([join(FIXTURES, rel)]);
+      const [result] = /\/npm-package[.\w]*\.json$/u.test(rel) ? [await lintPackageJson(rel)] : await eslint.lintFiles([join(FIXTURES, rel)]);
       const fatal = result!.messages.filter((m) => m.fatal || !m.ruleId);
       expect(fatal, "no parse errors").toEqual([]);
       const notebook = rel.endsWith(".ipynb");

@@ -19,7 +19,7 @@ function readmeConfig(): string {
 /** A user project: the fixtures, the README's eslint.config.js, and exp-lint installed in node_modules. */
 function userProject(): string {
   const files: Record<string, string> = { "eslint.config.js": readmeConfig(), "package.json": '{ "type": "module" }' };
-  // Fixture folders are `python/` and `requirements/`: the configs' globs match both as they are.
+  // One folder per rule; the configs' globs match the fixtures by their names (requirements.txt, pyproject.toml, *.py, ...).
   for (const rel of fixtureFiles()) files[rel] = readFileSync(join(FIXTURES, rel), "utf8");
   const dir = tempProject(files);
   mkdirSync(join(dir, "node_modules"));
@@ -41,7 +41,7 @@ describe("the ESLint plugin, configured as the README shows", () => {
     const results = await eslint.lintFiles(["."]);
     const findings = flatten(dir, results);
     expect(findings.some(([f, rule]) => f.endsWith(".py") && rule?.startsWith("exp-lint/"))).toBe(true);
-    expect(findings.some(([f, rule]) => f.startsWith("requirements/") && rule === "exp-lint/pin-requirements")).toBe(true);
+    expect(findings.some(([f, rule]) => f === "pin-requirements/requirements.txt" && rule === "exp-lint/pin-requirements")).toBe(true);
     expect(findings.filter(([, rule]) => !rule)).toEqual([]);
   });
 

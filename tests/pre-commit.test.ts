@@ -17,9 +17,9 @@ describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
   it("blocks a commit with a finding and lets a clean one through", async () => {
     const home = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? "/tmp", "pre-commit-home-"));
     const dir = tempProject({
-      "train.py": readFileSync(join(FIXTURES, "python/require-seed.py"), "utf8"),
-      "clean.py": readFileSync(join(FIXTURES, "python/require-seed.ok.py"), "utf8"),
-      "package.json": withoutAnnotations(readFileSync(join(FIXTURES, "package-json/pin-requirements.json"), "utf8")),
+      "train.py": readFileSync(join(FIXTURES, "require-seed/train.py"), "utf8"),
+      "clean.py": readFileSync(join(FIXTURES, "require-seed/train.ok.py"), "utf8"),
+      "package.json": withoutAnnotations(readFileSync(join(FIXTURES, "pin-requirements/npm-package.json"), "utf8")),
     });
     git(dir, "init", "-q");
     git(dir, "add", ".");

@@ -79,7 +79,7 @@ describe.each(entries)("rule %s", (id, { meta }) => {
   });
 
   it("has a dirty fixture and a clean one", () => {
-    const own = fixtureFiles().filter((f) => f.split("/")[1]!.startsWith(`${id}.`));
+    const own = fixtureFiles().filter((f) => f.startsWith(`${id}/`));
     expect(own.some((f) => !/\.ok\.\w+$/u.test(f))).toBe(true);
     if (id !== "syntax-error") expect(own.some((f) => /\.ok\.\w+$/u.test(f))).toBe(true);
   });

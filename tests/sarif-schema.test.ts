@@ -36,9 +36,9 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
 
   it("validates findings, syntax errors, notebooks, unreadable files and odd file names", async () => {
     const dir = tempProject({
-      "src/train.py": fixture("python/require-seed.py"),
-      "src/broken.py": fixture("python/syntax-error.py"),
-      "notebooks/churn.ipynb": fixture("notebook/experiment_churn.ipynb"),
+      "src/train.py": fixture("require-seed/train.py"),
+      "src/broken.py": fixture("syntax-error/train.py"),
+      "notebooks/churn.ipynb": fixture("mixed/experiment_churn.ipynb"),
       "model weights.py": Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff]),
       "requirements.txt": "numpy>=1.20\npandas\n",
     });
@@ -69,7 +69,7 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
   });
 
   it("is valid with no findings at all", async () => {
-    const dir = tempProject({ "train.py": fixture("python/require-seed.ok.py") });
+    const dir = tempProject({ "train.py": fixture("require-seed/train.ok.py") });
     const r = await runCliAsync(["--format", "sarif"], dir);
     expect(r.code).toBe(0);
     expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);

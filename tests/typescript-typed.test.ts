@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
 import { expectations, FIXTURES, readFixture } from "./util/fixtures.js";
 
-const project = join(FIXTURES, "typescript/typed-project");
-const rel = "typescript/typed-project/train.ts";
+const project = join(FIXTURES, "mixed/typed-project");
+const rel = "mixed/typed-project/train.ts";
 
 async function findings(parserOptions: Record<string, unknown> | null): Promise<string[]> {
   const eslint = new ESLint({

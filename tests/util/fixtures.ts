@@ -3,12 +3,12 @@ import { join } from "node:path";
 
 export const FIXTURES = new URL("../../fixtures/", import.meta.url).pathname;
 
-/** Every fixture file, as `<lang>/<name>`. */
+/** Every fixture file, as `<rule-id>/<name>` (or `mixed/<name>` for scripts that exercise several rules). */
 export function fixtureFiles(): string[] {
   const out: string[] = [];
-  for (const lang of readdirSync(FIXTURES)) {
-    // Folders are whole projects with their own tests (typescript/typed-project: typed linting).
-    for (const entry of readdirSync(join(FIXTURES, lang), { withFileTypes: true })) if (entry.isFile()) out.push(`${lang}/${entry.name}`);
+  for (const folder of readdirSync(FIXTURES)) {
+    // Folders inside are whole projects with their own tests (mixed/typed-project: typed linting).
+    for (const entry of readdirSync(join(FIXTURES, folder), { withFileTypes: true })) if (entry.isFile()) out.push(`${folder}/${entry.name}`);
   }
   return out.sort();
 }
