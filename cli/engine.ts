@@ -2,7 +2,7 @@ import { ESLint } from "eslint";
 import { checkEslintConfig, engineOptions } from "./config/eslint-config.js";
 import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
-import { lintFilesResilient } from "./lint-files.js";
+import { lintEach, lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
 import { tuneTiering } from "./v8-tiering.js";
 
@@ -25,7 +25,7 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
   if (settings.eslintConfigFile && files.length) await checkEslintConfig(settings, files[0]!);
   if (settings.concurrency === "off" || files.length === 0) {
     const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
-    return { eslint, results: await lintFilesResilient(eslint, files) };
+    return { eslint, results: await (settings.cache ? lintFilesResilient(eslint, files) : lintEach(eslint, files)) };
   }
   // Before any lint worker starts: each one compiles the same code again.
   tuneTiering();

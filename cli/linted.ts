@@ -20,8 +20,9 @@ const linted: Rule.RuleModule = {
   meta: { type: "suggestion", schema: [], docs: { description: "Count the files the CLI lints (reports nothing)" } },
   create(context) {
     const file = context.physicalFilename;
-    if (isMainThread) inThread?.(file);
-    else if (process.env[LISTENING_ENV]) {
+    // The thread that watches counts its own files directly; the others post them to it.
+    if (inThread) inThread(file);
+    else if (!isMainThread && process.env[LISTENING_ENV]) {
       if (!toMain) {
         toMain = new BroadcastChannel(CHANNEL);
         // A worker must still end once ESLint is done with it.

@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ESLint } from "eslint";
 import { engineOptions } from "./config/eslint-config.js";
 import type { EngineSettings } from "./eslint-options.js";
-import { lintFilesResilient } from "./lint-files.js";
+import { lintEach } from "./lint-files.js";
 
 export interface ChunkRequest {
   id: number;
@@ -15,8 +15,7 @@ export type ChunkReply = { id: number; results: ESLint.LintResult[] } | { id: nu
 const eslint = new ESLint(await engineOptions({ ...(workerData as EngineSettings), concurrency: "off" }));
 
 parentPort!.on("message", (req: ChunkRequest) => {
-  // Within a chunk ESLint starts every read at once, so file I/O overlaps the parsing.
-  lintFilesResilient(eslint, req.files).then(
+  lintEach(eslint, req.files).then(
     (results) => parentPort!.postMessage({ id: req.id, results } satisfies ChunkReply),
     (error: unknown) => parentPort!.postMessage({ id: req.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
   );

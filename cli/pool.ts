@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { ESLint } from "eslint";
 import type { EngineSettings } from "./eslint-options.js";
-import { lintFilesResilient } from "./lint-files.js";
+import { lintEach } from "./lint-files.js";
 import type { ChunkReply, ChunkRequest } from "./pool-worker.js";
 
 // As the CLI's own thread (cli/bin.ts): the TypeScript parser recurses once per nesting level.
@@ -16,9 +16,8 @@ function chunkSize(remaining: number, threads: number): number {
 /**
  * Lint files on `threads` threads, each pulling the next chunk when it is done:
  * this thread, with `local` (already loaded and warm, so one thread fewer to
- * start), and `threads - 1` workers. (ESLint's own `concurrency` reads one file
- * at a time per thread and waits on every read; here each chunk's reads overlap
- * its parsing.)
+ * start), and `threads - 1` workers. (ESLint's own `concurrency` hands out one
+ * file at a time per thread and waits on every read.)
  */
 export async function lintInPool(files: string[], threads: number, settings: EngineSettings, local: ESLint): Promise<ESLint.LintResult[]> {
   const chunks: string[][] = [];
@@ -54,8 +53,11 @@ export async function lintInPool(files: string[], threads: number, settings: Eng
     });
   const here = async () => {
     while (next < chunks.length) {
+      // Linting here never waits on I/O: yield once per chunk so the workers' replies (and their next chunks) get through.
+      await new Promise((done) => setImmediate(done));
+      if (next >= chunks.length) break;
       const id = next++;
-      results[id] = await lintFilesResilient(local, chunks[id]!);
+      results[id] = await lintEach(local, chunks[id]!);
     }
   };
   try {
