@@ -2,8 +2,6 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
 
-const byPath = (a: ESLint.LintResult, b: ESLint.LintResult) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0);
-
 /**
  * Lint files one by one: read here, synchronously, and handed to `lintText`.
  * (`lintFiles` reads every file through a promise and a retry queue: about 6%
@@ -29,8 +27,7 @@ export async function lintEach(eslint: ESLint, files: string[]): Promise<ESLint.
       results.push(crashResult(path, error));
     }
   }
-  // As lintFiles returns them.
-  return results.sort(byPath);
+  return results;
 }
 
 /**
