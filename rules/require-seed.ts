@@ -3,7 +3,7 @@ import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../cat
 import type { CallExpr } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededRngs } from "./util/seeding.js";
+import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededRngs } from "../semantic/seeding.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";

@@ -35,9 +35,9 @@ pythonRuleTester().run("require-seed", rule as never, {
     "from pytorch_lightning.utilities.seed import seed_everything\nimport torch\nseed_everything(1)\nx = torch.rand(2)\n",
     "import lightning as L\nimport torch\nfabric = L.Fabric()\nfabric.seed_everything(7)\nx = torch.rand(2)\n",
     "import torch\nfrom transformers import Trainer, TrainingArguments\nhead = torch.nn.Linear(768, 2)\ntrainer = Trainer(model=model, args=TrainingArguments('out'))\n",
-    // A function of the file whose body seeds counts as seeding, wherever it is called (or not).
+    // A function of the file whose body seeds counts as seeding when the file calls it or passes it on (here, as a worker init function).
     "import numpy as np\nimport random\ndef seed_all(s):\n    random.seed(s)\n    np.random.seed(s)\nseed_all(0)\nrandom.choice(xs)\nnp.random.rand()\n",
-    "import numpy as np\nimport torch\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\nif __name__ == '__main__':\n    np.random.shuffle(idx)\n",
+    "import numpy as np\nimport torch\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\nif __name__ == '__main__':\n    loader = torch.utils.data.DataLoader(ds, worker_init_fn=seed_worker)\n    np.random.shuffle(idx)\n",
     // A seed helper from the project's own modules (or an unknown package) is trusted by its name.
     "from .utils import fix_seeds\nimport torch\nfix_seeds(3)\nx = torch.randn(2)\n",
     "from utils import set_seed\nimport numpy as np\nset_seed(3)\nx = np.random.rand(2)\n",
