@@ -199,6 +199,8 @@ export interface SyntaxProblem {
 }
 
 export interface ProgramFacts {
+  /** The front end's language: idioms differ (a JavaScript module has no `__main__` guard). Python when left out. */
+  language?: "python" | "javascript";
   /** The file says it runs as a program (`if __name__ == "__main__":`), not only as a library module. */
   mainGuard: boolean;
   scopes: Scope[];

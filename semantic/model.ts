@@ -75,6 +75,10 @@ export class SemanticModel {
     this.#projectDepth = depth;
   }
 
+  get language(): "python" | "javascript" {
+    return this.facts.language ?? "python";
+  }
+
   get file(): string | null {
     return this.#file;
   }

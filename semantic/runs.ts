@@ -40,7 +40,8 @@ export const runStartKind: SummaryKind<string> = {
     for (const ret of fn.returns) {
       const value = model.definition(ret.value, ret.scope);
       if (value.kind !== "call") continue;
-      const site = fn.calls.find((s) => s.call === value) ?? model.facts.calls.find((s) => s.call === value);
+      // The value converted from the binding is another object than the call site's: match by place.
+      const site = fn.calls.find((s) => same(s.call.range, value.range));
       if (!site) continue;
       const q = model.callee(site);
       if (q && STARTS.has(q)) return q;

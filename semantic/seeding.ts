@@ -1,6 +1,6 @@
 import { globalRngs, seededCalls, seedingHelpers, SEED_GETTER_NAME, SEED_HELPER_NAME, type DrawCondition, type GlobalRng } from "../catalogue/randomness.js";
 import type { CallExpr, CallSite, Expr } from "./ir.js";
-import { argument, type SemanticModel } from "./model.js";
+import { argument, literalString, type SemanticModel } from "./model.js";
 import { rootOf } from "./qname.js";
 import type { SummaryKind } from "./summaries.js";
 
@@ -17,6 +17,7 @@ export const isFalse = (e: Expr | undefined) => e?.kind === "literal" && e.value
 export const isNone = (e: Expr | undefined) => e?.kind === "literal" && e.value === null;
 
 const helperByName = new Map(seedingHelpers.map((h) => [h.qname, h.seeds]));
+const IMPLICIT = new Set(seedingHelpers.filter((h) => h.implicit).map((h) => h.qname));
 /** `np.random.seed()` and `random.seed(None)` reseed from the OS: no seed at all. */
 const passesSeed = (call: CallExpr) => call.args.length > 0 && !(call.args[0]!.spread === "" && isNone(call.args[0]!.value));
 const ALL_RNGS = globalRngs.map((r) => r.id);
@@ -97,7 +98,7 @@ export function seededRngs(model: SemanticModel): Set<GlobalRng["id"]> {
  * its caller may have).
  */
 export function seededOnlyAfter(model: SemanticModel, site: CallSite, rng: GlobalRng["id"]): SeedPoint | null {
-  const here = seedPoints(model).filter((p) => p.rng === rng && p.site.scope === site.scope);
+  const here = seedPoints(model).filter((p) => p.rng === rng && p.site.scope === site.scope && !IMPLICIT.has(model.callee(p.site) ?? ""));
   if (!here.length || here.some((p) => p.site.call.range[0] < site.call.range[1])) return null;
   return here[0]!;
 }
@@ -105,7 +106,7 @@ export function seededOnlyAfter(model: SemanticModel, site: CallSite, rng: Globa
 /** Whether a call meets its condition: draws from its library's global generator (DataLoader only with shuffle=True, and no generator), or seeds one. */
 export function draws(call: CallExpr, when: DrawCondition | undefined): boolean {
   if (!when) return true;
-  if (when.unless && call.args.some((a) => a.name === when.unless)) return false;
+  if (when.unless && call.args.some((a) => a.name === when.unless || (a.name === null && a.value.kind === "dict" && a.value.entries.some((en) => literalString(en.key) === when.unless)))) return false;
   if (when.unlessIndex !== undefined && argument(call, { index: when.unlessIndex })) return false;
   if (!when.keyword && when.index === undefined) return true;
   const arg = argument(call, when);

@@ -73,6 +73,21 @@ pythonRuleTester().run("require-seed", rule as never, {
     "import numpy as np\ndef f(np):\n    return np.random.rand()\n",
   ],
   invalid: [
+    // A seeding helper defined but never called seeds nothing.
+    {
+      code: "import numpy as np\ndef set_seed(s):\n    np.random.seed(s)\nx = np.random.rand(3)\n",
+      errors: [{ messageId: "globalUnseeded", line: 4 }],
+    },
+    // A draw made before the seed call.
+    {
+      code: "import numpy as np\nx = np.random.rand(3)\nnp.random.seed(0)\ny = np.random.rand(3)\n",
+      errors: [{ messageId: "drawnBeforeSeed", line: 2, column: 5, data: { call: "np.random.rand(...)", library: "numpy", seed: "np.random.seed()", line: "3" } }],
+    },
+    // The same through a seeding helper of the file, inside a function.
+    {
+      code: "import torch\ndef seed_all(s):\n    torch.manual_seed(s)\ndef main():\n    w = torch.randn(3)\n    seed_all(0)\n    return w\nif __name__ == '__main__':\n    main()\n",
+      errors: [{ messageId: "drawnBeforeSeed", line: 5, data: { call: "torch.randn(...)", library: "torch", seed: "seed_all()", line: "6" } }],
+    },
     {
       code: "import numpy as np\nx = np.random.rand(3)\ny = np.random.randn(2)\n",
       errors: [{ messageId: "globalUnseeded", line: 2, column: 5, endLine: 2, endColumn: 22, data: { call: "np.random.rand(...)", ...NUMPY_FIX } }],

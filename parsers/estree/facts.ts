@@ -525,6 +525,7 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
   const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     names: () => (nameCache ??= nameReads(program, scopeAt, visitorKeys)),
+    language: "javascript",
     mainGuard: MAIN_GUARD.test(text),
     optionObjects: true,
     scopes,
