@@ -101,6 +101,15 @@ export class SemanticModel {
     return this.#references.get(b) ?? [];
   }
 
+  /** The binding is read somewhere: called by name (the common case, read from the call sites alone), else any other read. */
+  isUsed(b: Binding): boolean {
+    for (const site of this.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind === "name" && c.name === b.name && this.binding(c.name, site.scope, c.range[0]) === b) return true;
+    }
+    return this.references(b).length > 0;
+  }
+
   /**
    * The bindings that hold a call's result: `run = start()` gives `run`;
    * `X_tr, X_te = split(...)` gives both names; `with start() as run` and

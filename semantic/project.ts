@@ -43,6 +43,8 @@ function gate(path: string): { mtimeMs: number; size: number } | null {
 export class ProjectIndex {
   #entries = new Map<string, IndexEntry>();
   #roots = new Map<string, string>();
+  // Resolved module names per directory. A module created later in a long editor session is seen after a restart.
+  #resolved = new Map<string, string | null>();
   #inProgress = new Set<string>();
   #summarise: Summariser | null = null;
   /** Modules summarised (not read from the cache): for the bench. */
@@ -77,9 +79,17 @@ export class ProjectIndex {
    * root, and the root's `src/`.
    */
   resolveModule(fromFile: string, module: string): string | null {
+    const dir = dirname(resolve(fromFile));
+    // Asked for every library call a summary looks at (`pd.read_csv`): one look at the disk per directory and name.
+    const key = `${dir}\0${module}`;
+    let found = this.#resolved.get(key);
+    if (found === undefined) this.#resolved.set(key, (found = this.#lookUp(dir, module)));
+    return found;
+  }
+
+  #lookUp(dir: string, module: string): string | null {
     const dots = /^\.*/u.exec(module)![0].length;
     const parts = module.slice(dots).split(".").filter(Boolean);
-    const dir = dirname(resolve(fromFile));
     const bases: string[] = [];
     if (dots) {
       let base = dir;

@@ -59,7 +59,7 @@ export function neverUsed(model: SemanticModel, scope: number): boolean {
     // A method runs whenever its object is used: the model cannot tell.
     if (parent?.kind === "class") continue;
     const def = model.facts.bindings.find((b) => b.kind === "def" && b.scope === sc.parent && b.name === sc.name && model.definedScope(b) === sc);
-    if (def && model.references(def).length === 0) return true;
+    if (def && !model.isUsed(def)) return true;
   }
   return false;
 }
