@@ -115,20 +115,25 @@ export class SemanticModel {
    * `X_tr, X_te = split(...)` gives both names; `with start() as run` and
    * `for batch in loader()` likewise. Empty when the result is not kept in a name.
    */
-  holders(call: CallExpr): Binding[] {
+  holders(call: CallExpr, how: "exact" | "within" = "exact"): Binding[] {
     const out: Binding[] = [];
     for (const b of this.facts.bindings) {
       if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "with" && b.kind !== "loop") continue;
       // A binding's range is its name: before the value in an assignment or a `for`, after it in `with ... as name`.
+      // Statement extent first: reading a binding's value converts it.
       if (b.pos < call.range[1] || (b.kind !== "with" && b.range[0] > call.range[0]) || !b.value) continue;
-      if (b.value.range[0] === call.range[0] && b.value.range[1] === call.range[1]) out.push(b);
+      const v = b.value.range;
+      if (how === "exact" ? v[0] === call.range[0] && v[1] === call.range[1] : contains(v, call.range)) out.push(b);
     }
     return out;
   }
 
-  /** The one name a call's result is assigned to (`run = start()`, `with start() as run`), or null. */
-  holder(call: CallExpr): Binding | null {
-    return this.holders(call).find((b) => b.kind === "assign" || b.kind === "with") ?? null;
+  /**
+   * The one name a call's result is assigned to (`run = start()`, `with start() as run`), or null.
+   * `within`: the call may be part of the value (`model = Estimator(...).fit(X, y)`).
+   */
+  holder(call: CallExpr, how: "exact" | "within" = "exact"): Binding | null {
+    return this.holders(call, how).find((b) => b.kind === "assign" || b.kind === "with") ?? null;
   }
 
   /** The call's result is kept: assigned to names or to an attribute or item, or iterated by a `for`, not only displayed or dropped. */
