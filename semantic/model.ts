@@ -50,6 +50,7 @@ export class SemanticModel {
   #callsByScope: Map<number, CallSite[]> | null = null;
   #params = new Map<number, Binding[]>();
   #summaries: FileSummaries | null = null;
+  #externals = new Map<string, CalleeFunction | null>();
 
   constructor(facts: ProgramFacts, text: string, where?: { file: string; project: ProjectIndex; depth?: number }) {
     this.facts = facts;
@@ -242,8 +243,13 @@ export class SemanticModel {
 
   #external(qname: string): CalleeFunction | null {
     if (!this.#project || !this.#file) return null;
-    const fn = this.#project.function(this.#file, qname, this.#projectDepth);
-    return fn ? { external: fn } : null;
+    // Once per name and file: library calls (`pd.read_csv`) are asked about at every call site.
+    let found = this.#externals.get(qname);
+    if (found === undefined) {
+      const fn = this.#project.function(this.#file, qname, this.#projectDepth);
+      this.#externals.set(qname, (found = fn ? { external: fn } : null));
+    }
+    return found;
   }
 
   /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
