@@ -24,7 +24,14 @@ if (isMainThread) {
     });
   }
   const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
-  const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
+  // The language server reads its client on stdin, which a worker gets only when asked for.
+  const server = start.argv[0] === "server";
+  const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB }, stdin: server });
+  if (server) {
+    process.stdin.pipe(worker.stdin!);
+    // The client may keep stdin open after `exit`: the process ends with the server.
+    worker.on("exit", (code) => process.exit(process.exitCode ?? code));
+  }
   worker.on("message", (code: number) => {
     process.exitCode = code;
   });

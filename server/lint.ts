@@ -1,0 +1,73 @@
+import type { ESLint } from "eslint";
+import { ConfigError, crashMessage, eslintFor, kindOf, MAX_TEXT, pinsFor, settingsForFile, type EngineKey, type NotebookMessage } from "./engine.js";
+
+/** What the server lints a document as, from its path, or from the editor's language id when the name says nothing. */
+export function lintPath(file: string, languageId: string | undefined): { path: string; extraRequirement?: string } | null {
+  if (kindOf(file)) return { path: file };
+  if (languageId === "python") return { path: `${file}.py` };
+  if (languageId === "pip-requirements") return { path: file, extraRequirement: file };
+  return null;
+}
+
+// Engines differ only by configuration, so a long session with many projects keeps a few.
+const MAX_ENGINES = 8;
+
+/**
+ * Lints one document's text as the CLI lints the file, with the configuration
+ * that applies to its path. Never throws: a configuration, parser or rule
+ * failure becomes one message at the top of the document.
+ */
+export class DocumentLinter {
+  private readonly engines = new Map<string, Promise<ESLint>>();
+  private readonly pins = new Map<string, ReturnType<typeof pinsFor>>();
+
+  /** Forget what was read from disk (configuration changes are read on every lint; versions for pins are not). */
+  refresh(): void {
+    this.pins.clear();
+  }
+
+  async lint(file: string, text: string, languageId?: string): Promise<NotebookMessage[]> {
+    const target = lintPath(file, languageId);
+    if (!target) return [];
+    if (text.length > MAX_TEXT) return [{ ruleId: null, severity: 1, message: `over the ${MAX_TEXT / 1048576} MiB limit; not linted`, line: 1, column: 1 }];
+    try {
+      const settings = settingsForFile(file);
+      if (settings.scope && !settings.scope.keep(file)) return [];
+      const key: EngineKey = { settings, ...(target.extraRequirement ? { extraRequirement: target.extraRequirement } : {}) };
+      if (kindOf(target.path) === "requirements" || target.extraRequirement) key.pins = this.pinsFor(file);
+      const eslint = await this.engine(target.path, key);
+      const [result] = await eslint.lintText(text, { filePath: target.path, warnIgnored: false });
+      return result?.messages ?? [];
+    } catch (error) {
+      if (error instanceof ConfigError) return [{ ruleId: null, fatal: true, severity: 2, message: `exp-lint: ${error.message}`, line: 1, column: 1 }];
+      return [crashMessage(file, error)];
+    }
+  }
+
+  private pinsFor(file: string): ReturnType<typeof pinsFor> {
+    const dir = file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
+    let pins = this.pins.get(dir);
+    if (!pins) {
+      pins = pinsFor(file);
+      this.pins.set(dir, pins);
+      if (this.pins.size > MAX_ENGINES) this.pins.delete(this.pins.keys().next().value!);
+    }
+    return pins;
+  }
+
+  private engine(path: string, key: EngineKey): Promise<ESLint> {
+    const id = JSON.stringify({ strict: key.settings.strict, rules: key.settings.rules, pins: key.pins, extra: key.extraRequirement });
+    let engine = this.engines.get(id);
+    if (engine) {
+      // Most recently used last.
+      this.engines.delete(id);
+    } else {
+      engine = eslintFor(path, key);
+      // A failed build is not kept.
+      engine.catch(() => this.engines.delete(id));
+    }
+    this.engines.set(id, engine);
+    if (this.engines.size > MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
+    return engine;
+  }
+}
