@@ -27,13 +27,19 @@ const fullId = (rule: string) => (rule.startsWith("exp-lint/") ? rule : `exp-lin
 const bareId = (rule: string) => rule.replace(/^exp-lint\//u, "");
 
 /** The rule's own fix (pin-requirements writes the exact version). */
-const applyFix: ActionProvider = ({ uri, diagnostic, data }) =>
+const applyFix: ActionProvider = ({ uri, doc, diagnostic, data }) =>
   data.fix && data.rule
-    ? [{ title: `Fix: ${fixTitle(data.fix)}`, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [uri]: [data.fix] } } }]
+    ? [{ title: fixTitle(doc, diagnostic.range, data.fix), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [uri]: [data.fix] } } }]
     : [];
 
-function fixTitle(fix: TextEdit): string {
-  return fix.newText.trim() ? `write "${fix.newText.trim().slice(0, 60)}"` : "remove the text";
+/** "Fix: write mlflow==2.9.2": the finding's text as the fix leaves it, when both sit on one line. */
+function fixTitle(doc: TextDocument, range: Range, fix: TextEdit): string {
+  const [a, b] = [doc.offsetAt(range.start), doc.offsetAt(range.end)];
+  const [f, g] = [doc.offsetAt(fix.range.start), doc.offsetAt(fix.range.end)];
+  const text = doc.getText();
+  const start = Math.min(a, f);
+  const after = text.slice(start, f) + fix.newText + text.slice(g, Math.max(b, g));
+  return range.start.line === fix.range.end.line && after.trim() && !after.includes("\n") ? `Fix: write ${after.trim().slice(0, 80)}` : "Fix this finding";
 }
 
 /** Offset in `line` where a `#` comment starts, outside quoted strings; -1 when there is none. */

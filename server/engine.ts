@@ -29,9 +29,9 @@ export function docsUrl(ruleId: string): string | undefined {
   return (rules as Record<string, { meta?: { docs?: { url?: string } } }>)[id]?.meta?.docs?.url;
 }
 
-/** Exact versions for pin fixes from the lock files and virtual environments beside a file, as `--fix` finds them. */
-export function pinsFor(file: string): PinSettings {
-  return collectPins({ cwd: dirname(file), dirs: [dirname(file)], virtualEnv: process.env.VIRTUAL_ENV }).settings;
+/** Exact versions for pin fixes from the lock files and virtual environments beside a file and at the workspace root, as `--fix` finds them. */
+export function pinsFor(file: string, root: string): PinSettings {
+  return collectPins({ cwd: root, dirs: [dirname(file)], virtualEnv: process.env.VIRTUAL_ENV }).settings;
 }
 
 export const MAX_TEXT = MAX_FILE_BYTES;

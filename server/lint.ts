@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import type { ESLint } from "eslint";
 import { ConfigError, crashMessage, eslintFor, kindOf, MAX_TEXT, pinsFor, settingsForFile, type EngineKey, type NotebookMessage } from "./engine.js";
 
@@ -21,6 +22,9 @@ export class DocumentLinter {
   private readonly engines = new Map<string, Promise<ESLint>>();
   private readonly pins = new Map<string, ReturnType<typeof pinsFor>>();
 
+  /** `root()`: the workspace folder, where the CLI would run from. */
+  constructor(private readonly root: () => string) {}
+
   /** Forget what was read from disk (configuration changes are read on every lint; versions for pins are not). */
   refresh(): void {
     this.pins.clear();
@@ -34,7 +38,9 @@ export class DocumentLinter {
       const settings = settingsForFile(file);
       if (settings.scope && !settings.scope.keep(file)) return [];
       const key: EngineKey = { settings, ...(target.extraRequirement ? { extraRequirement: target.extraRequirement } : {}) };
-      if (kindOf(target.path) === "requirements" || target.extraRequirement) key.pins = this.pinsFor(file);
+      // Pins only make the engine differ where there are versions to pin from.
+      const pins = this.pinsFor(file);
+      if (Object.keys(pins.pins ?? {}).length) key.pins = pins;
       const eslint = await this.engine(target.path, key);
       const [result] = await eslint.lintText(text, { filePath: target.path, warnIgnored: false });
       return result?.messages ?? [];
@@ -45,10 +51,10 @@ export class DocumentLinter {
   }
 
   private pinsFor(file: string): ReturnType<typeof pinsFor> {
-    const dir = file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
+    const dir = dirname(file);
     let pins = this.pins.get(dir);
     if (!pins) {
-      pins = pinsFor(file);
+      pins = pinsFor(file, this.root());
       this.pins.set(dir, pins);
       if (this.pins.size > MAX_ENGINES) this.pins.delete(this.pins.keys().next().value!);
     }

@@ -46,11 +46,11 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   const connection = reader && writer ? createConnection(ProposedFeatures.all, reader, writer) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   const notebooks = new NotebookDocuments(TextDocument);
-  const linter = new DocumentLinter();
+  let root = process.cwd();
+  const linter = new DocumentLinter(() => root);
   const scheduler = new Scheduler<Findings>((key, error) => connection.console.error(`exp-lint: ${key}: ${(error as Error).stack ?? String(error)}`));
   /** The diagnostics last computed for each document or cell, for code actions and hover. */
   const shown = new Map<string, Diagnostic[]>();
-  let root = process.cwd();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let push = true;
 
