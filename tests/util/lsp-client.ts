@@ -12,6 +12,8 @@ export class LspClient {
   readonly connection: MessageConnection;
   /** Newest published diagnostics per URI. */
   readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Every publish, in order of arrival. */
+  readonly log: PublishDiagnosticsParams[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = "";
 
@@ -21,6 +23,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
+      this.log.push(p);
       this.waiters = this.waiters.filter((w) => (w.test() ? (w.resolve(), false) : true));
     });
     // Requests a real client answers; the server asks for none of these in a run, but must not hang if it did.
