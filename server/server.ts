@@ -207,7 +207,8 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   // A memory and load report, for the long-session test and for bug reports.
   connection.onRequest("exp-lint/serverStatus", () => {
     (globalThis as { gc?: () => void }).gc?.();
-    return { heapUsed: process.memoryUsage().heapUsed, documents: documents.keys().length + notebooks.cellTextDocuments.keys().length, lints: scheduler.size, shown: shown.size };
+    const cpu = process.cpuUsage();
+    return { heapUsed: process.memoryUsage().heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.keys().length + notebooks.cellTextDocuments.keys().length, lints: scheduler.size, shown: shown.size };
   });
 
   documents.listen(connection);
