@@ -4,8 +4,9 @@ import { ConfigError, crashMessage, eslintFor, kindOf, MAX_TEXT, pinsFor, settin
 
 /** What the server lints a document as, from its path, or from the editor's language id when the name says nothing. */
 export function lintPath(file: string, languageId: string | undefined): { path: string; extraRequirement?: string } | null {
+  // Python text under another name: a script without `.py`, or jupyterlab-lsp's notebook, sent as one Python document named `*.ipynb`.
+  if (languageId === "python" && kindOf(file) !== "python") return { path: `${file}.py` };
   if (kindOf(file)) return { path: file };
-  if (languageId === "python") return { path: `${file}.py` };
   if (languageId === "pip-requirements") return { path: file, extraRequirement: file };
   return null;
 }

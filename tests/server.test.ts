@@ -86,6 +86,13 @@ describe("exp-lint server, push model", () => {
     expect(fromDiagnostics(await open(rel))).toEqual(expected);
   });
 
+  test("a notebook sent as one Python document (jupyterlab-lsp's virtual document, named *.ipynb) is linted as Python", async () => {
+    const code = "import numpy as np\n\nweights = np.random.randn(10)\n";
+    const uri = fileUri(join(dir, ".virtual_documents", "experiment.ipynb"));
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text: code } });
+    expect((await client.diagnostics(uri, 1)).map((d) => [d.range.start.line, d.code])).toEqual([[2, "require-seed"]]);
+  });
+
   test("the nearest configuration applies, as it does to the CLI run from that folder", async () => {
     const nested = fromDiagnostics(await open("sub/train.py"));
     expect(nested).toEqual(await cliFindings(join(dir, "sub"), "train.py"));
