@@ -77,15 +77,23 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
     },
   });
 
+  /** What was last pushed for each document or cell: a notebook edit republishes only the cells whose findings or text changed. */
+  const pushed = new Map<string, { version: number | undefined; json: string }>();
   const publish = (findings: Findings) => {
     for (const [uri, diagnostics] of findings) {
       shown.set(uri, diagnostics);
+      if (!push) continue;
       const version = (documents.get(uri) ?? notebooks.cellTextDocuments.get(uri))?.version;
-      if (push) void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+      const json = JSON.stringify(diagnostics);
+      const last = pushed.get(uri);
+      if (last && last.version === version && last.json === json) continue;
+      pushed.set(uri, { version, json });
+      void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
     }
   };
   const clear = (uris: string[]) => {
     for (const uri of uris) {
+      pushed.delete(uri);
       shown.delete(uri);
       if (push) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
@@ -208,7 +216,7 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   connection.onRequest("exp-lint/serverStatus", () => {
     (globalThis as { gc?: () => void }).gc?.();
     const cpu = process.cpuUsage();
-    return { heapUsed: process.memoryUsage().heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.keys().length + notebooks.cellTextDocuments.keys().length, lints: scheduler.size, shown: shown.size };
+    return { heapUsed: process.memoryUsage().heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.keys().length + notebooks.cellTextDocuments.keys().length, lints: scheduler.size, shown: shown.size, pushed: pushed.size };
   });
 
   documents.listen(connection);
