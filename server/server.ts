@@ -2,6 +2,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   NotebookDocuments,
@@ -39,6 +40,8 @@ const DEFAULT_DEBOUNCE_MS = 40;
 /** Files whose change can change other documents' findings: configuration and the version sources of pin fixes. */
 const PROJECT_FILES = /(?:^|[\\/])(?:exp-lint\.toml|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile\.lock|conda-lock\.yml|requirements[^\\/]*\.txt)$/u;
 
+const WATCHED = "**/{exp-lint.toml,pyproject.toml,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,conda-lock.yml}";
+
 type Findings = Map<string, Diagnostic[]>;
 
 /** Start exp-lint's language server on a connection (stdio when no streams are given). */
@@ -53,12 +56,15 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   const shown = new Map<string, Diagnostic[]>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let push = true;
+  let canWatch = false;
+  /** Counts changes to configuration and lock files: results from before one are stale whatever the document's version. */
+  let generation = 0;
 
   const pathOf = (uri: string, fallback: string): string => (uri.startsWith("file:") ? fileURLToPath(uri) : join(root, basename(uri.replace(/[?#].*$/u, "")) || fallback));
 
   const textJob = (doc: TextDocument): Job<Findings> => ({
     key: doc.uri,
-    version: String(doc.version),
+    version: `${generation}:${doc.version}`,
     run: async () => new Map([[doc.uri, textDiagnostics(doc, await linter.lint(pathOf(doc.uri, "untitled"), doc.getText(), doc.languageId))]]),
   });
 
@@ -69,7 +75,7 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   const notebookJob = (open: OpenNotebook): Job<Findings> => ({
     key: open.notebook.uri,
     // The notebook's version moves with every cell edit and structure change.
-    version: String(open.notebook.version),
+    version: `${generation}:${open.notebook.version}`,
     run: async () => {
       const path = pathOf(open.notebook.uri, "untitled.ipynb");
       const json = notebookJson(open);
@@ -107,6 +113,7 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   };
   /** After a configuration or lock file changed: every open document again. */
   const relintAll = () => {
+    generation++;
     linter.refresh();
     for (const doc of documents.all()) lintText(doc, 0);
     for (const cellDoc of notebooks.cellTextDocuments.all()) {
@@ -120,6 +127,7 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     if (typeof options.debounceMs === "number" && options.debounceMs >= 0) debounceMs = options.debounceMs;
     const canPull = Boolean(params.capabilities.textDocument?.diagnostic);
+    canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     push = options.diagnosticMode === "push" || !canPull;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith("file:")) root = fileURLToPath(folder);
@@ -167,6 +175,10 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
     clear(nb.cells.map((c) => c.document));
   });
 
+  // Configuration and lock files changed outside the editor (a `git pull`, `uv lock`): watched where the client can watch.
+  connection.onInitialized(() => {
+    if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+  });
   connection.onDidChangeWatchedFiles(relintAll);
 
   // Pull model: the client asks per document or cell; a notebook is linted once for all its cells.

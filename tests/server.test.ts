@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver-protocol";
@@ -73,7 +73,7 @@ describe("exp-lint server, push model", () => {
   beforeAll(async () => {
     dir = tempProject(FILES);
     client = new LspClient(dir);
-    const init = await client.initialize(dir);
+    const init = await client.initialize(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
     expect(init.capabilities.diagnosticProvider).toBeUndefined();
   });
   afterAll(async () => {
@@ -98,6 +98,16 @@ describe("exp-lint server, push model", () => {
     expect(nested).toEqual(await cliFindings(join(dir, "sub"), "train.py"));
     expect(nested.some((f) => f.rule === "exp-lint/require-seed")).toBe(false);
     expect(fromDiagnostics(docs.has("train.py") ? client.published.get(docs.get("train.py")!.uri)!.diagnostics : []).some((f) => f.rule === "exp-lint/require-seed")).toBe(true);
+  });
+
+  test("a configuration changed on disk applies to open documents once the client reports the change", async () => {
+    await client.until(() => client.registrations.some((r) => r.method === "workspace/didChangeWatchedFiles"));
+    const uri = docs.get("sub/train.py")!.uri;
+    expect(client.published.get(uri)!.diagnostics.some((d) => d.code === "require-seed")).toBe(false);
+    writeFileSync(join(dir, "sub/exp-lint.toml"), 'ignore = ["no-literal-log-param"]\n');
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: fileUri(join(dir, "sub/exp-lint.toml")), type: 2 }] });
+    await client.until(() => client.published.get(uri)!.diagnostics.some((d) => d.code === "require-seed"));
+    expect(fromDiagnostics(client.published.get(uri)!.diagnostics)).toEqual(await cliFindings(join(dir, "sub"), "train.py"));
   });
 
   test("a broken configuration or a file too deep to parse costs that document only", async () => {

@@ -16,6 +16,8 @@ export class LspClient {
   readonly log: PublishDiagnosticsParams[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = "";
+  /** Capabilities the server registered with the client. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(cwd: string, nodeArgs: string[] = []) {
     this.process = spawn(process.execPath, [...nodeArgs, BIN, "server", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
@@ -29,6 +31,10 @@ export class LspClient {
     // Requests a real client answers; the server asks for none of these in a run, but must not hang if it did.
     this.connection.onRequest("window/showDocument", () => ({ success: true }));
     this.connection.onRequest("workspace/diagnostic/refresh", () => null);
+    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
