@@ -39,7 +39,7 @@ async function cliFindings(dir: string, file: string): Promise<Finding[]> {
   return result!.messages.map((m) => ({ cell: m.cell, line: m.cellLine, column: m.cellColumn, rule: m.ruleId })).sort(byPlace);
 }
 
-describe("notebook document sync", () => {
+describe("notebook document sync", { timeout: 120_000 }, () => {
   let dir: string;
   let client: LspClient;
   let nbPath: string;
@@ -94,10 +94,10 @@ describe("notebook document sync", () => {
       notebookDocument: { uri: nbUri, notebookType: "jupyter-notebook", version: nbVersion, metadata: {}, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
       cellTextDocuments: cells.map((c) => ({ uri: c.uri, languageId: c.doc.languageId, version: c.doc.version, text: c.doc.getText() })),
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     expect(await client.close()).toBe(0);
-  });
+  }, 60_000);
 
   test("didOpen: each cell gets the CLI's findings for that cell, cross-cell imports and runs included", async () => {
     const expected = await cliFindings(dir, nbPath);

@@ -49,7 +49,7 @@ const FILES = {
   "broken/train.py": fixture("require-seed/train.py"),
 };
 
-describe("exp-lint server, push model", () => {
+describe("exp-lint server, push model", { timeout: 120_000 }, () => {
   let dir: string;
   let client: LspClient;
   const docs = new Map<string, TextDocument>();
@@ -75,10 +75,10 @@ describe("exp-lint server, push model", () => {
     client = new LspClient(dir);
     const init = await client.initialize(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
     expect(init.capabilities.diagnosticProvider).toBeUndefined();
-  });
+  }, 120_000);
   afterAll(async () => {
     expect(await client.close()).toBe(0);
-  });
+  }, 60_000);
 
   test.each(["train.py", "loop.py", "requirements.txt", "app/pyproject.toml", "environment.yml", "package.json", "split.ts"])("%s: the CLI's findings", async (rel) => {
     const expected = await cliFindings(dir, rel);
@@ -125,14 +125,14 @@ describe("exp-lint server, push model", () => {
   });
 
   test("requirements: the pin fix writes the version from uv.lock; # noqa silences a line", async () => {
-    const numpy = client.published.get(docs.get("requirements.txt")!.uri)!.diagnostics.find((d) => /^numpy/u.test(d.message))!;
+    const numpy = client.published.get(docs.get("requirements.txt")!.uri)!.diagnostics.find((d) => /^numpy/u.test(d.message as string))!;
     const fix = (await actions("requirements.txt", numpy)).find((a) => a.isPreferred)!;
     expect(fix.title).toBe("Fix: write numpy==1.26.4");
     const afterFix = await edit("requirements.txt", fix.edit!.changes![docs.get("requirements.txt")!.uri]!);
     expect(docs.get("requirements.txt")!.getText()).toMatch(/^numpy==1\.26\.4$/mu);
-    expect(afterFix.some((d) => /^numpy/u.test(d.message))).toBe(false);
+    expect(afterFix.some((d) => /^numpy/u.test(d.message as string))).toBe(false);
 
-    const pandas = afterFix.find((d) => /^pandas/u.test(d.message))!;
+    const pandas = afterFix.find((d) => /^pandas/u.test(d.message as string))!;
     const noqa = (await actions("requirements.txt", pandas)).find((a) => a.title.includes("# noqa"))!;
     const afterNoqa = await edit("requirements.txt", noqa.edit!.changes![docs.get("requirements.txt")!.uri]!);
     expect(docs.get("requirements.txt")!.getText()).toMatch(/^pandas {2}# noqa: pin-requirements$/mu);
@@ -173,7 +173,7 @@ describe("exp-lint server, push model", () => {
   });
 });
 
-describe("exp-lint server, pull model", () => {
+describe("exp-lint server, pull model", { timeout: 120_000 }, () => {
   test("textDocument/diagnostic: the CLI's findings, then `unchanged` for the same version", async () => {
     const dir = tempProject({ "train.py": FILES["train.py"] });
     const client = new LspClient(dir);
