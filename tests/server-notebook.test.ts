@@ -174,3 +174,28 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
     await client.until(() => cells.every((c) => client.published.get(c.uri)?.diagnostics.length === 0));
   });
 });
+
+describe("notebook cells, pull model", { timeout: 120_000 }, () => {
+  test("textDocument/diagnostic for each cell gives that cell's findings, the notebook linted once as a whole", async () => {
+    const dir = tempProject({});
+    const nbPath = join(dir, "experiment_churn.ipynb");
+    writeFileSync(nbPath, readFileSync(FIXTURE, "utf8"));
+    const nb = JSON.parse(readFileSync(FIXTURE, "utf8")) as { cells: NbCell[] };
+    const cells = nb.cells.map((c, i) => ({ kind: c.cell_type === "code" ? 2 : 1, uri: `vscode-notebook-cell:${nbPath}#W${i}sZmlsZQ%3D%3D`, text: [c.source].flat().join("") }));
+    const client = new LspClient(dir);
+    await client.initialize(dir, { textDocument: { diagnostic: { dynamicRegistration: false } }, notebookDocument: { synchronization: { dynamicRegistration: false } } });
+    await client.connection.sendNotification("notebookDocument/didOpen", {
+      notebookDocument: { uri: fileUri(nbPath), notebookType: "jupyter-notebook", version: 1, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
+      cellTextDocuments: cells.map((c) => ({ uri: c.uri, languageId: c.kind === 2 ? "python" : "markdown", version: 1, text: c.text })),
+    });
+    const reports = (await Promise.all(cells.map((c) => client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: c.uri } })))) as { kind: string; resultId: string; items: Diagnostic[] }[];
+    const pulled = reports
+      .flatMap((r, i) => r.items.map((d) => ({ cell: i + 1, line: d.range.start.line + 1, column: d.range.start.character + 1, rule: (d.data as { rule?: string }).rule ?? null })))
+      .sort(byPlace);
+    expect(pulled).toEqual(await cliFindings(dir, nbPath));
+    // One lint for all the cells: every report carries the notebook's result id.
+    expect(new Set(reports.map((r) => r.resultId)).size).toBe(1);
+    expect(client.log).toEqual([]);
+    expect(await client.close()).toBe(0);
+  });
+});
