@@ -116,10 +116,8 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
     generation++;
     linter.refresh();
     for (const doc of documents.all()) lintText(doc, 0);
-    for (const cellDoc of notebooks.cellTextDocuments.all()) {
-      const nb = notebooks.findNotebookDocumentForCell(cellDoc.uri);
-      if (nb) lintNotebook(nb.uri, 0);
-    }
+    const open = new Set(notebooks.cellTextDocuments.all().map((cell) => notebooks.findNotebookDocumentForCell(cell.uri)?.uri));
+    for (const uri of open) if (uri) lintNotebook(uri, 0);
     if (!push) void connection.languages.diagnostics.refresh();
   };
 
@@ -163,10 +161,7 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
 
   notebooks.onDidOpen((nb) => lintNotebook(nb.uri, 0));
   notebooks.onDidChange(({ notebookDocument, cells }) => {
-    if (cells?.removed.length) {
-      for (const c of cells.removed) shown.delete(c.document);
-      clear(cells.removed.map((c) => c.document));
-    }
+    if (cells?.removed.length) clear(cells.removed.map((c) => c.document));
     lintNotebook(notebookDocument.uri, debounceMs);
   });
   notebooks.onDidSave((nb) => lintNotebook(nb.uri, 0));
