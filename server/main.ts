@@ -6,6 +6,10 @@ import { startServer } from "./server.js";
  * up: an error that escapes a handler is logged to the client, not fatal.
  */
 export function runServer(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write("Usage: exp-lint server [--stdio]\n\nThe exp-lint language server: LSP over stdin and stdout, for editors (see docs/editor.md).\n");
+    return Promise.resolve(0);
+  }
   // Editors start language servers with a transport flag; stdio is the one there is.
   const unknown = args.filter((a) => a !== "--stdio");
   if (unknown.length) {
