@@ -95,6 +95,15 @@ if (sg) {
 } else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
 table(rows, parse, COUNT, bytes);
 
+// 1b. The project index: every script imports a module of its own project (cli/project-index.ts builds the index once).
+const projectsDir = join(root, `p${COUNT}`);
+const projectBytes = writeCorpus(projectsDir, COUNT, 20261122, true);
+console.log(`\n## Project index: ${COUNT} scripts, each importing a module of its folder (40 folders)\n`);
+const projectParse = inProcess("tree-sitter parse only (floor)", "parse", projectsDir);
+const projectRows = [projectParse, inProcess("exp-lint, 1 thread (index filled as files import)", "lint", projectsDir), inProcess("building the project index alone", "index", projectsDir)];
+table(projectRows, projectParse, COUNT, projectBytes);
+console.log("The lint row's ratio to parse-only against the base corpus's is what the index costs; issue 12 allows 10%.");
+
 // 2. One file, as pre-commit runs it: the whole CLI process, start-up included.
 const one = corpusFiles(base)[0]!;
 const single = external("exp-lint CLI on 1 file (process start to exit)", process.execPath, [cli, "--no-color", one], Math.max(RUNS, 5));
