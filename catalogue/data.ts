@@ -16,6 +16,22 @@ export const splitters: { qname: string; pattern: SplitRole[] }[] = [
   ...["KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "RepeatedKFold", "RepeatedStratifiedKFold", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut", "LeaveOneGroupOut", "PredefinedSplit"].map(
     (n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "val"] as SplitRole[] }),
   ),
+  // The old `sklearn.cross_validation` splitters are iterated directly (`for tr, te in KFold(n, n_folds=5)`); the module is an alias of model_selection.
+  ...["ShuffleSplit", "StratifiedShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "test"] as SplitRole[] })),
+  ...["KFold", "StratifiedKFold", "LeaveOneOut", "LeavePOut", "LeaveOneLabelOut"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "val"] as SplitRole[] })),
+];
+
+/**
+ * Calls whose outputs correspond one to one with their inputs, so each output
+ * carries only its own input's split: `X, X_test = X.align(X_test, ...)`,
+ * `X, y = shuffle(X, y)`. `receiver` is the object of a method call; numbers
+ * are positional arguments; `"each"` means output i is positional argument i.
+ */
+export const PARTWISE_RETURNS: { method?: string; qname?: string; parts: ("receiver" | number)[] | "each" }[] = [
+  { method: "align", parts: ["receiver", 0] },
+  { qname: "sklearn.utils.shuffle", parts: "each" },
+  { qname: "sklearn.utils.resample", parts: "each" },
+  { qname: "numpy.broadcast_arrays", parts: "each" },
 ];
 
 /** Calls that score a model on held-out folds even though they are given training data. */

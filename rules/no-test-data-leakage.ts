@@ -3,17 +3,19 @@ import {
   BOOSTER_TRAINERS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
+  FIT_TRANSFORM_FUNCTIONS,
   LEAKAGE_PACKAGES,
   LEARNED_TRANSFORMERS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
   OVERSAMPLERS,
   SEARCHES,
+  STATELESS_TRANSFORMERS,
   TRANSFORMER_FIT_METHODS,
   TUNERS,
 } from "../catalogue/leakage.js";
 import { FIT_METHODS } from "../catalogue/data.js";
-import type { CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, type SemanticModel } from "../semantic/model.js";
 import { provenance } from "../semantic/provenance.js";
 import { callSites, callsIn, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
@@ -97,6 +99,8 @@ function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
   const evidence = x ? testEvidence(model, x.value, scope) : null;
   if (!x || !evidence) return null;
   const receiver = model.resolve(call.callee.object, scope);
+  // A stateless transformer (`Normalizer`) learns nothing from the rows it is fitted on.
+  if (receiver !== null && STATELESS_TRANSFORMERS.includes(base(receiver))) return null;
   const search = receiver !== null && SEARCHES.includes(base(receiver));
   // A model scored on these test rows first and fitted on them after their last score (a final refit,
   // streaming updates): the score stands.
@@ -115,22 +119,42 @@ function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
   return { call, range: x.range, messageId: search ? "searchOnTest" : "fitOnTest", data: { call: calleeText(model, call), evidence } };
 }
 
-/** A learned transformer or an oversampler fitted on data that is split afterwards. */
+/** A learned transformer or an oversampler fitted on data that is split afterwards; `fit_transform`-like functions (`scale(X)`) too. */
 function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Split[]): Finding | null {
   const { call, scope } = site;
-  if (call.callee.kind !== "member" || !TRANSFORMER_FIT_METHODS.has(call.callee.property)) return null;
-  const receiver = model.resolve(call.callee.object, scope);
-  const kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
-  const x = argument(call, { index: 0, keyword: "X" });
-  // Data that already is a split part (or mixes parts) was divided before the fit.
-  if (!kind || !x || provenance(model, x.value, scope).roles.size > 0) return null;
+  let kind: "transformer" | "sampler" | null = null;
+  let name: string;
+  let method: string;
+  let x: Arg | null;
+  if (call.callee.kind === "member") {
+    if (!TRANSFORMER_FIT_METHODS.has(call.callee.property)) return null;
+    const receiver = model.resolve(call.callee.object, scope);
+    kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
+    name = receiver === null ? "" : short(receiver);
+    method = call.callee.property;
+    x = argument(call, { index: 0, keyword: "X" });
+  } else {
+    const q = call.callee.kind === "name" ? model.callee(site) : null;
+    const fn = q === null ? undefined : FIT_TRANSFORM_FUNCTIONS.find((f) => f.qname === q);
+    if (!fn) return null;
+    kind = "transformer";
+    name = short(q!);
+    method = "called";
+    x = argument(call, fn.data);
+  }
+  // Data that already is a held-out part (or mixes parts) was divided before the fit; the training part may be divided again (nested split).
+  if (!kind || !x) return null;
+  const roles = provenance(model, x.value, scope).roles;
+  if (roles.size > 1 || roles.has("test") || roles.has("val")) return null;
   const split = leakedSplit(model, site, x.value, splits());
   if (!split) return null;
+  // Divided again, the training part's held-out side is a validation split.
+  const heldOut = roles.has("train") ? "validation" : split.heldOut;
   return {
     call,
     range: call.range,
     messageId: kind === "sampler" ? "resampleBeforeSplit" : "fitBeforeSplit",
-    data: { transformer: short(receiver!), data: snippet(model.sourceText(x.value.range), 40), method: call.callee.property, split: split.name, heldOut: split.heldOut },
+    data: { transformer: name, data: snippet(model.sourceText(x.value.range), 40), method, split: split.name, heldOut },
   };
 }
 

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
+import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, PARTWISE_RETURNS, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
 import type { Binding, CallExpr, Expr } from "./ir.js";
 import { directNames, literalString, type SemanticModel } from "./model.js";
 
@@ -66,6 +66,28 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   // `KFold().split` reads as `KFold.split`.
   const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
   return { call: value, via, pattern: splitter.pattern, index };
+}
+
+/**
+ * What one target of an unpacking holds, when that is one input: the matching
+ * item of `a, b = x, y`, or the matching input of a call whose outputs
+ * correspond to its inputs (`X, X_test = X.align(X_test)`). Null otherwise.
+ */
+export function unpackedPart(model: SemanticModel, b: Binding): Expr | null {
+  const v = b.value;
+  if (b.kind !== "unpack" || !v || b.index === undefined || b.index < 0) return null;
+  if (v.kind === "collection") return v.items.length === b.count ? v.items[b.index]! : null;
+  if (v.kind !== "call") return null;
+  const method = v.callee.kind === "member" ? v.callee.property : null;
+  const q = PARTWISE_RETURNS.some((p) => p.qname) ? model.resolve(v.callee, b.scope) : null;
+  const entry = PARTWISE_RETURNS.find((p) => (p.method !== undefined && p.method === method) || (p.qname !== undefined && p.qname === q));
+  if (!entry) return null;
+  const positional = v.args.filter((a) => a.name === null);
+  if (positional.some((a) => a.spread !== "")) return null;
+  const part = entry.parts === "each" ? b.index : entry.parts[b.index];
+  if (part === undefined) return null;
+  if (part === "receiver") return v.callee.kind === "member" ? v.callee.object : null;
+  return positional[part]?.value ?? null;
 }
 
 /** Accessors that select rows by position or label: `df.iloc[a:b]`, `df.loc[a:b]`. */
@@ -182,10 +204,7 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     if (named) return add({ role: named, kind: "name", text: name });
     if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
     if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
-    // `a, b = f(x), g(y)`: only the matching item flows into each name.
-    const v = b.value;
-    const part = b.kind === "unpack" && v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : v;
-    work.push({ e: part, scope: b.scope, hops: item.hops + 1, follow: true });
+    work.push({ e: unpackedPart(model, b) ?? b.value, scope: b.scope, hops: item.hops + 1, follow: true });
   };
 
   // Breadth first, so evidence comes in source order.

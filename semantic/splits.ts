@@ -116,7 +116,9 @@ export function testScores(model: SemanticModel, range: Range): { site: CallSite
  * later `transform` calls on the same object before it is fitted again.
  */
 export function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => boolean {
-  const callee = fit.call.callee as MemberExpr;
+  // A function that fits and transforms in one call (`scale(X)`): its result is the only use.
+  if (fit.call.callee.kind !== "member") return (c) => sameRange(c, fit.call);
+  const callee = fit.call.callee;
   const obj = callee.object;
   // `scaler.fit(X)`, or `pca = PCA().fit(X)`: the name that holds the fitted object.
   const owner =

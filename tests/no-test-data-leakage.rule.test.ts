@@ -40,14 +40,15 @@ scaler = StandardScaler().fit(X_train)
 X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)
 model.fit(X_train_s, y_train)
 `,
-    // cross-validation and search on the training split; the final score on the test split
+    // cross-validation and search on the training split, the scaler refitted per fold; the final score on the test split
     `from sklearn.model_selection import GridSearchCV, cross_val_score, train_test_split
+from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-X_train_s = StandardScaler().fit_transform(X_train)
-print(cross_val_score(model, X_train_s, y_train, cv=5))
-GridSearchCV(model, grid, cv=5).fit(X_train_s, y_train).score(X_test, y_test)
+pipe = make_pipeline(StandardScaler(), model)
+print(cross_val_score(pipe, X_train, y_train, cv=5))
+GridSearchCV(pipe, grid, cv=5).fit(X_train, y_train).score(X_test, y_test)
 `,
     // early stopping on a part carved from the training split, whatever its name
     `import xgboost as xgb

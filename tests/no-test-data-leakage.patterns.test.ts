@@ -1,0 +1,111 @@
+import rule from "../rules/no-test-data-leakage.js";
+import { pythonRuleTester } from "./util/python-rule-tester.js";
+
+// Patterns of issue 12 seen in real code: stateless transformers, outputs that keep their inputs' splits,
+// function-form scalers, whole pipelines, old module names, nested splits.
+pythonRuleTester().run("no-test-data-leakage (issue 12 patterns)", rule as never, {
+  valid: [
+    // Normalizer scales each row by itself: fitting it on any split learns nothing
+    `from sklearn.preprocessing import Normalizer
+
+def normalize(features, df_train, df_test):
+    norm = Normalizer()
+    df_train[features] = norm.fit_transform(df_train[features])
+    df_test[features] = norm.fit_transform(df_test[features])
+    return df_train, df_test
+`,
+    `from sklearn.preprocessing import FunctionTransformer
+import numpy as np
+
+X_test_log = FunctionTransformer(np.log1p).fit_transform(X_test)
+`,
+    // align returns each frame aligned: X stays the training table
+    `import pandas as pd
+from sklearn.linear_model import LogisticRegression
+
+X = pd.get_dummies(pd.read_csv("train.csv"))
+X_test = pd.get_dummies(pd.read_csv("test.csv"))
+X, X_test = X.align(X_test, join="left", axis=1, fill_value=0)
+model = LogisticRegression().fit(X, y)
+`,
+    // a scaling function applied to each split separately
+    `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import scale
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_train = scale(X_train)
+`,
+  ],
+  invalid: [
+    // a scaling function on all rows before the split
+    {
+      code: `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import minmax_scale
+
+X = minmax_scale(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "minmax_scale", data: "X", method: "called", split: "train_test_split", heldOut: "test" }, line: 4, column: 5, endLine: 4, endColumn: 20 }],
+    },
+    // the old sklearn.cross_validation module
+    {
+      code: `from sklearn.cross_validation import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+X = StandardScaler().fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 4, column: 5, endLine: 4, endColumn: 38 }],
+    },
+    // a DataFrameMapper fitted on the whole table
+    {
+      code: `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn_pandas import DataFrameMapper
+
+mapper = DataFrameMapper([(["age", "fare"], StandardScaler())])
+features = mapper.fit_transform(df)
+X_train, X_test, y_train, y_test = train_test_split(features, df["survived"], random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "DataFrameMapper", data: "df", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 6, column: 12, endLine: 6, endColumn: 36 }],
+    },
+    // a whole preprocessing Pipeline fitted before the split
+    {
+      code: `from sklearn.impute import SimpleImputer
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+prep = Pipeline([("impute", SimpleImputer()), ("scale", StandardScaler())])
+X_prep = prep.fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X_prep, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "Pipeline", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 7, column: 10, endLine: 7, endColumn: 31 }],
+    },
+    // nested split: the Kaggle train.csv scaled whole, then a validation split carved from it
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+train = pd.read_csv("train.csv")
+X_train = train.drop(columns=["target"])
+y_train = train["target"]
+X_train = StandardScaler().fit_transform(X_train)
+X_tr, X_val, y_tr, y_val = train_test_split(X_train, y_train, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "StandardScaler", data: "X_train", method: "fit_transform", split: "train_test_split", heldOut: "validation" }, line: 8, column: 11, endLine: 8, endColumn: 50 }],
+    },
+    // nested split: SMOTE on the training split, then cross-validation folds taken from it
+    {
+      code: `from imblearn.over_sampling import SMOTE
+from sklearn.model_selection import cross_val_score, train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_res, y_res = SMOTE(random_state=0).fit_resample(X_train, y_train)
+print(cross_val_score(model, X_res, y_res, cv=5))
+`,
+      errors: [{ messageId: "resampleBeforeSplit", data: { transformer: "SMOTE", data: "X_train", method: "fit_resample", split: "cross_val_score", heldOut: "validation" }, line: 5, column: 16, endLine: 5, endColumn: 68 }],
+    },
+  ],
+});
