@@ -17,13 +17,13 @@ import {
 import { FIT_METHODS } from "../catalogue/data.js";
 import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, type SemanticModel } from "../semantic/model.js";
-import { provenance } from "../semantic/provenance.js";
-import { callSites, callsIn, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, splitsOf, testEvidence, testScores } from "../semantic/splits.js";
+import { listNames, provenance, splitRole } from "../semantic/provenance.js";
+import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
+import { at, base, leakedSplit, sameRange, short, type Split, splitsOf, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
+type MessageIds = "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
 
 // Builtins that pick or order candidates by a key.
@@ -158,6 +158,32 @@ function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Spli
   };
 }
 
+/** A model trained on every row of a table that a split divides, then scored on a held-out part of it. */
+function* fitOnAll(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
+  for (const fits of fitsByOwner(model).values()) {
+    for (const fit of fits) {
+      const found = fit.data ? trainedOnAll(model, fit, splits()) : null;
+      if (!found) continue;
+      const role = splitRole(model, found.part)?.role;
+      const train = found.split.parts.filter((b) => splitRole(model, b)?.role === "train").map((b) => b.name);
+      yield {
+        call: fit.site.call,
+        range: fit.data!.range,
+        messageId: "fitOnAll",
+        data: {
+          call: calleeText(model, fit.site.call),
+          data: fit.dataBinding!.name,
+          heldOut: role === "val" ? "validation" : "test",
+          split: found.split.name,
+          part: found.part.name,
+          scorer: snippet(model.sourceText(found.scorer.call.range), 40),
+          train: train.length ? listNames(train) : "the training part",
+        },
+      };
+    }
+  }
+}
+
 /** Early stopping, or keeping the best iteration, on the test split. */
 function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   const { call, scope } = site;
@@ -247,6 +273,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
+      fitOnAll:
+        "'{{call}}' trains on {{data}}, which still holds the {{heldOut}} rows that {{split}} puts in {{part}}, and '{{scorer}}' then scores on those rows: the score is measured on data the model was trained on. Fit on {{train}} only.",
       fitBeforeSplit:
         "{{transformer}} is fitted on {{data}} ({{method}}) before {{split}} divides it, so what it learns includes the {{heldOut}} rows. Fit it on the training split only, or put it in a Pipeline fitted on the training split.",
       resampleBeforeSplit:
@@ -275,7 +303,7 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...tuneOnTest(model), ...selectOnTest(model));
+      findings.push(...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model));
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

@@ -1,5 +1,7 @@
 import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, PARTWISE_RETURNS, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
-import type { Binding, CallExpr, Expr } from "./ir.js";
+import { SCORING_METHODS } from "../catalogue/leakage.js";
+import type { Binding, CallExpr, Expr, MemberExpr } from "./ir.js";
+import { scoredOnFitData } from "./queries.js";
 import { directNames, literalString, type SemanticModel } from "./model.js";
 
 /**
@@ -14,7 +16,7 @@ import { directNames, literalString, type SemanticModel } from "./model.js";
 const MAX_HOPS = 8;
 const MAX_VISITS = 256;
 
-export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv";
+export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv" | "fit";
 
 export interface Evidence {
   role: SplitRole;
@@ -231,6 +233,9 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
           break;
         }
         if (e.callee.kind === "member" && FIT_METHODS.has(e.callee.property)) break;
+        // `clf.fit(X, y)` … `clf.predict(X)`: scored on the rows it was trained on, whatever their name.
+        const fit = e.callee.kind === "member" && SCORING_METHODS.has(e.callee.property) ? scoredOnFitData(model, { call: e, scope: item.scope }) : null;
+        if (fit) add({ role: "train", kind: "fit", text: fit.dataBinding!.name, via: model.sourceText((fit.site.call.callee as MemberExpr).range) });
         if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: false });
         else if (e.callee.kind !== "name") work.push({ ...item, e: e.callee });
         for (const a of e.args) work.push({ ...item, e: a.value, follow: true });
@@ -292,6 +297,8 @@ export function describeEvidence(evidence: Evidence[], role: SplitRole): string 
   if (attrs.length) parts.push(`the attribute${attrs.length > 1 ? "s" : ""} ${listNames(attrs)}`);
   const keys = of("key");
   if (keys.length) parts.push(`the key${keys.length > 1 ? "s" : ""} ${listNames(keys)}`);
+  const fitted = [...new Set(mine.filter((x) => x.kind === "fit").map((x) => x.via!))];
+  for (const via of fitted) parts.push(`${listNames(mine.filter((x) => x.kind === "fit" && x.via === via).map((x) => x.text))}, the data ${via} was given`);
   const cv = of("cv");
   if (cv.length) parts.push(`held-out folds of ${listNames(cv)}`);
   return parts.join("; ");

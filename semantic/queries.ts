@@ -1,3 +1,4 @@
+import { FIT_METHODS } from "../catalogue/data.js";
 import type { Binding, CallSite, Expr, LoopBlock, Range, Scope } from "./ir.js";
 import { contains, type SemanticModel } from "./model.js";
 
@@ -77,4 +78,72 @@ export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: C
     out.push({ loop, carried });
   }
   return out;
+}
+
+/** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`, `search` for `search.best_estimator_`. */
+export function rootName(e: Expr): (Expr & { kind: "name" }) | null {
+  let x = e;
+  while (x.kind === "member" || x.kind === "index") x = x.object;
+  return x.kind === "name" ? x : null;
+}
+
+export interface Fit {
+  site: CallSite;
+  /** The binding that holds the fitted object. */
+  owner: Binding;
+  method: string;
+  /** The data it is fitted on (first positional or `X`/`x`), and that data's binding when it is a plain name. */
+  data: Expr | null;
+  dataBinding: Binding | null;
+}
+
+const FITS = new WeakMap<SemanticModel, Map<Binding, Fit[]>>();
+
+/**
+ * The binding that holds the object a method call acts on: `scaler` in
+ * `scaler.fit(X)`, `search` in `search.best_estimator_.predict(X)`, and `pca`
+ * in `pca = PCA().fit(X)` (the call's result is the fitted object).
+ */
+export function receiverBinding(model: SemanticModel, site: CallSite): Binding | null {
+  const callee = site.call.callee;
+  if (callee.kind !== "member") return null;
+  const root = rootName(callee.object);
+  if (root) return model.binding(root.name, site.scope, root.range[0]);
+  const call = site.call;
+  return (
+    model.facts.bindings.find(
+      (b) => b.kind === "assign" && b.scope === site.scope && b.range[0] < call.range[0] && b.pos >= call.range[1] && b.value?.range[0] === call.range[0] && b.value.range[1] === call.range[1],
+    ) ?? null
+  );
+}
+
+/** Every `obj.fit(X, ...)` (and `partial_fit`, `fit_generator`), grouped by the binding holding `obj`, in source order. */
+export function fitsByOwner(model: SemanticModel): Map<Binding, Fit[]> {
+  let index = FITS.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const site of model.facts.calls) {
+    const callee = site.call.callee;
+    if (callee.kind !== "member" || !FIT_METHODS.has(callee.property)) continue;
+    const owner = receiverBinding(model, site);
+    if (!owner) continue;
+    const data = site.call.args.find((a) => a.name === "X" || a.name === "x") ?? site.call.args.find((a) => a.name === null && a.spread === "");
+    const dataBinding = data?.value.kind === "name" ? model.binding(data.value.name, site.scope, data.value.range[0]) : null;
+    let list = index.get(owner);
+    if (!list) index.set(owner, (list = []));
+    list.push({ site, owner, method: callee.property, data: data?.value ?? null, dataBinding });
+  }
+  FITS.set(model, index);
+  return index;
+}
+
+/** The fit that trained the object a scoring call uses, when the call scores the very data (same binding) it was fitted on: `clf.fit(X, y)` … `clf.predict(X)`. */
+export function scoredOnFitData(model: SemanticModel, site: CallSite): Fit | null {
+  const owner = receiverBinding(model, site);
+  const fits = owner ? fitsByOwner(model).get(owner) : undefined;
+  if (!fits) return null;
+  const last = fits.filter((f) => f.site.call.range[1] <= site.call.range[0]).pop();
+  const arg = site.call.args.find((a) => a.name === "X" || a.name === "x") ?? site.call.args.find((a) => a.name === null && a.spread === "");
+  if (!last?.dataBinding || arg?.value.kind !== "name") return null;
+  return model.binding(arg.value.name, site.scope, arg.value.range[0]) === last.dataBinding ? last : null;
 }

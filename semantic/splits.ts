@@ -1,7 +1,8 @@
 import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
 import { APPLY_METHODS, SCORING_METHODS, SCORING_MODULES, SEARCHES, TRANSFORMER_FIT_METHODS } from "../catalogue/leakage.js";
-import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "./ir.js";
+import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
 import { argument, contains, inPackage, type SemanticModel } from "./model.js";
+import { type Fit, fitsByOwner, receiverBinding } from "./queries.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
 /**
@@ -172,6 +173,37 @@ export function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, spl
     const later = model.facts.calls.filter((c) => at(c.call) >= split.range[1]).map((c) => c.call);
     const applied = later.filter((c) => uses(c) && c.args.some((a) => [...model.flow(a.value, model.facts.scopeAt(at(c))).bindings].some((b) => parts.has(b))));
     if (applied.length) return split;
+  }
+  return null;
+}
+
+/**
+ * A model trained on a table that a split divides, and then scored on a
+ * held-out part of that split: `train_test_split(X, y)`, `search.fit(X, y)`,
+ * `search.predict(X_valid)`. The held-out rows were trained on.
+ */
+export function trainedOnAll(model: SemanticModel, fit: Fit, splits: Split[]): { split: Split; part: Binding; scorer: CallSite } | null {
+  if (!fit.data || !fit.dataBinding) return null;
+  // Fitted on a split part (or held-out data) it is not the whole table; a name like `train_data` for the table before a local split is.
+  const prov = provenance(model, fit.data, fit.site.scope);
+  if (prov.roles.has("test") || prov.roles.has("val") || prov.evidence.some((e) => e.kind === "split")) return null;
+  const later = model.facts.calls.filter((c) => c.call.range[0] >= fit.site.call.range[1]);
+  // The last fit wins: a scoring call after a refit on other data scores that refit.
+  const refit = fitsByOwner(model)
+    .get(fit.owner)
+    ?.find((f) => f.site.call.range[0] > fit.site.call.range[0]);
+  for (const split of splits) {
+    if (!split.parts.length || !split.data.some((d) => model.flow(d, split.scope).bindings.has(fit.dataBinding!))) continue;
+    const heldOut = new Set(split.parts.filter((b) => splitRole(model, b)?.role !== "train"));
+    if (!heldOut.size) continue;
+    for (const site of later) {
+      const callee = site.call.callee;
+      if (callee.kind !== "member" || !SCORING_METHODS.has(callee.property) || (refit && site.call.range[0] > refit.site.call.range[0])) continue;
+      if (receiverBinding(model, site) !== fit.owner) continue;
+      const arg = site.call.args.find((a) => a.name === null && a.spread === "");
+      const part = arg ? [...model.flow(arg.value, site.scope).bindings].find((b) => heldOut.has(b)) : undefined;
+      if (part) return { split, part, scorer: site };
+    }
   }
   return null;
 }

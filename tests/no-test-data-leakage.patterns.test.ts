@@ -28,6 +28,24 @@ X_test = pd.get_dummies(pd.read_csv("test.csv"))
 X, X_test = X.align(X_test, join="left", axis=1, fill_value=0)
 model = LogisticRegression().fit(X, y)
 `,
+    // refitted on all rows only after the held-out score (the deployed model)
+    `from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+print(model.score(X_test, y_test))
+model.fit(X, y)
+`,
+    // the model fitted on all rows is only cross-validated, never scored on the held-out part
+    `from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score, train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+clf = LogisticRegression()
+clf.fit(X, y)
+print(cross_val_score(clf, X, y, cv=5))
+`,
     // a scaling function applied to each split separately
     `from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import scale
@@ -37,6 +55,45 @@ X_train = scale(X_train)
 `,
   ],
   invalid: [
+    // pattern 1: trained on every row, then scored on the held-out part of an earlier split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import GridSearchCV, train_test_split
+
+train_data = pd.read_csv("heart.csv")
+X = train_data.copy()
+y = X.pop("DEATH_EVENT")
+X_train, X_valid, y_train, y_valid = train_test_split(X, y, train_size=0.8, random_state=0)
+search = GridSearchCV(pipeline, grid, cv=5)
+search.fit(X, y)
+preds = search.predict(X_valid)
+`,
+      errors: [
+        {
+          messageId: "fitOnAll",
+          data: { call: "search.fit", data: "X", heldOut: "validation", split: "train_test_split", part: "X_valid", scorer: "search.predict(X_valid)", train: "X_train and y_train" },
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 13,
+        },
+      ],
+    },
+    // pattern 1: the same with the best estimator scored on the test part
+    {
+      code: `from sklearn.datasets import load_breast_cancer
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+rf = RandomForestClassifier(random_state=0)
+rf.fit(X, y)
+print(accuracy_score(y_test, rf.predict(X_test)))
+`,
+      errors: [{ messageId: "fitOnAll", line: 9, column: 8, endLine: 9, endColumn: 9 }],
+    },
     // a scaling function on all rows before the split
     {
       code: `from sklearn.model_selection import train_test_split
