@@ -120,3 +120,12 @@ export const TUNERS: string[] = ["RandomSearch", "Hyperband", "BayesianOptimizat
 export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [
   ...["CatBoostClassifier", "CatBoostRegressor", "CatBoostRanker", "CatBoost"].map((n) => ({ qname: `catboost.${n}`, off: "use_best_model" })),
 ];
+
+/** Calls that put a value into the object they are called on (`rows.append(v)`): what the object holds afterwards derives from their arguments. */
+export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault"]);
+
+/** Calls that fill gaps with a value (`df[c].fillna(df[c].median())`): imputing with a whole-column statistic is not reported as a computed feature. */
+export const IMPUTING_METHODS = new Set(["fillna", "replace", "where", "mask", "clip", "interpolate"]);
+
+/** `groupby(...).transform("mean")`: the statistic named by a string. */
+export const STATISTIC_BY_NAME_METHODS = new Set(["transform", "agg", "aggregate"]);

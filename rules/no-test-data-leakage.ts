@@ -19,11 +19,11 @@ import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semant
 import { argument, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, splitsOf, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { at, base, leakedSplit, sameRange, short, type Split, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
+type MessageIds = "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
 
 // Builtins that pick or order candidates by a key.
@@ -158,6 +158,29 @@ function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Spli
   };
 }
 
+/** Whole-table statistics (normalisation, target encoding) mixed into data that is split afterwards. */
+function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: (r: Range) => number): Generator<Finding> {
+  for (const found of statisticsBeforeSplit(model, splits())) {
+    const { stat, split } = found;
+    const tableRoles = provenance(model, { kind: "name", name: stat.table.name, range: stat.site.call.range }, stat.site.scope).roles;
+    if (tableRoles.has("test") || tableRoles.has("val")) continue;
+    const computed = snippet(model.sourceText(stat.site.call.range), 50);
+    const helper = found.helper ? (found.helper.call.callee as { name: string }).name : null;
+    yield {
+      call: stat.site.call,
+      range: stat.site.call.range,
+      messageId: "statsBeforeSplit",
+      data: {
+        stat: `${computed}${found.more ? ` (and ${found.more} more)` : ""}`,
+        data: stat.table.name,
+        via: helper ? `, called as ${helper}(...) on line ${lineOf(found.helper!.call.range)},` : "",
+        split: split.name,
+        heldOut: tableRoles.has("train") ? "validation" : split.heldOut,
+      },
+    };
+  }
+}
+
 /** A model trained on every row of a table that a split divides, then scored on a held-out part of it. */
 function* fitOnAll(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
   for (const fits of fitsByOwner(model).values()) {
@@ -273,6 +296,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
+      statsBeforeSplit:
+        "'{{stat}}' summarises the rows of {{data}}{{via}} before {{split}} divides the data it feeds, so the {{heldOut}} rows shaped these features. Compute the statistic on the training split only and apply it to the held-out split (or use a transformer inside a Pipeline).",
       fitOnAll:
         "'{{call}}' trains on {{data}}, which still holds the {{heldOut}} rows that {{split}} puts in {{part}}, and '{{scorer}}' then scores on those rows: the score is measured on data the model was trained on. Fit on {{train}} only.",
       fitBeforeSplit:
@@ -303,7 +328,7 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model));
+      findings.push(...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model));
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

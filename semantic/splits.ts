@@ -1,8 +1,19 @@
 import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
-import { APPLY_METHODS, SCORING_METHODS, SCORING_MODULES, SEARCHES, TRANSFORMER_FIT_METHODS } from "../catalogue/leakage.js";
+import {
+  APPLY_METHODS,
+  GROUPED_ONLY_STATISTICS,
+  IMPUTING_METHODS,
+  MUTATING_METHODS,
+  ROW_STATISTICS,
+  SCORING_METHODS,
+  SCORING_MODULES,
+  SEARCHES,
+  STATISTIC_BY_NAME_METHODS,
+  TRANSFORMER_FIT_METHODS,
+} from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
-import { argument, contains, inPackage, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, receiverBinding } from "./queries.js";
+import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
+import { type Fit, fitsByOwner, functionBody, receiverBinding, rootName } from "./queries.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
 /**
@@ -20,6 +31,8 @@ export interface Split {
   name: string;
   /** The data it divides. */
   data: Expr[];
+  /** The labels it divides with the data (`y` in `train_test_split(X, y)`), when the call says which argument they are. */
+  labels: Expr[];
   /** Bindings holding its parts (none for cross-validation helpers). */
   parts: Binding[];
   /** What the held-out side is, in words. */
@@ -32,12 +45,6 @@ export const at = (e: { range: Range }) => e.range[0];
 const NOWHERE = { range: [-1, -1] as Range };
 export const sameRange = (a: { range: Range }, b: { range: Range }) => a.range[0] === b.range[0] && a.range[1] === b.range[1];
 
-/** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`. */
-function rootName(e: Expr): Expr & { kind: "name" } | null {
-  let x = e;
-  while (x.kind === "member" || x.kind === "index") x = x.object;
-  return x.kind === "name" ? x : null;
-}
 
 /** Every call in the program that divides data into a training and a held-out side, in source order. */
 export function splitsOf(model: SemanticModel): Split[] {
@@ -52,14 +59,18 @@ export function splitsOf(model: SemanticModel): Split[] {
       const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
       const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
       const name = q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
-      out.push({ range: call.range, scope, name, data: call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value), parts, heldOut });
+      const data = call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value);
+      out.push({ range: call.range, scope, name, data, labels: data.slice(1), parts, heldOut });
     } else if (crossValidators.includes(q)) {
       const x = argument(call, { index: 1, keyword: "X" });
-      if (x) out.push({ range: call.range, scope, name: short(q), data: [x.value], parts: [], heldOut: "validation-fold" });
+      const y = argument(call, { index: 2, keyword: "y" });
+      if (x) out.push({ range: call.range, scope, name: short(q), data: [x.value], labels: y ? [y.value] : [], parts: [], heldOut: "validation-fold" });
     } else if (call.callee.kind === "member" && FIT_METHODS.has(call.callee.property)) {
       const receiver = model.resolve(call.callee.object, scope);
       const x = argument(call, { index: 0, keyword: "X" });
-      if (receiver && SEARCHES.includes(base(receiver)) && x) out.push({ range: call.range, scope, name: `${short(receiver)}.fit`, data: [x.value], parts: [], heldOut: "validation-fold" });
+      const y = argument(call, { index: 1, keyword: "y" });
+      if (receiver && SEARCHES.includes(base(receiver)) && x)
+        out.push({ range: call.range, scope, name: `${short(receiver)}.fit`, data: [x.value], labels: y ? [y.value] : [], parts: [], heldOut: "validation-fold" });
     }
   }
   // Head and tail slices of one table: `train = df.iloc[:cut]`, `test = df.iloc[cut:]`.
@@ -68,7 +79,7 @@ export function splitsOf(model: SemanticModel): Split[] {
     if (!cut || cut.role !== "train") continue;
     const held = splitRole(model, cut.other);
     const end = Math.max(b.pos, cut.other.pos);
-    out.push({ range: [end, end], scope: b.scope, name: cut.via, data: [cut.base], parts: [b, cut.other], heldOut: held?.role === "val" ? "validation" : "test" });
+    out.push({ range: [end, end], scope: b.scope, name: cut.via, data: [cut.base], labels: [], parts: [b, cut.other], heldOut: held?.role === "val" ? "validation" : "test" });
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }
@@ -206,4 +217,256 @@ export function trainedOnAll(model: SemanticModel, fit: Fit, splits: Split[]): {
     }
   }
   return null;
+}
+
+/** What a value is built from: bindings, the expressions they hold, and the calls among them. */
+export interface Derivation {
+  bindings: Set<Binding>;
+  values: Expr[];
+  calls: CallExpr[];
+}
+
+// Expressions a derivation visits at most: tables are rebuilt a few dozen times in a notebook, not more.
+const MAX_DERIVATION = 512;
+
+/**
+ * Everything a value is built from, following assignments and also the writes
+ * into the tables and lists it reads, made before `before`: `df[c] = v`,
+ * `df.loc[i, c] = v`, `rows.append(v)`. Pure data flow; branches are not told apart.
+ */
+export function derivation(model: SemanticModel, start: { e: Expr; scope: number }[], before: number): Derivation {
+  const out: Derivation = { bindings: new Set(), values: [], calls: [] };
+  const writes = writesByBinding(model);
+  const work = [...start];
+  let visited = 0;
+  while (work.length && visited++ < MAX_DERIVATION) {
+    const { e, scope } = work.pop()!;
+    out.values.push(e);
+    const f = model.flow(e, scope);
+    out.calls.push(...f.calls);
+    for (const b of f.bindings) {
+      if (out.bindings.has(b)) continue;
+      out.bindings.add(b);
+      if (b.value) out.values.push(b.value);
+      for (const w of writes.get(b) ?? []) if (w.range[1] <= before || b.scope !== 0) work.push({ e: w.value, scope: w.scope });
+    }
+  }
+  return out;
+}
+
+const WRITES = new WeakMap<SemanticModel, Map<Binding, { value: Expr; scope: number; range: Range }[]>>();
+
+/** Writes into the object a binding holds: item and attribute assignments, and mutating calls (`append`). */
+function writesByBinding(model: SemanticModel): Map<Binding, { value: Expr; scope: number; range: Range }[]> {
+  let index = WRITES.get(model);
+  if (index) return index;
+  index = new Map();
+  const add = (root: Expr | null, scope: number, value: Expr, range: Range) => {
+    if (root?.kind !== "name") return;
+    const b = model.binding(root.name, scope, root.range[0]);
+    if (!b) return;
+    let list = index!.get(b);
+    if (!list) index!.set(b, (list = []));
+    list.push({ value, scope, range });
+  };
+  for (const ta of model.facts.targetAssigns) add(rootName(ta.target), ta.scope, ta.value, ta.range);
+  for (const site of model.facts.calls) {
+    const c = site.call.callee;
+    if (c.kind !== "member" || !MUTATING_METHODS.has(c.property)) continue;
+    for (const a of site.call.args) add(rootName(c.object), site.scope, a.value, site.call.range);
+  }
+  WRITES.set(model, index);
+  return index;
+}
+
+/** A whole-table statistic: `df.mean()`, `df[c].std()`, `df.groupby(g)[t].mean()`, `df.groupby(g)[t].transform("mean")`. */
+export interface RowStatistic {
+  site: CallSite;
+  /** The table summarised. */
+  table: Binding;
+  grouped: boolean;
+  /** Column keys selected after the `groupby` (`[t]` in `df.groupby(g)[t].mean()`). */
+  columns: Expr[];
+}
+
+const STATS = new WeakMap<SemanticModel, RowStatistic[]>();
+
+/**
+ * Every column-wise statistic over a whole table in the file. Left out: row-wise
+ * ones (`axis=1`), ones over a subset of rows (`df[:n].mean()`, `df.loc[mask]`),
+ * and imputation (`fillna(df[c].median())`).
+ */
+export function rowStatistics(model: SemanticModel): RowStatistic[] {
+  let list = STATS.get(model);
+  if (list) return list;
+  list = [];
+  const imputing = model.facts.calls.filter((s) => s.call.callee.kind === "member" && IMPUTING_METHODS.has(s.call.callee.property));
+  for (const site of model.facts.calls) {
+    const c = site.call.callee;
+    if (c.kind !== "member") continue;
+    const byName = STATISTIC_BY_NAME_METHODS.has(c.property) ? literalString(site.call.args[0]?.value) : null;
+    const stat = byName !== null && ROW_STATISTICS.has(byName) ? byName : ROW_STATISTICS.has(c.property) ? c.property : null;
+    if (stat === null) continue;
+    const axis = argument(site.call, { keyword: "axis" })?.value;
+    if (axis?.kind === "literal" && (axis.value === 1 || axis.value === "columns")) continue;
+    // Walk the receiver chain down to the table: `df.groupby("g")["t"]` is grouped, rooted in df.
+    let x: Expr = c.object;
+    let grouped = false;
+    let subset = false;
+    const keys: Expr[] = [];
+    for (let i = 0; i < 16 && (x.kind === "member" || x.kind === "index" || x.kind === "call"); i++) {
+      if (x.kind === "call") {
+        if (x.callee.kind !== "member") break;
+        if (x.callee.property === "groupby") grouped = true;
+        x = x.callee.object;
+      } else if (x.kind === "index") {
+        const k = x.index;
+        // A column (`df["a"]`, `df[["a", "b"]]`, `df[cols]`) keeps every row; a slice or a mask does not.
+        if (k.kind === "other" || (x.object.kind === "member" && (x.object.property === "loc" || x.object.property === "iloc"))) subset = true;
+        if (!grouped) keys.push(k);
+        x = x.object;
+      } else x = x.object;
+    }
+    if (subset || x.kind !== "name" || (!grouped && GROUPED_ONLY_STATISTICS.has(stat))) continue;
+    if (imputing.some((s) => s.call.args.some((a) => contains(a.value.range, site.call.range)))) continue;
+    const table = model.binding(x.name, site.scope, x.range[0]);
+    if (table && table.kind !== "import" && table.kind !== "def") list.push({ site, table, grouped, columns: keys });
+  }
+  STATS.set(model, list);
+  return list;
+}
+
+/** Every sub-expression of `e` (iteratively). */
+function* subExpressions(e: Expr): Generator<Expr> {
+  const work: Expr[] = [e];
+  while (work.length) {
+    const x = work.pop()!;
+    yield x;
+    if (x.kind === "member") work.push(x.object);
+    else if (x.kind === "index") work.push(x.object, x.index);
+    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+    else if (x.kind === "collection") work.push(...x.items);
+    else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
+  }
+}
+
+/** A column key, comparable across functions: a string literal, or a parameter's or variable's name. */
+function keyOf(model: SemanticModel, e: Expr, scope: number): string | null {
+  const d = model.definition(e, scope);
+  const lit = literalString(d);
+  if (lit !== null) return `'${lit}`;
+  return e.kind === "name" ? `@${e.name}` : null;
+}
+
+/** The columns a split's labels are read from: `y = df["Churn"]`, `target = df.pop(response)`, `df[target_col].values`. */
+function labelKeys(model: SemanticModel, split: Split): Set<string> {
+  const keys = new Set<string>();
+  const work = split.labels.map((e) => ({ e, hops: 0 }));
+  while (work.length) {
+    const { e, hops } = work.pop()!;
+    if (hops > 8) continue;
+    const scope = split.scope;
+    const x = e.kind === "name" ? model.definition(e, scope) : e;
+    if (x.kind === "member") work.push({ e: x.object, hops: hops + 1 });
+    else if (x.kind === "index") {
+      const k = keyOf(model, x.index, scope);
+      if (k) keys.add(k);
+    } else if (x.kind === "call" && x.callee.kind === "member") {
+      if ((x.callee.property === "pop" || x.callee.property === "get") && x.args[0]) {
+        const k = keyOf(model, x.args[0].value, scope);
+        if (k) keys.add(k);
+      } else work.push({ e: x.callee.object, hops: hops + 1 });
+    }
+  }
+  return keys;
+}
+
+/**
+ * Is this statistic a leak into the data it feeds? Target encoding: a grouped
+ * statistic of the label column (`df.groupby(g)["Churn"].mean()`, `.mean()["Churn"]`).
+ * Normalisation: an ungrouped one combined with the same table in arithmetic (`(df - df.mean()) / df.std()`).
+ */
+function leakyStatistic(model: SemanticModel, stat: RowStatistic, values: Expr[], labels: Set<string>): boolean {
+  const call = stat.site.call;
+  if (stat.grouped) {
+    const columns = [...stat.columns];
+    // `df.groupby(g).mean()["Churn"]`: the column picked from the result.
+    for (const v of values) for (const x of subExpressions(v)) if (x.kind === "index" && x.object.range[0] === call.range[0] && x.object.range[1] === call.range[1]) columns.push(x.index);
+    return columns.some((k) => {
+      const items = k.kind === "collection" ? k.items : [k];
+      return items.some((item) => {
+        const key = keyOf(model, item, stat.site.scope);
+        return key !== null && labels.has(key);
+      });
+    });
+  }
+  return values.some((v) => v.kind === "other" && contains(v.range, call.range) && v.names.includes(stat.table.name));
+}
+
+const SUMMARIES = new WeakMap<Binding, { param: number; stat: RowStatistic; values: Expr[] } | null>();
+
+/**
+ * Function summary: the local function mixes a whole-table statistic of its
+ * parameter N into what it returns (`def encode(df): df[c + "_mean"] = df.groupby(c)[t].transform("mean"); return df`).
+ */
+export function statisticOfParameter(model: SemanticModel, def: Binding): { param: number; stat: RowStatistic; values: Expr[] } | null {
+  if (SUMMARIES.has(def)) return SUMMARIES.get(def)!;
+  SUMMARIES.set(def, null);
+  const body = functionBody(model, def);
+  let found: { param: number; stat: RowStatistic; values: Expr[] } | null = null;
+  if (body) {
+    const params = model.facts.bindings.filter((b) => b.kind === "param" && b.scope === body.id);
+    const returned = model.facts.returns.filter((r) => r.scope === body.id).map((r) => ({ e: r.value, scope: r.scope }));
+    const d = returned.length ? derivation(model, returned, body.range[1]) : null;
+    for (const stat of d ? rowStatistics(model) : []) {
+      const param = params.indexOf(stat.table);
+      if (param >= 0 && d!.bindings.has(stat.table) && d!.values.some((v) => contains(v.range, stat.site.call.range))) {
+        found = { param: params[0]?.name === "self" ? param - 1 : param, stat, values: d!.values };
+        break;
+      }
+    }
+  }
+  SUMMARIES.set(def, found);
+  return found;
+}
+
+/**
+ * Whole-table statistics mixed into data that a later split divides: their
+ * values came from the held-out rows too. Directly, or through a local
+ * function called on the table (`df = encoder_helper(df, ...)`).
+ */
+export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): { stat: RowStatistic; split: Split; helper: CallSite | null; more: number }[] {
+  const stats = rowStatistics(model);
+  const out: { stat: RowStatistic; split: Split; helper: CallSite | null; more: number }[] = [];
+  const reported = new Set<CallExpr>();
+  // One finding per table and split, at its first statistic: five target-encoded columns are one mistake.
+  const tables = new Map<string, (typeof out)[number]>();
+  for (const split of splits) {
+    const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
+    const labels = labelKeys(model, split);
+    for (const stat of stats) {
+      if (reported.has(stat.site.call) || stat.site.call.range[1] > split.range[0] || !d.bindings.has(stat.table)) continue;
+      if (!d.values.some((v) => contains(v.range, stat.site.call.range)) || !leakyStatistic(model, stat, d.values, labels)) continue;
+      reported.add(stat.site.call);
+      const key = `${stat.table.range[0]}:${split.range[0]}`;
+      const first = tables.get(key);
+      if (first) first.more++;
+      else {
+        tables.set(key, { stat, split, helper: null, more: 0 });
+        out.push(tables.get(key)!);
+      }
+    }
+    for (const call of d.calls) {
+      if (call.callee.kind !== "name" || reported.has(call) || call.range[1] > split.range[0]) continue;
+      const scope = model.facts.scopeAt(call.range[0]);
+      const def = model.binding(call.callee.name, scope, call.range[0]);
+      const summary = def?.kind === "def" ? statisticOfParameter(model, def) : null;
+      if (summary && !leakyStatistic(model, summary.stat, summary.values, labels)) continue;
+      const arg = summary ? argument(call, { index: summary.param }) : null;
+      if (!summary || !arg || !model.flow(arg.value, scope).bindings.size || reported.has(summary.stat.site.call)) continue;
+      reported.add(call).add(summary.stat.site.call);
+      out.push({ stat: summary.stat, split, helper: { call, scope }, more: 0 });
+    }
+  }
+  return out;
 }

@@ -46,6 +46,28 @@ clf = LogisticRegression()
 clf.fit(X, y)
 print(cross_val_score(clf, X, y, cv=5))
 `,
+    // a statistic printed for exploration, never fed into the data that is split
+    `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("titanic.csv")
+print(df.groupby("Sex")["Survived"].mean())
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="Survived"), df["Survived"], random_state=0)
+`,
+    // per-entity aggregation of another column is a feature of each row, not a target encoding
+    `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("orders.csv")
+df["user_orders"] = df.groupby("user_id")["order_id"].transform("count")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="churn"), df["churn"], random_state=0)
+`,
+    // statistics of the training rows only (the first 3000 rows are the training part)
+    `from sklearn.model_selection import train_test_split
+
+X_all = (X_all - X_all[:3000].mean()) / X_all[:3000].std()
+X_train, X_val, y_train, y_val = train_test_split(X_all[:3000], y[:3000], random_state=0)
+`,
     // a scaling function applied to each split separately
     `from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import scale
@@ -55,6 +77,55 @@ X_train = scale(X_train)
 `,
   ],
   invalid: [
+    // pattern 6: normalisation with the whole table's statistics before the split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("houses.csv")
+X = df.drop(columns=["price"])
+X = (X - X.mean()) / X.std()
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "X.mean() (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" }, line: 6, column: 10, endLine: 6, endColumn: 18 }],
+    },
+    // pattern 6: target encoding on the whole table, written in by a loop, before the split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("churn.csv")
+y = df["Churn"]
+X = pd.DataFrame()
+gender_lst = []
+gender_groups = df.groupby("Gender").mean()["Churn"]
+for val in df["Gender"]:
+    gender_lst.append(gender_groups.loc[val])
+df["Gender_Churn"] = gender_lst
+X[["Age", "Gender_Churn"]] = df[["Age", "Gender_Churn"]]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "df.groupby(\"Gender\").mean()", data: "df", via: "", split: "train_test_split", heldOut: "test" }, line: 8, column: 17, endLine: 8, endColumn: 44 }],
+    },
+    // patterns 5 and 6: a helper of the same file target-encodes its argument, the caller splits the result
+    {
+      code: `import numpy as np
+from sklearn.model_selection import train_test_split
+
+def encoder_helper(frame, columns, response="churn"):
+    for column in columns:
+        groups = frame.groupby(column).mean()[response]
+        frame[f"{column}_churn"] = [groups.loc[v] for v in frame[column]]
+    return frame
+
+def perform_feature_engineering(frame, response="churn"):
+    frame = encoder_helper(frame, frame.select_dtypes(object).columns, response=response)
+    target = frame.pop(response)
+    features = frame.select_dtypes(include=np.number)
+    return train_test_split(features, target, test_size=0.3, random_state=42)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "frame.groupby(column).mean()", data: "frame", via: ", called as encoder_helper(...) on line 11,", split: "train_test_split", heldOut: "held-out" }, line: 6, column: 18, endLine: 6, endColumn: 46 }],
+    },
     // pattern 1: trained on every row, then scored on the held-out part of an earlier split
     {
       code: `import pandas as pd
