@@ -9,6 +9,7 @@ import type {
   Expr,
   IndexExpr,
   MemberExpr,
+  NameRead,
   ProgramFacts,
   Range,
   Return,
@@ -18,6 +19,7 @@ import type {
 import { JS_GLOBALS, moduleQname } from "../../catalogue/aliases.js";
 import { innermostScope } from "../../semantic/scopes.js";
 import { withLazy } from "../shared/lazy.js";
+import { nameReads } from "./names.js";
 
 /**
  * The TypeScript/JavaScript front end: the same language-neutral facts the
@@ -519,8 +521,11 @@ export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: 
   }
 
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
+  let nameCache: NameRead[] | null = null;
   const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
+    names: () => (nameCache ??= nameReads(program, scopeAt, visitorKeys)),
+    language: "javascript",
     mainGuard: MAIN_GUARD.test(text),
     optionObjects: true,
     scopes,

@@ -2,7 +2,9 @@ import type { SourceLocation } from "@eslint/core";
 import type { RuleListener } from "@typescript-eslint/utils/ts-eslint";
 import { extractEstreeFacts, type EsNode } from "../../parsers/estree/facts.js";
 import { instanceTypes, type TypedServices } from "../../parsers/estree/types.js";
+import "../../parsers/python/project-module.js";
 import { PythonSourceCode } from "../../parsers/python/source-code.js";
+import { projectIndex } from "../../semantic/project.js";
 import type { Range } from "../../semantic/ir.js";
 import { SemanticModel } from "../../semantic/model.js";
 
@@ -17,11 +19,14 @@ export interface Program {
  * Run `check` once per file with its shared semantic model. Rules written
  * against `Program` work for every front end that builds the model.
  */
-export function onProgram(context: { sourceCode: unknown }, check: (program: Program) => void): RuleListener {
+export function onProgram(context: { sourceCode: unknown; physicalFilename?: string; filename?: string }, check: (program: Program) => void): RuleListener {
   return {
     Module() {
       const source = context.sourceCode;
       if (!(source instanceof PythonSourceCode)) return;
+      // Imports of the project's own modules resolve from the file's place on disk.
+      const file = context.physicalFilename ?? context.filename;
+      if (file && !file.startsWith("<")) source.model.locate(file, projectIndex);
       check({ model: source.model, loc: (r) => source.locOf(r), text: (r) => source.text.slice(r[0], r[1]) });
     },
     Program() {
