@@ -160,22 +160,20 @@ function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Spli
 
 /** Whole-table statistics (normalisation, target encoding) mixed into data that is split afterwards. */
 function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: (r: Range) => number): Generator<Finding> {
-  for (const found of statisticsBeforeSplit(model, splits())) {
-    const { stat, split } = found;
-    const tableRoles = provenance(model, { kind: "name", name: stat.table.name, range: stat.site.call.range }, stat.site.scope).roles;
+  for (const leak of statisticsBeforeSplit(model, splits())) {
+    const tableRoles = provenance(model, { kind: "name", name: leak.table, range: leak.range }, leak.tableScope).roles;
     if (tableRoles.has("test") || tableRoles.has("val")) continue;
-    const computed = snippet(model.sourceText(stat.site.call.range), 50);
-    const helper = found.helper ? (found.helper.call.callee as { name: string }).name : null;
+    const helper = leak.helper;
     yield {
-      call: stat.site.call,
-      range: stat.site.call.range,
+      call: helper?.external ? helper.call : ({ range: leak.range } as CallExpr),
+      range: leak.range,
       messageId: "statsBeforeSplit",
       data: {
-        stat: `${computed}${found.more ? ` (and ${found.more} more)` : ""}`,
-        data: stat.table.name,
-        via: helper ? `, called as ${helper}(...) on line ${lineOf(found.helper!.call.range)},` : "",
-        split: split.name,
-        heldOut: tableRoles.has("train") ? "validation" : split.heldOut,
+        stat: `${leak.statistic}${leak.more ? ` (and ${leak.more} more)` : ""}`,
+        data: leak.table,
+        via: !helper ? "" : helper.external ? `, inside ${helper.name}(...) of another module of the project,` : `, called as ${helper.name}(...) on line ${lineOf(helper.call.range)},`,
+        split: leak.split.name,
+        heldOut: tableRoles.has("train") ? "validation" : leak.split.heldOut,
       },
     };
   }

@@ -13,7 +13,8 @@ import {
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
 import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, functionBody, receiverBinding, rootName } from "./queries.js";
+import { type Fit, fitsByOwner, receiverBinding, rootName } from "./queries.js";
+import type { SummaryKind } from "./summaries.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
 /**
@@ -381,91 +382,140 @@ function labelKeys(model: SemanticModel, split: Split): Set<string> {
   return keys;
 }
 
+/** The column keys a statistic is taken of: `[t]` in `df.groupby(g)[t].mean()`, or picked from its result (`.mean()[t]`). */
+function statisticColumns(model: SemanticModel, stat: RowStatistic, values: Expr[]): string[] {
+  const call = stat.site.call;
+  const columns = [...stat.columns];
+  for (const v of values) for (const x of subExpressions(v)) if (x.kind === "index" && x.object.range[0] === call.range[0] && x.object.range[1] === call.range[1]) columns.push(x.index);
+  const keys: string[] = [];
+  for (const k of columns) for (const item of k.kind === "collection" ? k.items : [k]) {
+    const key = keyOf(model, item, stat.site.scope);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/** An ungrouped statistic combined with its own table in arithmetic: `(df - df.mean()) / df.std()`. */
+function normalises(stat: RowStatistic, values: Expr[]): boolean {
+  return !stat.grouped && values.some((v) => v.kind === "other" && contains(v.range, stat.site.call.range) && v.names.includes(stat.table.name));
+}
+
 /**
  * Is this statistic a leak into the data it feeds? Target encoding: a grouped
  * statistic of the label column (`df.groupby(g)["Churn"].mean()`, `.mean()["Churn"]`).
- * Normalisation: an ungrouped one combined with the same table in arithmetic (`(df - df.mean()) / df.std()`).
+ * Normalisation: an ungrouped one combined with the same table in arithmetic.
  */
-function leakyStatistic(model: SemanticModel, stat: RowStatistic, values: Expr[], labels: Set<string>): boolean {
-  const call = stat.site.call;
-  if (stat.grouped) {
-    const columns = [...stat.columns];
-    // `df.groupby(g).mean()["Churn"]`: the column picked from the result.
-    for (const v of values) for (const x of subExpressions(v)) if (x.kind === "index" && x.object.range[0] === call.range[0] && x.object.range[1] === call.range[1]) columns.push(x.index);
-    return columns.some((k) => {
-      const items = k.kind === "collection" ? k.items : [k];
-      return items.some((item) => {
-        const key = keyOf(model, item, stat.site.scope);
-        return key !== null && labels.has(key);
-      });
-    });
-  }
-  return values.some((v) => v.kind === "other" && contains(v.range, call.range) && v.names.includes(stat.table.name));
+function leaky(s: { grouped: boolean; columns: string[]; normalises: boolean }, labels: Set<string>): boolean {
+  return s.grouped ? s.columns.some((k) => labels.has(k)) : s.normalises;
 }
 
-const SUMMARIES = new WeakMap<Binding, { param: number; stat: RowStatistic; values: Expr[] } | null>();
+/** Summary kind: the function mixes a whole-table statistic of its parameter N into what it returns. Plain JSON, for the project index. */
+export interface StatisticSummary {
+  param: number;
+  /** The statistic as written, for messages. */
+  statistic: string;
+  /** Where it is, in the function's own file. */
+  range: [number, number];
+  grouped: boolean;
+  /** Column keys the statistic is taken of (see keyOf). */
+  columns: string[];
+  /** Combined with the same table in arithmetic (`(df - df.mean()) / df.std()`). */
+  normalises: boolean;
+}
 
-/**
- * Function summary: the local function mixes a whole-table statistic of its
- * parameter N into what it returns (`def encode(df): df[c + "_mean"] = df.groupby(c)[t].transform("mean"); return df`).
- */
-export function statisticOfParameter(model: SemanticModel, def: Binding): { param: number; stat: RowStatistic; values: Expr[] } | null {
-  if (SUMMARIES.has(def)) return SUMMARIES.get(def)!;
-  SUMMARIES.set(def, null);
-  const body = functionBody(model, def);
-  let found: { param: number; stat: RowStatistic; values: Expr[] } | null = null;
-  if (body) {
-    const params = model.facts.bindings.filter((b) => b.kind === "param" && b.scope === body.id);
-    const returned = model.facts.returns.filter((r) => r.scope === body.id).map((r) => ({ e: r.value, scope: r.scope }));
-    const d = returned.length ? derivation(model, returned, body.range[1]) : null;
-    for (const stat of d ? rowStatistics(model) : []) {
-      const param = params.indexOf(stat.table);
-      if (param >= 0 && d!.bindings.has(stat.table) && d!.values.some((v) => contains(v.range, stat.site.call.range))) {
-        found = { param: params[0]?.name === "self" ? param - 1 : param, stat, values: d!.values };
-        break;
+/** `def encode(df): df[c + "_mean"] = df.groupby(c)[t].transform("mean"); return df`, directly or through another helper. */
+export const rowStatisticKind: SummaryKind<StatisticSummary> = {
+  id: "rowStatistic",
+  compute(fn) {
+    const { model } = fn;
+    const returned = fn.returns.map((r) => ({ e: r.value, scope: r.scope }));
+    if (!returned.length) return null;
+    const d = derivation(model, returned, fn.scope.range[1]);
+    for (const stat of rowStatistics(model)) {
+      const param = fn.params.indexOf(stat.table);
+      if (param < 0 || !d.bindings.has(stat.table) || !d.values.some((v) => contains(v.range, stat.site.call.range))) continue;
+      return {
+        param,
+        statistic: snippetOf(model, stat.site.call.range),
+        range: [stat.site.call.range[0], stat.site.call.range[1]],
+        grouped: stat.grouped,
+        columns: statisticColumns(model, stat, d.values),
+        normalises: normalises(stat, d.values),
+      };
+    }
+    // A helper that hands its parameter to another helper that does it.
+    for (const site of fn.calls) {
+      const inner = fn.callee(rowStatisticKind, site);
+      const arg = inner ? argument(site.call, { index: inner.param }) : null;
+      const param = arg ? fn.params.findIndex((p) => model.flow(arg.value, site.scope).bindings.has(p)) : -1;
+      if (inner && param >= 0 && d.calls.some((c) => c.range[0] === site.call.range[0] && c.range[1] === site.call.range[1])) {
+        return { ...inner, param, range: [site.call.range[0], site.call.range[1]] };
       }
     }
-  }
-  SUMMARIES.set(def, found);
-  return found;
+    return null;
+  },
+};
+
+const snippetOf = (model: SemanticModel, range: Range): string => {
+  const flat = model.sourceText(range).replace(/\s+/g, " ").trim();
+  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+};
+
+/** A whole-table statistic that reaches a later split, directly or through a helper (`helper`: the call, and the statistic is in another module when `external`). */
+export interface StatisticLeak {
+  split: Split;
+  statistic: string;
+  range: Range;
+  table: string;
+  tableScope: number;
+  helper: { call: CallExpr; name: string; external: boolean } | null;
+  more: number;
 }
 
 /**
  * Whole-table statistics mixed into data that a later split divides: their
- * values came from the held-out rows too. Directly, or through a local
- * function called on the table (`df = encoder_helper(df, ...)`).
+ * values came from the held-out rows too. Directly, or through a function
+ * (this file's or a project module's) whose summary says it does so to its argument.
  */
-export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): { stat: RowStatistic; split: Split; helper: CallSite | null; more: number }[] {
+export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): StatisticLeak[] {
   const stats = rowStatistics(model);
-  const out: { stat: RowStatistic; split: Split; helper: CallSite | null; more: number }[] = [];
-  const reported = new Set<CallExpr>();
+  const out: StatisticLeak[] = [];
+  const reported = new Set<string>();
+  const id = (r: Range) => `${r[0]}:${r[1]}`;
   // One finding per table and split, at its first statistic: five target-encoded columns are one mistake.
-  const tables = new Map<string, (typeof out)[number]>();
+  const tables = new Map<string, StatisticLeak>();
   for (const split of splits) {
     const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
     const labels = labelKeys(model, split);
     for (const stat of stats) {
-      if (reported.has(stat.site.call) || stat.site.call.range[1] > split.range[0] || !d.bindings.has(stat.table)) continue;
-      if (!d.values.some((v) => contains(v.range, stat.site.call.range)) || !leakyStatistic(model, stat, d.values, labels)) continue;
-      reported.add(stat.site.call);
+      const call = stat.site.call;
+      if (reported.has(id(call.range)) || call.range[1] > split.range[0] || !d.bindings.has(stat.table)) continue;
+      if (!d.values.some((v) => contains(v.range, call.range))) continue;
+      if (!leaky({ grouped: stat.grouped, columns: statisticColumns(model, stat, d.values), normalises: normalises(stat, d.values) }, labels)) continue;
+      reported.add(id(call.range));
       const key = `${stat.table.range[0]}:${split.range[0]}`;
       const first = tables.get(key);
       if (first) first.more++;
       else {
-        tables.set(key, { stat, split, helper: null, more: 0 });
-        out.push(tables.get(key)!);
+        const leak: StatisticLeak = { split, statistic: snippetOf(model, call.range), range: call.range, table: stat.table.name, tableScope: stat.site.scope, helper: null, more: 0 };
+        tables.set(key, leak);
+        out.push(leak);
       }
     }
     for (const call of d.calls) {
-      if (call.callee.kind !== "name" || reported.has(call) || call.range[1] > split.range[0]) continue;
-      const scope = model.facts.scopeAt(call.range[0]);
-      const def = model.binding(call.callee.name, scope, call.range[0]);
-      const summary = def?.kind === "def" ? statisticOfParameter(model, def) : null;
-      if (summary && !leakyStatistic(model, summary.stat, summary.values, labels)) continue;
+      if (call.range[1] > split.range[0]) continue;
+      const site = { call, scope: model.facts.scopeAt(call.range[0]) };
+      const summary = model.summaryAt(rowStatisticKind, site);
       const arg = summary ? argument(call, { index: summary.param }) : null;
-      if (!summary || !arg || !model.flow(arg.value, scope).bindings.size || reported.has(summary.stat.site.call)) continue;
-      reported.add(call).add(summary.stat.site.call);
-      out.push({ stat: summary.stat, split, helper: { call, scope }, more: 0 });
+      if (!summary || !arg || !leaky(summary, labels)) continue;
+      const fn = model.calledFunction(site);
+      const external = !fn || !("local" in fn);
+      const range: Range = external ? call.range : summary.range;
+      if (reported.has(id(range))) continue;
+      reported.add(id(range));
+      const root = rootName(arg.value);
+      const name = call.callee.kind === "name" ? call.callee.name : call.callee.kind === "member" ? call.callee.property : "helper";
+      out.push({ split, statistic: summary.statistic, range, table: root?.name ?? snippetOf(model, arg.value.range), tableScope: site.scope, helper: { call, name, external }, more: 0 });
     }
   }
   return out;
