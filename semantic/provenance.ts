@@ -1,8 +1,23 @@
-import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, PARTWISE_RETURNS, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
+import {
+  AMBIGUOUS_ALONE,
+  crossValidators,
+  DATASET_LOADERS,
+  FILE_READERS,
+  FIT_METHODS,
+  HISTORY_ATTRIBUTES,
+  nameTokens,
+  PARTWISE_RETURNS,
+  roleFromName,
+  splitFromFileName,
+  splitFromName,
+  splitters,
+  VALUE_METHODS,
+  type SplitRole,
+} from "../catalogue/data.js";
 import { SCORING_METHODS } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, Expr, MemberExpr } from "./ir.js";
 import { scoredOnFitData } from "./queries.js";
-import { directNames, literalString, type SemanticModel } from "./model.js";
+import { argument, directNames, literalString, type SemanticModel } from "./model.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -16,7 +31,7 @@ import { directNames, literalString, type SemanticModel } from "./model.js";
 const MAX_HOPS = 8;
 const MAX_VISITS = 256;
 
-export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv" | "fit";
+export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv" | "fit" | "loader" | "file" | "history";
 
 export interface Evidence {
   role: SplitRole;
@@ -90,6 +105,59 @@ export function unpackedPart(model: SemanticModel, b: Binding): Expr | null {
   if (part === undefined) return null;
   if (part === "receiver") return v.callee.kind === "member" ? v.callee.object : null;
   return positional[part]?.value ?? null;
+}
+
+/** `h.history` where `h` holds what a fit returned (Keras' History). */
+function isHistory(model: SemanticModel, e: MemberExpr, scope: number): boolean {
+  const spec = HISTORY_ATTRIBUTES.find((h) => h.attribute === e.property);
+  if (!spec) return false;
+  const v = model.definition(e.object, scope);
+  return v.kind === "call" && v.callee.kind === "member" && spec.producers.has(v.callee.property);
+}
+
+/**
+ * The split a dataset loader returned into this binding, from the catalogue:
+ * `(x_train, y_train), (x_test, y_test) = mnist.load_data()`, `MNIST(root, train=False)`,
+ * `tfds.load(name, split="test")`, `fetch_20newsgroups(subset="test")`, and files
+ * named like a split (`pd.read_csv("test.csv")`, going by the name).
+ */
+export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole; via: string; file: boolean } | null {
+  if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value) return null;
+  const v = model.definition(b.value, b.scope);
+  if (v.kind !== "call") return null;
+  const q = model.resolve(v.callee, b.scope);
+  if (q === null) return null;
+  const position = b.kind === "unpack" ? (b.path?.length ? b.path[0]! : b.index) : undefined;
+  for (const loader of DATASET_LOADERS) {
+    if (!q.startsWith(loader.prefix) || (loader.suffix && !q.endsWith(loader.suffix))) continue;
+    const segments = q.replace(/\(\)/gu, "").split(".");
+    const name = loader.suffix ? segments.slice(-2).join(".") : segments[segments.length - 1]!;
+    const split = loader.split;
+    if ("returns" in split) {
+      if (b.kind !== "unpack" || position === undefined || position < 0) continue;
+      const role = split.returns[position];
+      if (role) return { role, via: `${name}()`, file: false };
+    } else if ("flag" in split) {
+      const flag = argument(v, { keyword: split.flag })?.value;
+      if (flag?.kind === "literal" && typeof flag.value === "boolean") return { role: flag.value ? split.whenTrue : split.whenFalse, via: `${name}(${split.flag}=${flag.value ? "True" : "False"})`, file: false };
+    } else {
+      const named = argument(v, { keyword: split.keyword })?.value;
+      const pick = named?.kind === "collection" && b.kind === "unpack" && position !== undefined && position >= 0 ? named.items[position] : named;
+      const text = literalString(pick);
+      const role = text === null ? null : splitFromName(text);
+      if (role) return { role, via: `${name}(${split.keyword}="${text}")`, file: false };
+    }
+  }
+  const reader = FILE_READERS.find((r) => r.qname === q);
+  if (reader && b.kind === "assign") {
+    let path = argument(v, reader.path)?.value;
+    // `os.path.join(DATA, "test.csv")`: the last part names the file.
+    if (path?.kind === "call") path = path.args[path.args.length - 1]?.value;
+    const text = literalString(path);
+    const role = text === null ? null : splitFromFileName(text);
+    if (role) return { role, via: `'${text}'`, file: true };
+  }
+  return null;
 }
 
 /** Accessors that select rows by position or label: `df.iloc[a:b]`, `df.loc[a:b]`. */
@@ -202,6 +270,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     if (b?.kind === "def") return;
     const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
+    const loaded = b ? loadedSplit(model, b) : null;
+    if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
     const named = nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
     if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
@@ -236,7 +306,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
         // `clf.fit(X, y)` … `clf.predict(X)`: scored on the rows it was trained on, whatever their name.
         const fit = e.callee.kind === "member" && SCORING_METHODS.has(e.callee.property) ? scoredOnFitData(model, { call: e, scope: item.scope }) : null;
         if (fit) add({ role: "train", kind: "fit", text: fit.dataBinding!.name, via: model.sourceText((fit.site.call.callee as MemberExpr).range) });
-        if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: false });
+        // `scores.mean()`: a value computed from the receiver's data, which is followed like an argument.
+        if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: VALUE_METHODS.has(e.callee.property) });
         else if (e.callee.kind !== "name") work.push({ ...item, e: e.callee });
         for (const a of e.args) work.push({ ...item, e: a.value, follow: true });
         break;
@@ -256,6 +327,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
             const k = literalString(base.index);
             const r = k === null ? null : nameRole(k);
             if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
+            // `history.history["accuracy"]` from `history = model.fit(...)`: a key without a split word is the training curve.
+            if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope)) found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
             if (base.index.kind !== "literal") work.push({ ...item, e: base.index, follow: true });
           }
           base = base.object;
@@ -297,6 +370,12 @@ export function describeEvidence(evidence: Evidence[], role: SplitRole): string 
   if (attrs.length) parts.push(`the attribute${attrs.length > 1 ? "s" : ""} ${listNames(attrs)}`);
   const keys = of("key");
   if (keys.length) parts.push(`the key${keys.length > 1 ? "s" : ""} ${listNames(keys)}`);
+  for (const kind of ["loader", "file", "history"] as const) {
+    for (const via of [...new Set(mine.filter((x) => x.kind === kind).map((x) => x.via!))]) {
+      const names = listNames(mine.filter((x) => x.kind === kind && x.via === via).map((x) => x.text));
+      parts.push(kind === "loader" ? `${names}, the ${ROLE_WORDS[role]} split of ${via}` : kind === "file" ? `${names}, read from ${via} (going by the file name)` : `the key ${names} of ${via}, the ${ROLE_WORDS[role]} curve`);
+    }
+  }
   const fitted = [...new Set(mine.filter((x) => x.kind === "fit").map((x) => x.via!))];
   for (const via of fitted) parts.push(`${listNames(mine.filter((x) => x.kind === "fit" && x.via === via).map((x) => x.text))}, the data ${via} was given`);
   const cv = of("cv");

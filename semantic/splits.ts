@@ -89,7 +89,7 @@ export function splitsOf(model: SemanticModel): Split[] {
 export function testEvidence(model: SemanticModel, expr: Expr, scope: number): string | null {
   const prov = provenance(model, expr, scope);
   if (prov.role !== "test") return null;
-  if (prov.evidence.some((e) => e.kind === "split")) return describeEvidence(prov.evidence, "test");
+  if (prov.evidence.some((e) => e.kind === "split" || e.kind === "loader" || e.kind === "file")) return describeEvidence(prov.evidence, "test");
   // A name says test: let data flow confirm it, or contradict it, before going by the name.
   const traced = splitSources(model, expr, scope);
   const tests = traced.filter((t) => t.role === "test");

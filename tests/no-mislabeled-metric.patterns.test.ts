@@ -4,6 +4,12 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 // Patterns of issue 12: metrics computed on the rows the model was fitted on, through variables and helpers.
 pythonRuleTester().run("no-mislabeled-metric (issue 12 patterns)", rule as never, {
   valid: [
+    // the validation curve logged as such
+    `import mlflow
+
+history = model.fit(x_train, y_train, validation_split=0.1, epochs=10)
+mlflow.log_metric("val_accuracy", history.history["val_accuracy"][-1])
+`,
     // fitted on the training part, scored on the held-out part
     `import mlflow
 from sklearn.linear_model import LogisticRegression
@@ -24,6 +30,25 @@ mlflow.log_metric("train_accuracy", model.score(X, y))
 `,
   ],
   invalid: [
+    // pattern 4: Keras history without the val_ prefix is the training curve
+    {
+      code: `import mlflow
+
+history = model.fit(x_train, y_train, validation_split=0.1, epochs=10)
+mlflow.log_metric("accuracy", history.history["accuracy"][-1])
+`,
+      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: 'history.history["accuracy"][-1]', evidence: "the key 'accuracy' of history.history, the training curve", rename: "train_accuracy", remedy: "compute it on held-out data" }, line: 4, column: 31, endLine: 4, endColumn: 62 }],
+    },
+    // pattern 4: cross-validation scores averaged through a method and logged as a test score
+    {
+      code: `import mlflow
+from sklearn.model_selection import cross_val_score
+
+scores = cross_val_score(model, X_train, y_train, cv=5)
+mlflow.log_metric("test_accuracy", scores.mean())
+`,
+      errors: [{ messageId: "valAsTest", line: 5, column: 36, endLine: 5, endColumn: 49 }],
+    },
     // pattern 1 without a split: trained on X, scored on X, logged as a plain accuracy
     {
       code: `import mlflow

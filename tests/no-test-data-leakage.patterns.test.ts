@@ -68,6 +68,15 @@ X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="churn"), df
 X_all = (X_all - X_all[:3000].mean()) / X_all[:3000].std()
 X_train, X_val, y_train, y_val = train_test_split(X_all[:3000], y[:3000], random_state=0)
 `,
+    // pattern 2: early stopping on a validation part carved from the official training split
+    `from tensorflow import keras
+
+(x_train_full, y_train_full), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train, x_valid = x_train_full[5000:], x_train_full[:5000]
+y_train, y_valid = y_train_full[5000:], y_train_full[:5000]
+model.fit(x_train, y_train, validation_data=(x_valid, y_valid), callbacks=[keras.callbacks.EarlyStopping(patience=3)])
+model.evaluate(x_test, y_test)
+`,
     // a scaling function applied to each split separately
     `from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import scale
@@ -77,6 +86,77 @@ X_train = scale(X_train)
 `,
   ],
   invalid: [
+    // pattern 2: the official test split of a Keras dataset, whatever it is called, used for early stopping
+    {
+      code: `from tensorflow import keras
+
+(images, labels), (held_images, held_labels) = keras.datasets.fashion_mnist.load_data()
+stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3)
+model.fit(images, labels, epochs=50, validation_data=(held_images, held_labels), callbacks=[stop])
+`,
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: { call: "model.fit", evidence: "held_images and held_labels, the test split of fashion_mnist.load_data(), passed as validation_data", stopper: "EarlyStopping callback" },
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 80,
+        },
+      ],
+    },
+    // pattern 2: torchvision's train=False set used as the checkpointing validation loader in Lightning
+    {
+      code: `import lightning as L
+from lightning.pytorch.callbacks import EarlyStopping
+from torch.utils.data import DataLoader
+from torchvision import datasets
+
+train_set = datasets.CIFAR10("data", train=True, download=True)
+eval_set = datasets.CIFAR10("data", train=False, download=True)
+trainer = L.Trainer(max_epochs=30, callbacks=[EarlyStopping(monitor="val_loss")])
+trainer.fit(model, DataLoader(train_set), val_dataloaders=DataLoader(eval_set))
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 9, column: 59, endLine: 9, endColumn: 79 }],
+    },
+    // pattern 2: a file named like the test split, read from disk, as the eval_set of early stopping (name-based)
+    {
+      code: `import lightgbm as lgb
+import pandas as pd
+
+train = pd.read_csv("data/train.csv")
+holdout = pd.read_csv("data/test.csv")
+model = lgb.LGBMClassifier(n_estimators=5000, random_state=0)
+model.fit(train[features], train["y"], eval_set=[(holdout[features], holdout["y"])], callbacks=[lgb.early_stopping(100)])
+`,
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: { call: "model.fit", evidence: "holdout, read from 'data/test.csv' (going by the file name), passed as eval_set", stopper: "early_stopping callback" },
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 83,
+        },
+      ],
+    },
+    // pattern 2: tfds' test split returned by an optuna objective
+    {
+      code: `import optuna
+import tensorflow_datasets as tfds
+
+ds_train = tfds.load("mnist", split="train")
+ds_eval = tfds.load("mnist", split="test")
+
+def objective(trial):
+    model = build(trial)
+    model.fit(ds_train, epochs=3)
+    return model.evaluate(ds_eval)[1]
+
+optuna.create_study(direction="maximize").optimize(objective, n_trials=20)
+`,
+      errors: [{ messageId: "tuneOnTest", line: 10, column: 27, endLine: 10, endColumn: 34 }],
+    },
     // pattern 6: normalisation with the whole table's statistics before the split
     {
       code: `import pandas as pd

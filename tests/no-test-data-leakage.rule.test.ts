@@ -289,7 +289,7 @@ X_test = pd.read_csv("test_features.csv")
 y_test = pd.read_csv("test_labels.csv")["label"]
 RandomForestClassifier(random_state=0).fit(X_test, y_test)
 `,
-      errors: [{ messageId: "fitOnTest", data: { call: "RandomForestClassifier(...).fit", evidence: "going by the variable name X_test: no split call was traced to it" }, line: 6, column: 44, endLine: 6, endColumn: 50 }],
+      errors: [{ messageId: "fitOnTest", data: { call: "RandomForestClassifier(...).fit", evidence: "X_test, read from 'test_features.csv' (going by the file name)" }, line: 6, column: 44, endLine: 6, endColumn: 50 }],
     },
     // a search fitted on the test split
     {
