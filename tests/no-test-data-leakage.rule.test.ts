@@ -280,7 +280,7 @@ model = LogisticRegression().fit(X_test, y_test)
 `,
       errors: [{ messageId: "fitOnTest", data: { call: "LogisticRegression(...).fit", evidence: "X_test, the test split from train_test_split" }, line: 5, column: 34, endLine: 5, endColumn: 40 }],
     },
-    // no split to trace: the name decides
+    // no split to trace: the file name decides
     {
       code: `import pandas as pd
 from sklearn.ensemble import RandomForestClassifier
