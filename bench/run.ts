@@ -65,6 +65,14 @@ function table(rows: Row[], floor: Row, files: number, bytes: number): void {
   }
 }
 
+// `npm run bench -- --only lsp`: the language server's latency alone (bench/lsp.ts).
+if (process.argv.includes("--only")) {
+  const only = process.argv[process.argv.indexOf("--only") + 1];
+  if (only !== "lsp") throw new Error(`--only: unknown section ${only} (known: lsp)`);
+  await import("./lsp.js");
+  process.exit(0);
+}
+
 const cores = availableParallelism();
 console.log(`machine: ${cores} cores, node ${process.version}; median of ${RUNS} runs; corpus of generated training scripts\n`);
 
@@ -138,3 +146,6 @@ console.log(`| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${
 console.log("target: the cached run at least 5x faster.");
 
 console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");
+
+// 5. The language server: diagnostics after a change.
+await import("./lsp.js");
