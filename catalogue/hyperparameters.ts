@@ -35,6 +35,19 @@ export interface HyperparameterCall {
 export const NOT_HYPERPARAMETERS = [
   "n_jobs",
   "nthread",
+  "nthreads",
+  // LightGBM's names (and aliases) for threads, devices and seeds.
+  "num_threads",
+  "num_thread",
+  "device_type",
+  "gpu_platform_id",
+  "gpu_device_id",
+  "bagging_seed",
+  "feature_fraction_seed",
+  "data_random_seed",
+  "drop_seed",
+  "objective_seed",
+  "extra_seed",
   "thread_count",
   "verbose",
   "verbosity",
@@ -78,6 +91,8 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   {
     qnames: ["xgboost.train"],
     mapping: { index: 0, keyword: "params" },
+    // Evaluation settings, as for the scikit-learn API.
+    exclude: ["eval_metric"],
     positional: [null, null, "num_boost_round"],
     only: ["num_boost_round"],
     flavors: ["xgboost"],
@@ -86,6 +101,7 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   {
     qnames: ["lightgbm.train"],
     mapping: { index: 0, keyword: "params" },
+    exclude: ["metric", "metrics"],
     positional: [null, null, "num_boost_round"],
     only: ["num_boost_round"],
     flavors: ["lightgbm"],

@@ -11,7 +11,7 @@ import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, ru
 import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { mappingEntries } from "./util/mappings.js";
+import { mappingEntries, mappingOf } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "unlogged" | "loggedOtherValue";
@@ -30,6 +30,8 @@ interface Received {
   key: string;
   value: Expr;
   whole: boolean;
+  /** Other paths the value is read through: the mapping entry it came from (`params["lr"]`), the estimator's attribute (`model.C`). */
+  via: string[];
 }
 
 const SKIP = new Set(NOT_HYPERPARAMETERS);
@@ -51,19 +53,29 @@ function entryFor(q: string): HyperparameterCall | undefined {
   return hyperparameterCalls.find((e) => e.qnames?.includes(q) || (isClass && e.classesUnder?.includes(parent)));
 }
 
-const countsAs = (entry: HyperparameterCall, name: string) => !SKIP.has(name) && !entry.exclude?.includes(name) && (!entry.only || entry.only.includes(name));
+/** `name` is a setting of the call; a params mapping (`xgboost.train(params)`) holds settings only, so `only` (which picks keywords) does not apply to it. */
+const countsAs = (entry: HyperparameterCall, name: string, inParams = false) =>
+  !SKIP.has(name) && !entry.exclude?.includes(name) && (inParams || !entry.only || entry.only.includes(name));
+
+/** The binding that holds the call's result (`model = LogisticRegression(...)`): its attributes are the settings it received. */
+function holderOf(model: SemanticModel, site: CallSite) {
+  // Statement extent first: reading a binding's value converts it.
+  const r = site.call.range;
+  return model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
+}
 
 /** The hyper-parameters one call receives, by keyword, position, params mapping or `**spread`. */
 function received(model: SemanticModel, site: CallSite, entry: HyperparameterCall): Received[] {
   const call = site.call;
   const out: Received[] = [];
-  const add = (name: string, value: Expr, whole = false) => out.push({ name, key: "", value, whole });
-  const fromMapping = (e: Expr, label: string, filter: boolean) => {
+  const add = (name: string, value: Expr, whole = false, via: string[] = []) => out.push({ name, key: "", value, whole, via });
+  const fromMapping = (e: Expr, label: string, inParams: boolean) => {
     const d = model.definition(e, site.scope);
-    const entries = mappingEntries(model, d, site.scope);
-    if (entries.length || d.kind === "dict") {
-      for (const en of entries) if (!filter || countsAs(entry, en.key)) add(en.key, en.value);
-    } else if (!filter || !entry.only) add(label, e, true);
+    const entries = mappingOf(model, d, site.scope);
+    const own = model.ownPaths(e, site.scope);
+    if (entries) {
+      for (const en of entries) if (countsAs(entry, en.key, inParams)) add(en.key, en.value, false, own.map((p) => `${p}[${JSON.stringify(en.key)}]`));
+    } else if (inParams || !entry.only) add(label, e, true);
     // Into a call where only some keywords are settings (`DataLoader`), an unreadable `**spread`
     // mostly holds runtime options (`num_workers`, `pin_memory`): not reported as a setting.
   };
@@ -76,11 +88,16 @@ function received(model: SemanticModel, site: CallSite, entry: HyperparameterCal
   for (const a of model.namedArguments(call)) if (countsAs(entry, a.name)) add(a.name, a.value);
   if (entry.mapping) {
     const m = argument(call, entry.mapping);
-    if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), false);
+    if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), true);
   }
-  for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, true);
+  for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, false);
   // A keyword given twice (positionally and by name) is one setting; listed in source order.
-  for (const r of out) r.key = normalKey(r.name);
+  const holder = holderOf(model, site);
+  for (const r of out) {
+    r.key = normalKey(r.name);
+    // `model.C`, or the whole estimator (`model.get_params()`) for a mapping the rule cannot read.
+    if (holder) r.via.push(r.whole ? `${holder.name}@${holder.range[0]}` : `${holder.name}@${holder.range[0]}.${r.name}`);
+  }
   return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i).sort((a, b) => a.value.range[0] - b.value.range[0]);
 }
 
@@ -131,6 +148,11 @@ function loggedValues(model: SemanticModel): Logged[] {
     const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
     for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
     for (const t of model.facts.targetAssigns) {
+      // `wandb.config = {...}`: the whole config set at once.
+      if (t.target.kind === "member" && source.objects.includes(model.resolve(t.target, t.scope) ?? "")) {
+        addMapping(t.value, t.scope);
+        continue;
+      }
       // The value is read (converted) only for the config's own assignments.
       const q = model.resolve(t.target.object, t.scope);
       if (q === null || !source.objects.includes(q)) continue;
@@ -148,6 +170,44 @@ function loggedValues(model: SemanticModel): Logged[] {
     }
   }
   return out;
+}
+
+/**
+ * Which calls can take part in a tracked run: code in a function that starts
+ * one, or one reached from there, or code that reaches one (its values may be
+ * handed in: `main()` builds the model `train()` fits). A function that does
+ * neither (an evaluation helper beside the training one), and code after
+ * every run of its own function has closed, build nothing the run uses.
+ */
+function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallSite) => boolean {
+  const runScopes = new Set(runStarts.map((s) => s.scope));
+  // A function that returns a run (`def start(): return mlflow.start_run()`) runs it in its callers.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const site of model.facts.calls) {
+      const fn = model.functionNamed(site.call.callee, site.scope);
+      if (fn === null || !runScopes.has(fn) || runScopes.has(site.scope) || !model.facts.returns.some((r) => r.scope === fn)) continue;
+      runScopes.add(site.scope);
+      changed = true;
+    }
+  }
+  const reached = model.reachable(runScopes);
+  const reaches = new Map<number, boolean>();
+  const reachesRun = (scope: number) => {
+    let r = reaches.get(scope);
+    if (r === undefined) reaches.set(scope, (r = [...model.reachable([scope])].some((s) => runScopes.has(s))));
+    return r;
+  };
+  const inMethod = (scope: number) => {
+    for (let s: number | null = scope; s !== null; s = model.facts.scopes[s]?.parent ?? null) if (model.facts.scopes[s]?.kind === "class") return true;
+    return false;
+  };
+  return (site) => {
+    const own = runStarts.filter((s) => s.scope === site.scope);
+    const closed = (s: CallSite) => (model.withOf(s.call)?.range[1] ?? Infinity) <= site.call.range[0];
+    if (own.length && own.every(closed)) return false;
+    return inMethod(site.scope) || reached.has(site.scope) || reachesRun(site.scope);
+  };
 }
 
 /** Both are the same constant, whatever the quoting or spacing. */
@@ -199,12 +259,16 @@ export default createRule<[], MessageIds>({
       if (!model.imports(...TRACKER_PACKAGES)) return;
       // One pass over the calls: which runs start, whether autologging is on, which calls take hyper-parameters.
       const starts = new Set<string>();
+      const startSites: CallSite[] = [];
       const flavors = new Set<string>();
       const candidates: { site: CallSite; entry: HyperparameterCall }[] = [];
       for (const site of model.facts.calls) {
         const q = model.callee(site);
         if (q === null) continue;
-        if (START_NAMES.has(q)) starts.add(q);
+        if (START_NAMES.has(q)) {
+          starts.add(q);
+          startSites.push(site);
+        }
         else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
         const m = FLAVOR_AUTOLOG.exec(q);
         if (m) flavors.add(m[1]!);
@@ -216,8 +280,9 @@ export default createRule<[], MessageIds>({
       const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
 
       const calls: { site: CallSite; entry: HyperparameterCall; args: Received[] }[] = [];
+      const tracked = inTrackedRun(model, startSites);
       for (const { site, entry } of candidates) {
-        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry)) continue;
+        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry) || !tracked(site)) continue;
         if (entry.when) {
           const w = argument(site.call, { keyword: entry.when.keyword })?.value;
           if (w?.kind !== "literal" || w.value !== entry.when.value) continue;
@@ -231,7 +296,8 @@ export default createRule<[], MessageIds>({
       const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
       const allPaths = paths.flatMap((p) => p.paths);
       const configObjects = new Set(configSources.flatMap((s) => s.objects));
-      const flows = (value: Expr, scope: number, from: string[]) => [...model.accessPaths(value, scope)].some((p) => from.some((l) => pathWithin(p, l)));
+      const flows = (value: Expr, scope: number, from: string[], via: string[] = []) =>
+        [...model.accessPaths(value, scope), ...via].some((p) => from.some((l) => pathWithin(p, l)));
       const byKey = new Map<string, { c: (typeof calls)[number]; a: Received }[]>();
       for (const c of calls) {
         for (const a of c.args) {
@@ -249,7 +315,7 @@ export default createRule<[], MessageIds>({
         const takers = byKey.get(normalKey(l.key)) ?? [];
         const loggedDef = model.definition(l.value, l.scope);
         // The same value: flowing from what is logged, or the same constant on both sides.
-        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
+        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from, a.via) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
         if (!takers.length || takers.some(agrees)) continue;
         for (const { c, a } of takers) {
           const def = model.definition(a.value, c.site.scope);
@@ -263,16 +329,11 @@ export default createRule<[], MessageIds>({
       }
 
       for (const { site, args } of calls) {
-        // The estimator itself logged (`mlflow.log_params(model.get_params())`): every setting it holds is recorded.
-        // Statement extent first: reading a binding's value converts it.
-        const r = site.call.range;
-        const holder = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
-        if (holder && allPaths.some((l) => pathWithin(`${holder.name}@${holder.range[0]}`, l))) continue;
         const unlogged = args.filter((a) => {
           if (mismatched.has(a.value) || keys.has(a.key)) return false;
           // A parameter handed through (`def make(lr): Adam(lr=lr)`): its callers decide, and may log it.
           if (a.value.kind === "name" && model.binding(a.value.name, site.scope, a.value.range[0])?.kind === "param") return false;
-          return !flows(a.value, site.scope, allPaths) && !readsConfig(model, a.value, site.scope, configObjects);
+          return !flows(a.value, site.scope, allPaths, a.via) && !readsConfig(model, a.value, site.scope, configObjects);
         });
         if (!unlogged.length) continue;
         const names = unlogged.map((a) => a.name).join(", ");

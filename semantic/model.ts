@@ -317,6 +317,19 @@ export class SemanticModel {
    * and its arguments' paths, since its value is derived from them.
    */
   accessPaths(expr: Expr, scope: number): Set<string> {
+    return this.#paths(expr, scope).all;
+  }
+
+  /**
+   * The paths that name the value itself, not what it is computed from:
+   * `params` bound from a dict gives `params@4`, not the entries' paths.
+   * A part of it is read as `path["key"]` or `path.attr`.
+   */
+  ownPaths(expr: Expr, scope: number): string[] {
+    return this.#paths(expr, scope).own;
+  }
+
+  #paths(expr: Expr, scope: number): { all: Set<string>; own: string[] } {
     const out = new Set<string>();
     // `record`: the expression is a value in its own right, not the object of a member read (`args` in `args.lr`).
     const visit = (e: Expr, s: number, hops: number, record = true): string[] => {
@@ -330,7 +343,8 @@ export class SemanticModel {
           break;
         }
         case "member":
-          paths = visit(e.object, s, hops, false).map((p) => `${p}.${e.property}`);
+          // `args.__dict__` is the namespace itself, as `vars(args)` is.
+          paths = visit(e.object, s, hops, false).map((p) => (e.property === "__dict__" ? p : `${p}.${e.property}`));
           break;
         case "index": {
           const key = this.definition(e.index, s);
@@ -338,15 +352,20 @@ export class SemanticModel {
           paths = visit(e.object, s, hops, false).map((p) => `${p}[${k}]`);
           break;
         }
+        // What a value is computed from is recorded only for a value read whole: under a member read
+        // (`args.lr`, `args = parser.parse_args()`), the parser is not what `args.lr` holds.
         case "call":
-          for (const a of e.args) visit(a.value, s, hops + 1);
-          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1);
+          for (const a of e.args) visit(a.value, s, hops + 1, record);
+          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1, record);
           break;
         case "dict":
-          for (const en of e.entries) visit(en.value, s, hops + 1);
+          for (const en of e.entries) visit(en.value, s, hops + 1, record);
           break;
         case "collection":
-          for (const item of e.items) visit(item, s, hops + 1);
+          for (const item of e.items) visit(item, s, hops + 1, record);
+          break;
+        case "other":
+          for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
           break;
         default:
           break;
@@ -354,8 +373,47 @@ export class SemanticModel {
       if (record) for (const p of paths) out.add(p);
       return paths;
     };
-    visit(expr, scope, 0);
-    return out;
+    const own = visit(expr, scope, 0);
+    return { all: out, own };
+  }
+
+  /** The scope of the function of this file that a name refers to (`train` in `train(model)`), or null. */
+  functionNamed(e: Expr, scope: number): number | null {
+    if (e.kind !== "name") return null;
+    const b = this.binding(e.name, scope, e.range[0]);
+    if (b?.kind !== "def") return null;
+    const fn = this.facts.scopes.find((x) => x.kind === "function" && x.parent === b.scope && x.name === b.name && contains(x.range, b.range));
+    return fn ? fn.id : null;
+  }
+
+  /**
+   * The function scopes that may run while code in `from` runs: functions of
+   * this file called from there by name, or handed on by name (a callback,
+   * `study.optimize(objective)`), transitively. Methods are not followed:
+   * frameworks call them.
+   */
+  reachable(from: Iterable<number>): Set<number> {
+    const seen = new Set(from);
+    const work = [...seen];
+    const within = (inner: number, outer: number) => {
+      for (let s: number | null = inner; s !== null; s = this.facts.scopes[s]?.parent ?? null) if (s === outer) return true;
+      return false;
+    };
+    while (work.length) {
+      const from = work.pop()!;
+      for (const site of this.facts.calls) {
+        // A lambda or comprehension belongs to its function; a nested `def` runs only when called.
+        if (site.scope !== from && !(this.facts.scopes[site.scope]?.kind !== "function" && within(site.scope, from))) continue;
+        for (const e of [site.call.callee, ...site.call.args.map((a) => a.value)]) {
+          const fn = this.functionNamed(e, site.scope);
+          if (fn !== null && !seen.has(fn)) {
+            seen.add(fn);
+            work.push(fn);
+          }
+        }
+      }
+    }
+    return seen;
   }
 
   /**

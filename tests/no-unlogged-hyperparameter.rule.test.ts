@@ -41,6 +41,24 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     `${RF}m = RandomForestClassifier(max_depth=4)\n`,
     // An evaluation loader does not shuffle: its batch size is not a training setting.
     "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init()\nloader = DataLoader(ds, batch_size=512)\n",
+    // A logged entry of the mapping the call receives whole.
+    `${RF}params = {'n_estimators': 100, 'max_depth': 5}\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', params['n_estimators'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    m = RandomForestClassifier(**params)\n`,
+    "import mlflow, xgboost as xgb\nparams = {'eta': 0.1, 'max_depth': 6}\nwith mlflow.start_run():\n    mlflow.log_param('eta', params['eta'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    bst = xgb.train(params, dtrain)\n",
+    // The estimator's own attribute, logged.
+    "import mlflow\nfrom sklearn.linear_model import LogisticRegression\nwith mlflow.start_run():\n    model = LogisticRegression(C=0.5)\n    mlflow.log_param('C', model.C)\n",
+    // Threads, devices, seeds and verbosity in a params mapping are not settings.
+    "import mlflow, lightgbm as lgb\nparams = {'learning_rate': lr, 'seed': 42, 'verbose': -1, 'num_threads': 4, 'device_type': 'cpu', 'bagging_seed': 1, 'metric': 'auc'}\nwith mlflow.start_run():\n    mlflow.log_param('learning_rate', lr)\n    gbm = lgb.train(params, dtrain)\n",
+    "import mlflow, xgboost as xgb\nparams = {'eta': eta, 'seed': 42, 'verbosity': 0, 'nthread': 4, 'eval_metric': 'auc'}\nwith mlflow.start_run():\n    mlflow.log_param('eta', eta)\n    bst = xgb.train(params, dtrain)\n",
+    // A conditional mapping of runtime options spread into the call.
+    "import wandb, torch\nwith wandb.init(config={'lr': 0.1}) as run:\n    extra = dict(fused=True) if cuda else dict()\n    opt = torch.optim.AdamW(net.parameters(), lr=run.config.lr, **extra)\n",
+    // The whole config set at once.
+    "import wandb, torch\nwandb.init()\nwandb.config = {'lr': 0.01, 'momentum': 0.9}\nopt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)\n",
+    // The namespace logged whole, as __dict__ or handed to the W&B config.
+    "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_params(args.__dict__)\n    opt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+    "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.update(args)\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+    // A loader in a helper the run never reaches, and one made after the run closed.
+    "import wandb, torch\ndef train(cfg):\n    with wandb.init(config=cfg) as run:\n        loader = torch.utils.data.DataLoader(ds, batch_size=run.config.batch_size, shuffle=True)\ndef show_samples():\n    loader = torch.utils.data.DataLoader(ds, batch_size=16, shuffle=True)\nif __name__ == '__main__':\n    train({'batch_size': 32})\n    show_samples()\n",
+    "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_param('batch_size', bs)\n    loader = torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=True)\npreview = torch.utils.data.DataLoader(ds, batch_size=8, shuffle=True)\n",
   ],
   invalid: [
     {
@@ -84,6 +102,20 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
       errors: [{ messageId: "unlogged", line: 4, column: 10, endLine: 4, endColumn: 20, data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" } }],
+    },
+    {
+      // One part of the namespace logged covers that part only, in MLflow and in W&B.
+      code: `${RF}args = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', args.n_estimators)\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n`,
+      errors: [{ messageId: "unlogged", line: 6, column: 9, endLine: 6, endColumn: 31, data: { callee: "RandomForestClassifier", names: "max_depth", them: "it", how: "mlflow.log_params()" } }],
+    },
+    {
+      code: "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.lr = args.lr\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+      errors: [{ messageId: "unlogged", line: 5, column: 7, endLine: 5, endColumn: 22, data: { callee: "torch.optim.SGD", names: "momentum", them: "it", how: "wandb.config.update()" } }],
+    },
+    {
+      // A helper the run calls is part of it; an unreadable spread there is still reported.
+      code: "import wandb, torch\ndef configure(net, extra):\n    return torch.optim.AdamW(net.parameters(), lr=0.1, **extra)\nwith wandb.init(config={'batch_size': 8}) as run:\n    opt = configure(net, load_options())\n",
+      errors: [{ messageId: "unlogged", line: 3, column: 12, endLine: 3, endColumn: 29, data: { callee: "torch.optim.AdamW", names: "lr", them: "it", how: "wandb.config.update()" } }],
     },
   ],
 });
