@@ -105,13 +105,13 @@ export default createRule<[], MessageIds>({
       endNotGuaranteed: "{{end}} is not in a finally block: an exception before it leaves the run from {{start}} open, so {{cost}}; {{fix}}.",
       runInLoop: "{{start}} starts a run on every loop iteration and never ends it, so {{cost}}; {{fix}} inside the loop.",
       nestedWithoutFlag:
-        "{{start}} starts a run inside the run opened on line {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
+        "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    return onProgram(context, ({ model, loc, text }) => {
+    return onProgram(context, ({ model, loc, text, lineOf }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
       const tries = model.tries();
       for (const api of runApis) {
@@ -150,7 +150,7 @@ export default createRule<[], MessageIds>({
           if (isNestedFlag(site.call, api) === false) {
             const outer = activeRunAt(site);
             if (outer) {
-              const line = String(loc(outer.call.range).start.line);
+              const line = lineOf(outer.call.range);
               context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag: api.nestedKeyword ?? "" } });
               continue;
             }

@@ -89,7 +89,7 @@ pythonRuleTester().run("require-run-context", rule as never, {
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold)):\n            pass\n",
-      errors: [{ messageId: "nestedWithoutFlag", line: 4, column: 14, endLine: 4, endColumn: 50, data: { start: "mlflow.start_run()", line: "2", flag: "nested" } }],
+      errors: [{ messageId: "nestedWithoutFlag", line: 4, column: 14, endLine: 4, endColumn: 50, data: { start: "mlflow.start_run()", line: "line 2", flag: "nested" } }],
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=False):\n        pass\n",
@@ -100,7 +100,7 @@ pythonRuleTester().run("require-run-context", rule as never, {
       code: "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child'):\n        pass\n",
       errors: [
         { messageId: "neverEnded", line: 3, column: 5, endLine: 3, endColumn: 40 },
-        { messageId: "nestedWithoutFlag", line: 5, column: 10, endLine: 5, endColumn: 44, data: { start: "mlflow.start_run()", line: "3", flag: "nested" } },
+        { messageId: "nestedWithoutFlag", line: 5, column: 10, endLine: 5, endColumn: 44, data: { start: "mlflow.start_run()", line: "line 3", flag: "nested" } },
       ],
     },
     {
