@@ -117,7 +117,8 @@ export const hyperparameterCalls: HyperparameterCall[] = [
     exclude: ["foreach", "fused", "capturable", "differentiable"],
     flavors: ["pytorch"],
   },
-  { classesUnder: ["torch.optim.lr_scheduler"], positional: [null], exclude: ["last_epoch"], flavors: ["pytorch"] },
+  // `steps_per_epoch` is the loader's length, set by the data rather than chosen.
+  { classesUnder: ["torch.optim.lr_scheduler"], positional: [null], exclude: ["last_epoch", "steps_per_epoch"], flavors: ["pytorch"] },
   { qnames: ["torch.utils.data.DataLoader"], positional: [null, "batch_size"], only: ["batch_size"], when: { keyword: "shuffle", value: true }, flavors: ["pytorch"] },
   { classesUnder: ["keras.optimizers"], positional: ["learning_rate"], exclude: ["jit_compile"], flavors: ["keras", "tensorflow"] },
   {
@@ -167,6 +168,8 @@ export const hyperparameterCalls: HyperparameterCall[] = [
 
 /** Calls that turn on autologging for every library (`mlflow.autolog()`), or those of one flavor (`mlflow.sklearn.autolog()`, matched by shape). */
 export const AUTOLOG_ALL = ["mlflow.autolog"];
+/** Keywords of a run's start that turn on autologging for the frameworks it supports (`wandb.init(magic=True)` hooks Keras' `fit`). */
+export const AUTOLOG_KEYWORDS: { qname: string; keyword: string }[] = [{ qname: "wandb.init", keyword: "magic" }];
 export const FLAVOR_AUTOLOG = /^mlflow\.(\w+)\.autolog$/u;
 
 /** Tracker integrations that record a framework's settings themselves: callbacks, loggers. Any call under these names counts. */

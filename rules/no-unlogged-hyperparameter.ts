@@ -1,5 +1,6 @@
 import {
   AUTOLOG_ALL,
+  AUTOLOG_KEYWORDS,
   FLAVOR_AUTOLOG,
   hyperparameterCalls,
   keySynonyms,
@@ -228,7 +229,11 @@ function readsConfig(model: SemanticModel, e: Expr, scope: number, objects: Set<
       if (q !== null && objects.has(q)) return true;
       work.push(x.object);
     } else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+    // Computed from the config (`len(loader) * config.epochs`): what it depends on is recorded.
+    else if (x.kind === "other") for (const name of x.names) work.push({ kind: "name", name, range: x.range });
     else if (x.kind === "name" && hops < 4) {
+      const q = model.resolve(x, scope);
+      if (q !== null && objects.has(q)) return true;
       const b = model.binding(x.name, scope, x.range[0]);
       if (b?.value && (b.kind === "assign" || b.kind === "with") && readsConfig(model, b.value, b.scope, objects, hops + 1)) return true;
     }
@@ -268,8 +273,11 @@ export default createRule<[], MessageIds>({
         if (START_NAMES.has(q)) {
           starts.add(q);
           startSites.push(site);
-        }
-        else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
+          const on = AUTOLOG_KEYWORDS.find((k) => k.qname === q && argument(site.call, { keyword: k.keyword }));
+          // Any value but a literal off (`magic=False`) may turn it on.
+          const v = on && argument(site.call, { keyword: on.keyword })!.value;
+          if (v && !(v.kind === "literal" && !v.value)) return;
+        } else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
         const m = FLAVOR_AUTOLOG.exec(q);
         if (m) flavors.add(m[1]!);
         const entry = entryFor(q);
@@ -293,6 +301,12 @@ export default createRule<[], MessageIds>({
 
       const logged = loggedValues(model);
       const keys = new Set(logged.flatMap((l) => (l.key === null ? [] : [normalKey(l.key)])));
+      // A name bound twice to the same constant (a notebook re-running its settings cell) holds one value.
+      const constantOf = (e: Expr, scope: number) => {
+        const d = e.kind === "name" ? model.definition(e, scope) : null;
+        return d?.kind === "literal" ? `${(e as { name: string }).name}=${JSON.stringify(d.value)}` : null;
+      };
+      const loggedConstants = new Set(logged.flatMap((l) => constantOf(l.value, l.scope) ?? []));
       const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
       const allPaths = paths.flatMap((p) => p.paths);
       const configObjects = new Set(configSources.flatMap((s) => s.objects));
@@ -333,6 +347,7 @@ export default createRule<[], MessageIds>({
           if (mismatched.has(a.value) || keys.has(a.key)) return false;
           // A parameter handed through (`def make(lr): Adam(lr=lr)`): its callers decide, and may log it.
           if (a.value.kind === "name" && model.binding(a.value.name, site.scope, a.value.range[0])?.kind === "param") return false;
+          if (loggedConstants.has(constantOf(a.value, site.scope) ?? "")) return false;
           return !flows(a.value, site.scope, allPaths, a.via) && !readsConfig(model, a.value, site.scope, configObjects);
         });
         if (!unlogged.length) continue;

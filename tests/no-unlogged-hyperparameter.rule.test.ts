@@ -41,6 +41,10 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     `${RF}m = RandomForestClassifier(max_depth=4)\n`,
     // An evaluation loader does not shuffle: its batch size is not a training setting.
     "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init()\nloader = DataLoader(ds, batch_size=512)\n",
+    // W&B's magic hooks Keras' fit; a value computed from the config; a constant bound again.
+    "import wandb\nfrom tensorflow import keras\nwandb.init(config={'layers': 128}, magic=True)\nmodel = keras.Sequential(layers)\nmodel.fit(x, y, epochs=5)\n",
+    "import wandb, torch\nrun = wandb.init(config=cfg)\nconfig = run.config\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=config.lr, total_steps=len(loader) * config.epochs, steps_per_epoch=len(loader))\n",
+    "import wandb, torch\nLR = 0.003\nopt = torch.optim.SGD(net.parameters(), lr=LR)\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR)\nLR = 0.003\nrun = wandb.init(config={'lr': LR})\n",
     // A logged entry of the mapping the call receives whole.
     `${RF}params = {'n_estimators': 100, 'max_depth': 5}\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', params['n_estimators'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    m = RandomForestClassifier(**params)\n`,
     "import mlflow, xgboost as xgb\nparams = {'eta': 0.1, 'max_depth': 6}\nwith mlflow.start_run():\n    mlflow.log_param('eta', params['eta'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    bst = xgb.train(params, dtrain)\n",
