@@ -31,6 +31,9 @@ pythonRuleTester().run("require-run-context", rule as never, {
     "import mlflow\ndef open_run(name):\n    run = mlflow.start_run(run_name=name)\n    mlflow.set_tag('owner', 'me')\n    return run\n",
     "import mlflow, contextlib\nwith contextlib.ExitStack() as stack:\n    stack.enter_context(mlflow.start_run())\n",
     "import mlflow\nrun = mlflow.start_run()\nwith run:\n    mlflow.log_metric('m', 1)\n",
+    // A sweep agent ends the run of the function it runs.
+    "import wandb\ndef train():\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, function=train, count=5)\n",
+    "import wandb\nfrom functools import partial\ndef train(data):\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, partial(train, data='x'))\n",
     "import mlflow, contextlib\nwith mlflow.start_run() if track else contextlib.nullcontext():\n    train()\n",
     "import wandb\nclass Tracker:\n    def __init__(self, cfg):\n        self.run = wandb.init(config=cfg)\n    def close(self):\n        self.run.finish()\n",
     // Ended by a helper that starts no run itself, or by an exit callback: cannot tell.
@@ -43,6 +46,11 @@ pythonRuleTester().run("require-run-context", rule as never, {
     "import mlflow\nfrom myproject import start_run\nstart_run()\n",
   ],
   invalid: [
+    {
+      // Handed to something that is not a sweep agent: nothing ends it.
+      code: "import wandb\ndef train():\n    wandb.init()\n    wandb.log({'loss': 1})\nrun_later(train)\n",
+      errors: [{ messageId: "neverEnded", line: 3 }],
+    },
     {
       code: "import mlflow\nmlflow.start_run()\nmlflow.log_param('lr', lr)\n",
       errors: [{ messageId: "neverEnded", line: 2, column: 1, endLine: 2, endColumn: 19, data: { start: "mlflow.start_run()", cost: ACTIVE, fix: MLFLOW_FIX } }],
