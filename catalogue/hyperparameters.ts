@@ -166,6 +166,20 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   },
 ];
 
+/**
+ * Calls whose keywords are their own options, not settings of the experiment:
+ * `parser.add_argument("--kind", type=int)` does not run with a `type` setting.
+ */
+export const DECLARING_CALLS = [
+  "argparse.ArgumentParser().add_argument",
+  "argparse.ArgumentParser().add_argument_group().add_argument",
+  "argparse.ArgumentParser().add_mutually_exclusive_group().add_argument",
+  "click.option",
+  "click.argument",
+  "typer.Option",
+  "typer.Argument",
+];
+
 /** Calls that turn on autologging for every library (`mlflow.autolog()`), or those of one flavor (`mlflow.sklearn.autolog()`, matched by shape). */
 export const AUTOLOG_ALL = ["mlflow.autolog"];
 /** Keywords of a run's start that turn on autologging for the frameworks it supports (`wandb.init(magic=True)` hooks Keras' `fit`). */

@@ -1,3 +1,4 @@
+import { DECLARING_CALLS } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TRACKER_PACKAGES, type ConfigSource } from "../catalogue/tracking.js";
 import type { CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
@@ -20,6 +21,8 @@ function sameLiteral(a: Expr, b: Expr, text: (r: Range) => string): boolean {
   return isLiteral(a) && isLiteral(b) && flat(a) === flat(b);
 }
 
+const DECLARING = new Set(DECLARING_CALLS);
+
 const literalEntries = (model: SemanticModel, e: Expr, scope: number) => mappingEntries(model, e, scope).filter((en) => isLiteral(en.value));
 
 /** A call into a tracker package: it records values, it does not run with them. */
@@ -37,7 +40,7 @@ function callUses(model: SemanticModel, text: (r: Range) => string): Map<string,
     list.push(use);
   };
   for (const site of model.facts.calls) {
-    if (isTrackerCall(model, site)) continue;
+    if (isTrackerCall(model, site) || DECLARING.has(model.callee(site) ?? "")) continue;
     const callee = snippet(text(site.call.callee.range), 40);
     for (const a of model.namedArguments(site.call)) add({ callee, key: a.name, value: a.value, scope: site.scope });
     for (const a of site.call.args) {

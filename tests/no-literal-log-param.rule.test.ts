@@ -47,6 +47,11 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
   ],
   invalid: [
     {
+      // An argparse option's own keywords (`type=int`) are not a use of the setting.
+      code: "import wandb, argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--epochs', type=int)\nrun = wandb.init(config={'type': 'baseline'})\n",
+      errors: [{ messageId: "configNotRead", line: 4 }],
+    },
+    {
       code: "import mlflow\nmlflow.log_param('n_estimators', 100)\n",
       errors: [{ messageId: "literalParam", line: 2, column: 34, endLine: 2, endColumn: 37, data: { key: "n_estimators", value: "100" } }],
     },
