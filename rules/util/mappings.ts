@@ -14,6 +14,11 @@ export function mappingEntries(model: SemanticModel, e: Expr, scope: number): En
   return mappingOf(model, e, scope) ?? [];
 }
 
+/** A call of the builtin `dict`. */
+export function isDictCall(model: SemanticModel, e: Expr, scope: number): boolean {
+  return e.kind === "call" && e.callee.kind === "name" && e.callee.name === "dict" && !model.binding("dict", scope, e.range[0]);
+}
+
 /**
  * The entries of a mapping the model can read: a dict display, a `dict(...)`
  * call, or a conditional whose every branch is one (`dict(fused=True) if cuda
@@ -36,8 +41,7 @@ export function mappingOf(model: SemanticModel, e: Expr, scope: number): Entry[]
     }
     return out;
   }
-  const builtinDict = e.kind === "call" && e.callee.kind === "name" && e.callee.name === "dict" && !model.binding("dict", scope, e.range[0]);
-  if (!builtinDict) return null;
+  if (!isDictCall(model, e, scope) || e.kind !== "call") return null;
   const named = model.namedArguments(e).map((a) => ({ key: a.name, value: a.value }));
   // `dict(**base)`: nothing readable; `dict(base, k=v)`: only the keywords are read.
   return named.length === 0 && e.args.length > 0 ? null : named;
