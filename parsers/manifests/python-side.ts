@@ -59,7 +59,8 @@ const INSTALL = /^(?:(pip3?|uv pip|python3? -m pip)|(conda|mamba|micromamba))\s+
 // Options whose value is the next word: it is not a requirement.
 const PIP_VALUE_OPTIONS = new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--upgrade-strategy", "--python-version", "--platform", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src", "-C", "--config-settings"]);
 const CONDA_VALUE_OPTIONS = new Set(["-c", "--channel", "-n", "--name", "-p", "--prefix", "--file"]);
-const SHELL_STOP = /^(?:&&|\|\|?|;|&|\d?>.*|>.*|<.*)$/u;
+// The end of the command: an operator, a redirection, or a shell comment (`# install the RL gym`).
+const SHELL_STOP = /^(?:&&|\|\|?|;|&|\d?>.*|>.*|<.*|#.*)$/u;
 
 interface Word {
   text: string;
