@@ -9,7 +9,7 @@ import {
   type HyperparameterCall,
 } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
-import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
+import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries, mappingOf } from "./util/mappings.js";
@@ -207,8 +207,42 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
     const own = runStarts.filter((s) => s.scope === site.scope);
     const closed = (s: CallSite) => (model.withOf(s.call)?.range[1] ?? Infinity) <= site.call.range[0];
     if (own.length && own.every(closed)) return false;
+    // Built before the first run of its scope (a notebook's warm-up cell) and never used once it started,
+    // nor what it was built on (`SGD(model.parameters())` trains the `model` the run logs).
+    const first = own.find((s) => site.call.range[1] <= s.call.range[0]);
+    if (first && first === own[0]) {
+      const holder = holderOf(model, site);
+      const inputs = [...model.flow(site.call, site.scope).bindings].filter((b) => b.scope === site.scope && b.kind === "assign");
+      if (holder && ![holder, ...inputs].some((b) => usedFrom(model, b, first.call.range[0]))) return false;
+    }
     return inMethod(site.scope) || reached.has(site.scope) || reachesRun(site.scope);
   };
+}
+
+/**
+ * The value of `holder` is read at or after `from` in its own scope, or in a
+ * function (which runs when called, wherever it is written).
+ */
+function usedFrom(model: SemanticModel, holder: Binding, from: number): boolean {
+  const reads = (e: Expr, scope: number): boolean => {
+    const work = [e];
+    while (work.length) {
+      const x = work.pop()!;
+      if (x.kind === "name" && x.name === holder.name && model.binding(x.name, scope, x.range[0]) === holder) return true;
+      if (x.kind === "other" && x.names.includes(holder.name)) return true;
+      if (x.kind === "member") work.push(x.object);
+      else if (x.kind === "index") work.push(x.object, x.index);
+      else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+      else if (x.kind === "collection") work.push(...x.items);
+      else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
+    }
+    return false;
+  };
+  const counts = (scope: number, at: number) => scope !== holder.scope || at >= from;
+  if (model.facts.calls.some((s) => counts(s.scope, s.call.range[0]) && reads(s.call, s.scope))) return true;
+  if (model.facts.bindings.some((b) => b.value && counts(b.scope, b.range[0]) && reads(b.value, b.scope))) return true;
+  if (model.facts.targetAssigns.some((t) => counts(t.scope, t.range[0]) && reads(t.value, t.scope))) return true;
+  return model.facts.returns.some((r) => counts(r.scope, r.range[0]) && reads(r.value, r.scope));
 }
 
 /** Both are the same constant, whatever the quoting or spacing. */

@@ -45,6 +45,8 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     "import wandb\nfrom tensorflow import keras\nwandb.init(config={'layers': 128}, magic=True)\nmodel = keras.Sequential(layers)\nmodel.fit(x, y, epochs=5)\n",
     "import wandb, torch\nrun = wandb.init(config=cfg)\nconfig = run.config\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=config.lr, total_steps=len(loader) * config.epochs, steps_per_epoch=len(loader))\n",
     "import wandb, torch\nLR = 0.003\nopt = torch.optim.SGD(net.parameters(), lr=LR)\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR)\nLR = 0.003\nrun = wandb.init(config={'lr': LR})\n",
+    // A tutorial cell's optimizer, built before the run and never used once it started.
+    "import wandb, torch\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\nfor x in data:\n    opt.step()\nrun = wandb.init(config={'lr': 0.01})\nopt = torch.optim.SGD(net.parameters(), lr=run.config.lr)\n",
     // A logged entry of the mapping the call receives whole.
     `${RF}params = {'n_estimators': 100, 'max_depth': 5}\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', params['n_estimators'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    m = RandomForestClassifier(**params)\n`,
     "import mlflow, xgboost as xgb\nparams = {'eta': 0.1, 'max_depth': 6}\nwith mlflow.start_run():\n    mlflow.log_param('eta', params['eta'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    bst = xgb.train(params, dtrain)\n",
@@ -106,6 +108,20 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
       errors: [{ messageId: "unlogged", line: 4, column: 10, endLine: 4, endColumn: 20, data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" } }],
+    },
+    {
+      // Built before the run and used in it: directly, or by a function the run calls.
+      code: "import wandb, torch\nloader = torch.utils.data.DataLoader(ds, batch_size=32, shuffle=True)\nwandb.init()\nfor x in loader:\n    pass\n",
+      errors: [{ messageId: "unlogged", line: 2 }],
+    },
+    {
+      code: "import wandb, torch\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\ndef train():\n    opt.step()\nwandb.init()\ntrain()\n",
+      errors: [{ messageId: "unlogged", line: 2 }],
+    },
+    {
+      // Trained before the run, and the trained model logged in it.
+      code: "import mlflow, torch\nnet = Net()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\nopt.step()\nwith mlflow.start_run():\n    mlflow.pytorch.log_model(net, 'model')\n",
+      errors: [{ messageId: "unlogged", line: 3 }],
     },
     {
       // One part of the namespace logged covers that part only, in MLflow and in W&B.
