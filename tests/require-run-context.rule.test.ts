@@ -31,6 +31,8 @@ pythonRuleTester().run("require-run-context", rule as never, {
     "import mlflow\ndef open_run(name):\n    run = mlflow.start_run(run_name=name)\n    mlflow.set_tag('owner', 'me')\n    return run\n",
     "import mlflow, contextlib\nwith contextlib.ExitStack() as stack:\n    stack.enter_context(mlflow.start_run())\n",
     "import mlflow\nrun = mlflow.start_run()\nwith run:\n    mlflow.log_metric('m', 1)\n",
+    "import wandb\nrun = wandb.init(project='x')\nwandb.log({'a': 1})\nwith run:\n    wandb.log({'b': 2})\n",
+    "import mlflow\ndef main():\n    run = mlflow.start_run(run_name='x')\n    print(run.info.run_id)\n    with run:\n        mlflow.log_metric('m', 1)\n",
     // A sweep agent ends the run of the function it runs.
     "import wandb\ndef train():\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, function=train, count=5)\n",
     "import wandb\nfrom functools import partial\ndef train(data):\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, partial(train, data='x'))\n",
