@@ -193,12 +193,24 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
     }
   }
   const reached = model.reachable(runScopes);
-  const reaches = new Map<number, boolean>();
-  const reachesRun = (scope: number) => {
-    let r = reaches.get(scope);
-    if (r === undefined) reaches.set(scope, (r = [...model.reachable([scope])].some((s) => runScopes.has(s))));
-    return r;
-  };
+  const reaching = model.reaching(runScopes);
+  const reachesRun = (scope: number) => reaching.has(scope);
+  // A helper called for its value where the run is reached (`loader = get_loader(cfg)` in `main()`) builds what the run may use;
+  // one called for its effect (`show_samples()`) does not.
+  // Calls whose value is bound, returned or passed on (one pass, not a search per call).
+  // Keyed by range: a binding's value and the call site may be distinct objects for the same expression.
+  const held = new Set<string>();
+  const hold = (e: Expr | undefined) => e && held.add(`${e.range[0]}:${e.range[1]}`);
+  for (const b of model.facts.bindings) if (b.kind === "assign" || b.kind === "unpack" || b.kind === "with") hold(b.value);
+  for (const r of model.facts.returns) hold(r.value);
+  for (const site of model.facts.calls) for (const a of site.call.args) hold(a.value);
+  const feeders = new Set<number>();
+  for (const site of model.facts.calls) {
+    if (!held.has(`${site.call.range[0]}:${site.call.range[1]}`)) continue;
+    const fn = model.functionNamed(site.call.callee, site.scope);
+    if (fn !== null && !reached.has(fn) && (reached.has(site.scope) || reachesRun(site.scope))) feeders.add(fn);
+  }
+  const fed = model.reachable(feeders);
   const inMethod = (scope: number) => {
     for (let s: number | null = scope; s !== null; s = model.facts.scopes[s]?.parent ?? null) if (model.facts.scopes[s]?.kind === "class") return true;
     return false;
@@ -215,7 +227,7 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
       const inputs = [...model.flow(site.call, site.scope).bindings].filter((b) => b.scope === site.scope && b.kind === "assign");
       if (holder && ![holder, ...inputs].some((b) => usedFrom(model, b, first.call.range[0]))) return false;
     }
-    return inMethod(site.scope) || reached.has(site.scope) || reachesRun(site.scope);
+    return inMethod(site.scope) || reached.has(site.scope) || fed.has(site.scope) || reachesRun(site.scope);
   };
 }
 
@@ -318,7 +330,7 @@ export default createRule<[], MessageIds>({
         if (entry) candidates.push({ site, entry });
       }
       const apis = runApis.filter((a) => starts.has(a.start));
-      if (!apis.length) return;
+      if (!apis.length || !candidates.length) return;
       const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
 
       const calls: { site: CallSite; entry: HyperparameterCall; args: Received[] }[] = [];

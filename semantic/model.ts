@@ -393,27 +393,51 @@ export class SemanticModel {
    * frameworks call them.
    */
   reachable(from: Iterable<number>): Set<number> {
+    return this.#walk(from, this.#graph().calls);
+  }
+
+  /** The scopes from which a function in `to` may be called, directly or through other functions of this file (`reachable` reversed). */
+  reaching(to: Iterable<number>): Set<number> {
+    return this.#walk(to, this.#graph().callers);
+  }
+
+  #walk(from: Iterable<number>, edges: Map<number, Set<number>>): Set<number> {
     const seen = new Set(from);
     const work = [...seen];
-    const within = (inner: number, outer: number) => {
-      for (let s: number | null = inner; s !== null; s = this.facts.scopes[s]?.parent ?? null) if (s === outer) return true;
-      return false;
-    };
     while (work.length) {
-      const from = work.pop()!;
-      for (const site of this.facts.calls) {
-        // A lambda or comprehension belongs to its function; a nested `def` runs only when called.
-        if (site.scope !== from && !(this.facts.scopes[site.scope]?.kind !== "function" && within(site.scope, from))) continue;
-        for (const e of [site.call.callee, ...site.call.args.map((a) => a.value)]) {
-          const fn = this.functionNamed(e, site.scope);
-          if (fn !== null && !seen.has(fn)) {
-            seen.add(fn);
-            work.push(fn);
-          }
-        }
+      for (const next of edges.get(work.pop()!) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        work.push(next);
       }
     }
     return seen;
+  }
+
+  #callGraph: { calls: Map<number, Set<number>>; callers: Map<number, Set<number>> } | null = null;
+
+  /** Which function scopes each scope calls or hands on by name, built once. */
+  #graph(): { calls: Map<number, Set<number>>; callers: Map<number, Set<number>> } {
+    if (this.#callGraph) return this.#callGraph;
+    const calls = new Map<number, Set<number>>();
+    const callers = new Map<number, Set<number>>();
+    const add = (map: Map<number, Set<number>>, a: number, b: number) => {
+      let set = map.get(a);
+      if (!set) map.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const site of this.facts.calls) {
+      // A class body runs with the code around it; a nested `def` runs only when called.
+      let owner = site.scope;
+      while (this.facts.scopes[owner]?.kind === "class") owner = this.facts.scopes[owner]!.parent ?? 0;
+      for (const e of [site.call.callee, ...site.call.args.map((a) => a.value)]) {
+        const fn = this.functionNamed(e, site.scope);
+        if (fn === null) continue;
+        add(calls, owner, fn);
+        add(callers, fn, owner);
+      }
+    }
+    return (this.#callGraph = { calls, callers });
   }
 
   /**

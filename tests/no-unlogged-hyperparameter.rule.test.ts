@@ -119,6 +119,11 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
       errors: [{ messageId: "unlogged", line: 2 }],
     },
     {
+      // A helper called for the loader the run then uses.
+      code: "import mlflow, torch\ndef get_loader():\n    return torch.utils.data.DataLoader(ds, batch_size=64, shuffle=True)\ndef train(loader):\n    with mlflow.start_run():\n        for x in loader:\n            pass\ndef main():\n    loader = get_loader()\n    train(loader)\nmain()\n",
+      errors: [{ messageId: "unlogged", line: 3 }],
+    },
+    {
       // Trained before the run, and the trained model logged in it.
       code: "import mlflow, torch\nnet = Net()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\nopt.step()\nwith mlflow.start_run():\n    mlflow.pytorch.log_model(net, 'model')\n",
       errors: [{ messageId: "unlogged", line: 3 }],
