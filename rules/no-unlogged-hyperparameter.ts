@@ -10,7 +10,7 @@ import {
 } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
-import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
+import { argument, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries, mappingOf } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
@@ -59,11 +59,7 @@ const countsAs = (entry: HyperparameterCall, name: string, inParams = false) =>
   !SKIP.has(name) && !entry.exclude?.includes(name) && (inParams || !entry.only || entry.only.includes(name));
 
 /** The binding that holds the call's result (`model = LogisticRegression(...)`): its attributes are the settings it received. */
-function holderOf(model: SemanticModel, site: CallSite) {
-  // Statement extent first: reading a binding's value converts it.
-  const r = site.call.range;
-  return model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
-}
+const holderOf = (model: SemanticModel, site: CallSite) => model.holder(site.call, "within");
 
 /** The hyper-parameters one call receives, by keyword, position, params mapping or `**spread`. */
 function received(model: SemanticModel, site: CallSite, entry: HyperparameterCall): Received[] {
@@ -231,31 +227,8 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
   };
 }
 
-/**
- * The value of `holder` is read at or after `from` in its own scope, or in a
- * function (which runs when called, wherever it is written).
- */
-function usedFrom(model: SemanticModel, holder: Binding, from: number): boolean {
-  const reads = (e: Expr, scope: number): boolean => {
-    const work = [e];
-    while (work.length) {
-      const x = work.pop()!;
-      if (x.kind === "name" && x.name === holder.name && model.binding(x.name, scope, x.range[0]) === holder) return true;
-      if (x.kind === "other" && x.names.includes(holder.name)) return true;
-      if (x.kind === "member") work.push(x.object);
-      else if (x.kind === "index") work.push(x.object, x.index);
-      else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
-      else if (x.kind === "collection") work.push(...x.items);
-      else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
-    }
-    return false;
-  };
-  const counts = (scope: number, at: number) => scope !== holder.scope || at >= from;
-  if (model.facts.calls.some((s) => counts(s.scope, s.call.range[0]) && reads(s.call, s.scope))) return true;
-  if (model.facts.bindings.some((b) => b.value && counts(b.scope, b.range[0]) && reads(b.value, b.scope))) return true;
-  if (model.facts.targetAssigns.some((t) => counts(t.scope, t.range[0]) && reads(t.value, t.scope))) return true;
-  return model.facts.returns.some((r) => counts(r.scope, r.range[0]) && reads(r.value, r.scope));
-}
+/** The value of `holder` is read at or after `from` in its own scope, or in a function (which runs when called, wherever it is written). */
+const usedFrom = (model: SemanticModel, holder: Binding, from: number) => model.references(holder).some((r) => r.scope !== holder.scope || r.range[0] >= from);
 
 /** Both are the same constant, whatever the quoting or spacing. */
 function sameConstant(a: Expr, b: Expr, text: (r: Range) => string): boolean {
