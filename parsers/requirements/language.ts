@@ -4,7 +4,7 @@ import { readPackageJson } from "../manifests/package-json.js";
 import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
 import { parseRequirements, type Range } from "./parse.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
-import { isUtf16, UTF16_MESSAGE } from "../shared/encoding.js";
+import { isUtf16, UTF16_REQUIREMENTS_MESSAGE } from "../shared/encoding.js";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
 
 type Position = SourceLocation["start"];
@@ -59,7 +59,7 @@ export class RequirementsLanguage {
   parse(file: File): ParseResult<RequirementsFile> {
     const text = String(file.body);
     const nul = text.indexOf("\u0000");
-    if (nul >= 0 && isUtf16(text)) return { ok: false, errors: [{ message: UTF16_MESSAGE, line: 1, column: 1 }] };
+    if (nul >= 0 && isUtf16(text)) return { ok: false, errors: [{ message: UTF16_REQUIREMENTS_MESSAGE, line: 1, column: 1 }] };
     if (nul >= 0) {
       const { line, column } = locator(text)(nul);
       // ESLint passes parse errors through as-is, so the column is 1-based here.
