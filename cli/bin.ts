@@ -23,6 +23,9 @@ if (isMainThread) {
       throw error;
     });
   }
+  // Temp files of fixes and baselines being written when a signal ends the run are removed.
+  const { cleanUpOnSignals } = await import("../io/write.js");
+  cleanUpOnSignals();
   const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
   const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
   worker.on("message", (code: number) => {
