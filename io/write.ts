@@ -127,8 +127,8 @@ export function writeAtomic(path: string, text: string, opts: WriteOptions = {})
   if (!link && !opts.create) throw new WriteRefused("ENOENT", "the file is gone");
   const dir = real(dirname(path));
   if (dir === null) throw new WriteRefused("ENOENT", "its folder is gone");
-  if (opts.roots && !opts.roots.some((root) => isInside(dir, root))) throw new WriteRefused("EOUTSIDE", "it is outside the paths being linted");
   const target = join(dir, basename(path));
+  if (opts.roots && !opts.roots.some((root) => isInside(target, root))) throw new WriteRefused("EOUTSIDE", "it is outside the paths being linted");
   removeStale(dir);
   const tmp = join(dir, `.${basename(path)}.exp-lint-${process.pid}-${counter++}.tmp`);
   track(tmp, true);

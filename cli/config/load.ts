@@ -21,7 +21,10 @@ export interface RawConfig {
 const CANDIDATES = ["exp-lint.toml", "pyproject.toml"] as const;
 
 // A pyproject.toml that does not mention the table is not ours, even when it does not parse (pin-requirements reports that).
-const MENTIONS_TABLE = /^\s*\[\s*tool\s*\.\s*(?:"exp-lint"|'exp-lint'|exp-lint)\s*[.\]]|exp-lint\s*=/mu;
+// Line by line: as one multi-line pattern, `^\s*` at every line start ran over all the blank lines after it.
+const TABLE_LINE = /^\[\s*tool\s*\.\s*(?:"exp-lint"|'exp-lint'|exp-lint)\s*[.\]]/u;
+const KEY = /exp-lint\s*=/u;
+const mentionsTable = (text: string) => KEY.test(text) || text.split(/\r?\n|\r/u).some((line) => TABLE_LINE.test(line.trimStart()));
 
 // A configuration is a few lines; a bigger one is not worth parsing.
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -43,7 +46,7 @@ function readToml(path: string, label: string, mustParse: boolean, named: boolea
     return parse(text) as Record<string, unknown>;
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    if (!mustParse && !MENTIONS_TABLE.test(text)) return null;
+    if (!mustParse && !mentionsTable(text)) return null;
     const reason = error.message.split("\n")[0]!.replace(/^Invalid TOML document: /u, "");
     throw new ConfigError(`${label}:${error.line}:${error.column}: invalid TOML: ${reason}`);
   }
