@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
 import { checkFile, MAX_FILE_BYTES, readText, realRoots } from "../io/read.js";
+import { MAX_MANIFEST_BYTES } from "../parsers/shared/bounds.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [
@@ -178,6 +179,10 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
         skipped.push({ path, message: `looks minified (a line of ${longest.toLocaleString("en")} characters); skipped`, severity: 1 });
         continue;
       }
+    }
+    if (kind === "requirements" && statSync(path).size > MAX_MANIFEST_BYTES) {
+      skipped.push({ path, message: `manifest is ${(statSync(path).size / 1048576).toFixed(1)} MiB, over the ${MAX_MANIFEST_BYTES / 1048576} MiB budget for manifests; skipped`, severity: 1 });
+      continue;
     }
     targets.push({ path, kind });
     if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {

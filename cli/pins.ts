@@ -12,7 +12,8 @@ import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
 import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
 import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
-import { readText, readTextOrThrow } from "../io/read.js";
+import { MAX_FILE_BYTES, readText, readTextOrThrow } from "../io/read.js";
+import { manifestTooCostly, MAX_YAML_EXPANSION, syntaxOf, yamlExpansion } from "../parsers/shared/bounds.js";
 
 export type Versions = Map<string, string>;
 
@@ -48,6 +49,9 @@ export function readFreeze(text: string): Versions {
 export function readLockFile(path: string, roots?: readonly string[]): Versions {
   const text = readTextOrThrow(path, roots ? { roots } : {});
   const name = basename(path);
+  // Lock files run to megabytes; only the file-size limit applies to them, and nesting.
+  const tooCostly = manifestTooCostly(text, name === "Pipfile.lock" ? "json" : syntaxOf(name), MAX_FILE_BYTES);
+  if (tooCostly) throw new Error(tooCostly);
   const out = new Map<string, string | null>();
   if (name === "Pipfile.lock") {
     const data = JSON.parse(text) as Record<string, Record<string, { version?: string }> | undefined>;
@@ -56,7 +60,10 @@ export function readLockFile(path: string, roots?: readonly string[]): Versions 
     }
   } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
     // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const data = getStaticYAMLValue(parseYAML(text)) as { package?: { name?: string; version?: string }[] } | null;
+    const ast = parseYAML(text);
+    // Aliases are expanded into the value: a few hundred bytes of them can stand for billions of nodes.
+    if (yamlExpansion(ast) > MAX_YAML_EXPANSION) throw new Error(`YAML aliases expand past ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes; not read`);
+    const data = getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
     for (const p of data?.package ?? []) add(out, p.name, p.version);
   } else {
     // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.

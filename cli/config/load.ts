@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { readText, realPath } from "../../io/read.js";
+import { manifestTooCostly } from "../../parsers/shared/bounds.js";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
 
@@ -42,6 +43,12 @@ function readToml(path: string, label: string, mustParse: boolean, named: boolea
     throw new ConfigError(`${label}: ${read.message.replace(/^cannot read file/u, "cannot read configuration file")}`);
   }
   const text = read.text;
+  // smol-toml recurses once per nesting level.
+  const tooCostly = manifestTooCostly(text, "toml", MAX_CONFIG_BYTES);
+  if (tooCostly) {
+    if (!mustParse && !mentionsTable(text)) return null;
+    throw new ConfigError(`${label}: ${tooCostly}`);
+  }
   try {
     return parse(text) as Record<string, unknown>;
   } catch (error) {
