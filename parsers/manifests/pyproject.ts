@@ -52,7 +52,8 @@ function upper(release: number[], index: number): string {
   return [...release.slice(0, index), release[index]! + 1].join(".");
 }
 
-const OPERATORS = ["^", "~=", "~", "===", "==", "!=", ">=", "<=", ">", "<", "="];
+// In the pattern's order, then no operator.
+const OPERATORS_AND_NONE = ["^", "~=", "~", "===", "==", "!=", ">=", "<=", ">", "<", "=", ""];
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
 const startsVersion = (c: string | undefined) => c !== undefined && !/[\s,<>=!~^]/u.test(c);
 const inVersion = (c: string | undefined) => c !== undefined && !/[\s,]/u.test(c);
@@ -63,13 +64,14 @@ const inVersion = (c: string | undefined) => c !== undefined && !/[\s,]/u.test(c
  * precomputed, since that pattern costs the square of the length on a run of spaces.
  */
 function poetryConstraints(spec: string): [string, string][] {
-  const nextNonSpace = new Array<number>(spec.length + 1);
+  const nextNonSpace = new Int32Array(spec.length + 1);
   nextNonSpace[spec.length] = spec.length;
   for (let i = spec.length - 1; i >= 0; i--) nextNonSpace[i] = isSpace(spec[i]) ? nextNonSpace[i + 1]! : i;
   const out: [string, string][] = [];
   for (let p = 0; p < spec.length; ) {
     let found: [string, number] | null = null;
-    for (const op of [...OPERATORS.filter((o) => spec.startsWith(o, p)), ""]) {
+    for (const op of OPERATORS_AND_NONE) {
+      if (op && !spec.startsWith(op, p)) continue;
       const at = nextNonSpace[p + op.length]!;
       if (startsVersion(spec[at])) {
         found = [op, at];

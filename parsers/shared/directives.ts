@@ -28,8 +28,10 @@ export interface ReadDirectives {
 
 const parser = new ConfigCommentParser();
 const ESLINT = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
-const isSpace = (c: string) => /\s/u.test(c);
-const isListChar = (c: string) => /[\w/,\s-]/u.test(c);
+const SPACE = /\s/u;
+const LIST_CHAR = /[\w/,\s-]/u;
+const isSpace = (c: string) => SPACE.test(c);
+const isListChar = (c: string) => LIST_CHAR.test(c);
 const LINE_END = /[\n\r\u2028\u2029]/u;
 
 /**
