@@ -4,7 +4,7 @@ import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
 import { checkFile, MAX_FILE_BYTES, readText, realRoots } from "../io/read.js";
-import { MAX_MANIFEST_BYTES } from "../parsers/shared/bounds.js";
+import { manifestTooCostly, syntaxOf } from "../parsers/shared/bounds.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [
@@ -180,15 +180,17 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
         continue;
       }
     }
-    if (kind === "requirements" && statSync(path).size > MAX_MANIFEST_BYTES) {
-      skipped.push({ path, message: `manifest is ${(statSync(path).size / 1048576).toFixed(1)} MiB, over the ${MAX_MANIFEST_BYTES / 1048576} MiB budget for manifests; skipped`, severity: 1 });
-      continue;
+    if (kind === "requirements") {
+      // Manifests over their work budget (size, lines, nesting) get one warning here, and no parser runs on them.
+      const read = readText(path, explicit.includes(path) ? {} : { roots });
+      const tooCostly = read.ok ? manifestTooCostly(read.text, syntaxOf(path)) : null;
+      if (tooCostly) {
+        skipped.push({ path, message: tooCostly.replace(/; not read$/u, "; skipped"), severity: 1 });
+        continue;
+      }
+      if (read.ok && syntaxOf(path) === "pip") for (const inc of includedFiles(read.text, dirname(path))) queue.push({ path: inc, kind: "requirements" });
     }
     targets.push({ path, kind });
-    if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {
-      const read = readText(path, explicit.includes(path) ? {} : { roots });
-      if (read.ok) for (const inc of includedFiles(read.text, dirname(path))) queue.push({ path: inc, kind: "requirements" });
-    }
   }
   return { targets, skipped, missing, roots };
 }

@@ -8,7 +8,7 @@
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
+import { parse as parseToml } from "smol-toml";
 import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
 import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
@@ -45,12 +45,16 @@ export function readFreeze(text: string): Versions {
   return settle(out);
 }
 
+const MAX_YAML_LOCK_BYTES = 4 * 1024 * 1024;
+
 /** Versions in one lock file, by its name; throws when it cannot be read (or leads outside `roots`). */
 export function readLockFile(path: string, roots?: readonly string[]): Versions {
   const text = readTextOrThrow(path, roots ? { roots } : {});
   const name = basename(path);
-  // Lock files run to megabytes; only the file-size limit applies to them, and nesting.
-  const tooCostly = manifestTooCostly(text, name === "Pipfile.lock" ? "json" : syntaxOf(name), MAX_FILE_BYTES);
+  // Lock files run to megabytes: no line budget, the file-size limit for JSON and TOML (read by fast parsers
+  // into plain values), a lower one for YAML, whose parser builds a tree of nodes per token.
+  const syntax = name === "Pipfile.lock" ? "json" : syntaxOf(name);
+  const tooCostly = manifestTooCostly(text, syntax, syntax === "yaml" ? MAX_YAML_LOCK_BYTES : MAX_FILE_BYTES, Infinity);
   if (tooCostly) throw new Error(tooCostly);
   const out = new Map<string, string | null>();
   if (name === "Pipfile.lock") {
@@ -67,7 +71,7 @@ export function readLockFile(path: string, roots?: readonly string[]): Versions 
     for (const p of data?.package ?? []) add(out, p.name, p.version);
   } else {
     // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
-    const data = getStaticTOMLValue(parseTOML(text)) as { package?: { name?: string; version?: string }[] };
+    const data = parseToml(text) as { package?: { name?: string; version?: string }[] };
     for (const p of data.package ?? []) add(out, p.name, p.version);
   }
   return settle(out);

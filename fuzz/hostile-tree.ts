@@ -79,11 +79,13 @@ export function buildHostileTree(base = tmpdir()): HostileTree {
   put("regex/noqa.py", `${UNSEEDED.trimEnd()}  # noqa:${" ".repeat(6000)}!\n`, { rule: "exp-lint/require-seed" });
   put("regex/magic.ipynb", notebook([code(`${" ".repeat(300_000)}x\n`), code(UNSEEDED)]), { rule: "exp-lint/require-seed" });
   put("regex/pyproject.toml", `[tool.poetry.dependencies]\nnumpy = "1${" ".repeat(300_000)},"\n`);
-  put("regex/blank/pyproject.toml", `${"\n".repeat(300_000)}[project]\nname = "x"\ndependencies = ["numpy"]\n`, { rule: "exp-lint/pin-requirements" });
+  // At the root, it is also read as the configuration (and over the line budget as a manifest).
+  put("pyproject.toml", `${"\n".repeat(300_000)}[project]\nname = "x"\ndependencies = ["numpy"]\n`, { message: /budget for manifests/u });
   // 3. Manifests over the budget or nested too deep.
   put("big/environment.yml", `dependencies:\n${"  - numpy=1.26.4\n".repeat(560_000)}`, { message: /budget for manifests/u });
   put("big/pyproject.toml", `[project]\nname = "x"\n${'k = "v"\n'.repeat(1_200_000)}`, { message: /budget for manifests/u });
   put("big/requirements.txt", "numpy==1.26.4\n".repeat(700_000), { message: /budget for manifests/u });
+  put("big/lines/environment.yml", `dependencies:\n${"  - numpy=1.26.4\n".repeat(60_000)}`, { message: /budget for manifests/u });
   put("deep/pyproject.toml", `[project]\nname = "x"\nx = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}\n`, { message: /nested deeper than/u });
   put("deep/environment.yml", `dependencies: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, { message: /nested deeper than/u });
   // 5. Control characters in a file name and in contents.

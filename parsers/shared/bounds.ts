@@ -8,7 +8,13 @@
  */
 
 /** Manifests (requirements files, pyproject.toml, environment.yml, package.json) larger than this are not parsed. */
-export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/**
+ * Nor those with more lines than this: every entry costs the parsers and the rules about half a
+ * millisecond (a flat 2 MiB environment.yml of 120k entries took a minute), and real manifests,
+ * hashes included, hold a few thousand lines.
+ */
+export const MAX_MANIFEST_LINES = 20_000;
 /** Brackets, braces and YAML block levels deeper than this are not parsed. */
 export const MAX_NESTING = 100;
 /** Nodes a YAML document may expand to through its aliases. */
@@ -25,10 +31,13 @@ export function syntaxOf(path: string | undefined): Syntax {
 }
 
 /** Why a manifest is over the budget, or null: one message for the whole file. */
-export function manifestTooCostly(text: string, syntax: Syntax, limit = MAX_MANIFEST_BYTES): string | null {
+export function manifestTooCostly(text: string, syntax: Syntax, limit = MAX_MANIFEST_BYTES, maxLines = MAX_MANIFEST_LINES): string | null {
   if (text.length > limit) {
     return `manifest is ${(text.length / 1048576).toFixed(1)} MiB, over the ${limit / 1048576} MiB budget for manifests; not read`;
   }
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && lines <= maxLines; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > maxLines) return `manifest has over ${maxLines.toLocaleString("en")} lines, the budget for manifests; not read`;
   if (syntax === "pip") return null;
   const depth = syntax === "yaml" ? yamlDepth(text) : bracketDepth(text, syntax);
   return depth > MAX_NESTING ? `nested deeper than ${MAX_NESTING} levels; not read` : null;
