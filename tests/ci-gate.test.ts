@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -8,12 +8,12 @@ import { redact } from "../cli/format/redact.js";
 import { visible } from "../cli/format/escape.js";
 import { globMatcher } from "../cli/config/glob-match.js";
 import { buildHostileTree, OUTSIDE_SECRET, removeTree, SECRET } from "../fuzz/hostile-tree.js";
-import { checkFile, readText } from "../io/read.js";
+import { checkFile, MAX_FILE_BYTES, readText } from "../io/read.js";
 import { writeAtomic } from "../io/write.js";
 import { readNotebook } from "../parsers/notebook/notebook.js";
 import { maskMagics } from "../parsers/notebook/magics.js";
 import { poetrySpecifiers } from "../parsers/manifests/pyproject.js";
-import { manifestTooCostly, yamlExpansion, MAX_YAML_EXPANSION } from "../parsers/shared/bounds.js";
+import { manifestTooCostly, yamlExpansion, MAX_MANIFEST_BYTES, MAX_MANIFEST_LINES, MAX_NESTING, MAX_YAML_EXPANSION } from "../parsers/shared/bounds.js";
 import { readDirectives } from "../parsers/shared/directives.js";
 import { parseYAML } from "yaml-eslint-parser";
 import { runCliAsync, tempProject } from "./util/cli.js";
@@ -260,6 +260,15 @@ describe("8. writes never go through links, keep the owner, leave no temp file",
     expect(readFileSync(join(dir, "in/r.txt"), "utf8")).toBe("new\n");
     expect(() => writeAtomic(join(dir, "elsewhere/r.txt"), "x", { roots: [join(dir, "in")] })).toThrow(/outside/u);
     expect(readFileSync(join(dir, "elsewhere/r.txt"), "utf8")).toBe("theirs\n");
+  });
+});
+
+describe("the documented budgets", () => {
+  it("are the ones the code uses", () => {
+    const doc = readFileSync(new URL("../docs/ci.md", import.meta.url), "utf8");
+    expect(doc).toContain(`at most ${MAX_FILE_BYTES / 1048576} MiB of each`);
+    expect(doc).toContain(`over ${MAX_MANIFEST_BYTES / 1048576} MiB or ${MAX_MANIFEST_LINES.toLocaleString("en")} lines, or nested deeper than ${MAX_NESTING} levels`);
+    expect(doc).toContain(`at most ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes`);
   });
 });
 
