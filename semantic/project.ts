@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
+import { readTextOrThrow } from "../io/read.js";
 import { dirname, join, resolve, sep } from "node:path";
 import type { FunctionRecord, ModuleRecord } from "./summaries.js";
 
@@ -132,7 +133,7 @@ export class ProjectIndex {
     this.#inProgress.add(path);
     let record: ModuleRecord | null = null;
     try {
-      record = this.#summarise(path, readFileSync(path, "utf8"), this, depth + 1);
+      record = this.#summarise(path, readTextOrThrow(path, { limit: MAX_MODULE_BYTES }), this, depth + 1);
       this.summarised++;
     } catch {
       // A module that cannot be read or parsed tells nothing: its importers' rules stay with what they know.

@@ -8,6 +8,7 @@
 
 import type { Range } from "../requirements/parse.js";
 import { lastAtOrBefore } from "../shared/lines.js";
+import { manifestTooCostly } from "../shared/bounds.js";
 import { condaSpecEntry } from "./conda.js";
 import { INSTALLER_PACKAGES, mapRecord, pep508Entry, type Entry } from "./entries.js";
 import { readPyproject } from "./pyproject.js";
@@ -41,6 +42,7 @@ export function readScriptBlock(text: string): Entry[] {
     content += `${line.text.slice(skip)}\n`;
   }
   if (!closed) return [];
+  if (manifestTooCostly(content, "toml")) return [];
   let parsed;
   try {
     parsed = readPyproject(content, "script");
