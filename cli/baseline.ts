@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ESLint, Linter } from "eslint";
-import { fingerprints } from "./fingerprint.js";
+import { fingerprints, relativePath } from "./fingerprint.js";
 import { writeFileAtomic } from "./write.js";
 
 /**
@@ -29,7 +29,7 @@ export interface BaselineOptions {
   updateBaseline: boolean;
 }
 
-export type BaselineOutcome = { results: ESLint.LintResult[]; hidden: number; wrote?: string } | { error: string };
+export type BaselineOutcome = { results: ESLint.LintResult[]; hidden: number; wrote?: string; dropped?: number } | { error: string };
 
 /** A usage problem with the baseline options, before anything is linted. */
 export function baselineUsageError(opts: BaselineOptions): string | null {
@@ -38,14 +38,19 @@ export function baselineUsageError(opts: BaselineOptions): string | null {
 
 const MAX_CODE = 160;
 
-function entries(results: ESLint.LintResult[], root: string): BaselineEntry[] {
-  const out = fingerprints(results, root).flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: f.code.slice(0, MAX_CODE) }));
+const key = (f: { file: string; fingerprint: string }) => `${f.file}\0${f.fingerprint}`;
+
+function sortEntries(out: BaselineEntry[]): BaselineEntry[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted by code points, not locale, so the file is byte-identical on every machine.
   return out.sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint));
 }
 
-function readBaseline(path: string, shown: string): Set<string> | string {
+function entries(results: ESLint.LintResult[], root: string): BaselineEntry[] {
+  return sortEntries(fingerprints(results, root).flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: f.code.slice(0, MAX_CODE) })));
+}
+
+function readBaseline(path: string, shown: string): BaselineEntry[] | string {
   let raw: string;
   try {
     raw = readFileSync(path, "utf8");
@@ -56,7 +61,7 @@ function readBaseline(path: string, shown: string): Set<string> | string {
   try {
     const data = JSON.parse(raw) as Partial<BaselineFile>;
     if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error("expected { version: 1, findings: [...] }");
-    return new Set(data.findings.map((f) => `${f.file}\0${f.fingerprint}`));
+    return data.findings;
   } catch (error) {
     return `baseline ${shown} is not an exp-lint baseline: ${(error as Error).message}`;
   }
@@ -80,8 +85,19 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
   const path = resolve(cwd, opts.baseline);
   const root = dirname(path);
   let wrote: string | undefined;
+  let dropped = 0;
   if (opts.updateBaseline) {
-    const text = `${JSON.stringify({ version: 1, findings: entries(results, root) } satisfies BaselineFile, null, 2)}\n`;
+    let now = entries(results, root);
+    // Files this run did not lint (a pre-commit run names a few) keep their entries; in the files it did, an entry
+    // whose finding is gone (fixed, or the code removed) is dropped, and the count is reported.
+    const before = existsSync(path) ? readBaseline(path, opts.baseline) : [];
+    if (typeof before !== "string") {
+      const linted = new Set(results.map((r) => relativePath(root, r.filePath)));
+      const current = new Set(now.map(key));
+      dropped = before.filter((e) => linted.has(e.file) && !current.has(key(e))).length;
+      now = sortEntries([...before.filter((e) => !linted.has(e.file)), ...now]);
+    }
+    const text = `${JSON.stringify({ version: 1, findings: now } satisfies BaselineFile, null, 2)}\n`;
     try {
       if (existsSync(path)) writeFileAtomic(path, text);
       else writeFileSync(path, text);
@@ -90,8 +106,9 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
     }
     wrote = opts.baseline;
   }
-  const known = readBaseline(path, opts.baseline);
-  if (typeof known === "string") return { error: known };
+  const read = readBaseline(path, opts.baseline);
+  if (typeof read === "string") return { error: read };
+  const known = new Set(read.map(key));
   const prints = fingerprints(results, root);
   let hidden = 0;
   const kept = results.map((r, i) => {
@@ -104,5 +121,5 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
     });
     return messages.length === r.messages.length ? r : { ...r, messages, ...counts(messages) };
   });
-  return { results: kept, hidden, ...(wrote ? { wrote } : {}) };
+  return { results: kept, hidden, ...(wrote ? { wrote, dropped } : {}) };
 }
