@@ -1,6 +1,7 @@
 import fs, { readFileSync, statSync, type PathLike } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
@@ -101,6 +102,50 @@ async function check(path: string, explicit: boolean): Promise<Skipped | null | 
   }
 }
 
+/** The git folder of the repository holding `dir` (following a worktree's `.git` file to the shared folder), with the repository's root. */
+function gitFolder(dir: string): { root: string; git: string } | null {
+  for (let d = dir; ; d = dirname(d)) {
+    const dotGit = join(d, ".git");
+    try {
+      if (statSync(dotGit).isDirectory()) return { root: d, git: dotGit };
+      const gitdir = /^gitdir:\s*(.+)$/mu.exec(readFileSync(dotGit, "utf8"))?.[1]?.trim();
+      if (!gitdir) return null;
+      const own = resolve(d, gitdir);
+      // A worktree's info/exclude is the main repository's: its "commondir" file points there.
+      let common = own;
+      try {
+        common = resolve(own, readFileSync(join(own, "commondir"), "utf8").trim());
+      } catch {
+        // not a linked worktree
+      }
+      return { root: d, git: common };
+    } catch {
+      // no .git here
+    }
+    if (dirname(d) === d) return null;
+  }
+}
+
+/**
+ * `.git/info/exclude`, which git honours as a personal .gitignore: a filter for the files a walk of `dir` found.
+ * (globby reads .gitignore files, not this one.)
+ */
+function gitInfoExclude(dir: string): ((path: string) => boolean) | null {
+  const repo = gitFolder(dir);
+  if (!repo) return null;
+  let text: string;
+  try {
+    text = readFileSync(join(repo.git, "info", "exclude"), "utf8");
+  } catch {
+    return null;
+  }
+  const rules = ignore().add(text);
+  return (path) => {
+    const rel = relative(repo.root, path);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && rules.ignores(rel.split(sep).join("/"));
+  };
+}
+
 /** A project configuration's say in discovery: its skip list (instead of DEFAULT_IGNORES) and a filter. */
 export interface Scope {
   ignores: readonly string[];
@@ -152,7 +197,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       // without a word; listed, they get a message below. Folders named like files are dropped there too.
       onlyFiles: false,
     });
-    for (const f of files) found.add(f);
+    const excluded = gitInfoExclude(dir);
+    for (const f of files) if (!excluded?.(f)) found.add(f);
   }
   for (const f of explicit) found.add(f);
   // Named files too, so a pre-commit hook honours the project's include and exclude.

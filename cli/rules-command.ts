@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { ChalkInstance } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import { rules } from "../rules/index.js";
 
 interface Meta {
@@ -50,10 +50,21 @@ interface RuleIo {
 /** A rule's page for a terminal: headings and code blocks styled, paragraphs wrapped to its width. */
 async function forTerminal(markdown: string, columns: number): Promise<string> {
   // Loaded only here: marked-terminal (with its syntax highlighter) costs about half a second of start-up.
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
+  const [{ Marked }, { markedTerminal }, { default: wrapAnsi }] = await Promise.all([import("marked"), import("marked-terminal"), import("wrap-ansi")]);
   const width = Math.max(40, Math.min(columns, 100));
-  const marked = new Marked(markedTerminal({ width, reflowText: true, tab: 2 }) as import("marked").MarkedExtension);
-  return marked.parse(markdown) as string;
+  // Its own chalk would look at this thread's stdout (a worker's, never a terminal): styles come from a chalk the CLI chose.
+  const c = new Chalk({ level: 1 });
+  const styles = { firstHeading: c.bold.underline, heading: c.bold.green, code: c.yellow, codespan: c.yellow, strong: c.bold, em: c.italic, link: c.blue, href: c.blue.underline, blockquote: c.gray.italic };
+  const marked = new Marked(markedTerminal({ width, reflowText: true, tab: 2, showSectionPrefix: false, ...styles }) as import("marked").MarkedExtension);
+  // marked-terminal reflows paragraphs only: list items and code lines are wrapped here, under their own indent.
+  return (marked.parse(markdown) as string)
+    .split("\n")
+    .map((line) => {
+      const prefix = /^\s*(?:[*-] |\d+\. )?/u.exec(line)![0];
+      const body = wrapAnsi(line.slice(prefix.length), Math.max(20, width - prefix.length), { hard: true, trim: false }).split("\n");
+      return body.map((part, i) => (i === 0 ? prefix : " ".repeat(prefix.length)) + (i === 0 ? part : part.trimStart())).join("\n");
+    })
+    .join("\n");
 }
 
 /** `exp-lint rule <id> [--format json]`: the page styled on a terminal, plain Markdown in a pipe, or JSON. */

@@ -16,11 +16,12 @@ export function showSettings(file: string, resolved: ResolvedConfig, cwd: string
   const shown = (p: string) => relative(cwd, p) || p;
   const out = [`Settings for ${shown(file)}`, ""];
   out.push(resolved.chain.length ? `Configuration: ${resolved.chain.map(shown).join(" extended by ")}` : "Configuration: none (the shipped defaults)");
-  out.push(`Configuration: ${resolved.strict ? "strict" : "recommended"}${resolved.sources.strict ? `  (from ${resolved.sources.strict})` : ""}`);
+  out.push(`Base: ${resolved.strict ? "strict" : "recommended"}${resolved.sources.strict ? `  (from ${resolved.sources.strict})` : ""}`);
   const config = resolved.config;
   if (config) {
     const from = (key: string) => (resolved.sources[key] ? `  (from ${resolved.sources[key]})` : "");
-    const globs = (gs: { dir: string; pattern: string }[]) => gs.map((g) => `${shown(g.dir) === g.dir ? g.dir : shown(g.dir) || "."}/${g.pattern}`.replace(/^\.\//u, "")).join(", ");
+    // Each glob as written, with the folder it is relative to.
+    const globs = (gs: { dir: string; pattern: string }[]) => gs.map((g) => `"${g.pattern}" in ${relative(cwd, g.dir) || "."}/`).join(", ");
     out.push("", "Settings:");
     if (config.select) out.push(`  select = ${config.select.join(", ")}${from("select")}`);
     if (config.extendSelect.length) out.push(`  extend-select = ${config.extendSelect.join(", ")}${from("extend-select")}`);
@@ -39,10 +40,12 @@ export function showSettings(file: string, resolved: ResolvedConfig, cwd: string
   for (const id of Object.keys(rules).sort()) {
     const changed = project?.configs.flatMap((c) => Object.entries(c.rules ?? {})).find(([name]) => name === `exp-lint/${id}`)?.[1];
     const shipped = resolved.strict || docsOf(id).recommended ? [defaultSeverity(id), ...(resolved.strict && docsOf(id).strictOptions ? [docsOf(id).strictOptions] : [])] : ["off"];
-    let entry = (changed ?? shipped) as unknown;
-    if (ignoredHere.has(id)) entry = "off (per-file-ignores)";
-    const [level, ...options] = [entry].flat() as unknown[];
+    const [level, ...options] = [changed ?? shipped].flat() as unknown[];
     if (level === "off") continue;
+    if (ignoredHere.has(id)) {
+      out.push(`  ${id}: off (per-file-ignores)`);
+      continue;
+    }
     out.push(`  ${id}: ${String(level)}${options.length && Object.keys(options[0] as object).length ? ` ${JSON.stringify(options[0])}` : ""}`);
   }
   return `${out.join("\n")}\n`;
