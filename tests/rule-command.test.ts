@@ -5,7 +5,6 @@ import { tempProject } from "./util/cli.js";
 import { runMain } from "./util/in-process.js";
 
 const doc = readFileSync(new URL("../docs/rules/require-seed.md", import.meta.url), "utf8");
-// eslint-disable-next-line no-control-regex -- removing ANSI escapes to measure what a reader sees
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/gu, "");
 
 describe("exp-lint rule <id>", () => {

@@ -43,8 +43,14 @@ function combine(base: ProjectConfig, over: ProjectConfig, sources: Record<strin
     extend.clear();
     ignore.clear();
   }
-  for (const id of over.extendSelect) extend.add(id), ignore.delete(id);
-  for (const id of over.ignore) ignore.add(id), extend.delete(id);
+  for (const id of over.extendSelect) {
+    extend.add(id);
+    ignore.delete(id);
+  }
+  for (const id of over.ignore) {
+    ignore.add(id);
+    extend.delete(id);
+  }
   out.extendSelect = [...extend];
   out.ignore = [...ignore];
   Object.assign(out.severity, over.severity);
