@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { ESLint, Linter } from "eslint";
-import { fingerprints } from "./fingerprint.js";
+import { fingerprints, relativePath } from "./fingerprint.js";
 import { redact } from "./format/redact.js";
 import { readText } from "../io/read.js";
 import { writeAtomic, WriteRefused } from "../io/write.js";
@@ -30,7 +30,7 @@ export interface BaselineOptions {
   updateBaseline: boolean;
 }
 
-export type BaselineOutcome = { results: ESLint.LintResult[]; hidden: number; wrote?: string } | { error: string };
+export type BaselineOutcome = { results: ESLint.LintResult[]; hidden: number; wrote?: string; dropped?: number } | { error: string };
 
 /** A usage problem with the baseline options, before anything is linted. */
 export function baselineUsageError(opts: BaselineOptions): string | null {
@@ -39,14 +39,19 @@ export function baselineUsageError(opts: BaselineOptions): string | null {
 
 const MAX_CODE = 160;
 
-function entries(prints: ReturnType<typeof fingerprints>): BaselineEntry[] {
-  const out = prints.flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: redact(f.code.slice(0, MAX_CODE)) }));
+const key = (f: { file: string; fingerprint: string }) => `${f.file}\0${f.fingerprint}`;
+
+function sortEntries(out: BaselineEntry[]): BaselineEntry[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted by code points, not locale, so the file is byte-identical on every machine.
   return out.sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint));
 }
 
-function readBaseline(path: string, shown: string): Set<string> | string {
+function entries(prints: ReturnType<typeof fingerprints>): BaselineEntry[] {
+  return sortEntries(prints.flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: redact(f.code.slice(0, MAX_CODE)) })));
+}
+
+function readBaseline(path: string, shown: string): BaselineEntry[] | string {
   // Baselines hold one short entry per finding: the limit of any file read is far above any real one.
   const read = readText(path);
   if (!read.ok) return read.code === "ENOENT" ? `baseline ${shown} does not exist; create it with --update-baseline` : `baseline ${shown}: ${read.message}`;
@@ -54,7 +59,7 @@ function readBaseline(path: string, shown: string): Set<string> | string {
   try {
     const data = JSON.parse(raw) as Partial<BaselineFile>;
     if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error("expected { version: 1, findings: [...] }");
-    return new Set(data.findings.map((f) => `${f.file}\0${f.fingerprint}`));
+    return data.findings;
   } catch (error) {
     return `baseline ${shown} is not an exp-lint baseline: ${(error as Error).message}`;
   }
@@ -80,8 +85,20 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
   // Computed once: each reads the files with findings again.
   const prints = fingerprints(results, root, roots);
   let wrote: string | undefined;
+  let dropped = 0;
   if (opts.updateBaseline) {
-    const text = `${JSON.stringify({ version: 1, findings: entries(prints) } satisfies BaselineFile, null, 2)}\n`;
+    let now = entries(prints);
+    // Files this run did not lint (a pre-commit run names a few) keep their entries; in the files it did, an entry
+    // whose finding is gone (fixed, or the code removed) is dropped, and the count is reported.
+    // The old baseline is read through the file gate; one missing or unreadable is replaced whole, as before.
+    const before = readBaseline(path, opts.baseline);
+    if (typeof before !== "string") {
+      const linted = new Set(results.map((r) => relativePath(root, r.filePath)));
+      const current = new Set(now.map(key));
+      dropped = before.filter((e) => linted.has(e.file) && !current.has(key(e))).length;
+      now = sortEntries([...before.filter((e) => !linted.has(e.file)), ...now]);
+    }
+    const text = `${JSON.stringify({ version: 1, findings: now } satisfies BaselineFile, null, 2)}\n`;
     try {
       writeAtomic(path, text, { create: true });
     } catch (error) {
@@ -90,8 +107,9 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
     }
     wrote = opts.baseline;
   }
-  const known = readBaseline(path, opts.baseline);
-  if (typeof known === "string") return { error: known };
+  const read = readBaseline(path, opts.baseline);
+  if (typeof read === "string") return { error: read };
+  const known = new Set(read.map(key));
   let hidden = 0;
   const kept = results.map((r, i) => {
     if (!r.messages.length) return r;
@@ -103,5 +121,5 @@ export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOption
     });
     return messages.length === r.messages.length ? r : { ...r, messages, ...counts(messages) };
   });
-  return { results: kept, hidden, ...(wrote ? { wrote } : {}) };
+  return { results: kept, hidden, ...(wrote ? { wrote, dropped } : {}) };
 }

@@ -13,6 +13,15 @@ interface Start {
   argv: string[];
   isTTY: boolean;
   stderrIsTTY: boolean;
+  columns?: number;
+  stdin?: string;
+}
+
+/** All of standard input, for --stdin-filename: read here, since a worker thread has no stdin of its own. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 if (isMainThread) {
@@ -26,7 +35,9 @@ if (isMainThread) {
   // Temp files of fixes and baselines being written when a signal ends the run are removed.
   const { cleanUpOnSignals } = await import("../io/write.js");
   cleanUpOnSignals();
-  const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
+  const argv = process.argv.slice(2);
+  const start: Start = { argv, isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY), ...(process.stdout.columns ? { columns: process.stdout.columns } : {}) };
+  if (argv.some((a) => a === "--stdin-filename" || a.startsWith("--stdin-filename="))) start.stdin = await readStdin();
   // The language server reads its client on stdin, which a worker gets only when asked for.
   const server = start.argv[0] === "server";
   const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB }, stdin: server });
@@ -54,7 +65,7 @@ if (isMainThread) {
     if (type !== "ESLintPoorConcurrencyWarning") (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
   }) as typeof process.emitWarning;
 
-  const { argv, isTTY, stderrIsTTY } = workerData as Start;
+  const { argv, isTTY, stderrIsTTY, columns, stdin } = workerData as Start;
   // Loaded here only: the main thread just starts this one, so the CLI's modules load once.
   const { main } = await import("./main.js");
   const code = await main(argv, {
@@ -63,6 +74,8 @@ if (isMainThread) {
     isTTY,
     stderrIsTTY,
     cwd: process.cwd(),
+    ...(columns ? { columns } : {}),
+    ...(stdin !== undefined ? { stdin } : {}),
   });
   // The main thread sets the exit code once this thread's output has drained.
   parentPort!.postMessage(code);

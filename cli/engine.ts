@@ -20,6 +20,13 @@ export function chooseConcurrency(requested: string | undefined, files: number, 
   return n > 1 ? n : "off";
 }
 
+/** Lint text from standard input as the file `path` (`--stdin-filename`); the file itself is never read. */
+export async function lintStdin(text: string, path: string, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
+  if (settings.eslintConfigFile) await checkEslintConfig(settings, path);
+  const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
+  return { eslint, results: await eslint.lintText(text, { filePath: path, warnIgnored: true }) };
+}
+
 /** Lint the planned files with ESLint, on worker threads when it pays. */
 export async function lint(plan: Plan, settings: EngineSettings): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   const files = plan.targets.map((t) => t.path);

@@ -3,7 +3,7 @@ import plugin from "../plugin/index.js";
 import { lintedConfig } from "./linted.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 import type { IndexEntry } from "../semantic/project.js";
-import { perFileIgnoreConfigs, type ProjectRules } from "./config/apply.js";
+import { projectConfigs, type ProjectRules } from "./config/apply.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
 export interface EngineSettings {
@@ -20,8 +20,8 @@ export interface EngineSettings {
   fix?: boolean;
   /** Exact versions for `pin-requirements` fixes, from `--pin-from`, lock files or a virtual environment. */
   pins?: PinSettings;
-  /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config. */
-  project?: ProjectRules;
+  /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config: one per configuration file in play. */
+  projects?: ProjectRules[];
   /** The project index built once by the CLI (cli/project-index.ts), for the lint workers. */
   projectIndex?: IndexEntry[];
   /** `--eslint-config FILE`: the only flat config file that is loaded (cli/config/eslint-config.ts); the scanned repository's own never is. */
@@ -42,10 +42,10 @@ export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Conf
   }
   configs.push(...userConfigs);
   if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
-  if (settings.project) {
-    const requirements = settings.project.configs.find((c) => c.name?.endsWith("/requirements"));
-    configs.push(...settings.project.configs, ...(included.length ? [{ ...requirements, name: "exp-lint/project-config/included-requirements", files: included }] : []));
-    configs.push(...perFileIgnoreConfigs(settings.project));
+  for (const project of settings.projects ?? []) {
+    const requirements = project.configs.find((c) => c.name?.endsWith("/requirements"));
+    const extra = included.length ? [{ ...requirements, name: "exp-lint/project-config/included-requirements", files: included }] : [];
+    configs.push(...projectConfigs({ ...project, configs: [...project.configs, ...extra] }));
   }
   // Always on, so the cache key does not depend on whether progress is shown.
   configs.push(lintedConfig);

@@ -1,5 +1,6 @@
 import fs, { statSync, type PathLike } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
@@ -94,6 +95,43 @@ function check(path: string, explicit: boolean, roots: readonly string[]): Skipp
   return { path, message: r.code === "EISDIR" ? "not a regular file, skipped" : r.message, severity: WARNINGS.has(r.code) ? 1 : 2 };
 }
 
+/** The git folder of the repository holding `dir` (following a worktree's `.git` file to the shared folder), with the repository's root. */
+function gitFolder(dir: string): { root: string; git: string } | null {
+  for (let d = dir; ; d = dirname(d)) {
+    const dotGit = join(d, ".git");
+    try {
+      if (statSync(dotGit).isDirectory()) return { root: d, git: dotGit };
+      // The .git file of a worktree, its commondir and info/exclude are read through the file gate like the rest.
+      const pointer = readText(dotGit);
+      const gitdir = pointer.ok ? /^gitdir:\s*(.+)$/mu.exec(pointer.text)?.[1]?.trim() : undefined;
+      if (!gitdir) return null;
+      const own = resolve(d, gitdir);
+      // A worktree's info/exclude is the main repository's: its "commondir" file points there.
+      const common = readText(join(own, "commondir"));
+      return { root: d, git: common.ok ? resolve(own, common.text.trim()) : own };
+    } catch {
+      // no .git here
+    }
+    if (dirname(d) === d) return null;
+  }
+}
+
+/**
+ * `.git/info/exclude`, which git honours as a personal .gitignore: a filter for the files a walk of `dir` found.
+ * (globby reads .gitignore files, not this one.)
+ */
+function gitInfoExclude(dir: string): ((path: string) => boolean) | null {
+  const repo = gitFolder(dir);
+  if (!repo) return null;
+  const exclude = readText(join(repo.git, "info", "exclude"));
+  if (!exclude.ok) return null;
+  const rules = ignore().add(exclude.text);
+  return (path) => {
+    const rel = relative(repo.root, path);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && rules.ignores(rel.split(sep).join("/"));
+  };
+}
+
 /** A project configuration's say in discovery: its skip list (instead of DEFAULT_IGNORES) and a filter. */
 export interface Scope {
   ignores: readonly string[];
@@ -147,7 +185,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       // without a word; listed, they get a message below. Folders named like files are dropped there too.
       onlyFiles: false,
     });
-    for (const f of files) found.add(f);
+    const excluded = gitInfoExclude(dir);
+    for (const f of files) if (!excluded?.(f)) found.add(f);
   }
   for (const f of explicit) found.add(f);
   // Named files too, so a pre-commit hook honours the project's include and exclude.

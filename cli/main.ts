@@ -4,42 +4,57 @@ import { dirname, resolve, sep } from "node:path";
 import { Chalk } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ESLint } from "eslint";
-import { ConfigError, projectSettings } from "./config/index.js";
+import { ConfigError, ConfigLookup, rulesFor, showSettings, type ProjectRules, type ResolvedConfig } from "./config/index.js";
 import { applyBaseline, baselineUsageError } from "./baseline.js";
-import { chooseConcurrency, lint } from "./engine.js";
-import { plan, type Skipped } from "./files.js";
+import { chooseConcurrency, lint, lintStdin } from "./engine.js";
+import { DEFAULT_IGNORES, kindOf, plan, type Plan, type Skipped } from "./files.js";
 import { watchRun } from "./progress.js";
-import { formatGithub } from "./format/github.js";
-import { listRules, ruleDoc } from "./rules-command.js";
-import { formatSarif } from "./format/sarif.js";
-import { formatStylish } from "./format/stylish.js";
+import { listRules, printRuleDoc } from "./rules-command.js";
 import { collectPins } from "./pins.js";
 import { applyFixes } from "./apply-fixes.js";
 import { redact } from "./format/redact.js";
-import { checkFile } from "../io/read.js";
+import { checkFile, realRoots } from "../io/read.js";
+import { writeAtomic, WriteRefused } from "../io/write.js";
+import { colorLevel, FORMATS, report, type Format } from "./report.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-interface Io {
+export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
   /** Whether stderr is a terminal (progress is shown only there). */
   stderrIsTTY?: boolean;
   cwd: string;
+  /** The environment (NO_COLOR, FORCE_COLOR, EXP_LINT_DEBUG); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+  /** Standard input, read before the CLI starts, for --stdin-filename. */
+  stdin?: string;
+  /** The terminal's width in columns, when stdout is one. */
+  columns?: number;
+  /** Ends --watch. */
+  signal?: AbortSignal;
 }
 
 interface CliOptions {
-  format: "stylish" | "json" | "sarif" | "github";
+  format: Format;
   quiet: boolean;
   maxWarnings: number;
+  exitZero: boolean;
+  outputFile?: string;
   color?: boolean;
   concurrency?: string;
   strict?: boolean;
   config?: string | false;
   isolated: boolean;
+  select?: string[];
+  extendSelect: string[];
+  ignore: string[];
+  showSettings?: string;
+  stdinFilename?: string;
+  watch: boolean;
   eslintConfig?: string;
   cache: boolean;
   cacheLocation?: string;
@@ -52,19 +67,22 @@ interface CliOptions {
   updateBaseline: boolean;
 }
 
+/** Where --cache keeps its file by default: its own name, so it never collides with ESLint's .eslintcache. */
+export const CACHE_FILE = ".exp-lint-cache";
+
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number >= 0");
   return n;
 }
 
-/** Findings per rule, most first. */
-function statistics(results: ESLint.LintResult[]): string {
-  const counts = new Map<string, number>();
-  for (const r of results) for (const m of r.messages) counts.set(m.ruleId ?? "(file errors)", (counts.get(m.ruleId ?? "(file errors)") ?? 0) + 1);
-  const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return rows.length ? `\n${rows.map(([id, n]) => `${String(n).padStart(6)}  ${id}`).join("\n")}\n` : "";
+function concurrencyValue(value: string): string {
+  if (value === "auto" || value === "off" || (/^\d+$/u.test(value) && Number(value) >= 1)) return value;
+  throw new InvalidArgumentError('expected a whole number >= 1, "auto" or "off"');
 }
+
+/** Rule ids as Ruff takes them: repeated flags and comma-separated lists both work. */
+const ruleList = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 
 function commonAncestor(dirs: string[]): string {
   let common = dirs[0]!.split(sep);
@@ -97,9 +115,11 @@ function program(io: Io): Command {
     .description("Lint ML experiment code (Python, notebooks, TypeScript/JavaScript and dependency manifests) for results you can trust and reproduce.")
     .version(version, "-v, --version")
     .argument("[paths...]", "files or folders to lint", ["."])
-    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("stylish"))
+    .option("-o, --output-file <file>", "write the report to this file instead of stdout")
     .option("--quiet", "report errors only, not warnings", false)
     .option("--max-warnings <n>", "exit with 1 when there are more warnings than this", nonNegativeInt, -1)
+    .option("--exit-zero", "exit with 0 even when there are findings (2 still means a usage or configuration error)", false)
     .option("--color", "force colour output")
     .option("--no-color", "disable colour output")
     .option("--strict", "use the strict configuration instead of recommended")
@@ -107,10 +127,16 @@ function program(io: Io): Command {
     .option("--config <file>", "read settings from this exp-lint.toml or pyproject.toml instead of the nearest one")
     .option("--no-config", "ignore exp-lint.toml and [tool.exp-lint] in pyproject.toml")
     .option("--isolated", "same as --no-config", false)
+    .option("--select <rules>", "rules to run, instead of the configured selection (comma-separated)", ruleList)
+    .option("--extend-select <rules>", "rules to run on top of the configured selection (comma-separated)", ruleList, [])
+    .option("--ignore <rules>", "rules not to run (comma-separated)", ruleList, [])
+    .option("--show-settings <file>", "print the configuration that applies to this file, and where each setting comes from")
+    .option("--stdin-filename <name>", "lint standard input, as if it were this file")
+    .option("-w, --watch", "lint, then lint again the files that change", false)
     .option("--eslint-config <file>", "also lint with this ESLint flat config file (it is run: only name a file you trust)")
-    .option("--concurrency <n|auto|off>", "worker threads for linting (default: auto)")
+    .option("--concurrency <n|auto|off>", "worker threads for linting (default: auto)", concurrencyValue)
     .option("--cache", "only re-lint files that changed since the last run", false)
-    .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
+    .option("--cache-location <path>", `where to keep the cache (default: ${CACHE_FILE})`)
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
@@ -123,7 +149,7 @@ function program(io: Io): Command {
     .showHelpAfterError("(run exp-lint --help for usage)")
     .addHelpText(
       "after",
-      "\nCommands:\n  exp-lint rules        list every rule\n  exp-lint rule <id>    print a rule's documentation\n  exp-lint server       start the language server (LSP over stdio, for editors)\n\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
+      "\nCommands:\n  exp-lint rules        list every rule\n  exp-lint rule <id>    print a rule's documentation (--format json for JSON)\n  exp-lint server       start the language server (LSP over stdio, for editors)\n\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
     );
 }
 
@@ -139,120 +165,138 @@ function unsafeCache(location: string): string | null {
   return r.ok ? null : `${location}: ${r.message}`;
 }
 
-async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
-  const chalk = new Chalk({ level: opts.color === true ? 1 : opts.color === false || !io.isTTY ? 0 : 1 });
+/** The project configuration of each planned file, as ESLint blocks: one set when one file governs them all. */
+function projectRules(targets: string[], lookup: ConfigLookup, baseStrict: boolean): ProjectRules[] {
+  const groups = new Map<ResolvedConfig, string[]>();
+  for (const t of targets) {
+    const r = lookup.forFile(t);
+    groups.set(r, [...(groups.get(r) ?? []), t]);
+  }
+  const sets = [...groups].map(([r, files]) => ({ rules: rulesFor(r, baseStrict), files }));
+  if (sets.length === 1) return sets[0]!.rules ? [sets[0]!.rules] : [];
+  return sets.flatMap(({ rules, files }) => (rules ? [{ ...rules, only: files }] : []));
+}
+
+interface RunResult {
+  code: number;
+  /** The files linted, for --watch. */
+  planned?: Plan;
+}
+
+async function run(paths: string[], opts: CliOptions, io: Io, lookup: ConfigLookup): Promise<RunResult> {
+  const env = io.env ?? process.env;
+  const chalk = new Chalk({ level: opts.outputFile ? 0 : colorLevel(opts.color, env, io.isTTY) });
   const usage = baselineUsageError(opts);
   if (usage) {
     io.stderr(`exp-lint: ${usage}\n`);
-    return EXIT.error;
+    return { code: EXIT.error };
   }
-  const project = projectSettings(io.cwd, opts);
-  const files = await plan(paths, io.cwd, opts.ignorePattern, project.scope);
-  if (files.missing.length) {
-    io.stderr(`exp-lint: no such file or directory: ${files.missing.join(", ")}\n`);
-    return EXIT.error;
-  }
-  const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
-  const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
-  // Versions for pin-requirements fixes; the rule gets them through ESLint's shared settings.
-  let pins;
-  if (opts.fix || opts.pinFrom) {
-    try {
-      const collected = collectPins({
-        cwd: io.cwd,
-        dirs: files.targets.map((t) => dirname(t.path)),
-        pinFrom: opts.pinFrom,
-        virtualEnv: process.env.VIRTUAL_ENV,
-        roots: files.roots,
-      });
-      for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
-      pins = collected.settings;
-    } catch (error) {
-      io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
-      return EXIT.error;
-    }
-  }
-  // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
-  const cacheProblem = opts.cache ? unsafeCache(resolve(io.cwd, opts.cacheLocation ?? ".eslintcache")) : null;
-  if (cacheProblem) {
-    io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
-    opts.cache = false;
-  }
-  const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
-  const { eslint, results } = await lint(files, {
-    // ESLint ignores files outside its base path, so it is rooted where every target lives.
-    cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
-    extraRequirements,
-    concurrency,
-    config: project.strict ? "strict" : "recommended",
-    ...(project.rules ? { project: project.rules } : {}),
+  const root = lookup.root;
+  const baseStrict = root.strict;
+  let files: Plan;
+  let results: ESLint.LintResult[];
+  let eslint: ESLint;
+  const base = {
+    concurrency: "off" as const,
+    config: baseStrict ? ("strict" as const) : ("recommended" as const),
     ...(opts.eslintConfig ? { eslintConfigFile: resolve(io.cwd, opts.eslintConfig) } : {}),
-    cache: opts.cache,
+    cache: false,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
-    ...(opts.fix ? { fix: true } : {}),
-    ...(pins ? { pins } : {}),
-    ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
-  }).finally(stopWatching);
-  // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
-  applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
+  };
+  if (opts.stdinFilename !== undefined) {
+    const path = resolve(io.cwd, opts.stdinFilename);
+    // The text comes from stdin; files the output formats read again stay inside the working and named folders.
+    files = { targets: kindOf(path) ? [{ path, kind: kindOf(path)! }] : [], skipped: [], missing: [], roots: realRoots([io.cwd, dirname(path)]) };
+    ({ eslint, results } = await lintStdin(io.stdin ?? "", path, { ...base, cwd: commonAncestor([io.cwd, dirname(path)]), extraRequirements: [], projects: projectRules([path], lookup, baseStrict) }));
+  } else {
+    files = await plan(paths, io.cwd, opts.ignorePattern, { ignores: root.scope?.ignores ?? DEFAULT_IGNORES, keep: (f) => lookup.forFile(f).scope?.keep(f) ?? true });
+    if (files.missing.length) {
+      io.stderr(`exp-lint: no such file or directory: ${files.missing.join(", ")}\n`);
+      return { code: EXIT.error };
+    }
+    const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
+    const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
+    // Versions for pin-requirements fixes; the rule gets them through ESLint's shared settings.
+    let pins;
+    if (opts.fix || opts.pinFrom) {
+      try {
+        const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: env.VIRTUAL_ENV, roots: files.roots });
+        for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
+        pins = collected.settings;
+      } catch (error) {
+        io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+        return { code: EXIT.error };
+      }
+    }
+    const cacheLocation = resolve(io.cwd, opts.cacheLocation ?? CACHE_FILE);
+    // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
+    const cacheProblem = opts.cache ? unsafeCache(cacheLocation) : null;
+    if (cacheProblem) io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
+    const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: env.EXP_LINT_DEBUG });
+    ({ eslint, results } = await lint(files, {
+      ...base,
+      // ESLint ignores files outside its base path, so it is rooted where every target lives.
+      cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
+      extraRequirements,
+      concurrency,
+      projects: projectRules(files.targets.map((t) => t.path), lookup, baseStrict),
+      cache: opts.cache && !cacheProblem,
+      ...(opts.fix ? { fix: true } : {}),
+      ...(pins ? { pins } : {}),
+      cacheLocation,
+    }).finally(stopWatching));
+    // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
+    applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
+  }
   // Requirement lines may carry credentials (`--index-url https://user:token@host`): no format prints them.
   for (const r of results) for (const m of r.messages) m.message = redact(m.message);
   const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd, files.roots);
   if ("error" in gated) {
     io.stderr(`exp-lint: ${gated.error}\n`);
-    return EXIT.error;
+    return { code: EXIT.error };
   }
   let all = gated.results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   if (opts.quiet) all = ESLint.getErrorResults(all);
 
-  if (opts.format === "json") {
-    const formatter = await eslint.loadFormatter("json");
-    // ESLint's JSON carries each file's text: masked as the messages are.
-    for (const r of all) if (r.source !== undefined) r.source = redact(r.source);
-    io.stdout(`${await formatter.format(all)}\n`);
-  } else if (opts.format === "sarif") {
-    const withRules = all.filter((r) => r.messages.some((m) => m.ruleId));
-    // Files linted on worker threads: this instance learns their configs before it can name their rules.
-    await Promise.all(withRules.map((r) => eslint.calculateConfigForFile(r.filePath)));
-    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd, files.roots));
-  } else if (opts.format === "github") {
-    io.stdout(formatGithub(all, io.cwd));
-  } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
-    if (opts.statistics) io.stdout(statistics(all));
-  }
-  if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
-  else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
-  if (errors > 0) return EXIT.findings;
+  const text = await report(opts.format, all, { eslint, cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, statistics: opts.statistics, roots: files.roots });
+  if (opts.outputFile) {
+    try {
+      // Written as fixes and baselines are: atomically, never through a link or into a device.
+      writeAtomic(resolve(io.cwd, opts.outputFile), text, { create: true });
+    } catch (error) {
+      const why = error instanceof WriteRefused ? `${error.code}: ${error.message}` : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      io.stderr(`exp-lint: cannot write ${opts.outputFile} (${why})\n`);
+      return { code: EXIT.error };
+    }
+  } else io.stdout(text);
+  if (gated.wrote) {
+    const dropped = gated.dropped ? `, dropped ${gated.dropped} that no longer occur${gated.dropped === 1 ? "s" : ""}` : "";
+    io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}${dropped}\n`);
+  } else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
+  if (opts.exitZero) return { code: EXIT.ok, planned: files };
+  if (errors > 0) return { code: EXIT.findings, planned: files };
   if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     if (opts.format === "stylish") io.stderr(`exp-lint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
-    return EXIT.findings;
+    return { code: EXIT.findings, planned: files };
   }
-  return EXIT.ok;
+  return { code: EXIT.ok, planned: files };
 }
 
 /** Run the CLI; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
   // Three sub-commands; a folder called "rules" is linted as ./rules.
   if (argv[0] === "rules" && argv.length === 1) {
-    io.stdout(listRules(new Chalk({ level: io.isTTY ? 1 : 0 })));
+    io.stdout(listRules(new Chalk({ level: colorLevel(undefined, io.env ?? process.env, io.isTTY) })));
     return EXIT.ok;
   }
   if (argv[0] === "server") {
     const { runServer } = await import("../server/main.js");
     return runServer(argv.slice(1));
-  }
-  if (argv[0] === "rule") {
-    const doc = argv.length === 2 ? ruleDoc(argv[1]!) : null;
-    if (doc === null) {
-      io.stderr(`exp-lint: ${argv.length === 2 ? `no rule named "${argv[1]}"` : "usage: exp-lint rule <id>"}; "exp-lint rules" lists them\n`);
-      return EXIT.error;
-    }
-    io.stdout(doc);
     return EXIT.ok;
   }
+  if (argv[0] === "rule") return printRuleDoc(argv.slice(1), io);
   const cmd = program(io);
   let parsed: { paths: string[]; opts: CliOptions };
   try {
@@ -264,8 +308,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+  const { paths, opts } = parsed;
+  if (opts.stdinFilename !== undefined && !(paths.length === 1 && (paths[0] === "." || paths[0] === "-"))) {
+    io.stderr("exp-lint: --stdin-filename lints standard input: name no paths (or only -)\n");
+    return EXIT.error;
+  }
   try {
-    return await run(parsed.paths, parsed.opts, io);
+    const lookup = new ConfigLookup(io.cwd, opts);
+    if (opts.showSettings) {
+      const file = resolve(io.cwd, opts.showSettings);
+      io.stdout(showSettings(file, lookup.forFile(file), io.cwd));
+      return EXIT.ok;
+    }
+    const first = await run(paths, opts, io, lookup);
+    if (!opts.watch || first.code === EXIT.error) return first.code;
+    const { watchAndLint } = await import("./watch.js");
+    return await watchAndLint(paths, io, (changed) => run(changed, opts, io, new ConfigLookup(io.cwd, opts)).then((r) => r.code));
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(error.message.replace(/^/gmu, "exp-lint: ") + "\n");

@@ -48,6 +48,8 @@ interface Wording {
   exact(name: string, version: string): string;
   /** Appended to the "pin" sentences: other ways to get there. */
   remedy: string;
+  /** The same, after the file's first finding has said it in full. */
+  shortRemedy: string;
   installed(name: string): string;
   /** How a VCS URL names a revision: `@rev` for pip, `#rev` for npm. */
   refMark: string;
@@ -57,6 +59,7 @@ interface Wording {
 const PIP: Wording = {
   exact: (name, version) => `${name}==${version}`,
   remedy: ' ("exp-lint --fix" writes it from a lock file, from "pip freeze" output given with --pin-from, or from the project\'s virtual environment)',
+  shortRemedy: ' ("exp-lint --fix" can write it)',
   installed: () => '"pip freeze"',
   refMark: "@",
   urlFix: 'add --hash=sha256:<digest> ("pip hash <file>" prints it) or a "#sha256=<digest>" fragment',
@@ -65,6 +68,7 @@ const PIP: Wording = {
 const NPM: Wording = {
   exact: (name, version) => `"${name}": "${version}"`,
   remedy: ', or commit the lock file your package manager writes (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock); "exp-lint --fix" writes the version installed in node_modules',
+  shortRemedy: ", or commit your lock file",
   installed: (name) => `"npm ls ${name}"`,
   refMark: "#",
   urlFix: "commit the lock file your package manager writes (it records the file's integrity hash), or depend on a published version",
@@ -225,10 +229,16 @@ export default createRule<Options, MessageIds>({
       return known;
     };
 
+    // The remedy is said in full once per file; the file's later findings say it in a few words.
+    let remedyGiven = false;
     const check = (entry: Entry): void => {
       const finding = findingFor(entry, text, allowUrls);
       if (!finding) return;
       if (lockfiles === "satisfy" && locked(entry.manifest ?? "requirements")) return;
+      if (finding.data.remedy !== undefined) {
+        if (remedyGiven) finding.data.remedy = wordingOf(entry.manifest).shortRemedy;
+        remedyGiven = true;
+      }
       const loc = locOf(entry.requirementRange);
       const pin = entry.form !== "name" || entry.opaque ? null : entry.pin !== undefined ? entry.pin : pep508Pin(entry, text);
       // npm: the version in node_modules is the one the code ran with; Python: versions the CLI or settings provide.

@@ -5,7 +5,7 @@
  */
 import { dirname, parse as parsePath } from "node:path";
 import { ESLint, type Linter } from "eslint";
-import { projectSettings, ConfigError, type ProjectSettings } from "../cli/config/index.js";
+import { settingsForFile as cliSettingsForFile, ConfigError, type ProjectSettings } from "../cli/config/index.js";
 import { engineOptions } from "../cli/config/eslint-config.js";
 import type { EngineSettings } from "../cli/eslint-options.js";
 import { kindOf, MAX_FILE_BYTES, type Kind } from "../cli/files.js";
@@ -18,9 +18,9 @@ import type { PinSettings } from "../rules/pin-requirements.js";
 export { ConfigError, kindOf, ruleDoc, type Kind };
 export type { NotebookMessage } from "../parsers/notebook/processor.js";
 
-/** The configuration that applies to one file, found as the CLI finds it. Throws ConfigError. */
+/** The configuration that applies to one file, found as the CLI finds it (the nearest one, up to the repository root). Throws ConfigError. */
 export function settingsForFile(file: string): ProjectSettings {
-  return projectSettings(dirname(file), {});
+  return cliSettingsForFile(file, dirname(file));
 }
 
 /** The documentation page of a rule (`exp-lint/<id>` or `<id>`), if it has one. */
@@ -51,7 +51,7 @@ export async function eslintFor(file: string, key: EngineKey): Promise<ESLint> {
     concurrency: "off",
     config: key.settings.strict ? "strict" : "recommended",
     cache: false,
-    ...(key.settings.rules ? { project: key.settings.rules } : {}),
+    ...(key.settings.rules ? { projects: [key.settings.rules] } : {}),
     ...(key.pins ? { pins: key.pins } : {}),
   };
   return new ESLint(await engineOptions(settings));

@@ -20,9 +20,9 @@ describe("--cache", () => {
     const dir = tempProject({ "a/train.py": UNSEEDED, "b/train.py": UNSEEDED, "c/train.py": SEEDED });
     const first = await debugRun(["--cache"], dir);
     expect(linted(first.stderr)?.slice(1)).toEqual(["3", "3", "a/train.py, b/train.py, c/train.py"]);
-    expect(existsSync(join(dir, ".eslintcache"))).toBe(true);
+    expect(existsSync(join(dir, ".exp-lint-cache"))).toBe(true);
     // ESLint's cache file records every linted file.
-    const cache = readFileSync(join(dir, ".eslintcache"), "utf8");
+    const cache = readFileSync(join(dir, ".exp-lint-cache"), "utf8");
     for (const f of ["a", "b", "c"]) expect(cache).toContain(join(dir, f, "train.py"));
 
     const second = await debugRun(["--cache"], dir);

@@ -50,7 +50,7 @@ manifests.run("pin-requirements (pyproject.toml, environment.yml)", rule as neve
       errors: [
         { messageId: "notPinned", data: pip.notPinned('numpy = "^1.26"', "numpy==1.26"), line: 3 },
         { messageId: "notPinned", line: 4 },
-        { messageId: "noVersion", data: pip.noVersion("shap"), line: 5 },
+        { messageId: "noVersion", data: pip.noVersion("shap", true), line: 5 },
       ],
     },
     {

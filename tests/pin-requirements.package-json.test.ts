@@ -42,23 +42,23 @@ tester.run("pin-requirements (package.json)", rule as never, {
       ...pkg('{\n  "dependencies": {\n    "@tensorflow/tfjs-node": "^4.17.0",\n    "mlflow": "latest",\n    "lodash": "4.17.21"\n  }\n}\n'),
       errors: [
         { messageId: "notPinned", data: npm.notPinned('"@tensorflow/tfjs-node": "^4.17.0"', '"@tensorflow/tfjs-node": "4.17.0"'), line: 3, column: 5, endLine: 3, endColumn: 39 },
-        { messageId: "noVersion", data: npm.noVersion("mlflow"), line: 4, column: 5, endLine: 4, endColumn: 23 },
+        { messageId: "noVersion", data: npm.noVersion("mlflow", true), line: 4, column: 5, endLine: 4, endColumn: 23 },
       ],
     },
     {
       ...pkg(deps("devDependencies", { a: "~1.2.3", b: "*", c: "", d: "x", e: ">=2.1.0", f: "1.x", g: "1.2", h: "1 - 2", i: "^1.0.0 || ^2.0.0", j: "next" })),
       errors: [
         { messageId: "notPinned", data: npm.notPinned('"a": "~1.2.3"', '"a": "1.2.3"') },
-        { messageId: "noVersion", data: npm.noVersion("b") },
-        { messageId: "noVersion", data: npm.noVersion("c") },
-        { messageId: "noVersion", data: npm.noVersion("d") },
-        { messageId: "notPinned", data: npm.notPinned('"e": ">=2.1.0"', '"e": "2.1.0"') },
+        { messageId: "noVersion", data: npm.noVersion("b", true) },
+        { messageId: "noVersion", data: npm.noVersion("c", true) },
+        { messageId: "noVersion", data: npm.noVersion("d", true) },
+        { messageId: "notPinned", data: npm.notPinned('"e": ">=2.1.0"', '"e": "2.1.0"', true) },
         // `1.x` and `1.2` name no version the user wrote: no suggestion.
-        { messageId: "notPinnedNoHint", data: npm.noHint('"f": "1.x"', "f") },
-        { messageId: "notPinnedNoHint", data: npm.noHint('"g": "1.2"', "g") },
-        { messageId: "notPinnedNoHint", data: npm.noHint('"h": "1 - 2"', "h") },
-        { messageId: "notPinnedNoHint", data: npm.noHint('"i": "^1.0.0 || ^2.0.0"', "i") },
-        { messageId: "noVersion", data: npm.noVersion("j") },
+        { messageId: "notPinnedNoHint", data: npm.noHint('"f": "1.x"', "f", true) },
+        { messageId: "notPinnedNoHint", data: npm.noHint('"g": "1.2"', "g", true) },
+        { messageId: "notPinnedNoHint", data: npm.noHint('"h": "1 - 2"', "h", true) },
+        { messageId: "notPinnedNoHint", data: npm.noHint('"i": "^1.0.0 || ^2.0.0"', "i", true) },
+        { messageId: "noVersion", data: npm.noVersion("j", true) },
       ],
     },
     {

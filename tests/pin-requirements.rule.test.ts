@@ -86,7 +86,7 @@ tester.run("pin-requirements", rule as never, {
       code: "requests>=2,<=3\nurllib3!=2.0.0\n",
       errors: [
         { messageId: "notPinnedNoHint", data: pip.noHint("requests>=2,<=3", "requests"), line: 1, column: 1, endLine: 1, endColumn: 16 },
-        { messageId: "notPinnedNoHint", data: pip.noHint("urllib3!=2.0.0", "urllib3"), line: 2, column: 1, endLine: 2, endColumn: 15 },
+        { messageId: "notPinnedNoHint", data: pip.noHint("urllib3!=2.0.0", "urllib3", true), line: 2, column: 1, endLine: 2, endColumn: 15 },
       ],
     },
     {
@@ -118,7 +118,7 @@ tester.run("pin-requirements", rule as never, {
       code: "# données d'entraînement ✓\r\npandas\r\nnumpy\r\n",
       errors: [
         { messageId: "noVersion", data: pip.noVersion("pandas"), line: 2, column: 1, endLine: 2, endColumn: 7 },
-        { messageId: "noVersion", data: pip.noVersion("numpy"), line: 3, column: 1, endLine: 3, endColumn: 6 },
+        { messageId: "noVersion", data: pip.noVersion("numpy", true), line: 3, column: 1, endLine: 3, endColumn: 6 },
       ],
     },
     {

@@ -18,7 +18,7 @@ function readmeConfig(): string {
 
 /** A user project: the fixtures, the README's eslint.config.js, and exp-lint installed in node_modules. */
 function userProject(): string {
-  const files: Record<string, string> = { "eslint.config.js": readmeConfig(), "package.json": '{ "type": "module" }' };
+  const files: Record<string, string> = { "eslint.config.mjs": readmeConfig(), "package.json": "{}" };
   // One folder per rule; the configs' globs match the fixtures by their names (requirements.txt, pyproject.toml, *.py, ...).
   for (const rel of fixtureFiles()) files[rel] = readFileSync(join(FIXTURES, rel), "utf8");
   const dir = tempProject(files);

@@ -13,9 +13,16 @@ if (!hasPreCommit) console.warn("pre-commit is not installed (Debian: apt-get in
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
 
+const version = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { version: string }).version;
+
 describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
-  it("blocks a commit with a finding and lets a clean one through", async () => {
+  it("installs from a release tag as the README says, blocks a commit with a finding and lets a clean one through", async () => {
     const home = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? "/tmp", "pre-commit-home-"));
+    // The tag users name as `rev`, made as a release is (scripts/release.mjs): built dist/, runtime dependencies only.
+    const release = mkdtempSync(join(process.env.EXP_LINT_TEST_TMP ?? "/tmp", "release-"));
+    execFileSync(process.execPath, [join(repo, "scripts/release.mjs"), release], { encoding: "utf8" });
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    expect(readme).toContain(`rev: v${version}`);
     const dir = tempProject({
       "train.py": readFileSync(join(FIXTURES, "require-seed/train.py"), "utf8"),
       "clean.py": readFileSync(join(FIXTURES, "require-seed/train.ok.py"), "utf8"),
@@ -28,7 +35,7 @@ describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
         execFile(
           "pre-commit",
-          ["try-repo", repo, "exp-lint", "--files", file],
+          ["try-repo", release, "exp-lint", "--ref", `v${version}`, "--files", file],
           { cwd: dir, encoding: "utf8", timeout: 600_000, env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: "never" } },
           (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );

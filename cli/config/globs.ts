@@ -34,3 +34,11 @@ export function pathMatcher(baseDir: string, patterns: readonly string[]): (absP
     return false;
   };
 }
+
+/** One matcher for globs written in several configuration files, each relative to its own file's folder. */
+export function globsMatcher(globs: readonly { dir: string; pattern: string }[]): (absPath: string) => boolean {
+  const byDir = new Map<string, string[]>();
+  for (const g of globs) byDir.set(g.dir, [...(byDir.get(g.dir) ?? []), g.pattern]);
+  const matchers = [...byDir].map(([dir, patterns]) => pathMatcher(dir, patterns));
+  return (absPath) => matchers.some((m) => m(absPath));
+}

@@ -1,30 +1,24 @@
-import { resolveRules, projectScope, type ProjectRules, type ProjectScope } from "./apply.js";
-import { findConfig } from "./load.js";
-import { validateConfig } from "./validate.js";
-
 export { ConfigError } from "./load.js";
 export type { ProjectRules } from "./apply.js";
+export { ConfigLookup, configForFile, rulesFor, type ConfigFlags, type ResolvedConfig } from "./lookup.js";
+export { showSettings } from "./show-settings.js";
 
-export interface ConfigFlags {
-  /** `--config FILE`, or false for `--no-config`. */
-  config?: string | false;
-  isolated?: boolean;
-  /** `--strict` / `--no-strict`; unset leaves it to the file. */
-  strict?: boolean;
-}
+import type { ProjectRules, ProjectScope } from "./apply.js";
+import { configForFile, rulesFor, type ConfigFlags } from "./lookup.js";
 
+/** What one file's configuration asks of the engine and of discovery: the language server's view of it. */
 export interface ProjectSettings {
   strict: boolean;
   /** Absent when no configuration file applies: the shipped configs are used as they are. */
   rules?: ProjectRules;
   scope?: ProjectScope;
+  /** The configuration file that applies, if any. */
+  file: string | null;
 }
 
-/** Find, read and validate the project's configuration; command-line flags win over it. Throws ConfigError. */
-export function projectSettings(cwd: string, flags: ConfigFlags): ProjectSettings {
-  const raw = flags.config === false || flags.isolated ? null : findConfig(cwd, flags.config);
-  if (!raw) return { strict: flags.strict ?? false };
-  const config = validateConfig(raw);
-  const strict = flags.strict ?? config.strict ?? false;
-  return { strict, rules: resolveRules(config, strict), scope: projectScope(config) };
+/** The settings for one file, found as the CLI finds them for it (nearest configuration, extend, flags). Throws ConfigError. */
+export function settingsForFile(file: string, cwd: string, flags: ConfigFlags = {}): ProjectSettings {
+  const resolved = configForFile(file, cwd, flags);
+  const rules = rulesFor(resolved, resolved.strict);
+  return { strict: resolved.strict, file: resolved.file, ...(rules ? { rules } : {}), ...(resolved.scope ? { scope: resolved.scope } : {}) };
 }

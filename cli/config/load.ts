@@ -78,24 +78,36 @@ function read(path: string, cwd: string, named: boolean): RawConfig | null {
   return table ? { path, label, section: "[tool.exp-lint] ", table } : null;
 }
 
+/** A configuration file named by the user (`--config`, `extend`): it must exist, and a pyproject.toml without the table is empty. */
+export function readNamedConfig(path: string, cwd: string, as: string): RawConfig {
+  if (!existsSync(path)) throw new ConfigError(`${as}: no such file`);
+  // A named pyproject.toml without the table is an empty configuration, not a search for another.
+  return read(path, cwd, true) ?? { path, label: relative(cwd, path) || basename(path), section: "[tool.exp-lint] ", table: {} };
+}
+
+/** The configuration file in this folder, if there is one (exp-lint.toml first). */
+export function configIn(dir: string, cwd: string): RawConfig | null {
+  for (const name of CANDIDATES) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const found = read(path, cwd, false);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Whether `dir` is a repository's root, where the search for configuration stops. */
+export const isRepositoryRoot = (dir: string): boolean => existsSync(join(dir, ".git"));
+
 /**
  * The configuration that applies to a run from `cwd`: the file given with `--config`, or the nearest
  * exp-lint.toml or pyproject.toml with a `[tool.exp-lint]` table from `cwd` up to the filesystem root.
  */
 export function findConfig(cwd: string, explicit?: string): RawConfig | null {
-  if (explicit) {
-    const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new ConfigError(`--config ${explicit}: no such file`);
-    // A named pyproject.toml without the table is an empty configuration, not a search for another.
-    return read(path, cwd, true) ?? { path, label: relative(cwd, path) || basename(path), section: "[tool.exp-lint] ", table: {} };
-  }
+  if (explicit) return readNamedConfig(resolve(cwd, explicit), cwd, `--config ${explicit}`);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const name of CANDIDATES) {
-      const path = join(dir, name);
-      if (!existsSync(path)) continue;
-      const found = read(path, cwd, false);
-      if (found) return found;
-    }
+    const found = configIn(dir, cwd);
+    if (found) return found;
     if (dirname(dir) === dir) return null;
   }
 }

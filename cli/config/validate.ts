@@ -6,25 +6,33 @@ import { ConfigError, type RawConfig } from "./load.js";
 
 export type Level = "error" | "warn" | "off";
 
-/** A validated project configuration; rule ids are bare (`require-seed`), globs relative to `dir`. */
+/** A glob and the folder it is relative to: the folder of the configuration file that wrote it. */
+export interface Glob {
+  dir: string;
+  pattern: string;
+}
+
+/** A validated project configuration; rule ids are bare (`require-seed`), each glob keeps its own folder. */
 export interface ProjectConfig {
   path: string;
-  /** The folder the globs are relative to. */
+  /** The folder of the file. */
   dir: string;
+  /** `extend = "../pyproject.toml"`: the file this one builds on, as written. */
+  extend?: string;
   select?: string[];
   extendSelect: string[];
   ignore: string[];
   severity: Record<string, Level>;
-  perFileIgnores: { pattern: string; rules: string[] }[];
-  include?: string[];
-  exclude?: string[];
-  extendExclude: string[];
+  perFileIgnores: (Glob & { rules: string[] })[];
+  include?: Glob[];
+  exclude?: Glob[];
+  extendExclude: Glob[];
   strict?: boolean;
   /** Options per rule, keyed as the rule's schema names them. */
   ruleOptions: Record<string, Record<string, unknown>>;
 }
 
-const KEYS = ["select", "extend-select", "ignore", "severity", "per-file-ignores", "include", "exclude", "extend-exclude", "strict", "rules"] as const;
+const KEYS = ["extend", "select", "extend-select", "ignore", "severity", "per-file-ignores", "include", "exclude", "extend-exclude", "strict", "rules"] as const;
 const LEVELS: readonly Level[] = ["error", "warn", "off"];
 const RULE_IDS = Object.keys(rules);
 
@@ -76,14 +84,18 @@ export function validateConfig(raw: RawConfig): ProjectConfig {
     }
     return value.map((v) => ruleId(v, key)).filter((id): id is string => id !== null);
   };
-  const globList = (value: unknown, key: string): string[] => {
-    if (isStringList(value)) return value;
+  const globList = (value: unknown, key: string): Glob[] => {
+    if (isStringList(value)) return value.map((pattern) => ({ dir: config.dir, pattern }));
     problems.push(`${at}"${key}" must be a list of glob patterns`);
     return [];
   };
 
   for (const [key, value] of Object.entries(raw.table)) {
     switch (key as (typeof KEYS)[number]) {
+      case "extend":
+        if (typeof value === "string" && value) config.extend = value;
+        else problems.push(`${at}"extend" must be the path of another configuration file`);
+        break;
       case "select":
         config.select = ruleList(value, key);
         break;
@@ -122,7 +134,7 @@ export function validateConfig(raw: RawConfig): ProjectConfig {
           problems.push(`${at}"per-file-ignores" must be a table of glob = [rule ids]`);
           break;
         }
-        for (const [pattern, ids] of Object.entries(value)) config.perFileIgnores.push({ pattern, rules: ruleList(ids, `per-file-ignores.${pattern}`) });
+        for (const [pattern, ids] of Object.entries(value)) config.perFileIgnores.push({ dir: config.dir, pattern, rules: ruleList(ids, `per-file-ignores.${pattern}`) });
         break;
       case "rules":
         if (!isTable(value)) {

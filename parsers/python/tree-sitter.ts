@@ -1,11 +1,20 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Language, Parser, type Tree } from "web-tree-sitter";
 
-const require = createRequire(import.meta.url);
+/**
+ * The grammar's wasm: beside this module in the built package (scripts/build-assets.mjs copies it there), or
+ * from the tree-sitter-python development dependency when the sources run directly (tests).
+ */
+function grammarWasm(): string {
+  const shipped = fileURLToPath(new URL("./tree-sitter-python.wasm", import.meta.url));
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
+}
 
 // Initialised once at module load so that `parse` can stay synchronous for ESLint.
 await Parser.init();
-const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+const python = await Language.load(grammarWasm());
 const parser = new Parser();
 parser.setLanguage(python);
 // The project index reads other modules of the project while a file is being linted: its own parser, its own trees.
