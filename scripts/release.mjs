@@ -22,7 +22,8 @@ rmSync(into, { recursive: true, force: true });
 execFileSync("git", ["clone", "--quiet", "--no-local", root, into]);
 // The built files, minus what users never run (as package.json's "files" says).
 cpSync(join(root, "dist"), join(into, "dist"), { recursive: true, filter: (src) => !/[\\/]dist[\\/](?:bench|fuzz)(?:[\\/]|$)|\.map$/u.test(src) });
-const { devDependencies: _dev, scripts: _scripts, overrides: _overrides, ...rest } = pkg;
+const rest = { ...pkg };
+for (const key of ["devDependencies", "scripts", "overrides"]) delete rest[key];
 const released = { ...rest, files: [...rest.files, "npm-shrinkwrap.json"] };
 writeFileSync(join(into, "package.json"), `${JSON.stringify(released, null, 2)}\n`);
 // The lock file without its development-only entries becomes npm-shrinkwrap.json, which npm honours in a
@@ -30,7 +31,8 @@ writeFileSync(join(into, "package.json"), `${JSON.stringify(released, null, 2)}\
 // from npm's cache, without asking the registry about 180 packages twice (about 40 s of the first run).
 // `npm publish` goes without it (rm npm-shrinkwrap.json): a plugin's dependencies should dedupe with the user's.
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
-const { devDependencies: _lockDev, ...lockRoot } = lock.packages[""];
+const lockRoot = { ...lock.packages[""] };
+delete lockRoot.devDependencies;
 // With each tarball's URL written out (npm leaves it out where omit-lockfile-registry-resolved is set), npm
 // takes the tarball from its cache by integrity instead of first fetching each package's registry document.
 const tarball = (path, version) => {
