@@ -3,7 +3,7 @@ import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
-import { includedFiles } from "../parsers/requirements/includes.js";
+import { includedFiles } from "../parsers/manifests/includes.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
 import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
-import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
+import { normalizeName, parseRequirements } from "../parsers/manifests/requirements.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 
 export type Versions = Map<string, string>;

@@ -6,8 +6,8 @@ import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
 import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
 import { satisfies } from "../parsers/manifests/versions.js";
-import { normalizeName, type Range, type Specifier } from "../parsers/requirements/parse.js";
-import type { RequirementNode } from "../parsers/requirements/source-code.js";
+import { normalizeName, type Range, type Specifier } from "../parsers/manifests/requirements.js";
+import type { RequirementNode } from "../parsers/manifests/source-code.js";
 import { createRule } from "./util/create-rule.js";
 
 type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";

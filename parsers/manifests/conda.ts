@@ -8,7 +8,7 @@
 
 import { parseYAML } from "yaml-eslint-parser";
 import type { AST } from "yaml-eslint-parser";
-import type { Range, Specifier } from "../requirements/parse.js";
+import type { Range, Specifier } from "./requirements.js";
 import { namedEntry, pep508Entry, type Entry, type EntryLine, type Manifest } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
 

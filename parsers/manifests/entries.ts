@@ -7,7 +7,7 @@
  * back in that manifest's own syntax.
  */
 
-import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "../requirements/parse.js";
+import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "./requirements.js";
 
 /** Which kind of file an entry comes from. */
 export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook" | "package-json";

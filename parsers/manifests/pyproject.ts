@@ -9,7 +9,7 @@
 
 import { parseTOML } from "toml-eslint-parser";
 import type { AST } from "toml-eslint-parser";
-import type { CommentRecord, Range, Specifier } from "../requirements/parse.js";
+import type { CommentRecord, Range, Specifier } from "./requirements.js";
 import { mapRecord, namedEntry, pep508Entry, sourceEntry, type EntryLine, type Manifest } from "./entries.js";
 
 export interface ManifestParse {

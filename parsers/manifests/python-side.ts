@@ -6,7 +6,7 @@
  * (`#pip install numpy`).
  */
 
-import type { Range } from "../requirements/parse.js";
+import type { Range } from "./requirements.js";
 import { lastAtOrBefore } from "../shared/lines.js";
 import { condaSpecEntry } from "./conda.js";
 import { mapRecord, pep508Entry, type Entry } from "./entries.js";

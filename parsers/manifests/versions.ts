@@ -5,7 +5,7 @@
  * and callers treat unknown as "do not fix".
  */
 
-import type { Specifier } from "../requirements/parse.js";
+import type { Specifier } from "./requirements.js";
 
 interface Version {
   epoch: number;

@@ -1,8 +1,8 @@
 import type { SourceLocation } from "@eslint/core";
 import { TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { readDirectives, type DirectiveComment, type ReadDirectives } from "../shared/directives.js";
-import type { ManifestFields } from "../manifests/entries.js";
-import type { CommentRecord, InvalidLineRecord, OptionLineRecord, Range, RequirementRecord } from "./parse.js";
+import type { ManifestFields } from "./entries.js";
+import type { CommentRecord, InvalidLineRecord, OptionLineRecord, Range, RequirementRecord } from "./requirements.js";
 
 interface Located {
   loc: SourceLocation;

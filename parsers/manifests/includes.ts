@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { parseRequirements } from "./parse.js";
+import { parseRequirements } from "./requirements.js";
 
 const INCLUDE_OPTIONS = new Set(["requirement", "constraint"]);
 

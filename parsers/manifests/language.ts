@@ -1,8 +1,8 @@
 import type { File, OkParseResult, ParseResult, SourceLocation } from "@eslint/core";
-import { readConda } from "../manifests/conda.js";
-import { readPackageJson } from "../manifests/package-json.js";
-import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
-import { parseRequirements, type Range } from "./parse.js";
+import { readConda } from "./conda.js";
+import { readPackageJson } from "./package-json.js";
+import { readPyproject, type ManifestParse } from "./pyproject.js";
+import { parseRequirements, type Range } from "./requirements.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
 import { isUtf16, UTF16_MESSAGE } from "../shared/encoding.js";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
