@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
 import type { ESLint } from "eslint";
+import { decodeBytes, encodeText } from "../parsers/shared/encoding.js";
 import { brokenByFix } from "./fix-check.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -22,7 +23,7 @@ function refusal(path: string, output: string, roots: string[]): string | null {
   const target = real(path);
   const inside = target !== null && roots.some((root) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep));
   if (!inside) return "it is outside the paths being linted (pulled in with -r or -c); run --fix on it directly";
-  return brokenByFix(path, readFileSync(path, "utf8"), output);
+  return brokenByFix(path, decodeBytes(readFileSync(path)).text, output);
 }
 
 /**
@@ -37,7 +38,8 @@ export function applyFixes(results: ESLint.LintResult[], paths: string[]): void 
     if (r.output === undefined) continue;
     const why = refusal(r.filePath, r.output, roots);
     if (why === null) {
-      writeFileAtomic(r.filePath, r.output);
+      // The encoding the file has: a UTF-16 requirements file stays UTF-16, with its byte-order mark.
+      writeFileAtomic(r.filePath, encodeText(r.output, decodeBytes(readFileSync(r.filePath)).encoding));
       continue;
     }
     delete r.output;

@@ -1,9 +1,11 @@
 import fs, { readFileSync, statSync, type PathLike } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
-import { includedFiles } from "../parsers/manifests/includes.js";
+import { namedFiles } from "../parsers/manifests/includes.js";
+import { MLPROJECT_FILE } from "../parsers/manifests/mlproject.js";
+import { decodeBytes } from "../parsers/shared/encoding.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [
@@ -136,7 +138,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
   }) as typeof fs.readdir;
   const walkFs = { ...fs, readdir };
   for (const dir of dirs) {
-    const patterns = KIND_GLOBS.flatMap(([, globs]) => globs);
+    // MLproject files are not linted: they name the environment files that are.
+    const patterns = [...KIND_GLOBS.flatMap(([, globs]) => globs), `**/${MLPROJECT_FILE}`];
     // Loaded only for folders: pre-commit passes file names, and globby is a tenth of start-up.
     const { globby } = await import("globby");
     const files = await globby(patterns, {
@@ -173,6 +176,10 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       skipped.push(problem);
       continue;
     }
+    if (!hinted && basename(path) === MLPROJECT_FILE) {
+      for (const env of namedFiles(path, decodeBytes(readFileSync(path)).text)) queue.push({ path: env, kind: "requirements" });
+      continue;
+    }
     const kind = hinted ?? kindOf(path);
     if (!kind) {
       if (explicit.includes(path)) skipped.push({ path, message: "not a Python or requirements file, skipped", severity: 1 });
@@ -186,9 +193,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       }
     }
     targets.push({ path, kind });
-    if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {
-      for (const inc of includedFiles(readFileSync(path, "utf8"), dirname(path))) queue.push({ path: inc, kind: "requirements" });
-    }
+    if (kind === "requirements") for (const inc of namedFiles(path, decodeBytes(readFileSync(path)).text)) queue.push({ path: inc, kind: "requirements" });
   }
   return { targets, skipped, missing };
 }

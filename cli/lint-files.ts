@@ -1,6 +1,19 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
+import { decodeBytes } from "../parsers/shared/encoding.js";
+import { kindOf } from "./files.js";
+
+/**
+ * A file's text for linting. Manifests are decoded as pip decodes them (a
+ * UTF-16 requirements file, written by Windows PowerShell's `pip freeze >`,
+ * included); code is read as UTF-8, as Python and Node read it.
+ */
+export function readSource(path: string): string {
+  const bytes = readFileSync(path);
+  const kind = kindOf(path);
+  return kind === "requirements" || kind === null ? decodeBytes(bytes).text : bytes.toString("utf8");
+}
 
 /**
  * Lint files one by one: read here, synchronously, and handed to `lintText`.
@@ -15,7 +28,7 @@ export async function lintEach(eslint: ESLint, files: string[]): Promise<ESLint.
     const path = resolve(file);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readSource(path);
     } catch (error) {
       // Readable when the files were planned, so gone or changed since.
       results.push(fatalResult(path, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));

@@ -7,30 +7,13 @@
  */
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
-import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
-import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
-import { normalizeName, parseRequirements } from "../parsers/manifests/requirements.js";
+import { join, relative, resolve } from "node:path";
+import { addVersion, LOCK_FILES, readLockVersions, settle, type Versions } from "../parsers/manifests/locks.js";
+import { parseRequirements } from "../parsers/manifests/requirements.js";
+import { decodeBytes } from "../parsers/shared/encoding.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 
-export type Versions = Map<string, string>;
-
-/** Lock files read for versions, in the order they are preferred. */
-export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "conda-lock.yml"];
-
 const VENV_DIRS = [".venv", "venv"];
-
-/** Adds a version; a name two entries disagree on is dropped (marked `null`), so the fixer never guesses. */
-function add(out: Map<string, string | null>, name: unknown, version: unknown): void {
-  if (typeof name !== "string" || typeof version !== "string" || !name || !version) return;
-  const key = normalizeName(name);
-  const prev = out.get(key);
-  out.set(key, prev === undefined || prev === version ? version : null);
-}
-
-function settle(out: Map<string, string | null>): Versions {
-  return new Map([...out].filter((e): e is [string, string] => e[1] !== null));
-}
 
 /** `pip freeze` output (or any requirements file): every `name==version` line. */
 export function readFreeze(text: string): Versions {
@@ -38,31 +21,14 @@ export function readFreeze(text: string): Versions {
   for (const line of parseRequirements(text).lines) {
     if (line.type !== "Requirement" || line.form !== "name") continue;
     const exact = line.specifiers.filter((s) => s.operator === "==" && !s.version.endsWith(".*"));
-    if (exact.length === 1) add(out, line.name, exact[0]!.version);
+    if (exact.length === 1) addVersion(out, line.name, exact[0]!.version);
   }
   return settle(out);
 }
 
 /** Versions in one lock file, by its name; throws when it cannot be read. */
 export function readLockFile(path: string): Versions {
-  const text = readFileSync(path, "utf8");
-  const name = basename(path);
-  const out = new Map<string, string | null>();
-  if (name === "Pipfile.lock") {
-    const data = JSON.parse(text) as Record<string, Record<string, { version?: string }> | undefined>;
-    for (const section of ["default", "develop"]) {
-      for (const [pkg, info] of Object.entries(data[section] ?? {})) add(out, pkg, info.version?.replace(/^==/u, ""));
-    }
-  } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-    // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const data = getStaticYAMLValue(parseYAML(text)) as { package?: { name?: string; version?: string }[] } | null;
-    for (const p of data?.package ?? []) add(out, p.name, p.version);
-  } else {
-    // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
-    const data = getStaticTOMLValue(parseTOML(text)) as { package?: { name?: string; version?: string }[] };
-    for (const p of data.package ?? []) add(out, p.name, p.version);
-  }
-  return settle(out);
+  return readLockVersions(path, readFileSync(path, "utf8"));
 }
 
 function sitePackages(venv: string): string[] {
@@ -89,7 +55,7 @@ export function readVenv(venv: string): Versions {
         continue;
       }
       const head = meta.split(/\r?\n\r?\n/u, 1)[0]!;
-      add(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
+      addVersion(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
     }
   }
   return settle(out);
@@ -114,10 +80,11 @@ export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: strin
   const rel = (p: string) => relative(opts.cwd, p) || p;
   if (opts.pinFrom) {
     const path = resolve(opts.cwd, opts.pinFrom);
-    tiers.push({ label: rel(path), versions: readFreeze(readFileSync(path, "utf8")) });
+    // `pip freeze > frozen.txt` in Windows PowerShell writes UTF-16.
+    tiers.push({ label: rel(path), versions: readFreeze(decodeBytes(readFileSync(path)).text) });
   }
   const dirs = [...new Set([opts.cwd, ...opts.dirs])];
-  for (const lock of LOCK_FILES) {
+  for (const { name: lock } of LOCK_FILES.filter((l) => l.versions !== null)) {
     for (const dir of dirs) {
       const path = join(dir, lock);
       if (!existsSync(path)) continue;

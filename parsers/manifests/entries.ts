@@ -10,7 +10,7 @@
 import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "./requirements.js";
 
 /** Which kind of file an entry comes from. */
-export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook" | "package-json";
+export type Manifest = "requirements" | "pyproject" | "pipfile" | "setup" | "script" | "conda" | "notebook" | "dockerfile" | "package-json";
 
 /** How to write an exact pin: replace `range` with `prefix + version`. */
 export interface PinEdit {

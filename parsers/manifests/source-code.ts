@@ -24,6 +24,8 @@ export interface RequirementsFile {
   loc: SourceLocation;
   body: RequirementLine[];
   comments: CommentNode[];
+  /** A UTF-16 file that ESLint read as UTF-8: its text, decoded. Offsets are into this text, not ESLint's, so no fix is offered. */
+  decodedText?: string;
 }
 
 export type RequirementsNode = RequirementsFile | RequirementLine;
