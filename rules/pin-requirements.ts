@@ -200,7 +200,7 @@ export default createRule<Options, MessageIds>({
         context.report({ loc, ...finding });
         return;
       }
-      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers);
+      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers, true);
       if (inRange === false) {
         const requirement = entry.display ?? (finding.data.requirement || finding.data.name)!;
         const source = installed?.source ?? sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins';
