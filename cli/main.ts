@@ -14,6 +14,7 @@ import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { collectPins } from "./pins.js";
 import { applyFixes } from "./apply-fixes.js";
+import { changeLines, fixSummary, unifiedDiff } from "./fix-report.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
@@ -44,6 +45,7 @@ interface CliOptions {
   statistics: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
+  fixDryRun: boolean;
   pinFrom?: string;
   baseline?: string;
   updateBaseline: boolean;
@@ -111,7 +113,8 @@ function program(io: Io): Command {
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
-    .option("--fix", "fix what can be fixed in place (pin requirements to exact versions)", false)
+    .option("--fix", "fix what can be fixed in place (pin requirements to exact versions) and say what changed", false)
+    .option("--fix-dry-run", "show what --fix would change, as a unified diff, and write nothing", false)
     .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
     .option("--baseline <file>", "hide the findings recorded in this file, so only new ones fail the run")
     .option("--update-baseline", "record the current findings in the --baseline file", false)
@@ -139,17 +142,15 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   }
   const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
   const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
-  // Versions for pin-requirements fixes; the rule gets them through ESLint's shared settings.
+  // Versions for pin-requirements fixes (offered in every run, as ESLint offers fixes); the rule gets them through ESLint's shared settings.
   let pins;
-  if (opts.fix || opts.pinFrom) {
-    try {
-      const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: process.env.VIRTUAL_ENV });
-      for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
-      pins = collected.settings;
-    } catch (error) {
-      io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
-      return EXIT.error;
-    }
+  try {
+    const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: process.env.VIRTUAL_ENV });
+    for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
+    pins = collected.settings;
+  } catch (error) {
+    io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    return EXIT.error;
   }
   const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
@@ -162,12 +163,20 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(opts.eslintConfig ? { eslintConfigFile: resolve(io.cwd, opts.eslintConfig) } : {}),
     cache: opts.cache,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
-    ...(opts.fix ? { fix: true } : {}),
+    ...(opts.fix || opts.fixDryRun ? { fix: true } : {}),
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   }).finally(stopWatching);
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
-  applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
+  if (opts.fix || opts.fixDryRun) {
+    const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
+    // Machine formats keep stdout for themselves.
+    const say = opts.format === "stylish" ? io.stdout : io.stderr;
+    const lines = changeLines(changes, io.cwd);
+    if (opts.fixDryRun) say(unifiedDiff(changes, io.cwd));
+    else if (lines.length) say(`${lines.join("\n")}\n`);
+    say(`${fixSummary(lines.length, changes.length, opts.fixDryRun)}\n${opts.format === "stylish" ? "\n" : ""}`);
+  }
   const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
   if ("error" in gated) {
     io.stderr(`exp-lint: ${gated.error}\n`);
