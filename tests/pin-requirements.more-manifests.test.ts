@@ -182,3 +182,16 @@ describe("what --fix reports", () => {
     ]);
   });
 });
+
+describe("Pipfile.lock pins a Pipfile beside it", () => {
+  it("accepts the Pipfile's ranges with lockfiles: satisfy, reports them with ignore", () => {
+    const dir = mkdtempSync(join(tmpdir(), "exp-lint-pipfile-"));
+    const linter = new Linter({ cwd: tmpdir() });
+    const config = (lockfiles: string) => [{ files: ["**/Pipfile"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] } }];
+    const count = (lockfiles: string) => linter.verify('[packages]\nnumpy = "*"\n', config(lockfiles) as never, join(dir, "Pipfile")).filter((m) => m.ruleId === "exp-lint/pin-requirements").length;
+    expect(count("satisfy")).toBe(1);
+    writeFileSync(join(dir, "Pipfile.lock"), JSON.stringify({ _meta: {}, default: { numpy: { version: "==1.26.4" } }, develop: {} }));
+    expect(count("satisfy")).toBe(0);
+    expect(count("ignore")).toBe(1);
+  });
+});
