@@ -170,12 +170,13 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
   if (opts.fix || opts.fixDryRun) {
     const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
-    // Machine formats keep stdout for themselves.
-    const say = opts.format === "stylish" ? io.stdout : io.stderr;
-    const lines = changeLines(changes, io.cwd);
-    if (opts.fixDryRun) say(unifiedDiff(changes, io.cwd));
-    else if (lines.length) say(`${lines.join("\n")}\n`);
-    say(`${fixSummary(lines.length, changes.length, opts.fixDryRun)}\n${opts.format === "stylish" ? "\n" : ""}`);
+    // Machine formats say nothing more: each fixed file's result carries its `output`, as ESLint's do.
+    if (opts.format === "stylish") {
+      const lines = changeLines(changes, io.cwd);
+      if (opts.fixDryRun) io.stdout(unifiedDiff(changes, io.cwd));
+      else if (lines.length) io.stdout(`${lines.join("\n")}\n`);
+      io.stdout(`${fixSummary(lines.length, changes.length, opts.fixDryRun)}\n\n`);
+    }
   }
   const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
   if ("error" in gated) {
