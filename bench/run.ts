@@ -65,6 +65,14 @@ function table(rows: Row[], floor: Row, files: number, bytes: number): void {
   }
 }
 
+// `npm run bench -- --only lsp`: the language server's latency alone (bench/lsp.ts).
+if (process.argv.includes("--only")) {
+  const only = process.argv[process.argv.indexOf("--only") + 1];
+  if (only !== "lsp") throw new Error(`--only: unknown section ${only} (known: lsp)`);
+  await import("./lsp.js");
+  process.exit(0);
+}
+
 const cores = availableParallelism();
 console.log(`machine: ${cores} cores, node ${process.version}; median of ${RUNS} runs; corpus of generated training scripts\n`);
 
@@ -86,6 +94,15 @@ if (sg) {
   for (const j of [1, 2]) rows.push(external(`ast-grep, 2 rules, ${j} thread${j > 1 ? "s" : ""}`, sg, ["scan", "-c", config, "-j", String(j), "--json=stream", ...NO_IGNORE, base]));
 } else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
 table(rows, parse, COUNT, bytes);
+
+// 1b. The project index: every script imports a module of its own project (cli/project-index.ts builds the index once).
+const projectsDir = join(root, `p${COUNT}`);
+const projectBytes = writeCorpus(projectsDir, COUNT, 20261122, true);
+console.log(`\n## Project index: ${COUNT} scripts, each importing a module of its folder (40 folders)\n`);
+const projectParse = inProcess("tree-sitter parse only (floor)", "parse", projectsDir);
+const projectRows = [projectParse, inProcess("exp-lint, 1 thread (index filled as files import)", "lint", projectsDir), inProcess("building the project index alone", "index", projectsDir)];
+table(projectRows, projectParse, COUNT, projectBytes);
+console.log("The lint row's ratio to parse-only against the base corpus's is what the index costs; issue 12 allows 10%.");
 
 // 2. One file, as pre-commit runs it: the whole CLI process, start-up included.
 const one = corpusFiles(base)[0]!;
@@ -129,3 +146,6 @@ console.log(`| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${
 console.log("target: the cached run at least 5x faster.");
 
 console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");
+
+// 5. The language server: diagnostics after a change.
+await import("./lsp.js");

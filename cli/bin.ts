@@ -24,7 +24,18 @@ if (isMainThread) {
     });
   }
   const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
-  const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
+  // The language server reads its client on stdin, which a worker gets only when asked for.
+  const server = start.argv[0] === "server";
+  const worker = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: { stackSizeMb: STACK_MB }, stdin: server });
+  if (server) {
+    process.stdin.pipe(worker.stdin!);
+    // The client may keep stdin open after `exit`: the process ends with the server, once its output is written.
+    worker.on("exit", (code) => {
+      process.exitCode ??= code;
+      process.stdin.unpipe(worker.stdin!);
+      process.stdin.destroy();
+    });
+  }
   worker.on("message", (code: number) => {
     process.exitCode = code;
   });
@@ -52,4 +63,6 @@ if (isMainThread) {
   });
   // The main thread sets the exit code once this thread's output has drained.
   parentPort!.postMessage(code);
+  // A server that stopped (or only printed its usage) ends its thread even while the client keeps stdin open.
+  if (argv[0] === "server") process.exit(code);
 }
