@@ -23,6 +23,9 @@ if (isMainThread) {
       throw error;
     });
   }
+  // Temp files of fixes and baselines being written when a signal ends the run are removed.
+  const { cleanUpOnSignals } = await import("../io/write.js");
+  cleanUpOnSignals();
   const start: Start = { argv: process.argv.slice(2), isTTY: Boolean(process.stdout.isTTY), stderrIsTTY: Boolean(process.stderr.isTTY) };
   // The language server reads its client on stdin, which a worker gets only when asked for.
   const server = start.argv[0] === "server";

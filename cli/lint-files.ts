@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
+import { readBytes, type ReadResult } from "../io/read.js";
 import { decodeBytes } from "../parsers/shared/encoding.js";
 import { kindOf } from "./files.js";
 
@@ -9,10 +9,11 @@ import { kindOf } from "./files.js";
  * UTF-16 requirements file, written by Windows PowerShell's `pip freeze >`,
  * included); code is read as UTF-8, as Python and Node read it.
  */
-export function readSource(path: string): string {
-  const bytes = readFileSync(path);
+export function readSource(path: string): ReadResult {
+  const r = readBytes(path);
+  if (!r.ok) return r;
   const kind = kindOf(path);
-  return kind === "requirements" || kind === null ? decodeBytes(bytes).text : bytes.toString("utf8");
+  return { ok: true, text: kind === "requirements" || kind === null ? decodeBytes(r.bytes).text : r.bytes.toString("utf8"), realPath: r.realPath };
 }
 
 /**
@@ -26,16 +27,14 @@ export async function lintEach(eslint: ESLint, files: string[]): Promise<ESLint.
   const results: ESLint.LintResult[] = [];
   for (const file of files) {
     const path = resolve(file);
-    let text: string;
-    try {
-      text = readSource(path);
-    } catch (error) {
+    const read = readSource(path);
+    if (!read.ok) {
       // Readable when the files were planned, so gone or changed since.
-      results.push(fatalResult(path, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
+      results.push(fatalResult(path, read.message));
       continue;
     }
     try {
-      results.push(...(await eslint.lintText(text, { filePath: path })));
+      results.push(...(await eslint.lintText(read.text, { filePath: path })));
     } catch (error) {
       results.push(crashResult(path, error));
     }

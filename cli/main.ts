@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve, sep } from "node:path";
 import { Chalk } from "chalk";
@@ -15,6 +16,8 @@ import { formatStylish } from "./format/stylish.js";
 import { collectPins } from "./pins.js";
 import { applyFixes } from "./apply-fixes.js";
 import { changeLines, fixSummary, unifiedDiff } from "./fix-report.js";
+import { redact } from "./format/redact.js";
+import { checkFile } from "../io/read.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
@@ -127,6 +130,18 @@ function program(io: Io): Command {
     );
 }
 
+// ESLint's cache holds a few hundred bytes per file.
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Why the cache file must not be used, or null. */
+function unsafeCache(location: string): string | null {
+  const st = lstatSync(location, { throwIfNoEntry: false });
+  if (!st || st.isDirectory()) return null;
+  if (st.isSymbolicLink()) return `${location} is a symbolic link; exp-lint neither reads nor writes through links`;
+  const r = checkFile(location, { limit: MAX_CACHE_BYTES });
+  return r.ok ? null : `${location}: ${r.message}`;
+}
+
 async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   const chalk = new Chalk({ level: opts.color === true ? 1 : opts.color === false || !io.isTTY ? 0 : 1 });
   const usage = baselineUsageError(opts);
@@ -145,12 +160,24 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   // Versions for pin-requirements fixes (offered in every run, as ESLint offers fixes); the rule gets them through ESLint's shared settings.
   let pins;
   try {
-    const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: process.env.VIRTUAL_ENV });
+    const collected = collectPins({
+      cwd: io.cwd,
+      dirs: files.targets.map((t) => dirname(t.path)),
+      pinFrom: opts.pinFrom,
+      virtualEnv: process.env.VIRTUAL_ENV,
+      roots: files.roots,
+    });
     for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
     pins = collected.settings;
   } catch (error) {
     io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
     return EXIT.error;
+  }
+  // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
+  const cacheProblem = opts.cache ? unsafeCache(resolve(io.cwd, opts.cacheLocation ?? ".eslintcache")) : null;
+  if (cacheProblem) {
+    io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
+    opts.cache = false;
   }
   const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
@@ -178,7 +205,9 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
       io.stdout(`${fixSummary(lines.length, changes.length, opts.fixDryRun)}\n\n`);
     }
   }
-  const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
+  // Requirement lines may carry credentials (`--index-url https://user:token@host`): no format prints them.
+  for (const r of results) for (const m of r.messages) m.message = redact(m.message);
+  const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd, files.roots);
   if ("error" in gated) {
     io.stderr(`exp-lint: ${gated.error}\n`);
     return EXIT.error;
@@ -190,16 +219,18 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
 
   if (opts.format === "json") {
     const formatter = await eslint.loadFormatter("json");
+    // ESLint's JSON carries each file's text: masked as the messages are.
+    for (const r of all) if (r.source !== undefined) r.source = redact(r.source);
     io.stdout(`${await formatter.format(all)}\n`);
   } else if (opts.format === "sarif") {
     const withRules = all.filter((r) => r.messages.some((m) => m.ruleId));
     // Files linted on worker threads: this instance learns their configs before it can name their rules.
     await Promise.all(withRules.map((r) => eslint.calculateConfigForFile(r.filePath)));
-    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd));
+    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd, files.roots));
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));
   } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden }));
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
     if (opts.statistics) io.stdout(statistics(all));
   }
   if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);

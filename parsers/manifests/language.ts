@@ -7,6 +7,7 @@ import { isUtf16, recoverUtf16 } from "../shared/encoding.js";
 const UTF16_GARBLED =
   "UTF-16 text with characters outside ASCII, read here as UTF-8 (as ESLint reads every file): the exp-lint CLI reads it as pip does; or save it as UTF-8";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
+import { manifestTooCostly, syntaxOf as budgetSyntax } from "../shared/bounds.js";
 
 type Position = SourceLocation["start"];
 
@@ -65,6 +66,9 @@ export class RequirementsLanguage {
       // ESLint passes parse errors through as-is, so the column is 1-based here.
       return { ok: false, errors: [{ message: "binary file, not a requirements file", line, column: column + 1 }] };
     }
+    // Over the work budget (size, nesting): one message, and the parser never runs.
+    const tooCostly = manifestTooCostly(text, budgetSyntax(file.path));
+    if (tooCostly) return { ok: false, errors: [{ message: tooCostly, line: 1, column: 1 }] };
     try {
       const ast = buildTree(text, file.path);
       return { ok: true, ast: decoded ? { ...ast, decodedText: text } : ast };

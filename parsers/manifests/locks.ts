@@ -12,6 +12,7 @@ import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
 import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
 import type { Manifest } from "./entries.js";
 import { normalizeName } from "./requirements.js";
+import { MAX_YAML_EXPANSION, yamlExpansion } from "../shared/bounds.js";
 
 export interface LockFile {
   name: string;
@@ -99,7 +100,10 @@ export function readLockVersions(path: string, text: string): Versions {
     }
   } else if (kind === "conda-lock") {
     // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const data = getStaticYAMLValue(parseYAML(text)) as { package?: { name?: string; version?: string }[] } | null;
+    const ast = parseYAML(text);
+    // Aliases are expanded into the value: a few hundred bytes of them can stand for billions of nodes.
+    if (yamlExpansion(ast) > MAX_YAML_EXPANSION) throw new Error(`YAML aliases expand past ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes; not read`);
+    const data = getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
     for (const p of data?.package ?? []) addVersion(out, p.name, p.version);
   } else if (kind === "toml") {
     // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.

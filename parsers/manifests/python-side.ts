@@ -8,6 +8,7 @@
 
 import type { Range } from "./requirements.js";
 import { lastAtOrBefore } from "../shared/lines.js";
+import { manifestTooCostly } from "../shared/bounds.js";
 import { mapRecord, type Entry } from "./entries.js";
 import { readPyproject } from "./pyproject.js";
 import { installEntries, shellWords } from "./shell-installs.js";
@@ -44,6 +45,7 @@ export function readScriptBlock(text: string): Entry[] {
     content += `${line.text.slice(skip)}\n`;
   }
   if (!closed) return [];
+  if (manifestTooCostly(content, "toml")) return [];
   let parsed;
   try {
     parsed = readPyproject(content, "script");

@@ -8,7 +8,7 @@
  */
 
 import { condaSpecEntry } from "./conda.js";
-import { pep508Entry, type Entry, type Manifest } from "./entries.js";
+import { INSTALLER_PACKAGES, pep508Entry, type Entry, type Manifest } from "./entries.js";
 import type { Range } from "./requirements.js";
 
 export interface Word {
@@ -43,7 +43,7 @@ const CONDA_VALUE_OPTIONS = new Set(["-c", "--channel", "-n", "--name", "-p", "-
 const SEPARATOR = /^(?:&&|\|\|?|;|&)$/u;
 const REDIRECT = /^(?:\d?>.*|>.*|<.*)$/u;
 // The installer itself, upgraded before the real installs: not a dependency of the project.
-const NOT_PACKAGES = new Set(["pip"]);
+const NOT_PACKAGES = new Set(INSTALLER_PACKAGES);
 const PIP = /^pip(?:\d+(?:\.\d+)?)?$/u;
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/u;
 const CONDA = /^(?:conda|mamba|micromamba)$/u;
@@ -80,6 +80,8 @@ export function installEntries(words: Word[], manifest: Manifest): Entry[] {
         commandStart = true;
         break;
       }
+      // A shell comment ends the command.
+      if (w.text.startsWith("#")) break;
       if (REDIRECT.test(w.text)) continue;
       if (w.text.startsWith("-")) {
         if (valueOptions.has(w.text)) k++;
