@@ -5,7 +5,8 @@
  * manifest (a package's version in node_modules).
  */
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readText, realPath } from "../../io/read.js";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import semver from "semver";
 import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
@@ -65,8 +66,11 @@ export function installedNpmVersion(name: string, file: string): { version: stri
   for (const dir of upToRepositoryRoot(dirname(file))) {
     const manifest = join(dir, "node_modules", name, "package.json");
     if (!existsSync(manifest)) continue;
+    // Inside the project only (node_modules/x may be a link to anywhere), and bounded (or to /dev/zero).
+    const read = readText(manifest, { roots: [realPath(dir) ?? dir], limit: NPM_MANIFEST_BYTES });
+    if (!read.ok) return null;
     try {
-      const version = (JSON.parse(readFileSync(manifest, "utf8")) as { version?: unknown }).version;
+      const version = (JSON.parse(read.text) as { version?: unknown }).version;
       return typeof version === "string" && semver.valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
     } catch {
       return null;
@@ -74,6 +78,9 @@ export function installedNpmVersion(name: string, file: string): { version: stri
   }
   return null;
 }
+
+// A package.json in node_modules is small; a bigger one is not what it claims to be.
+const NPM_MANIFEST_BYTES = 1024 * 1024;
 
 export type Versions = Map<string, string>;
 
