@@ -3,8 +3,9 @@ import { Language, Parser, type Tree } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
-// Initialised once at module load so that `parse` can stay synchronous for ESLint.
-await Parser.init();
+// Initialised once at module load so that `parse` can stay synchronous for ESLint. The runtime's wasm is
+// named by package path: in the bundled CLI, web-tree-sitter's own import.meta.url is the bundle's.
+await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
 const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 const parser = new Parser();
 parser.setLanguage(python);
