@@ -5,7 +5,7 @@ const MLFLOW_FIX = "open it with `with mlflow.start_run() as run:`";
 const ACTIVE = "later logging in this process goes to it";
 const CLIENT = "the tracking server shows it as RUNNING forever";
 
-pythonRuleTester().run("require-run-context", rule as never, {
+pythonRuleTester().run("require-run-context", rule, {
   valid: [
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow as mf\nwith mf.start_run(run_name='a') as run:\n    with mf.start_run(nested=True):\n        pass\n",

@@ -5,10 +5,13 @@ const require = createRequire(import.meta.url);
 
 // Initialised once at module load so that `parse` can stay synchronous for ESLint. The runtime's wasm is
 // named by package path: in the bundled CLI, web-tree-sitter's own import.meta.url is the bundle's.
+// The marks feed `EXP_LINT_DEBUG=timing` (cli/timing.ts) and the bench's one-file breakdown.
+performance.mark("exp-lint:tree-sitter:start");
 await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
 const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 const parser = new Parser();
 parser.setLanguage(python);
+performance.mark("exp-lint:tree-sitter:end");
 
 let live: Tree | null = null;
 
