@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { V8_DEFAULTS_ENV } from "../cli/v8-tiering.js";
-import { corpusFiles, writeCorpus } from "./corpus.js";
+import { corpusFiles, writeCorpus, writeProjectCorpus } from "./corpus.js";
 import { astGrepBinary, hasGnuTime, resolvePeer, writeAstGrepProject } from "./peers.js";
 
 const COUNT = Number(process.env.BENCH_FILES ?? 3000);
@@ -120,6 +120,21 @@ if (sg) {
   for (const j of [1, 2]) rows.push(external(`ast-grep, 2 rules, ${j} thread${j > 1 ? "s" : ""}`, sg, ["scan", "-c", config, "-j", String(j), "--json=stream", ...NO_IGNORE, base]));
 } else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
 table(rows, parse, COUNT, bytes);
+
+// 1b. The second corpus, shaped like repositories (bench/corpus.ts writeProjectCorpus), and where each thread's time
+// goes on it: ESLint's per-rule statistics, as multiples of its parse step (which includes the facts walk).
+const projects = join(root, `projects${COUNT}`);
+const projectBytes = writeProjectCorpus(projects, COUNT);
+const projectCount = corpusFiles(projects).length;
+console.log(`\n## Second corpus: ${projectCount} files in projects (scripts of 50-2,000 lines, notebooks, manifests), ${(projectBytes / 1048576).toFixed(1)} MiB\n`);
+const projectParse = inProcess("tree-sitter parse only (floor)", "parse", projects);
+table([projectParse, inProcess("exp-lint, 1 thread", "lint", projects), inProcess("exp-lint, 2 threads", "lint2", projects)], projectParse, projectCount, projectBytes);
+const stats = JSON.parse(execFileSync(process.execPath, [measure, "rules", projects], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })) as { ms: number; parseMs: number; rules: Record<string, number> };
+console.log("\nPer rule (ESLint's stats, one thread, wall ms; x = multiple of ESLint's parse step, facts walk included)\n");
+console.log("| step | ms | x parse |\n|---|---:|---:|");
+console.log(`| parse + facts (ESLint's parse step) | ${stats.parseMs.toFixed(0)} | 1.00 |`);
+for (const [id, t] of Object.entries(stats.rules).sort((x, y) => y[1] - x[1])) console.log(`| ${id} | ${t.toFixed(0)} | ${(t / stats.parseMs).toFixed(2)} |`);
+console.log("A rule's time includes the model answers it is the first to ask for (they are computed on demand and kept).");
 
 // 2. One file, as pre-commit runs it: the whole CLI process, start-up included, broken down by the CLI itself
 // (EXP_LINT_DEBUG=timing, cli/timing.ts). "exec+exit" is what only the outside clock sees: exec'ing the node

@@ -94,7 +94,7 @@ describe("size", () => {
     const { of, brief } = await scan({ "bundle.min.js": js, "oneline.py": py });
     expect(of("bundle.min.js")).toEqual([{ ruleId: null, severity: 1, line: 1, column: 1, message: `looks minified (a line of ${js.length.toLocaleString("en")} characters); skipped` }]);
     expect(brief("oneline.py")).toEqual([{ ruleId: "exp-lint/require-seed", line: 1, column: pyAt + 1 }]);
-  }, 120_000);
+  });
 });
 
 describe("encodings and line endings", () => {
