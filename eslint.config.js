@@ -3,7 +3,7 @@ import eslintPlugin from "eslint-plugin-eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "bench/.corpus/**", "fixtures/**", "examples/**", "docs/**"] },
+  { ignores: ["dist/**", "editors/vscode/dist/**", "node_modules/**", "bench/.corpus/**", "fixtures/**", "examples/**", "docs/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["rules/**/*.ts"],

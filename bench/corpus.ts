@@ -174,8 +174,23 @@ finally:
 `,
 ];
 
-/** Write `count` files under `dir` (cleared first); returns the total bytes. */
-export function writeCorpus(dir: string, count: number, seed = 20261122): number {
+// A module each project folder shares (with `projects: true`): the scripts import it, so the project index has work to do.
+const PROJECT_MODULE = `import random
+
+import numpy as np
+
+
+def prepare_experiment(seed=0):
+    random.seed(seed)
+    np.random.seed(seed)
+
+
+def describe(run):
+    return str(run)
+`;
+
+/** Write `count` files under `dir` (cleared first); returns the total bytes. `projects`: every script imports a module of its folder. */
+export function writeCorpus(dir: string, count: number, seed = 20261122, projects = false): number {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
@@ -187,6 +202,13 @@ export function writeCorpus(dir: string, count: number, seed = 20261122): number
     text += pick(r, MAINS)(r);
     const sub = join(dir, `project_${i % 40}`);
     mkdirSync(sub, { recursive: true });
+    if (projects) {
+      text = `from common import prepare_experiment\n${text}\nprepare_experiment(0)\n`;
+      if (i < 40) {
+        writeFileSync(join(sub, "common.py"), PROJECT_MODULE);
+        bytes += Buffer.byteLength(PROJECT_MODULE);
+      }
+    }
     writeFileSync(join(sub, `train_${i}.py`), text);
     bytes += Buffer.byteLength(text);
   }

@@ -27,6 +27,14 @@ if (mode === "parse") {
   releaseTree();
   ms = performance.now() - start;
   cpu = process.cpuUsage(cpu0);
+} else if (mode === "index") {
+  const { buildProjectIndex } = await import("../cli/project-index.js");
+  for (const f of files) bytes += readFileSync(f).length;
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  findings = buildProjectIndex(files.map((path) => ({ path, kind: "python" as const }))).length;
+  ms = performance.now() - start;
+  cpu = process.cpuUsage(cpu0);
 } else if (mode === "ruff" || mode === "ruff-default") {
   const { resolvePeer, RUFF_DEFAULT, RUFF_EQUIVALENT } = await import("./peers.js");
   const entry = resolvePeer("@astral-sh/ruff-wasm-nodejs");

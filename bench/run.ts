@@ -91,6 +91,14 @@ function table(rows: Row[], floor: Row, files: number, bytes: number): void {
   }
 }
 
+// `npm run bench -- --only lsp`: the language server's latency alone (bench/lsp.ts).
+if (process.argv.includes("--only")) {
+  const only = process.argv[process.argv.indexOf("--only") + 1];
+  if (only !== "lsp") throw new Error(`--only: unknown section ${only} (known: lsp)`);
+  await import("./lsp.js");
+  process.exit(0);
+}
+
 const cores = availableParallelism();
 console.log(`machine: ${cores} cores, node ${process.version}; median of ${RUNS} runs; corpus of generated training scripts\n`);
 
@@ -121,15 +129,24 @@ if (sg) {
 } else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
 table(rows, parse, COUNT, bytes);
 
-// 1b. The second corpus, shaped like repositories (bench/corpus.ts writeProjectCorpus), and where each thread's time
+// 1b. The project index: every script imports a module of its own project (cli/project-index.ts builds the index once).
+const projectsDir = join(root, `p${COUNT}`);
+const projectBytes = writeCorpus(projectsDir, COUNT, 20261122, true);
+console.log(`\n## Project index: ${COUNT} scripts, each importing a module of its folder (40 folders)\n`);
+const projectParse = inProcess("tree-sitter parse only (floor)", "parse", projectsDir);
+const projectRows = [projectParse, inProcess("exp-lint, 1 thread (index filled as files import)", "lint", projectsDir), inProcess("building the project index alone", "index", projectsDir)];
+table(projectRows, projectParse, COUNT, projectBytes);
+console.log("The lint row's ratio to parse-only against the base corpus's is what the index costs; issue 12 allows 10%.");
+
+// 1c. The second corpus, shaped like repositories (bench/corpus.ts writeProjectCorpus), and where each thread's time
 // goes on it: ESLint's per-rule statistics, as multiples of its parse step (which includes the facts walk).
-const projects = join(root, `projects${COUNT}`);
-const projectBytes = writeProjectCorpus(projects, COUNT);
-const projectCount = corpusFiles(projects).length;
-console.log(`\n## Second corpus: ${projectCount} files in projects (scripts of 50-2,000 lines, notebooks, manifests), ${(projectBytes / 1048576).toFixed(1)} MiB\n`);
-const projectParse = inProcess("tree-sitter parse only (floor)", "parse", projects);
-table([projectParse, inProcess("exp-lint, 1 thread", "lint", projects), inProcess("exp-lint, 2 threads", "lint2", projects)], projectParse, projectCount, projectBytes);
-const stats = JSON.parse(execFileSync(process.execPath, [measure, "rules", projects], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })) as { ms: number; parseMs: number; rules: Record<string, number> };
+const repos = join(root, `repos${COUNT}`);
+const repoBytes = writeProjectCorpus(repos, COUNT);
+const repoCount = corpusFiles(repos).length;
+console.log(`\n## Second corpus: ${repoCount} files in projects (scripts of 50-2,000 lines, notebooks, manifests), ${(repoBytes / 1048576).toFixed(1)} MiB\n`);
+const repoParse = inProcess("tree-sitter parse only (floor)", "parse", repos);
+table([repoParse, inProcess("exp-lint, 1 thread", "lint", repos), inProcess("exp-lint, 2 threads", "lint2", repos)], repoParse, repoCount, repoBytes);
+const stats = JSON.parse(execFileSync(process.execPath, [measure, "rules", repos], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })) as { ms: number; parseMs: number; rules: Record<string, number> };
 console.log("\nPer rule (ESLint's stats, one thread, wall ms; x = multiple of ESLint's parse step, facts walk included)\n");
 console.log("| step | ms | x parse |\n|---|---:|---:|");
 console.log(`| parse + facts (ESLint's parse step) | ${stats.parseMs.toFixed(0)} | 1.00 |`);
@@ -180,3 +197,6 @@ console.log(`| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${
 console.log("target: the cached run at least 5x faster.");
 
 console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");
+
+// 5. The language server: diagnostics after a change.
+await import("./lsp.js");

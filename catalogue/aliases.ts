@@ -26,6 +26,7 @@ const PREFIX_ALIASES: Record<string, string> = {
   "lightning_fabric.utilities.seed": "lightning",
   "lightning_fabric": "lightning.fabric",
   "umap.umap_": "umap",
+  "sklearn.cross_validation": "sklearn.model_selection",
   "torch.random.manual_seed": "torch.manual_seed",
   "numpy.random.mtrand": "numpy.random",
   "pymc3": "pymc",

@@ -16,6 +16,22 @@ export const splitters: { qname: string; pattern: SplitRole[] }[] = [
   ...["KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "RepeatedKFold", "RepeatedStratifiedKFold", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut", "LeaveOneGroupOut", "PredefinedSplit"].map(
     (n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "val"] as SplitRole[] }),
   ),
+  // The old `sklearn.cross_validation` splitters are iterated directly (`for tr, te in KFold(n, n_folds=5)`); the module is an alias of model_selection.
+  ...["ShuffleSplit", "StratifiedShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "test"] as SplitRole[] })),
+  ...["KFold", "StratifiedKFold", "LeaveOneOut", "LeavePOut", "LeaveOneLabelOut"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "val"] as SplitRole[] })),
+];
+
+/**
+ * Calls whose outputs correspond one to one with their inputs, so each output
+ * carries only its own input's split: `X, X_test = X.align(X_test, ...)`,
+ * `X, y = shuffle(X, y)`. `receiver` is the object of a method call; numbers
+ * are positional arguments; `"each"` means output i is positional argument i.
+ */
+export const PARTWISE_RETURNS: { method?: string; qname?: string; parts: ("receiver" | number)[] | "each" }[] = [
+  { method: "align", parts: ["receiver", 0] },
+  { qname: "sklearn.utils.shuffle", parts: "each" },
+  { qname: "sklearn.utils.resample", parts: "each" },
+  { qname: "numpy.broadcast_arrays", parts: "each" },
 ];
 
 /** Calls that score a model on held-out folds even though they are given training data. */
@@ -83,5 +99,59 @@ export function roleFromName(name: string): SplitRole | null {
     const r = Object.hasOwn(SPLIT_TOKENS, t) ? SPLIT_TOKENS[t] : undefined;
     if (r) roles.add(r);
   }
+  return roles.size === 1 ? [...roles][0]! : null;
+}
+
+/** Methods that compute a value from the data of the object they are called on (`scores.mean()`): the value has that data's split. */
+export const VALUE_METHODS = new Set(["mean", "median", "std", "var", "min", "max", "sum", "item", "tolist", "numpy", "round", "squeeze", "flatten", "ravel"]);
+
+/**
+ * What returns training history: `history = model.fit(...)`, then
+ * `history.history["accuracy"]` is measured on the training data and
+ * `["val_accuracy"]` on the validation data (the key's split word says which).
+ */
+export const HISTORY_ATTRIBUTES: { attribute: string; producers: ReadonlySet<string> }[] = [{ attribute: "history", producers: FIT_METHODS }];
+
+/** Where a dataset loader says which split it returns. */
+export type LoaderSplit =
+  /** The call returns `(train, test)` pairs, in this order: `(x_train, y_train), (x_test, y_test) = mnist.load_data()`. */
+  | { returns: SplitRole[] }
+  /** A boolean keyword: `torchvision.datasets.MNIST(root, train=False)`. */
+  | { flag: string; whenTrue: SplitRole; whenFalse: SplitRole }
+  /** A keyword naming the split: `tfds.load("mnist", split="test")`, `fetch_20newsgroups(subset="test")`. */
+  | { keyword: string };
+
+/**
+ * Dataset loaders and how they tell which split they return. Matched by
+ * qualified-name prefix and suffix, so every dataset of a library is one entry.
+ * A new dataset library is one line here.
+ */
+export const DATASET_LOADERS: { prefix: string; suffix?: string; split: LoaderSplit }[] = [
+  { prefix: "keras.datasets.", suffix: ".load_data", split: { returns: ["train", "test"] } },
+  { prefix: "torchvision.datasets.", split: { flag: "train", whenTrue: "train", whenFalse: "test" } },
+  { prefix: "torchvision.datasets.", split: { keyword: "split" } },
+  { prefix: "tensorflow_datasets.load", split: { keyword: "split" } },
+  { prefix: "datasets.load_dataset", split: { keyword: "split" } },
+  { prefix: "sklearn.datasets.fetch_", split: { keyword: "subset" } },
+];
+
+/** Split names as loaders spell them (`split="test"`, `subset="train"`, `split="validation[:10%]"`). */
+export function splitFromName(name: string): SplitRole | null {
+  const base = name.toLowerCase().replace(/\[.*$/u, "").trim();
+  return Object.hasOwn(SPLIT_TOKENS, base) ? SPLIT_TOKENS[base]! : null;
+}
+
+/** Calls that read a data file from disk, with the argument holding its path. */
+export const FILE_READERS: { qname: string; path: { index: number; keyword: string } }[] = [
+  ...["read_csv", "read_table", "read_parquet", "read_json", "read_excel", "read_feather", "read_pickle"].map((n) => ({ qname: `pandas.${n}`, path: { index: 0, keyword: "filepath_or_buffer" } })),
+  ...["load", "loadtxt", "genfromtxt"].map((n) => ({ qname: `numpy.${n}`, path: { index: 0, keyword: "fname" } })),
+];
+
+/** A file name that says which split it holds: `test.csv`, `../input/train.csv`, `adult.test`, `valid_data.parquet`. */
+export function splitFromFileName(path: string): SplitRole | null {
+  const file = path.split(/[\\/]/u).pop() ?? "";
+  const words = file.toLowerCase().split(/[^a-z0-9]+/u).filter(Boolean);
+  // `fit` and `tr` are too short to mean a split in a file name.
+  const roles = new Set(words.map((w) => (Object.hasOwn(SPLIT_TOKENS, w) && w !== "fit" && w !== "tr" ? SPLIT_TOKENS[w]! : null)).filter((r) => r !== null));
   return roles.size === 1 ? [...roles][0]! : null;
 }

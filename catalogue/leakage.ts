@@ -30,7 +30,38 @@ export const LEARNED_TRANSFORMERS: string[] = [
   ...["TargetEncoder", "CatBoostEncoder", "WOEEncoder", "LeaveOneOutEncoder", "JamesSteinEncoder", "MEstimateEncoder", "GLMMEncoder"].map(
     (n) => `category_encoders.${n}`,
   ),
+  // Containers of transformers: fitted whole before the split, every learned step inside them sees the held-out rows.
+  "sklearn_pandas.DataFrameMapper",
+  "sklearn.pipeline.Pipeline",
+  "sklearn.pipeline.make_pipeline",
+  "sklearn.pipeline.FeatureUnion",
+  "sklearn.pipeline.make_union",
+  "sklearn.compose.ColumnTransformer",
+  "sklearn.compose.make_column_transformer",
+  "imblearn.pipeline.Pipeline",
+  "imblearn.pipeline.make_pipeline",
 ];
+
+/** Transformers that learn nothing from the rows they are fitted on: fitting them on any split leaks nothing. */
+export const STATELESS_TRANSFORMERS: string[] = ["Normalizer", "FunctionTransformer", "PolynomialFeatures", "Binarizer"].map((n) => `sklearn.preprocessing.${n}`);
+
+/**
+ * Functions that learn statistics from the rows they are given and return them
+ * transformed in one call (`X = scale(X)`): before a split, the held-out rows shaped the result.
+ */
+export const FIT_TRANSFORM_FUNCTIONS: { qname: string; data: { index: number; keyword: string } }[] = [
+  "scale", "minmax_scale", "robust_scale", "maxabs_scale", "quantile_transform", "power_transform",
+].map((n) => ({ qname: `sklearn.preprocessing.${n}`, data: { index: 0, keyword: "X" } }));
+
+/**
+ * Table methods that summarise rows: on the whole table before a split, and
+ * mixed into the data that is then split (`(df - df.mean()) / df.std()`,
+ * target encoding with `df.groupby(c)[target].mean()`), they carry held-out rows into training.
+ */
+export const ROW_STATISTICS = new Set(["mean", "std", "var", "median", "min", "max", "quantile", "sum", "count", "agg", "aggregate", "nunique", "value_counts"]);
+
+/** Statistics that say too little about single rows to matter alone; they count only after a `groupby` (target encoding: per-category counts and sums). */
+export const GROUPED_ONLY_STATISTICS = new Set(["sum", "count", "agg", "aggregate", "nunique", "value_counts"]);
 
 /** Oversamplers: fitted before a split, synthetic or copied rows land on both sides of it. */
 export const OVERSAMPLERS: string[] = [
@@ -89,3 +120,12 @@ export const TUNERS: string[] = ["RandomSearch", "Hyperband", "BayesianOptimizat
 export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [
   ...["CatBoostClassifier", "CatBoostRegressor", "CatBoostRanker", "CatBoost"].map((n) => ({ qname: `catboost.${n}`, off: "use_best_model" })),
 ];
+
+/** Calls that put a value into the object they are called on (`rows.append(v)`): what the object holds afterwards derives from their arguments. */
+export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault"]);
+
+/** Calls that fill gaps with a value (`df[c].fillna(df[c].median())`): imputing with a whole-column statistic is not reported as a computed feature. */
+export const IMPUTING_METHODS = new Set(["fillna", "replace", "where", "mask", "clip", "interpolate"]);
+
+/** `groupby(...).transform("mean")`: the statistic named by a string. */
+export const STATISTIC_BY_NAME_METHODS = new Set(["transform", "agg", "aggregate"]);

@@ -28,7 +28,8 @@ export interface GlobalRng {
   weightInit?: { consumers: string[]; loadedBy: string[] };
   /**
    * Draw only when this argument is a true literal (or, with `default: true`, unless it is a false literal),
-   * and not when `unless` is passed (DataLoader: shuffle=True without generator=; tfjs `fit`: shuffle defaults to true).
+   * and not when `unless` is passed, as a keyword or a key of an options object (DataLoader: shuffle=True without
+   * generator=; tfjs `fit`: shuffle defaults to true; tfjs `dense` without its own kernelInitializer).
    */
   consumersWhen?: Record<string, DrawCondition>;
   /** Seeders that seed it only with an argument set, e.g. `seedrandom(seed, { global: true })`. */
@@ -161,7 +162,6 @@ const TFJS_OP_SIGNATURES: Record<string, string> = {
   randomGamma: "tf.randomGamma(shape, alpha, beta, dtype, SEED)",
   randomStandardNormal: "tf.randomStandardNormal(shape, dtype, SEED)",
   multinomial: "tf.multinomial(logits, numSamples, SEED)",
-  dropout: "tf.dropout(x, rate, noiseShape, SEED)",
 };
 
 // tfjs layers whose default initializers (or dropout masks) draw their seeds from Math.random.
@@ -180,28 +180,36 @@ globalRngs.push({
     "Math.random",
     `${TFJS}.util.shuffle`,
     `${TFJS}.util.shuffleCombo`,
+    // A dropout mask must differ at every step: a per-call seed would repeat it, so only the global generator is the remedy.
+    `${TFJS}.dropout`,
     ...TFJS_LAYERS.map((l) => `${TFJS}.layers.${l}`),
     `${TFJS}.sequential().fit`,
     `${TFJS}.model().fit`,
     `${TFJS}.loadLayersModel().fit`,
   ],
   // tfjs `fit` shuffles the training data by default.
-  consumersWhen: Object.fromEntries(
-    ["sequential", "model", "loadLayersModel"].map((m) => [`${TFJS}.${m}().fit`, { index: 2, property: "shuffle", default: true }]),
-  ),
+  consumersWhen: {
+    ...Object.fromEntries(["sequential", "model", "loadLayersModel"].map((m) => [`${TFJS}.${m}().fit`, { index: 2, property: "shuffle", default: true }])),
+    // `tf.dropout(x, rate, noiseShape, seed)` with its own seed does not read Math.random.
+    [`${TFJS}.dropout`]: { unlessIndex: 3 },
+    // A layer given its initializer draws through that initializer (reported there, if unseeded), not through its default.
+    ...Object.fromEntries(["dense", "conv1d", "conv2d", "conv3d", "conv2dTranspose"].map((l) => [`${TFJS}.layers.${l}`, { unless: "kernelInitializer" }])),
+    [`${TFJS}.layers.embedding`]: { unless: "embeddingsInitializer" },
+  },
   ambient: true,
   dataHandling: ["shuffle", "split", "sample", "sampling", "fold", "folds", "batch", "batches", "permute", "permutation", "bootstrap", "augment", "subsample"],
 });
 
 /** Helpers that seed several global generators at once. */
-export const seedingHelpers: { qname: string; seeds: GlobalRng["id"][] }[] = [
+/** `implicit`: seeds as a side effect of being built; draws made before it are not taken as unseeded. */
+export const seedingHelpers: { qname: string; seeds: GlobalRng["id"][]; implicit?: true }[] = [
   { qname: "transformers.set_seed", seeds: ["random", "numpy", "torch", "tensorflow"] },
   { qname: "transformers.enable_full_determinism", seeds: ["random", "numpy", "torch", "tensorflow"] },
   // The Hugging Face Trainer calls set_seed(args.seed) when it is built (TrainingArguments.seed defaults to 42).
-  { qname: "transformers.Trainer", seeds: ["random", "numpy", "torch"] },
-  { qname: "transformers.Seq2SeqTrainer", seeds: ["random", "numpy", "torch"] },
-  { qname: "trl.SFTTrainer", seeds: ["random", "numpy", "torch"] },
-  { qname: "trl.DPOTrainer", seeds: ["random", "numpy", "torch"] },
+  { qname: "transformers.Trainer", seeds: ["random", "numpy", "torch"], implicit: true },
+  { qname: "transformers.Seq2SeqTrainer", seeds: ["random", "numpy", "torch"], implicit: true },
+  { qname: "trl.SFTTrainer", seeds: ["random", "numpy", "torch"], implicit: true },
+  { qname: "trl.DPOTrainer", seeds: ["random", "numpy", "torch"], implicit: true },
   { qname: "accelerate.utils.set_seed", seeds: ["random", "numpy", "torch"] },
   { qname: "lightning.seed_everything", seeds: ["random", "numpy", "torch"] },
   { qname: "lightning.fabric.seed_everything", seeds: ["random", "numpy", "torch"] },
@@ -230,6 +238,11 @@ export interface SeededCall {
   fixedDefault?: string;
   /** Often called only to look at data (`df.sample(5)` in a notebook): random only where its result is kept in a variable. */
   keptOnly?: boolean;
+  /**
+   * Unseeded, reported once per file as a draw from `coveredBy`'s global generator rather than
+   * call by call: weight initialisers, where one seed at program start fixes every one of them.
+   */
+  perFile?: boolean;
 }
 
 const rs = (qname: string, extra: Partial<SeededCall> = {}): SeededCall => ({
@@ -321,12 +334,12 @@ export const seededCalls: SeededCall[] = [
   ...(
     [
       ["randomNormal", 4], ["randomUniform", 4], ["truncatedNormal", 4], ["randomGamma", 4], ["randomStandardNormal", 2],
-      ["multinomial", 2], ["dropout", 3],
+      ["multinomial", 2],
     ] as const
   ).map(([op, index]): SeededCall => ({ qname: `${TFJS}.${op}`, seed: [{ index }], param: "seed", coveredBy: "math-random", fix: `a seed, as in ${TFJS_OP_SIGNATURES[op]}` })),
-  // tfjs initializers and the dropout layer take `{ seed }`.
+  // tfjs initializers take `{ seed }`; a model builds many, and one global seed fixes them all.
   ...["glorotUniform", "glorotNormal", "heNormal", "heUniform", "leCunNormal", "leCunUniform", "randomNormal", "randomUniform", "truncatedNormal", "orthogonal", "varianceScaling"].map(
-    (i): SeededCall => ({ qname: `${TFJS}.initializers.${i}`, seed: [{ index: 0, property: "seed" }], param: "seed", coveredBy: "math-random", fix: `{ seed: SEED } in its options, as in tf.initializers.${i}({ seed: SEED })` }),
+    (i): SeededCall => ({ qname: `${TFJS}.initializers.${i}`, seed: [{ index: 0, property: "seed" }], param: "seed", coveredBy: "math-random", fix: `{ seed: SEED } in its options, as in tf.initializers.${i}({ seed: SEED })`, perFile: true }),
   ),
 ];
 

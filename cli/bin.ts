@@ -32,11 +32,25 @@ const start: Start = {
   processStart: performance.timeOrigin,
   binStart: performance.timeOrigin + performance.now(),
 };
-const worker = new Worker(entry, { workerData: start, resourceLimits: { stackSizeMb: STACK_MB } });
+// The language server reads its client on stdin, which a worker gets only when asked for.
+const server = start.argv[0] === "server";
+const worker = new Worker(entry, { workerData: start, resourceLimits: { stackSizeMb: STACK_MB }, stdin: server });
+if (server) {
+  process.stdin.pipe(worker.stdin!);
+  // The client may keep stdin open after `exit`: the process ends with the server, once its output is written.
+  worker.on("exit", (code) => {
+    process.exitCode ??= code;
+    process.stdin.unpipe(worker.stdin!);
+    process.stdin.destroy();
+  });
+}
 worker.on("message", (message: ToMain) => {
   if ("stdout" in message) process.stdout.write(message.stdout);
   else if ("stderr" in message) process.stderr.write(message.stderr);
-  else {
+  else if (server) {
+    // The server writes to the thread's own stdout: the process ends with the thread (above).
+    process.exitCode = message.code;
+  } else {
     // All output has arrived: exit once it is written, rather than wait for the thread to be torn down.
     process.exitCode = message.code;
     process.stdout.write("", () => process.stderr.write("", () => process.exit()));

@@ -4,6 +4,7 @@ import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 import type { Plan } from "./files.js";
 import { lintEach, lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
+import { buildProjectIndex } from "./project-index.js";
 import { tuneTiering } from "./v8-tiering.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
@@ -33,6 +34,9 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
   }
   // Before any lint worker starts: each one compiles the same code again.
   tuneTiering();
+  // The modules of the project that the scanned files import, summarised once here and handed to every worker.
+  const threads = settings.concurrency;
+  settings = { ...settings, projectIndex: buildProjectIndex(plan.targets) };
   if (settings.cache) {
     // ESLint's own workers share one cache file between threads.
     process.env[SETTINGS_ENV] = JSON.stringify(settings);
@@ -40,5 +44,5 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     return { eslint, results: await lintFilesResilient(eslint, files) };
   }
   const eslint = new ESLint(await engineOptions({ ...settings, concurrency: "off" }));
-  return { eslint, results: await lintInPool(files, settings.concurrency, settings, eslint) };
+  return { eslint, results: await lintInPool(files, threads, settings, eslint) };
 }

@@ -3,6 +3,7 @@ import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
 import { lintedConfig } from "./linted.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
+import type { IndexEntry } from "../semantic/project.js";
 import { perFileIgnoreConfigs, type ProjectRules } from "./config/apply.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
@@ -22,6 +23,8 @@ export interface EngineSettings {
   pins?: PinSettings;
   /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config. */
   project?: ProjectRules;
+  /** The project index built once by the CLI (cli/project-index.ts), for the lint workers. */
+  projectIndex?: IndexEntry[];
   /** `--eslint-config FILE`: the only flat config file that is loaded (cli/config/eslint-config.ts); the scanned repository's own never is. */
   eslintConfigFile?: string;
 }

@@ -120,7 +120,7 @@ function program(io: Io): Command {
     .showHelpAfterError("(run exp-lint --help for usage)")
     .addHelpText(
       "after",
-      "\nCommands:\n  exp-lint rules        list every rule\n  exp-lint rule <id>    print a rule's documentation\n\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
+      "\nCommands:\n  exp-lint rules        list every rule\n  exp-lint rule <id>    print a rule's documentation\n  exp-lint server       start the language server (LSP over stdio, for editors)\n\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.",
     );
 }
 
@@ -207,10 +207,14 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
 
 /** Run the CLI; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  // Two sub-commands; a folder called "rules" is linted as ./rules.
+  // Three sub-commands; a folder called "rules" is linted as ./rules.
   if (argv[0] === "rules" && argv.length === 1) {
     io.stdout(listRules(new Chalk({ level: io.isTTY ? 1 : 0 })));
     return EXIT.ok;
+  }
+  if (argv[0] === "server") {
+    const { runServer } = await import("../server/main.js");
+    return runServer(argv.slice(1));
   }
   if (argv[0] === "rule") {
     const doc = argv.length === 2 ? ruleDoc(argv[1]!) : null;

@@ -38,3 +38,5 @@ const code = await main(argv, {
 });
 reportTiming(process.env.EXP_LINT_DEBUG, { processStart, binStart }, (s) => send({ stderr: s }));
 send({ code });
+// A server that stopped (or only printed its usage) ends its thread even while the client keeps stdin open.
+if (argv[0] === "server") process.exit(code);

@@ -3,6 +3,7 @@ import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAG
 import type { Expr, Range } from "../semantic/ir.js";
 import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { counterparts, describeEvidence, listNames, provenance, replaceWord, ROLE_WORDS } from "../semantic/provenance.js";
+import { keyedWrites, scopeOf } from "../semantic/queries.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -43,7 +44,6 @@ function prefixed(key: string, word: string): string {
 /** Every literal metric key logged with its value expression. */
 function loggedMetrics(model: SemanticModel): LoggedMetric[] {
   const out: LoggedMetric[] = [];
-  const scopeOf = (e: Expr) => model.facts.scopeAt(e.range[0]);
   for (const { site, qname } of model.callsTo(metricLoggers.map((l) => l.qname))) {
     const logger = metricLoggers.find((l) => l.qname === qname)!;
     const key = literalString(argument(site.call, logger.key)?.value);
@@ -57,7 +57,7 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     if (mapping.kind === "dict") {
       for (const en of mapping.entries) {
         const key = literalString(en.key);
-        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(en.value), at: en.range });
+        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(model, en.value), at: en.range });
       }
     }
     // `metrics["acc"] = v` before `log_metrics(metrics)`.
@@ -65,11 +65,9 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     const name = arg.value.name;
     const bound = model.binding(name, site.scope, arg.value.range[0]);
     if (!bound) continue;
-    for (const ta of model.facts.targetAssigns) {
-      const t = ta.target;
-      if (t.kind !== "index" || t.object.kind !== "name" || t.object.name !== name || ta.range[1] > site.call.range[0]) continue;
-      const key = literalString(t.index);
-      if (key !== null && model.binding(name, ta.scope, ta.range[0]) === bound) out.push({ key, value: ta.value, scope: ta.scope, at: ta.range });
+    for (const w of keyedWrites(model, bound, site.call.range[0])) {
+      const key = literalString(w.key);
+      if (key !== null) out.push({ key, value: w.value, scope: w.scope, at: w.range });
     }
   }
   for (const { site, qname } of model.callsTo(metricBatchLoggers.map((l) => l.qname))) {
@@ -79,10 +77,10 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     if (items?.kind !== "collection") continue;
     for (const item of items.items) {
       // Entity objects (`Metric(k, v, ...)`), or object literals (`{ key, value }`) when the catalogue names no entity.
-      if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, scopeOf(item)) !== logger.entity) continue;
+      if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, scopeOf(model, item)) !== logger.entity) continue;
       const key = literalString(argument(item, logger.key)?.value);
       const value = argument(item, logger.value)?.value;
-      if (key !== null && value) out.push({ key, value, scope: scopeOf(value), at: value.range });
+      if (key !== null && value) out.push({ key, value, scope: scopeOf(model, value), at: value.range });
     }
   }
   return out;

@@ -9,7 +9,7 @@ import {
 } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
 import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
-import { argument, contains, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
+import { argument, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
@@ -264,9 +264,7 @@ export default createRule<[], MessageIds>({
 
       for (const { site, args } of calls) {
         // The estimator itself logged (`mlflow.log_params(model.get_params())`): every setting it holds is recorded.
-        // Statement extent first: reading a binding's value converts it.
-        const r = site.call.range;
-        const holder = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[0] <= r[0] && r[1] <= b.pos && b.value && contains(b.value.range, r));
+        const holder = model.holder(site.call, "within");
         if (holder && allPaths.some((l) => pathWithin(`${holder.name}@${holder.range[0]}`, l))) continue;
         const unlogged = args.filter((a) => {
           if (mismatched.has(a.value) || keys.has(a.key)) return false;

@@ -100,7 +100,8 @@ function holder(model: SemanticModel, site: CallSite, sampler: Sampler): Binding
     const obj = call.callee.kind === "member" ? call.callee.object : null;
     return obj?.kind === "name" ? model.binding(obj.name, site.scope, obj.range[0]) : null;
   }
-  return model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.value !== undefined && same(b.value.range, call.range)) ?? null;
+  const holder = model.holder(call);
+  return holder?.kind === "assign" ? holder : null;
 }
 
 /** The fit itself is printed, and its printout is a diagnostic table (PyStan 2). */

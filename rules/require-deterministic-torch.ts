@@ -16,7 +16,7 @@ import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
-import { seededRngs } from "./util/seeding.js";
+import { seededRngs } from "../semantic/seeding.js";
 
 type MessageIds = "benchmarkOn" | "cudaNotDeterministic" | "workersUnseeded";
 

@@ -1,6 +1,7 @@
 import { runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
-import type { CallExpr, CallSite, Expr, LoopBlock, Range, TryBlock } from "../semantic/ir.js";
+import type { CallExpr, CallSite, LoopBlock, Range, TryBlock } from "../semantic/ir.js";
 import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
+import { handedOn, runLeaves } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram } from "./util/program.js";
 
@@ -18,37 +19,12 @@ const fixFor = (api: RunApi) => (api.contextManager ? `open it with \`with ${api
 /** What an open run costs: an active run captures later logging; a client run only stays RUNNING. */
 const openCost = (api: RunApi) => (api.becomesActive ? "later logging in this process goes to it" : "the tracking server shows it as RUNNING forever");
 
-/**
- * The value at `r` goes somewhere the rule cannot follow: a `with` item, a
- * `return`/`yield`, an argument of another call (an `ExitStack`, a list), an
- * object's attribute. `is` tells whether an expression is that value; an
- * opaque expression around it (`x if c else y`) counts too.
- */
-function handedOn(model: SemanticModel, r: Range, is: (e: Expr) => boolean): boolean {
-  const holds = (e: Expr) => contains(e.range, r) && (is(e) || e.kind === "other");
-  if (model.facts.blocks.some((b) => b.kind === "with" && b.items.some(holds))) return true;
-  if (model.facts.returns.some((ret) => contains(ret.range, r))) return true;
-  if (model.facts.calls.some((o) => contains(o.call.range, r) && !same(o.call.range, r) && o.call.args.some((a) => holds(a.value)))) return true;
-  return model.facts.targetAssigns.some((t) => contains(t.range, r) && is(t.value));
-}
-
-/** The start call's run is handed on, directly or through the name it is bound to (`run = start(); return run`). */
+/** The start call's run is handed on, directly or through the name it is bound to (`run = start(); return run`), to code that may end it. */
 function managedElsewhere(model: SemanticModel, site: CallSite): boolean {
   const r = site.call.range;
   if (handedOn(model, r, (e) => same(e.range, r))) return true;
-  // Assignment bindings end where their statement ends.
-  const bound = model.facts.bindings.find((b) => b.kind === "assign" && b.scope === site.scope && b.range[1] <= r[0] && r[1] <= b.pos && b.value && same(b.value.range, r));
-  if (!bound) return false;
-  const scopeEnd = model.facts.scopes[site.scope]?.range[1] ?? model.text.length;
-  // Bare uses of the name only: `run.info.run_id` and `run.log(...)` keep the run here.
-  const uses = new RegExp(`(?<![\\w.$])${bound.name.replace(/\$/gu, "\\$")}\\b(?!\\s*[.(\\[])`, "gu");
-  for (const m of model.text.slice(bound.pos, scopeEnd).matchAll(uses)) {
-    const at = bound.pos + m.index;
-    const scope = model.facts.scopeAt(at);
-    const isRun = (e: Expr) => e.kind === "name" && e.name === bound.name && model.binding(e.name, scope, e.range[0]) === bound;
-    if (handedOn(model, [at, at + bound.name.length], isRun)) return true;
-  }
-  return false;
+  const bound = model.holder(site.call);
+  return bound !== null && bound.kind === "assign" && runLeaves(model, bound);
 }
 
 /** An end call that runs on every path after `start`: in a finally, or on the normal path and in handlers that catch everything. */

@@ -3,10 +3,10 @@ import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../cat
 import type { CallExpr } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededRngs } from "./util/seeding.js";
+import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "globalUnseeded" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
+type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
 
 const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
@@ -47,15 +47,6 @@ function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
   return out;
 }
 
-/** The call is part of an assignment or a `for` header: its result is kept, not only displayed. */
-function kept(model: SemanticModel, site: { call: CallExpr; scope: number }): boolean {
-  const [start, end] = site.call.range;
-  return (
-    model.facts.bindings.some((b) => b.scope === site.scope && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop") && b.range[0] <= start && end <= b.pos) ||
-    model.facts.targetAssigns.some((t) => t.range[0] <= start && end <= t.range[1])
-  );
-}
-
 /** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
 const shown = (name: string, call: CallExpr) => `${name}(${call.args.length ? "..." : ""})`;
 
@@ -82,6 +73,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       globalUnseeded:
         "{{call}} draws from {{library}}'s global random generator, which this file never seeds, so it gives different numbers on every run; call {{seedHint}} once at the start{{alternative}}.",
+      drawnBeforeSeed:
+        "{{call}} draws from {{library}}'s global random generator before {{seed}} on line {{line}} seeds it, so this draw gives different numbers on every run; seed before the first draw.",
       callUnseeded: "{{call}} {{how}}, so its result changes on every run; pass {{fix}}.",
       callReliesOnGlobal:
         "{{call}} {{how}} and draws from {{library}}'s global generator, so its result depends on every random call made before it; pass {{fix}}.",
@@ -110,7 +103,8 @@ export default createRule<Options, MessageIds>({
       const seeded = seededRngs(model);
       // Without an ML library, a built-in generator (Math.random) matters only where data is handled.
       const mlFile = model.imports(...KNOWN_ROOTS);
-      const script = model.runsAsProgram();
+      // A JavaScript module has no `__main__` idiom: its exported training function is where the draws run.
+      const script = model.runsAsProgram() || model.language === "javascript";
       const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of model.facts.calls) {
@@ -123,10 +117,19 @@ export default createRule<Options, MessageIds>({
         const drawsHere = script || site.scope === 0;
         for (const rng of globalRngs) {
           const relevant = (mlFile || !rng.ambient) && drawsHere;
-          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || seeded.has(rng.id) || reported.has(rng.id)) continue;
+          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || reported.has(rng.id)) continue;
           const pattern = consumerMatchers.get(rng.id)!(q);
           if (pattern === null || !draws(call, rng.consumersWhen?.[pattern])) continue;
           if (loaded.has(rng.id) && weightInitMatchers.get(rng.id)!(q) !== null) continue;
+          if (seeded.has(rng.id)) {
+            // Seeded, but only further down the same function: this draw still differs on every run.
+            const later = seededOnlyAfter(model, site, rng.id);
+            if (!later) continue;
+            reported.add(rng.id);
+            const seed = `${snippet(text(later.site.call.callee.range))}()`;
+            context.report({ loc: loc(call.range), messageId: "drawnBeforeSeed", data: { call: shown(name, call), library: rng.library, seed, line: String(loc(later.site.call.range).start.line) } });
+            continue;
+          }
           reported.add(rng.id);
           const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
           context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: shown(name, call), library: rng.library, seedHint: rng.seedHint, alternative } });
@@ -134,7 +137,7 @@ export default createRule<Options, MessageIds>({
 
         const pattern = seededCallMatcher(q);
         const entry = pattern === null ? undefined : seededCallByName.get(pattern);
-        if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !kept(model, site))) continue;
+        if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !model.isKept(site))) continue;
         const given = entry.seed.map((ref) => argument(call, ref)).find((a) => a !== null);
         if (given && !isNone(given.value)) continue;
         const callText = shown(name, call);
@@ -144,6 +147,15 @@ export default createRule<Options, MessageIds>({
         const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
         const covered = entry.coveredBy !== undefined && seeded.has(entry.coveredBy);
+        // Weight initialisers: one report per file, for the global generator they fall back on, as one seed fixes them all.
+        if (entry.perFile && !given && entry.coveredBy && !covered && !options.requireExplicitRandomState) {
+          const rng = globalRngs.find((r) => r.id === entry.coveredBy)!;
+          if (reported.has(rng.id) || !drawsHere) continue;
+          reported.add(rng.id);
+          const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
+          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: callText, library: rng.library, seedHint: rng.seedHint, alternative } });
+          continue;
+        }
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
         if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
         else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault } });

@@ -141,6 +141,15 @@ export interface Return {
   range: Range;
 }
 
+/** A read of a variable: an identifier that is neither bound here nor a property or keyword name. */
+export interface NameRead {
+  name: string;
+  range: Range;
+  scope: number;
+  /** The read is the object of an attribute, item or call (`run.log`, `run[k]`, `run()`): it uses the value here rather than passing it on. */
+  used: boolean;
+}
+
 export interface CallSite {
   call: CallExpr;
   scope: number;
@@ -190,6 +199,8 @@ export interface SyntaxProblem {
 }
 
 export interface ProgramFacts {
+  /** The front end's language: idioms differ (a JavaScript module has no `__main__` guard). Python when left out. */
+  language?: "python" | "javascript";
   /** The file says it runs as a program (`if __name__ == "__main__":`), not only as a library module. */
   mainGuard: boolean;
   scopes: Scope[];
@@ -201,6 +212,8 @@ export interface ProgramFacts {
   blocks: Block[];
   /** Named arguments are passed as one object literal (`f({ lr: 0.1 })`), as in JavaScript. */
   optionObjects?: boolean;
+  /** Identifier reads, collected on demand (they are many); binding sites may be among them, the model drops those. */
+  names(): NameRead[];
   /** Member and index reads, collected on demand (they are many). */
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */

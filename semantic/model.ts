@@ -1,5 +1,7 @@
 import { canonical, importedName } from "../catalogue/aliases.js";
-import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, NameExpr, ProgramFacts, Range, TryBlock, WithBlock } from "./ir.js";
+import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, NameExpr, NameRead, ProgramFacts, Range, Return, Scope, TryBlock, WithBlock } from "./ir.js";
+import type { ProjectIndex } from "./project.js";
+import { FileSummaries, type CalleeFunction, type SummaryKind } from "./summaries.js";
 
 // Data flow follows at most this many assignments, so cycles and long chains stay cheap.
 const MAX_HOPS = 8;
@@ -40,16 +42,223 @@ export class SemanticModel {
   #bindingQnames = new Map<Binding, string | null>();
   #imported: string[];
   #byCallee: Map<string, number[]> | null = null;
+  #file: string | null = null;
+  #project: ProjectIndex | null = null;
+  #projectDepth = 0;
+  #references: Map<Binding, NameRead[]> | null = null;
+  #defScopes: Map<Binding, Scope> | null = null;
+  #callsByScope: Map<number, CallSite[]> | null = null;
+  #params = new Map<number, Binding[]>();
+  #summaries: FileSummaries | null = null;
 
-  constructor(facts: ProgramFacts, text: string) {
+  constructor(facts: ProgramFacts, text: string, where?: { file: string; project: ProjectIndex; depth?: number }) {
     this.facts = facts;
     this.text = text;
+    if (where) this.locate(where.file, where.project, where.depth);
     for (const b of facts.bindings) {
       let list = this.#byName.get(b.name);
       if (!list) this.#byName.set(b.name, (list = []));
       list.push(b);
     }
     this.#imported = facts.bindings.filter((b) => b.kind === "import" && b.qname).map((b) => importedName(b.qname!));
+  }
+
+  /**
+   * Where the file lives and which project index answers for the modules it
+   * imports. Set once, by the front door that knows the path; without it the
+   * model sees this file alone.
+   */
+  locate(file: string, project: ProjectIndex, depth = 0): void {
+    if (this.#file !== null) return;
+    this.#file = file;
+    this.#project = project;
+    this.#projectDepth = depth;
+  }
+
+  get language(): "python" | "javascript" {
+    return this.facts.language ?? "python";
+  }
+
+  get file(): string | null {
+    return this.#file;
+  }
+
+  /** Every read of the name a binding binds (not its own binding site), in source order. */
+  references(b: Binding): readonly NameRead[] {
+    if (!this.#references) {
+      const refs = new Map<Binding, NameRead[]>();
+      const sites = new Set(this.facts.bindings.map((x) => x.range[0]));
+      for (const read of this.facts.names()) {
+        if (sites.has(read.range[0])) continue;
+        const target = this.binding(read.name, read.scope, read.range[0]);
+        if (!target) continue;
+        let list = refs.get(target);
+        if (!list) refs.set(target, (list = []));
+        list.push(read);
+      }
+      this.#references = refs;
+    }
+    return this.#references.get(b) ?? [];
+  }
+
+  /** The binding is read somewhere: called by name (the common case, read from the call sites alone), else any other read. */
+  isUsed(b: Binding): boolean {
+    for (const site of this.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind === "name" && c.name === b.name && this.binding(c.name, site.scope, c.range[0]) === b) return true;
+    }
+    return this.references(b).length > 0;
+  }
+
+  /**
+   * The bindings that hold a call's result: `run = start()` gives `run`;
+   * `X_tr, X_te = split(...)` gives both names; `with start() as run` and
+   * `for batch in loader()` likewise. Empty when the result is not kept in a name.
+   */
+  holders(call: CallExpr, how: "exact" | "within" = "exact"): Binding[] {
+    const out: Binding[] = [];
+    for (const b of this.facts.bindings) {
+      if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "with" && b.kind !== "loop") continue;
+      // A binding's range is its name: before the value in an assignment or a `for`, after it in `with ... as name`.
+      // Statement extent first: reading a binding's value converts it.
+      if (b.pos < call.range[1] || (b.kind !== "with" && b.range[0] > call.range[0]) || !b.value) continue;
+      const v = b.value.range;
+      if (how === "exact" ? v[0] === call.range[0] && v[1] === call.range[1] : contains(v, call.range)) out.push(b);
+    }
+    return out;
+  }
+
+  /**
+   * The one name a call's result is assigned to (`run = start()`, `with start() as run`), or null.
+   * `within`: the call may be part of the value (`model = Estimator(...).fit(X, y)`).
+   */
+  holder(call: CallExpr, how: "exact" | "within" = "exact"): Binding | null {
+    return this.holders(call, how).find((b) => b.kind === "assign" || b.kind === "with") ?? null;
+  }
+
+  /** The call's result is kept: assigned to names or to an attribute or item, or iterated by a `for`, not only displayed or dropped. */
+  isKept(site: CallSite): boolean {
+    const [start, end] = site.call.range;
+    return (
+      this.facts.bindings.some((b) => b.scope === site.scope && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop") && b.range[0] <= start && end <= b.pos) ||
+      this.facts.targetAssigns.some((t) => t.range[0] <= start && end <= t.range[1])
+    );
+  }
+
+  scopeById(id: number): Scope {
+    return this.facts.scopes[id]!;
+  }
+
+  functionScopes(): Scope[] {
+    return this.facts.scopes.filter((s) => s.kind === "function");
+  }
+
+  /** The parameters a caller fills, in order: a method's `self`/`cls` is left out. */
+  parametersOf(scope: number): Binding[] {
+    let params = this.#params.get(scope);
+    if (!params) {
+      params = this.facts.bindings.filter((b) => b.kind === "param" && b.scope === scope).sort((a, b) => a.range[0] - b.range[0]);
+      const parent = this.facts.scopes[scope]?.parent;
+      if (params[0] && parent != null && this.facts.scopes[parent]?.kind === "class" && (params[0].name === "self" || params[0].name === "cls")) params = params.slice(1);
+      this.#params.set(scope, params);
+    }
+    return params;
+  }
+
+  /** Calls made directly in a scope's own body. */
+  callsIn(scope: number): CallSite[] {
+    if (!this.#callsByScope) {
+      this.#callsByScope = new Map();
+      for (const site of this.facts.calls) {
+        let list = this.#callsByScope.get(site.scope);
+        if (!list) this.#callsByScope.set(site.scope, (list = []));
+        list.push(site);
+      }
+    }
+    return this.#callsByScope.get(scope) ?? [];
+  }
+
+  returnsIn(scope: number): Return[] {
+    return this.facts.returns.filter((r) => r.scope === scope);
+  }
+
+  /** The scope a `def` (or function/class declaration) binding defines. */
+  definedScope(b: Binding): Scope | null {
+    if (b.kind !== "def") return null;
+    if (!this.#defScopes) {
+      this.#defScopes = new Map();
+      const defs = this.facts.bindings.filter((x) => x.kind === "def");
+      for (const d of defs) {
+        let best: Scope | null = null;
+        for (const sc of this.facts.scopes) {
+          if (sc.parent !== d.scope || sc.name !== d.name || sc.range[1] <= d.range[0]) continue;
+          if (!best || Math.abs(sc.range[0] - d.range[0]) < Math.abs(best.range[0] - d.range[0])) best = sc;
+        }
+        if (best) this.#defScopes.set(d, best);
+      }
+    }
+    return this.#defScopes.get(b) ?? null;
+  }
+
+  /**
+   * The function a call calls, when the model can find its body: a function
+   * of this file (by name, or `self.method` in its class), or a function of
+   * another module of the project, through an import or a star import.
+   */
+  calledFunction(site: CallSite): CalleeFunction | null {
+    const c = site.call.callee;
+    if (c.kind === "name") {
+      const b = this.binding(c.name, site.scope, c.range[0]);
+      const local = b && this.definedScope(b);
+      if (local) return local.kind === "function" ? { local, params: this.parametersOf(local.id).map((p) => p.name) } : null;
+      if (b?.kind === "import" && b.qname) return this.#external(b.qname);
+      if (!b && this.#project && this.#file) {
+        for (const star of this.facts.bindings) {
+          if (star.name !== "*" || star.kind !== "import" || !star.qname) continue;
+          const fn = this.#project.starFunction(this.#file, star.qname.slice(0, -2), c.name, this.#projectDepth);
+          if (fn) return { external: fn };
+        }
+      }
+      return null;
+    }
+    if (c.kind !== "member") return null;
+    // `self.helper(...)`: a method of the enclosing class.
+    if (c.object.kind === "name" && (c.object.name === "self" || c.object.name === "cls")) {
+      for (let s: number | null = site.scope; s !== null; s = this.facts.scopes[s]?.parent ?? null) {
+        const sc = this.facts.scopes[s]!;
+        if (sc.kind !== "class") continue;
+        const method = this.facts.scopes.find((m) => m.parent === sc.id && m.kind === "function" && m.name === c.property);
+        return method ? { local: method, params: this.parametersOf(method.id).map((p) => p.name) } : null;
+      }
+      return null;
+    }
+    // `helpers.set_seed(...)` after `import helpers`: a module of the project.
+    let base: Expr = c;
+    while (base.kind === "member") base = base.object;
+    if (base.kind !== "name" || this.binding(base.name, site.scope, base.range[0])?.kind !== "import") return null;
+    const q = this.resolve(c, site.scope);
+    return q ? this.#external(q) : null;
+  }
+
+  #external(qname: string): CalleeFunction | null {
+    if (!this.#project || !this.#file) return null;
+    const fn = this.#project.function(this.#file, qname, this.#projectDepth);
+    return fn ? { external: fn } : null;
+  }
+
+  /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
+  argumentFor(site: CallSite, index: number, name: string): Arg | null {
+    return argument(site.call, { index, keyword: name });
+  }
+
+  /** Function summaries of this file, computed on first request. */
+  get summaries(): FileSummaries {
+    return (this.#summaries ??= new FileSummaries(this));
+  }
+
+  /** What `kind` says about the function a call calls (this file or the project), or null when unknown. */
+  summaryAt<T>(kind: SummaryKind<T>, site: CallSite): T | null {
+    return this.summaries.atCall(kind, site);
   }
 
   /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */

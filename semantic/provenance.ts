@@ -1,6 +1,23 @@
-import { AMBIGUOUS_ALONE, crossValidators, FIT_METHODS, nameTokens, roleFromName, splitters, type SplitRole } from "../catalogue/data.js";
-import type { Binding, CallExpr, Expr } from "./ir.js";
-import { directNames, literalString, type SemanticModel } from "./model.js";
+import {
+  AMBIGUOUS_ALONE,
+  crossValidators,
+  DATASET_LOADERS,
+  FILE_READERS,
+  FIT_METHODS,
+  HISTORY_ATTRIBUTES,
+  nameTokens,
+  PARTWISE_RETURNS,
+  roleFromName,
+  splitFromFileName,
+  splitFromName,
+  splitters,
+  VALUE_METHODS,
+  type SplitRole,
+} from "../catalogue/data.js";
+import { SCORING_METHODS } from "../catalogue/leakage.js";
+import type { Binding, CallExpr, Expr, MemberExpr } from "./ir.js";
+import { scoredOnFitData } from "./queries.js";
+import { argument, directNames, literalString, type SemanticModel } from "./model.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -14,7 +31,7 @@ import { directNames, literalString, type SemanticModel } from "./model.js";
 const MAX_HOPS = 8;
 const MAX_VISITS = 256;
 
-export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv";
+export type EvidenceKind = "split" | "name" | "attribute" | "key" | "cv" | "fit" | "loader" | "file" | "history";
 
 export interface Evidence {
   role: SplitRole;
@@ -66,6 +83,81 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   // `KFold().split` reads as `KFold.split`.
   const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
   return { call: value, via, pattern: splitter.pattern, index };
+}
+
+/**
+ * What one target of an unpacking holds, when that is one input: the matching
+ * item of `a, b = x, y`, or the matching input of a call whose outputs
+ * correspond to its inputs (`X, X_test = X.align(X_test)`). Null otherwise.
+ */
+export function unpackedPart(model: SemanticModel, b: Binding): Expr | null {
+  const v = b.value;
+  if (b.kind !== "unpack" || !v || b.index === undefined || b.index < 0) return null;
+  if (v.kind === "collection") return v.items.length === b.count ? v.items[b.index]! : null;
+  if (v.kind !== "call") return null;
+  const method = v.callee.kind === "member" ? v.callee.property : null;
+  const q = PARTWISE_RETURNS.some((p) => p.qname) ? model.resolve(v.callee, b.scope) : null;
+  const entry = PARTWISE_RETURNS.find((p) => (p.method !== undefined && p.method === method) || (p.qname !== undefined && p.qname === q));
+  if (!entry) return null;
+  const positional = v.args.filter((a) => a.name === null);
+  if (positional.some((a) => a.spread !== "")) return null;
+  const part = entry.parts === "each" ? b.index : entry.parts[b.index];
+  if (part === undefined) return null;
+  if (part === "receiver") return v.callee.kind === "member" ? v.callee.object : null;
+  return positional[part]?.value ?? null;
+}
+
+/** `h.history` where `h` holds what a fit returned (Keras' History). */
+function isHistory(model: SemanticModel, e: MemberExpr, scope: number): boolean {
+  const spec = HISTORY_ATTRIBUTES.find((h) => h.attribute === e.property);
+  if (!spec) return false;
+  const v = model.definition(e.object, scope);
+  return v.kind === "call" && v.callee.kind === "member" && spec.producers.has(v.callee.property);
+}
+
+/**
+ * The split a dataset loader returned into this binding, from the catalogue:
+ * `(x_train, y_train), (x_test, y_test) = mnist.load_data()`, `MNIST(root, train=False)`,
+ * `tfds.load(name, split="test")`, `fetch_20newsgroups(subset="test")`, and files
+ * named like a split (`pd.read_csv("test.csv")`, going by the name).
+ */
+export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole; via: string; file: boolean } | null {
+  if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value) return null;
+  const v = model.definition(b.value, b.scope);
+  if (v.kind !== "call") return null;
+  const q = model.resolve(v.callee, b.scope);
+  if (q === null) return null;
+  const position = b.kind === "unpack" ? (b.path?.length ? b.path[0]! : b.index) : undefined;
+  for (const loader of DATASET_LOADERS) {
+    if (!q.startsWith(loader.prefix) || (loader.suffix && !q.endsWith(loader.suffix))) continue;
+    const segments = q.replace(/\(\)/gu, "").split(".");
+    const name = loader.suffix ? segments.slice(-2).join(".") : segments[segments.length - 1]!;
+    const split = loader.split;
+    if ("returns" in split) {
+      if (b.kind !== "unpack" || position === undefined || position < 0) continue;
+      const role = split.returns[position];
+      if (role) return { role, via: `${name}()`, file: false };
+    } else if ("flag" in split) {
+      const flag = argument(v, { keyword: split.flag })?.value;
+      if (flag?.kind === "literal" && typeof flag.value === "boolean") return { role: flag.value ? split.whenTrue : split.whenFalse, via: `${name}(${split.flag}=${flag.value ? "True" : "False"})`, file: false };
+    } else {
+      const named = argument(v, { keyword: split.keyword })?.value;
+      const pick = named?.kind === "collection" && b.kind === "unpack" && position !== undefined && position >= 0 ? named.items[position] : named;
+      const text = literalString(pick);
+      const role = text === null ? null : splitFromName(text);
+      if (role) return { role, via: `${name}(${split.keyword}="${text}")`, file: false };
+    }
+  }
+  const reader = FILE_READERS.find((r) => r.qname === q);
+  if (reader && b.kind === "assign") {
+    let path = argument(v, reader.path)?.value;
+    // `os.path.join(DATA, "test.csv")`: the last part names the file.
+    if (path?.kind === "call") path = path.args[path.args.length - 1]?.value;
+    const text = literalString(path);
+    const role = text === null ? null : splitFromFileName(text);
+    if (role) return { role, via: `'${text}'`, file: true };
+  }
+  return null;
 }
 
 /** Accessors that select rows by position or label: `df.iloc[a:b]`, `df.loc[a:b]`. */
@@ -178,14 +270,13 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     if (b?.kind === "def") return;
     const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
+    const loaded = b ? loadedSplit(model, b) : null;
+    if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
     const named = nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
     if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
     if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
-    // `a, b = f(x), g(y)`: only the matching item flows into each name.
-    const v = b.value;
-    const part = b.kind === "unpack" && v.kind === "collection" && v.items.length === b.count && b.index! >= 0 ? v.items[b.index!]! : v;
-    work.push({ e: part, scope: b.scope, hops: item.hops + 1, follow: true });
+    work.push({ e: unpackedPart(model, b) ?? b.value, scope: b.scope, hops: item.hops + 1, follow: true });
   };
 
   // Breadth first, so evidence comes in source order.
@@ -212,7 +303,11 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
           break;
         }
         if (e.callee.kind === "member" && FIT_METHODS.has(e.callee.property)) break;
-        if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: false });
+        // `clf.fit(X, y)` … `clf.predict(X)`: scored on the rows it was trained on, whatever their name.
+        const fit = e.callee.kind === "member" && SCORING_METHODS.has(e.callee.property) ? scoredOnFitData(model, { call: e, scope: item.scope }) : null;
+        if (fit) add({ role: "train", kind: "fit", text: fit.dataBinding!.name, via: model.sourceText((fit.site.call.callee as MemberExpr).range) });
+        // `scores.mean()`: a value computed from the receiver's data, which is followed like an argument.
+        if (e.callee.kind === "member") work.push({ ...item, e: e.callee.object, follow: VALUE_METHODS.has(e.callee.property) });
         else if (e.callee.kind !== "name") work.push({ ...item, e: e.callee });
         for (const a of e.args) work.push({ ...item, e: a.value, follow: true });
         break;
@@ -232,6 +327,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
             const k = literalString(base.index);
             const r = k === null ? null : nameRole(k);
             if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
+            // `history.history["accuracy"]` from `history = model.fit(...)`: a key without a split word is the training curve.
+            if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope)) found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
             if (base.index.kind !== "literal") work.push({ ...item, e: base.index, follow: true });
           }
           base = base.object;
@@ -273,6 +370,14 @@ export function describeEvidence(evidence: Evidence[], role: SplitRole): string 
   if (attrs.length) parts.push(`the attribute${attrs.length > 1 ? "s" : ""} ${listNames(attrs)}`);
   const keys = of("key");
   if (keys.length) parts.push(`the key${keys.length > 1 ? "s" : ""} ${listNames(keys)}`);
+  for (const kind of ["loader", "file", "history"] as const) {
+    for (const via of [...new Set(mine.filter((x) => x.kind === kind).map((x) => x.via!))]) {
+      const names = listNames(mine.filter((x) => x.kind === kind && x.via === via).map((x) => x.text));
+      parts.push(kind === "loader" ? `${names}, the ${ROLE_WORDS[role]} split of ${via}` : kind === "file" ? `${names}, read from ${via} (going by the file name)` : `the key ${names} of ${via}, the ${ROLE_WORDS[role]} curve`);
+    }
+  }
+  const fitted = [...new Set(mine.filter((x) => x.kind === "fit").map((x) => x.via!))];
+  for (const via of fitted) parts.push(`${listNames(mine.filter((x) => x.kind === "fit" && x.via === via).map((x) => x.text))}, the data ${via} was given`);
   const cv = of("cv");
   if (cv.length) parts.push(`held-out folds of ${listNames(cv)}`);
   return parts.join("; ");

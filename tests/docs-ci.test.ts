@@ -84,7 +84,7 @@ describe("editor docs", () => {
   const editor = read("docs/editor.md");
 
   it("has an ESLint config that finds problems in .py files and keeps file-less Python text (notebook cells) quiet", async () => {
-    const [config] = blocks(editor, "js");
+    const config = blocks(editor, "js").find((b) => b.includes("expLint.configs.recommended"));
     const plugin = new URL("../dist/plugin/index.js", import.meta.url).pathname;
     const dir = tempProject({});
     writeFileSync(join(dir, "eslint.config.mjs"), config!.replace('from "exp-lint"', `from ${JSON.stringify(plugin)}`));
@@ -104,6 +104,34 @@ describe("editor docs", () => {
     const known = new Set(["eslint.validate", "eslint.probe", "eslint.useFlatConfig", "eslint.workingDirectories", "eslint.onIgnoredFiles", "eslint.enable", "eslint.notebooks.rules.customizations"]);
     expect(settings.length).toBeGreaterThan(2);
     for (const s of settings) expect(known, s!).toContain(s);
-    expect(JSON.parse(blocks(editor, "json")[0]!)).toEqual({ "eslint.validate": ["python", "pip-requirements", "toml", "yaml"] });
+    expect(JSON.parse(blocks(editor, "json").find((b) => b.includes("eslint.validate"))!)).toEqual({ "eslint.validate": ["python", "pip-requirements", "toml", "yaml"] });
+  });
+});
+
+describe("editor docs: the language server", () => {
+  const editor = read("docs/editor.md");
+  const SERVER = ["npx", "--no-install", "exp-lint", "server"];
+
+  it("every editor snippet starts the same command, `exp-lint server`, which the CLI has", async () => {
+    const jupyter = JSON.parse(blocks(editor, "json").find((b) => b.includes("LanguageServerManager"))!) as { LanguageServerManager: { language_servers: Record<string, { version: number; argv: string[]; languages: string[]; mime_types: string[]; display_name: string }> } };
+    const spec = jupyter.LanguageServerManager.language_servers["exp-lint"]!;
+    expect(spec).toMatchObject({ version: 2, argv: SERVER, languages: ["python"] });
+    const { parse: parseToml } = await import("smol-toml");
+    const helix = parseToml(blocks(editor, "toml")[0]!) as { "language-server": Record<string, { command: string; args: string[] }>; language: { name: string; "language-servers": string[] }[] };
+    expect([helix["language-server"]["exp-lint"]!.command, ...helix["language-server"]["exp-lint"]!.args]).toEqual(SERVER);
+    expect(helix.language[0]!["language-servers"]).toContain("exp-lint");
+    const lua = blocks(editor, "lua");
+    expect(lua).toHaveLength(2);
+    for (const block of lua) expect(block).toContain('cmd = { "npx", "--no-install", "exp-lint", "server" }');
+    // The sub-command is listed in the CLI's own help.
+    expect(help).toMatch(/^ {2}exp-lint server\b/mu);
+  });
+
+  it("packs the VS Code extension with the commands it prints", () => {
+    const [sh] = blocks(editor, "sh").filter((b) => b.includes("editors/vscode"));
+    expect(sh!.trim().split("\n")).toEqual(["cd editors/vscode", "npm run package", "code --install-extension exp-lint-0.1.0.vsix"]);
+    const manifest = JSON.parse(read("editors/vscode/package.json")) as { name: string; version: string; scripts: Record<string, string> };
+    expect(`${manifest.name}-${manifest.version}.vsix`).toBe("exp-lint-0.1.0.vsix");
+    expect(manifest.scripts.package).toContain("vsce package");
   });
 });

@@ -40,14 +40,15 @@ scaler = StandardScaler().fit(X_train)
 X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)
 model.fit(X_train_s, y_train)
 `,
-    // cross-validation and search on the training split; the final score on the test split
+    // cross-validation and search on the training split, the scaler refitted per fold; the final score on the test split
     `from sklearn.model_selection import GridSearchCV, cross_val_score, train_test_split
+from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-X_train_s = StandardScaler().fit_transform(X_train)
-print(cross_val_score(model, X_train_s, y_train, cv=5))
-GridSearchCV(model, grid, cv=5).fit(X_train_s, y_train).score(X_test, y_test)
+pipe = make_pipeline(StandardScaler(), model)
+print(cross_val_score(pipe, X_train, y_train, cv=5))
+GridSearchCV(pipe, grid, cv=5).fit(X_train, y_train).score(X_test, y_test)
 `,
     // early stopping on a part carved from the training split, whatever its name
     `import xgboost as xgb
@@ -279,7 +280,7 @@ model = LogisticRegression().fit(X_test, y_test)
 `,
       errors: [{ messageId: "fitOnTest", data: { call: "LogisticRegression(...).fit", evidence: "X_test, the test split from train_test_split" }, line: 5, column: 34, endLine: 5, endColumn: 40 }],
     },
-    // no split to trace: the name decides
+    // no split to trace: the file name decides
     {
       code: `import pandas as pd
 from sklearn.ensemble import RandomForestClassifier
@@ -288,7 +289,7 @@ X_test = pd.read_csv("test_features.csv")
 y_test = pd.read_csv("test_labels.csv")["label"]
 RandomForestClassifier(random_state=0).fit(X_test, y_test)
 `,
-      errors: [{ messageId: "fitOnTest", data: { call: "RandomForestClassifier(...).fit", evidence: "going by the variable name X_test: no split call was traced to it" }, line: 6, column: 44, endLine: 6, endColumn: 50 }],
+      errors: [{ messageId: "fitOnTest", data: { call: "RandomForestClassifier(...).fit", evidence: "X_test, read from 'test_features.csv' (going by the file name)" }, line: 6, column: 44, endLine: 6, endColumn: 50 }],
     },
     // a search fitted on the test split
     {

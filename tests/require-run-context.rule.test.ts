@@ -7,6 +7,12 @@ const CLIENT = "the tracking server shows it as RUNNING forever";
 
 pythonRuleTester().run("require-run-context", rule, {
   valid: [
+    // A helper that ends the run it receives, directly or through another helper.
+    "import wandb\ndef close(run):\n    run.finish()\ndef go():\n    run = wandb.init()\n    run.log({'a': 1})\n    close(run)\n",
+    "import wandb\ndef close(run):\n    run.finish()\ndef wrap_up(r, code):\n    close(r)\nrun = wandb.init()\nwrap_up(run, 0)\n",
+    // A helper that hands the run on (stores it) keeps it open on purpose; an unknown (library) callee may end it.
+    "import wandb\nclass Tracker:\n    def attach(self, run):\n        self.run = run\nt = Tracker()\nrun = wandb.init()\nt.attach(run)\n",
+    "import wandb\nfrom contextlib import ExitStack\nstack = ExitStack()\nrun = wandb.init()\nstack.enter_context(run)\n",
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow as mf\nwith mf.start_run(run_name='a') as run:\n    with mf.start_run(nested=True):\n        pass\n",
     // Handed to the caller: yielded by a pytest fixture or a generator, directly or through its name.
@@ -43,6 +49,16 @@ pythonRuleTester().run("require-run-context", rule, {
     "import mlflow\nfrom myproject import start_run\nstart_run()\n",
   ],
   invalid: [
+    // A run handed to a helper of this file whose body does not end it stays open (the helper's summary says so).
+    {
+      code: "import wandb\ndef export_model(run, model):\n    run.log_artifact(model)\ndef go():\n    run = wandb.init(job_type='train')\n    export_model(run, 'm')\n",
+      errors: [{ messageId: "neverEnded", line: 5, column: 11 }],
+    },
+    // Through a second helper that only logs, by keyword.
+    {
+      code: "import wandb\ndef log_all(r):\n    r.log({'a': 1})\ndef report(model, run=None):\n    log_all(run)\nrun = wandb.init()\nreport('m', run=run)\n",
+      errors: [{ messageId: "neverEnded", line: 6, column: 7 }],
+    },
     {
       code: "import mlflow\nmlflow.start_run()\nmlflow.log_param('lr', lr)\n",
       errors: [{ messageId: "neverEnded", line: 2, column: 1, endLine: 2, endColumn: 19, data: { start: "mlflow.start_run()", cost: ACTIVE, fix: MLFLOW_FIX } }],

@@ -35,9 +35,9 @@ pythonRuleTester().run("require-seed", rule, {
     "from pytorch_lightning.utilities.seed import seed_everything\nimport torch\nseed_everything(1)\nx = torch.rand(2)\n",
     "import lightning as L\nimport torch\nfabric = L.Fabric()\nfabric.seed_everything(7)\nx = torch.rand(2)\n",
     "import torch\nfrom transformers import Trainer, TrainingArguments\nhead = torch.nn.Linear(768, 2)\ntrainer = Trainer(model=model, args=TrainingArguments('out'))\n",
-    // A function of the file whose body seeds counts as seeding, wherever it is called (or not).
+    // A function of the file whose body seeds counts as seeding when the file calls it or passes it on (here, as a worker init function).
     "import numpy as np\nimport random\ndef seed_all(s):\n    random.seed(s)\n    np.random.seed(s)\nseed_all(0)\nrandom.choice(xs)\nnp.random.rand()\n",
-    "import numpy as np\nimport torch\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\nif __name__ == '__main__':\n    np.random.shuffle(idx)\n",
+    "import numpy as np\nimport torch\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\nif __name__ == '__main__':\n    loader = torch.utils.data.DataLoader(ds, worker_init_fn=seed_worker)\n    np.random.shuffle(idx)\n",
     // A seed helper from the project's own modules (or an unknown package) is trusted by its name.
     "from .utils import fix_seeds\nimport torch\nfix_seeds(3)\nx = torch.randn(2)\n",
     "from utils import set_seed\nimport numpy as np\nset_seed(3)\nx = np.random.rand(2)\n",
@@ -73,6 +73,21 @@ pythonRuleTester().run("require-seed", rule, {
     "import numpy as np\ndef f(np):\n    return np.random.rand()\n",
   ],
   invalid: [
+    // A seeding helper defined but never called seeds nothing.
+    {
+      code: "import numpy as np\ndef set_seed(s):\n    np.random.seed(s)\nx = np.random.rand(3)\n",
+      errors: [{ messageId: "globalUnseeded", line: 4 }],
+    },
+    // A draw made before the seed call.
+    {
+      code: "import numpy as np\nx = np.random.rand(3)\nnp.random.seed(0)\ny = np.random.rand(3)\n",
+      errors: [{ messageId: "drawnBeforeSeed", line: 2, column: 5, data: { call: "np.random.rand(...)", library: "numpy", seed: "np.random.seed()", line: "3" } }],
+    },
+    // The same through a seeding helper of the file, inside a function.
+    {
+      code: "import torch\ndef seed_all(s):\n    torch.manual_seed(s)\ndef main():\n    w = torch.randn(3)\n    seed_all(0)\n    return w\nif __name__ == '__main__':\n    main()\n",
+      errors: [{ messageId: "drawnBeforeSeed", line: 5, data: { call: "torch.randn(...)", library: "torch", seed: "seed_all()", line: "6" } }],
+    },
     {
       code: "import numpy as np\nx = np.random.rand(3)\ny = np.random.randn(2)\n",
       errors: [{ messageId: "globalUnseeded", line: 2, column: 5, endLine: 2, endColumn: 22, data: { call: "np.random.rand(...)", ...NUMPY_FIX } }],

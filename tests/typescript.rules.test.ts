@@ -70,6 +70,8 @@ tester.run("require-seed", seed as never, {
     'import seedrandom from "seedrandom";\nconst rng = seedrandom("1");\nconst x = rng();\n',
     `${TF}const w = tf.randomNormal([3, 3], 0, 1, "float32", 42);\n`,
     `${TF}const init = tf.initializers.heNormal({ seed: 1 });\n`,
+    // A layer given a seeded initializer does not draw through its default one.
+    `${TF}export function build() {\n  return tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) });\n}\n`,
     `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3, shuffle: false });\n`,
     // A UI id, not data handling, in a file with no ML library.
     "const id = Math.random().toString(36);\n",
@@ -95,7 +97,18 @@ tester.run("require-seed", seed as never, {
       code: `${TF}const init = tf.initializers.glorotUniform({ seed: null });\n`,
       errors: [{ messageId: "callUnseeded", line: 2, data: { call: "tf.initializers.glorotUniform(...)", how: "passes null as its seed", fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })" } }],
     },
-    { code: `${TF}const init = tf.initializers.glorotUniform({});\n`, errors: [{ messageId: "callUnseeded", line: 2 }] },
+    // Initialisers are reported once per file, for the global generator they fall back on: one seed fixes them all.
+    {
+      code: `${TF}export function build() {\n  const a = tf.initializers.glorotUniform({});\n  const b = tf.initializers.heNormal({});\n  return [a, b];\n}\n`,
+      errors: [{ messageId: "globalUnseeded", line: 3, data: { call: "tf.initializers.glorotUniform(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }],
+    },
+    // Dropout: a per-call seed would repeat the same mask at every step, so the remedy is the global seed.
+    { code: `${TF}export const drop = (x: tf.Tensor) => tf.dropout(x, 0.5);\n`, errors: [{ messageId: "globalUnseeded", line: 2, data: { call: "tf.dropout(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }] },
+    // A file that only exports a model builder: its layers draw from Math.random when the program runs it.
+    {
+      code: `${TF}export function buildModel(): tf.Sequential {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 1, inputShape: [1] }));\n  return model;\n}\n`,
+      errors: [{ messageId: "globalUnseeded", line: 4 }],
+    },
     { code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n', errors: [{ messageId: "callUnseeded", line: 2, data: { call: "seedrandom()", how: "has no seed", fix: "a seed, as in seedrandom(SEED)" } }] },
     { code: `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3 });\n`, errors: [{ messageId: "globalUnseeded", line: 3 }] },
   ],

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ESLint, type Linter } from "eslint";
 import { eslintOptions, type EngineSettings } from "../eslint-options.js";
+import { projectIndex } from "../../semantic/project.js";
 import { ConfigError } from "./load.js";
 
 /**
@@ -23,6 +24,8 @@ export async function loadEslintConfig(file: string): Promise<Linter.Config[]> {
 
 /** ESLint's options for these settings, with the `--eslint-config` file's configs when one is named. */
 export async function engineOptions(settings: EngineSettings): Promise<ESLint.Options> {
+  // A lint worker starts with the project index the CLI built: each module of the project is parsed once per run.
+  if (settings.projectIndex) projectIndex.importEntries(settings.projectIndex);
   return eslintOptions(settings, settings.eslintConfigFile ? await loadEslintConfig(settings.eslintConfigFile) : []);
 }
 

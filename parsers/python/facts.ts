@@ -9,6 +9,7 @@ import type {
   Expr,
   IndexExpr,
   MemberExpr,
+  NameRead,
   OtherExpr,
   ProgramFacts,
   Range,
@@ -17,6 +18,10 @@ import type {
 } from "../../semantic/ir.js";
 import { innermostScope } from "../../semantic/scopes.js";
 import { withLazy } from "../shared/lazy.js";
+import { leaseOf } from "./tree-sitter.js";
+
+/** Every lazy read of a node goes through here: reading a freed tree fails loudly instead of reading stale wasm memory. */
+const alive = (n: Node): void => leaseOf(n.tree).check();
 
 // Expressions nest arbitrarily deep; beyond this they become opaque `other`.
 const MAX_DEPTH = 12;
@@ -90,7 +95,9 @@ class PyOther implements OtherExpr {
   }
 
   get names(): string[] {
-    return (this.#names ??= namesIn(this.#node));
+    if (this.#names) return this.#names;
+    alive(this.#node);
+    return (this.#names = namesIn(this.#node));
   }
 }
 
@@ -266,11 +273,15 @@ class PyCall implements CallExpr {
   }
 
   get range(): Range {
-    return (this.#range ??= [this.#node.startIndex, this.#node.endIndex]);
+    if (this.#range) return this.#range;
+    alive(this.#node);
+    return (this.#range = [this.#node.startIndex, this.#node.endIndex]);
   }
 
   get args(): Arg[] {
-    return (this.#args ??= convertArgs(this.#node.childForFieldName("arguments"), this.#depth + 1));
+    if (this.#args) return this.#args;
+    alive(this.#node);
+    return (this.#args = convertArgs(this.#node.childForFieldName("arguments"), this.#depth + 1));
   }
 }
 
@@ -303,11 +314,15 @@ class PyComparison implements Comparison {
   }
 
   get operands(): Expr[] {
-    return (this.#operands ??= this.#node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment").map((c) => toExpr(c)));
+    if (this.#operands) return this.#operands;
+    alive(this.#node);
+    return (this.#operands = this.#node.namedChildren.filter((c): c is Node => !!c && c.type !== "comment").map((c) => toExpr(c)));
   }
 
   get operators(): string[] {
-    return (this.#operators ??= this.#node.childrenForFieldName("operators").map((c) => (c ? c.text.replace(/\s+/gu, " ") : "")));
+    if (this.#operators) return this.#operators;
+    alive(this.#node);
+    return (this.#operators = this.#node.childrenForFieldName("operators").map((c) => (c ? c.text.replace(/\s+/gu, " ") : "")));
   }
 }
 
@@ -424,6 +439,9 @@ function importFromStatement(c: Collector, n: Node, scope: number): void {
   if (!mod) return;
   const base = mod.text.replace(/\s+/g, "");
   const prefix = base.endsWith(".") ? base : `${base}.`;
+  // `from helpers import *`: every public name of the module; the model looks names up in it when nothing else binds them.
+  const star = n.namedChildren.find((x) => x?.type === "wildcard_import");
+  if (star) c.bindings.push({ name: "*", kind: "import", scope, pos: n.endIndex, range: rangeOf(star), qname: `${prefix}*` });
   for (const item of n.childrenForFieldName("name")) {
     if (!item) continue;
     const name = item.type === "aliased_import" ? item.childForFieldName("name")?.text : item.text;
@@ -437,6 +455,7 @@ function assignedValue(n: Node): () => Expr {
   let converted: Expr | null = null;
   return () => {
     if (converted) return converted;
+    alive(n);
     // `a = b = 1` nests: the value is the innermost right-hand side.
     let right = n.childForFieldName("right");
     while (right?.type === "assignment") right = right.childForFieldName("right");
@@ -515,7 +534,11 @@ function loopStatement(c: Collector, n: Node, scope: number): void {
   if (!left || !right) return;
   let value: Expr | null = null;
   // The iterable itself, so `for k in cfg` can be resolved like any other expression.
-  const valueOf = (): Expr => (value ??= toExpr(right));
+  const valueOf = (): Expr => {
+    if (value) return value;
+    alive(right);
+    return (value = toExpr(right));
+  };
   // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
   const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
   for (const t of names) c.bindings.push(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
@@ -524,7 +547,10 @@ function loopStatement(c: Collector, n: Node, scope: number): void {
 /** `yield x` hands the value to the caller as `return x` does (a generator, a pytest fixture). */
 function returnValue(c: Collector, n: Node, scope: number): void {
   const value = n.namedChildren.find((x) => x && x.type !== "comment");
-  if (value) c.returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => toExpr(value)));
+  if (value) c.returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => {
+    alive(value);
+    return toExpr(value);
+  }));
 }
 
 function branch(c: Collector, n: Node): void {
@@ -569,6 +595,42 @@ function definition(c: Collector, n: Node, scope: number, kind: "function" | "cl
     const r = rangeOf(id);
     c.bindings.push({ name: c.text.slice(r[0], r[1]), kind: "param", scope: s.id, pos: s.range[0], range: r });
   }
+}
+
+// Identifiers that name rather than read: an attribute after the dot, a keyword argument's name, an imported module's path.
+const NOT_A_READ: Record<string, string | true> = {
+  attribute: "attribute",
+  keyword_argument: "name",
+  dotted_name: true,
+  aliased_import: true,
+  function_definition: "name",
+  class_definition: "name",
+  parameters: true,
+  lambda_parameters: true,
+  default_parameter: "name",
+  typed_parameter: true,
+  typed_default_parameter: "name",
+  list_splat_pattern: true,
+  dictionary_splat_pattern: true,
+  global_statement: true,
+  nonlocal_statement: true,
+};
+
+// Where a read uses the value in place: the object of an attribute or subscript, the function of a call.
+const USED_AS: Record<string, string> = { attribute: "object", subscript: "value", call: "function" };
+
+/** Every identifier that reads a variable. Binding sites (`x = ...`, `for x in`) are left for the model to drop: their ranges are the bindings'. */
+function nameReads(root: Node, scopeAt: (offset: number) => number): NameRead[] {
+  const out: NameRead[] = [];
+  for (const id of root.descendantsOfType("identifier")) {
+    const parent = id.parent;
+    const skip = parent ? NOT_A_READ[parent.type] : undefined;
+    if (skip === true) continue;
+    if (skip !== undefined && parent!.childForFieldName(skip)?.startIndex === id.startIndex) continue;
+    const used = !!parent && USED_AS[parent.type] !== undefined && parent.childForFieldName(USED_AS[parent.type]!)?.startIndex === id.startIndex && parent.childForFieldName(USED_AS[parent.type]!)?.endIndex === id.endIndex;
+    out.push({ name: id.text, range: rangeOf(id), scope: scopeAt(id.startIndex), used });
+  }
+  return out;
 }
 
 export function extractFacts(tree: Tree, text: string): PythonFacts {
@@ -638,6 +700,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
 
   const { scopes } = c;
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
+  let nameCache: NameRead[] | null = null;
   const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     mainGuard: MAIN_GUARD.test(text),
@@ -651,7 +714,15 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
     comments: c.comments,
     syntaxProblem: firstSyntaxProblem(tree),
     scopeAt,
+    names() {
+      if (!nameCache) {
+        alive(root);
+        nameCache = nameReads(root, scopeAt);
+      }
+      return nameCache;
+    },
     reads() {
+      alive(root);
       if (!readCache) {
         readCache = [];
         for (const n of root.descendantsOfType(["attribute", "subscript"])) {

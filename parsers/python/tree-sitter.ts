@@ -11,9 +11,48 @@ await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-
 const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 const parser = new Parser();
 parser.setLanguage(python);
+// The project index reads other modules of the project while a file is being linted: its own parser, its own trees.
+const detachedParser = new Parser();
+detachedParser.setLanguage(python);
 performance.mark("exp-lint:tree-sitter:end");
 
-let live: Tree | null = null;
+/**
+ * How long a tree's nodes may be read. Facts read nodes lazily (most are
+ * never asked for); a read after the tree was freed would read whatever the
+ * wasm heap holds now, so every lazy read checks its lease first.
+ */
+export class TreeLease {
+  #alive = true;
+  constructor(readonly generation: number) {}
+
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  end(): void {
+    this.#alive = false;
+  }
+
+  /** Throws when the tree is gone: a fact kept past its file, a bug to fix where it was kept. */
+  check(): void {
+    if (!this.#alive) throw new Error(`exp-lint internal error: a fact of parse #${this.generation} was read after its syntax tree was freed (a later file was parsed)`);
+  }
+}
+
+const LEASES = new WeakMap<Tree, TreeLease>();
+let generation = 0;
+let live: { tree: Tree; lease: TreeLease } | null = null;
+
+/** The lease of a tree parsed here; a tree from elsewhere (a test's own parser) lives as long as its owner keeps it. */
+export function leaseOf(tree: Tree): TreeLease {
+  let lease = LEASES.get(tree);
+  if (!lease) LEASES.set(tree, (lease = new TreeLease(++generation)));
+  return lease;
+}
+
+// Python ends a line at a lone \r too; tree-sitter-python only at \n, so a comment would run to the end
+// of a classic-Mac file. Same length, so every offset stays the same.
+const normalise = (text: string) => (text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
 
 /**
  * Parse Python text. ESLint lints one file at a time, synchronously from parse
@@ -22,17 +61,30 @@ let live: Tree | null = null;
  */
 export function parsePython(text: string): Tree {
   releaseTree();
-  // Python ends a line at a lone \r too; tree-sitter-python only at \n, so a comment would run to the end
-  // of a classic-Mac file. Same length, so every offset stays the same.
-  const tree = parser.parse(text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
+  const tree = parser.parse(normalise(text));
   if (!tree) throw new Error("tree-sitter returned no tree");
-  live = tree;
+  live = { tree, lease: leaseOf(tree) };
   return tree;
 }
 
 export function releaseTree(): void {
-  live?.delete();
+  if (!live) return;
+  live.lease.end();
+  live.tree.delete();
   live = null;
+}
+
+/** Parse a module for the project index, hand its tree to `use`, and free it right after: the file being linted keeps its own. */
+export function withDetachedTree<T>(text: string, use: (tree: Tree) => T): T {
+  const tree = detachedParser.parse(normalise(text));
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  const lease = leaseOf(tree);
+  try {
+    return use(tree);
+  } finally {
+    lease.end();
+    tree.delete();
+  }
 }
 
 export { python as pythonGrammar };

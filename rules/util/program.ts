@@ -1,10 +1,11 @@
 import type { SourceLocation } from "@eslint/core";
 import type { RuleListener } from "@typescript-eslint/utils/ts-eslint";
-import { extractEstreeFacts, type EsNode } from "../../parsers/estree/facts.js";
-import { instanceTypes, type TypedServices } from "../../parsers/estree/types.js";
+import { estreeModel, type EstreeSourceCode } from "../../parsers/estree/model.js";
+import "../../parsers/python/project-module.js";
 import { PythonSourceCode } from "../../parsers/python/source-code.js";
+import { projectIndex } from "../../semantic/project.js";
 import type { Range } from "../../semantic/ir.js";
-import { SemanticModel } from "../../semantic/model.js";
+import type { SemanticModel } from "../../semantic/model.js";
 
 /** What a rule gets for one file, whatever its language. */
 export interface Program {
@@ -17,11 +18,14 @@ export interface Program {
  * Run `check` once per file with its shared semantic model. Rules written
  * against `Program` work for every front end that builds the model.
  */
-export function onProgram(context: { sourceCode: unknown }, check: (program: Program) => void): RuleListener {
+export function onProgram(context: { sourceCode: unknown; physicalFilename?: string; filename?: string }, check: (program: Program) => void): RuleListener {
   return {
     Module() {
       const source = context.sourceCode;
       if (!(source instanceof PythonSourceCode)) return;
+      // Imports of the project's own modules resolve from the file's place on disk.
+      const file = context.physicalFilename ?? context.filename;
+      if (file && !file.startsWith("<")) source.model.locate(file, projectIndex);
       check({ model: source.model, loc: (r) => source.locOf(r), text: (r) => source.text.slice(r[0], r[1]) });
     },
     Program() {
@@ -31,31 +35,6 @@ export function onProgram(context: { sourceCode: unknown }, check: (program: Pro
       check({ model: estreeModel(source), loc, text: (r) => source.text.slice(r[0], r[1]) });
     },
   } as RuleListener;
-}
-
-/** The parts of ESLint's JavaScript SourceCode (espree or typescript-eslint's tree) read here. */
-interface EstreeSourceCode {
-  ast: EsNode;
-  text: string;
-  visitorKeys?: Record<string, readonly string[] | undefined>;
-  /** typescript-eslint's services; `program` is set only with typed linting. */
-  parserServices?: TypedServices;
-  getLocFromIndex(index: number): { line: number; column: number };
-}
-
-// One model per file, built on first use and shared by every rule.
-const ESTREE_MODELS = new WeakMap<object, SemanticModel>();
-
-function estreeModel(source: EstreeSourceCode): SemanticModel {
-  let model = ESTREE_MODELS.get(source);
-  if (!model) {
-    const facts = extractEstreeFacts(source.ast, source.text, source.visitorKeys);
-    const types = instanceTypes(source.parserServices, source.ast);
-    if (types) facts.instanceType = types;
-    model = new SemanticModel(facts, source.text);
-    ESTREE_MODELS.set(source, model);
-  }
-  return model;
 }
 
 /** Shorten source text for a message: one line, at most `max` characters. */

@@ -1,0 +1,200 @@
+import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
+import type { FunctionRecord, ModuleRecord } from "./summaries.js";
+
+/**
+ * The project index: the summaries of the project's own Python modules that
+ * a file imports (`from utils import set_seeds`, `from .data import
+ * load_splits`, `import helpers`, `from libraries import *`). Modules are
+ * read, parsed and summarised (never executed) on first use, and kept per
+ * path until the file's modification time or size changes. The CLI fills it
+ * once per run and hands it to its workers (`exportEntries`/`importEntries`);
+ * the ESLint plugin fills it lazily.
+ */
+
+/** Parses and summarises one module; injected by the front end (parsers/python/project-module.ts). */
+export type Summariser = (path: string, text: string, index: ProjectIndex, depth: number) => ModuleRecord;
+
+export interface IndexEntry {
+  path: string;
+  mtimeMs: number;
+  size: number;
+  record: ModuleRecord | null;
+}
+
+// Files that mark the top of a project; above it, no import of the project resolves.
+const ROOT_MARKERS = [".git", "pyproject.toml", "setup.py", "setup.cfg"];
+const MAX_ASCENT = 8;
+// A project module larger than this is not read for summaries (generated code, vendored data).
+const MAX_MODULE_BYTES = 1024 * 1024;
+// A module summarised while summarising another: this many levels, then unknown.
+const MAX_MODULE_DEPTH = 3;
+
+/** A file the index may read: a regular file (not a symlink), not too large. Its stat, or null. */
+function gate(path: string): { mtimeMs: number; size: number } | null {
+  try {
+    const s = lstatSync(path);
+    return s.isFile() && s.size <= MAX_MODULE_BYTES ? { mtimeMs: s.mtimeMs, size: s.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ProjectIndex {
+  #entries = new Map<string, IndexEntry>();
+  #roots = new Map<string, string>();
+  // Resolved module names per directory. A module created later in a long editor session is seen after a restart.
+  #resolved = new Map<string, string | null>();
+  #inProgress = new Set<string>();
+  #summarise: Summariser | null = null;
+  /** Modules summarised (not read from the cache): for the bench. */
+  summarised = 0;
+
+  setSummariser(summarise: Summariser): void {
+    this.#summarise = summarise;
+  }
+
+  /** The top of the project a directory belongs to: the nearest ancestor with a marker file, else the directory itself. */
+  rootOf(dir: string): string {
+    let root = this.#roots.get(dir);
+    if (root !== undefined) return root;
+    root = dir;
+    for (let d = dir, i = 0; i < MAX_ASCENT; i++) {
+      if (ROOT_MARKERS.some((m) => existsSync(join(d, m)))) {
+        root = d;
+        break;
+      }
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    this.#roots.set(dir, root);
+    return root;
+  }
+
+  /**
+   * The file a module name resolves to from `fromFile`: relative (`.data`,
+   * `..utils`) from the file's package; absolute from the file's directory (a
+   * script's own directory is on `sys.path`), its ancestors up to the project
+   * root, and the root's `src/`.
+   */
+  resolveModule(fromFile: string, module: string): string | null {
+    const dir = dirname(resolve(fromFile));
+    // Asked for every library call a summary looks at (`pd.read_csv`): one look at the disk per directory and name.
+    const key = `${dir}\0${module}`;
+    let found = this.#resolved.get(key);
+    if (found === undefined) this.#resolved.set(key, (found = this.#lookUp(dir, module)));
+    return found;
+  }
+
+  #lookUp(dir: string, module: string): string | null {
+    const dots = /^\.*/u.exec(module)![0].length;
+    const parts = module.slice(dots).split(".").filter(Boolean);
+    const bases: string[] = [];
+    if (dots) {
+      let base = dir;
+      for (let i = 1; i < dots; i++) base = dirname(base);
+      bases.push(base);
+    } else {
+      const root = this.rootOf(dir);
+      for (let d = dir, i = 0; i < MAX_ASCENT; i++) {
+        bases.push(d);
+        if (d === root || !d.startsWith(root)) break;
+        d = dirname(d);
+      }
+      bases.push(join(root, "src"));
+    }
+    for (const base of bases) {
+      const stem = join(base, ...parts);
+      for (const candidate of parts.length ? [`${stem}.py`, join(stem, "__init__.py")] : [join(stem, "__init__.py")]) {
+        if (gate(candidate)) return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The summaries of one module file, from the cache while the file is unchanged. */
+  moduleAt(path: string, depth = 0): ModuleRecord | null {
+    const stat = gate(path);
+    if (!stat) return null;
+    const cached = this.#entries.get(path);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.record;
+    if (!this.#summarise || depth > MAX_MODULE_DEPTH || this.#inProgress.has(path)) return null;
+    this.#inProgress.add(path);
+    let record: ModuleRecord | null = null;
+    try {
+      record = this.#summarise(path, readFileSync(path, "utf8"), this, depth + 1);
+      this.summarised++;
+    } catch {
+      // A module that cannot be read or parsed tells nothing: its importers' rules stay with what they know.
+      record = null;
+    } finally {
+      this.#inProgress.delete(path);
+    }
+    this.#entries.set(path, { path, ...stat, record });
+    return record;
+  }
+
+  /**
+   * The project function a qualified name from `fromFile` names
+   * (`utils.set_seeds`, `.data.load_splits`, `helpers.Trainer.fit`), or null
+   * when no module of the project holds it. The longest module prefix wins.
+   */
+  function(fromFile: string, qname: string, depth = 0): FunctionRecord | null {
+    if (qname.includes("(") || /^(?:npm:|node:|\/)/u.test(qname)) return null;
+    const dots = /^\.*/u.exec(qname)![0].length;
+    const parts = qname.slice(dots).split(".");
+    for (let cut = parts.length - 1; cut >= (dots ? 0 : 1); cut--) {
+      const module = ".".repeat(dots) + parts.slice(0, cut).join(".");
+      const name = parts.slice(cut).join(".");
+      if (name.includes(".") && name.split(".").length > 2) continue;
+      const path = this.resolveModule(fromFile, module);
+      if (!path) continue;
+      const found = this.#inModule(path, name, depth, new Set());
+      if (found) return found;
+      return null;
+    }
+    return null;
+  }
+
+  /** A function of a module, or of the modules it star-imports (bounded: each module once). */
+  #inModule(path: string, name: string, depth: number, seen: Set<string>): FunctionRecord | null {
+    if (seen.has(path) || seen.size > 16) return null;
+    seen.add(path);
+    const record = this.moduleAt(path, depth);
+    if (!record) return null;
+    const fn = Object.hasOwn(record.functions, name) ? record.functions[name]! : null;
+    if (fn) return fn;
+    for (const star of record.stars) {
+      const next = this.resolveModule(path, star);
+      const found = next && this.#inModule(next, name, depth, seen);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** A name that `from <module> import *` in `fromFile` brings in, if the project's module defines it. */
+  starFunction(fromFile: string, module: string, name: string, depth = 0): FunctionRecord | null {
+    const path = this.resolveModule(fromFile, module);
+    return path ? this.#inModule(path, name, depth, new Set()) : null;
+  }
+
+  /** Everything summarised so far, for the CLI's workers. */
+  exportEntries(): IndexEntry[] {
+    return [...this.#entries.values()];
+  }
+
+  importEntries(entries: readonly IndexEntry[]): void {
+    for (const e of entries) this.#entries.set(e.path, e);
+  }
+
+  /** True when a path lies inside the directory `root` (for tests and the CLI's scope checks). */
+  static within(path: string, root: string): boolean {
+    const r = resolve(root);
+    const p = resolve(path);
+    return p === r || p.startsWith(r.endsWith(sep) ? r : r + sep);
+  }
+}
+
+/** The one index of this thread: modules are keyed by absolute path, so one index serves every project root. */
+export const projectIndex = new ProjectIndex();

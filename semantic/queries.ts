@@ -1,0 +1,149 @@
+import { FIT_METHODS } from "../catalogue/data.js";
+import type { Binding, CallSite, Expr, LoopBlock, Range, Scope } from "./ir.js";
+import { contains, type SemanticModel } from "./model.js";
+
+/**
+ * Questions about a program's structure that rules ask and that only the
+ * semantic layer may answer by reading facts: the calls in a region, the
+ * scope around an expression, a function's body, the names a loop carries.
+ */
+
+/** Every call site, in source order. */
+export function callSites(model: SemanticModel): readonly CallSite[] {
+  return model.facts.calls;
+}
+
+/** Call sites inside `range`. */
+export function callsIn(model: SemanticModel, range: Range): CallSite[] {
+  return model.facts.calls.filter((c) => contains(range, c.call.range));
+}
+
+/** The innermost scope an expression sits in. */
+export function scopeOf(model: SemanticModel, e: { range: Range }): number {
+  return model.facts.scopeAt(e.range[0]);
+}
+
+/** The body scope of a `def` binding, or undefined. */
+export function functionBody(model: SemanticModel, def: Binding | null): Scope | undefined {
+  if (def?.kind !== "def") return undefined;
+  return model.facts.scopes.find((s) => s.kind === "function" && s.parent === def.scope && contains(s.range, def.range));
+}
+
+/** `obj[key] = value` writes into a dict bound to `holder`, made before `before`, with literal keys. */
+export function keyedWrites(model: SemanticModel, holder: Binding, before: number): { key: Expr; value: Expr; scope: number; range: Range }[] {
+  const out: { key: Expr; value: Expr; scope: number; range: Range }[] = [];
+  for (const ta of model.facts.targetAssigns) {
+    const t = ta.target;
+    if (t.kind !== "index" || t.object.kind !== "name" || t.object.name !== holder.name || ta.range[1] > before) continue;
+    if (model.binding(holder.name, ta.scope, ta.range[0]) === holder) out.push({ key: t.index, value: ta.value, scope: ta.scope, range: ta.range });
+  }
+  return out;
+}
+
+export interface Carried {
+  name: string;
+  scope: number;
+  /** What the loop assigns to the name (the matching item of `a, b = x, y`). */
+  value: Expr;
+}
+
+/**
+ * For each loop, the names bound before it and assigned again inside it
+ * (augmented assignments excepted: they accumulate), with what each takes.
+ */
+export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: Carried[] }[] {
+  const out: { loop: LoopBlock; carried: Carried[] }[] = [];
+  // Assignments in source order, so each loop reads only its own.
+  const assigns = model.facts.bindings.filter((b) => b.kind === "assign" || b.kind === "unpack").sort((a, b) => a.range[0] - b.range[0]);
+  for (const loop of model.facts.blocks) {
+    if (loop.kind !== "loop") continue;
+    const carried: Carried[] = [];
+    let lo = 0;
+    for (let hi = assigns.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (assigns[mid]!.range[0] < loop.body[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < assigns.length && assigns[i]!.range[0] < loop.body[1]; i++) {
+      const b = assigns[i]!;
+      // Values are converted on first read: look only inside the loop.
+      if (!contains(loop.body, b.range) || !b.value) continue;
+      const whole = b.value;
+      const v = b.kind === "assign" ? whole : whole.kind === "collection" && whole.items.length === b.count && b.index! >= 0 ? whole.items[b.index!]! : null;
+      // Augmented assignments (`total += acc`) accumulate, they do not select.
+      if (!v || whole.range[0] === b.range[0]) continue;
+      const before = model.binding(b.name, b.scope, loop.range[0]);
+      if (before && !contains(loop.range, before.range)) carried.push({ name: b.name, scope: b.scope, value: v });
+    }
+    out.push({ loop, carried });
+  }
+  return out;
+}
+
+/** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`, `search` for `search.best_estimator_`. */
+export function rootName(e: Expr): (Expr & { kind: "name" }) | null {
+  let x = e;
+  while (x.kind === "member" || x.kind === "index") x = x.object;
+  return x.kind === "name" ? x : null;
+}
+
+export interface Fit {
+  site: CallSite;
+  /** The binding that holds the fitted object. */
+  owner: Binding;
+  method: string;
+  /** The data it is fitted on (first positional or `X`/`x`), and that data's binding when it is a plain name. */
+  data: Expr | null;
+  dataBinding: Binding | null;
+}
+
+const FITS = new WeakMap<SemanticModel, Map<Binding, Fit[]>>();
+
+/**
+ * The binding that holds the object a method call acts on: `scaler` in
+ * `scaler.fit(X)`, `search` in `search.best_estimator_.predict(X)`, and `pca`
+ * in `pca = PCA().fit(X)` (the call's result is the fitted object).
+ */
+export function receiverBinding(model: SemanticModel, site: CallSite): Binding | null {
+  const callee = site.call.callee;
+  if (callee.kind !== "member") return null;
+  const root = rootName(callee.object);
+  if (root) return model.binding(root.name, site.scope, root.range[0]);
+  const call = site.call;
+  return (
+    model.facts.bindings.find(
+      (b) => b.kind === "assign" && b.scope === site.scope && b.range[0] < call.range[0] && b.pos >= call.range[1] && b.value?.range[0] === call.range[0] && b.value.range[1] === call.range[1],
+    ) ?? null
+  );
+}
+
+/** Every `obj.fit(X, ...)` (and `partial_fit`, `fit_generator`), grouped by the binding holding `obj`, in source order. */
+export function fitsByOwner(model: SemanticModel): Map<Binding, Fit[]> {
+  let index = FITS.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const site of model.facts.calls) {
+    const callee = site.call.callee;
+    if (callee.kind !== "member" || !FIT_METHODS.has(callee.property)) continue;
+    const owner = receiverBinding(model, site);
+    if (!owner) continue;
+    const data = site.call.args.find((a) => a.name === "X" || a.name === "x") ?? site.call.args.find((a) => a.name === null && a.spread === "");
+    const dataBinding = data?.value.kind === "name" ? model.binding(data.value.name, site.scope, data.value.range[0]) : null;
+    let list = index.get(owner);
+    if (!list) index.set(owner, (list = []));
+    list.push({ site, owner, method: callee.property, data: data?.value ?? null, dataBinding });
+  }
+  FITS.set(model, index);
+  return index;
+}
+
+/** The fit that trained the object a scoring call uses, when the call scores the very data (same binding) it was fitted on: `clf.fit(X, y)` … `clf.predict(X)`. */
+export function scoredOnFitData(model: SemanticModel, site: CallSite): Fit | null {
+  const owner = receiverBinding(model, site);
+  const fits = owner ? fitsByOwner(model).get(owner) : undefined;
+  if (!fits) return null;
+  const last = fits.filter((f) => f.site.call.range[1] <= site.call.range[0]).pop();
+  const arg = site.call.args.find((a) => a.name === "X" || a.name === "x") ?? site.call.args.find((a) => a.name === null && a.spread === "");
+  if (!last?.dataBinding || arg?.value.kind !== "name") return null;
+  return model.binding(arg.value.name, site.scope, arg.value.range[0]) === last.dataBinding ? last : null;
+}

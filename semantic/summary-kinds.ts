@@ -1,0 +1,11 @@
+import { runEndsKind, runStartKind } from "./runs.js";
+import { seedsKind } from "./seeding.js";
+import { rowStatisticKind } from "./splits.js";
+import type { SummaryKind } from "./summaries.js";
+
+/**
+ * Every summary kind, in one list: the project index computes each of them
+ * for every function of an imported module. A new kind (what a function
+ * splits, fits, or measures) is added here.
+ */
+export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [seedsKind, runEndsKind, runStartKind, rowStatisticKind];

@@ -1,0 +1,68 @@
+import rule from "../rules/no-mislabeled-metric.js";
+import { pythonRuleTester } from "./util/python-rule-tester.js";
+
+// Patterns of issue 12: metrics computed on the rows the model was fitted on, through variables and helpers.
+pythonRuleTester().run("no-mislabeled-metric (issue 12 patterns)", rule as never, {
+  valid: [
+    // the validation curve logged as such
+    `import mlflow
+
+history = model.fit(x_train, y_train, validation_split=0.1, epochs=10)
+mlflow.log_metric("val_accuracy", history.history["val_accuracy"][-1])
+`,
+    // fitted on the training part, scored on the held-out part
+    `import mlflow
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+model = LogisticRegression().fit(X_train, y_train)
+mlflow.log_metric("accuracy", accuracy_score(y_test, model.predict(X_test)))
+`,
+    // the training score under a training name
+    `import mlflow
+from sklearn.linear_model import LogisticRegression
+
+model = LogisticRegression()
+model.fit(X, y)
+mlflow.log_metric("train_accuracy", model.score(X, y))
+`,
+  ],
+  invalid: [
+    // pattern 4: Keras history without the val_ prefix is the training curve
+    {
+      code: `import mlflow
+
+history = model.fit(x_train, y_train, validation_split=0.1, epochs=10)
+mlflow.log_metric("accuracy", history.history["accuracy"][-1])
+`,
+      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: 'history.history["accuracy"][-1]', evidence: "the key 'accuracy' of history.history, the training curve", rename: "train_accuracy", remedy: "compute it on held-out data" }, line: 4, column: 31, endLine: 4, endColumn: 62 }],
+    },
+    // pattern 4: cross-validation scores averaged through a method and logged as a test score
+    {
+      code: `import mlflow
+from sklearn.model_selection import cross_val_score
+
+scores = cross_val_score(model, X_train, y_train, cv=5)
+mlflow.log_metric("test_accuracy", scores.mean())
+`,
+      errors: [{ messageId: "valAsTest", line: 5, column: 36, endLine: 5, endColumn: 49 }],
+    },
+    // pattern 1 without a split: trained on X, scored on X, logged as a plain accuracy
+    {
+      code: `import mlflow
+from sklearn.datasets import load_breast_cancer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score
+
+X, y = load_breast_cancer(return_X_y=True)
+model = LogisticRegression()
+model.fit(X, y)
+with mlflow.start_run():
+    mlflow.log_metric("accuracy", accuracy_score(y, model.predict(X)))
+`,
+      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: "accuracy_score(y, model.predict(X))", evidence: "X, the data model.fit was given", rename: "train_accuracy", remedy: "compute it on held-out data" }, line: 10, column: 35, endLine: 10, endColumn: 70 }],
+    },
+  ],
+});

@@ -1,0 +1,319 @@
+import rule from "../rules/no-test-data-leakage.js";
+import { pythonRuleTester } from "./util/python-rule-tester.js";
+
+// Patterns of issue 12 seen in real code: stateless transformers, outputs that keep their inputs' splits,
+// function-form scalers, whole pipelines, old module names, nested splits.
+pythonRuleTester().run("no-test-data-leakage (issue 12 patterns)", rule as never, {
+  valid: [
+    // Normalizer scales each row by itself: fitting it on any split learns nothing
+    `from sklearn.preprocessing import Normalizer
+
+def normalize(features, df_train, df_test):
+    norm = Normalizer()
+    df_train[features] = norm.fit_transform(df_train[features])
+    df_test[features] = norm.fit_transform(df_test[features])
+    return df_train, df_test
+`,
+    `from sklearn.preprocessing import FunctionTransformer
+import numpy as np
+
+X_test_log = FunctionTransformer(np.log1p).fit_transform(X_test)
+`,
+    // align returns each frame aligned: X stays the training table
+    `import pandas as pd
+from sklearn.linear_model import LogisticRegression
+
+X = pd.get_dummies(pd.read_csv("train.csv"))
+X_test = pd.get_dummies(pd.read_csv("test.csv"))
+X, X_test = X.align(X_test, join="left", axis=1, fill_value=0)
+model = LogisticRegression().fit(X, y)
+`,
+    // refitted on all rows only after the held-out score (the deployed model)
+    `from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+print(model.score(X_test, y_test))
+model.fit(X, y)
+`,
+    // the model fitted on all rows is only cross-validated, never scored on the held-out part
+    `from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score, train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+clf = LogisticRegression()
+clf.fit(X, y)
+print(cross_val_score(clf, X, y, cv=5))
+`,
+    // a statistic printed for exploration, never fed into the data that is split
+    `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("titanic.csv")
+print(df.groupby("Sex")["Survived"].mean())
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="Survived"), df["Survived"], random_state=0)
+`,
+    // per-entity aggregation of another column is a feature of each row, not a target encoding
+    `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("orders.csv")
+df["user_orders"] = df.groupby("user_id")["order_id"].transform("count")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="churn"), df["churn"], random_state=0)
+`,
+    // statistics of the training rows only (the first 3000 rows are the training part)
+    `from sklearn.model_selection import train_test_split
+
+X_all = (X_all - X_all[:3000].mean()) / X_all[:3000].std()
+X_train, X_val, y_train, y_val = train_test_split(X_all[:3000], y[:3000], random_state=0)
+`,
+    // pattern 2: early stopping on a validation part carved from the official training split
+    `from tensorflow import keras
+
+(x_train_full, y_train_full), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train, x_valid = x_train_full[5000:], x_train_full[:5000]
+y_train, y_valid = y_train_full[5000:], y_train_full[:5000]
+model.fit(x_train, y_train, validation_data=(x_valid, y_valid), callbacks=[keras.callbacks.EarlyStopping(patience=3)])
+model.evaluate(x_test, y_test)
+`,
+    // a scaling function applied to each split separately
+    `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import scale
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_train = scale(X_train)
+`,
+  ],
+  invalid: [
+    // pattern 2: the official test split of a Keras dataset, whatever it is called, used for early stopping
+    {
+      code: `from tensorflow import keras
+
+(images, labels), (held_images, held_labels) = keras.datasets.fashion_mnist.load_data()
+stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3)
+model.fit(images, labels, epochs=50, validation_data=(held_images, held_labels), callbacks=[stop])
+`,
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: { call: "model.fit", evidence: "held_images and held_labels, the test split of fashion_mnist.load_data(), passed as validation_data", stopper: "EarlyStopping callback" },
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 80,
+        },
+      ],
+    },
+    // pattern 2: torchvision's train=False set used as the checkpointing validation loader in Lightning
+    {
+      code: `import lightning as L
+from lightning.pytorch.callbacks import EarlyStopping
+from torch.utils.data import DataLoader
+from torchvision import datasets
+
+train_set = datasets.CIFAR10("data", train=True, download=True)
+eval_set = datasets.CIFAR10("data", train=False, download=True)
+trainer = L.Trainer(max_epochs=30, callbacks=[EarlyStopping(monitor="val_loss")])
+trainer.fit(model, DataLoader(train_set), val_dataloaders=DataLoader(eval_set))
+`,
+      errors: [{ messageId: "earlyStopOnTest", line: 9, column: 59, endLine: 9, endColumn: 79 }],
+    },
+    // pattern 2: a file named like the test split, read from disk, as the eval_set of early stopping (name-based)
+    {
+      code: `import lightgbm as lgb
+import pandas as pd
+
+train = pd.read_csv("data/train.csv")
+holdout = pd.read_csv("data/test.csv")
+model = lgb.LGBMClassifier(n_estimators=5000, random_state=0)
+model.fit(train[features], train["y"], eval_set=[(holdout[features], holdout["y"])], callbacks=[lgb.early_stopping(100)])
+`,
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: { call: "model.fit", evidence: "holdout, read from 'data/test.csv' (going by the file name), passed as eval_set", stopper: "early_stopping callback" },
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 83,
+        },
+      ],
+    },
+    // pattern 2: tfds' test split returned by an optuna objective
+    {
+      code: `import optuna
+import tensorflow_datasets as tfds
+
+ds_train = tfds.load("mnist", split="train")
+ds_eval = tfds.load("mnist", split="test")
+
+def objective(trial):
+    model = build(trial)
+    model.fit(ds_train, epochs=3)
+    return model.evaluate(ds_eval)[1]
+
+optuna.create_study(direction="maximize").optimize(objective, n_trials=20)
+`,
+      errors: [{ messageId: "tuneOnTest", line: 10, column: 27, endLine: 10, endColumn: 34 }],
+    },
+    // pattern 6: normalisation with the whole table's statistics before the split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("houses.csv")
+X = df.drop(columns=["price"])
+X = (X - X.mean()) / X.std()
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "X.mean() (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" }, line: 6, column: 10, endLine: 6, endColumn: 18 }],
+    },
+    // pattern 6: target encoding on the whole table, written in by a loop, before the split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("churn.csv")
+y = df["Churn"]
+X = pd.DataFrame()
+gender_lst = []
+gender_groups = df.groupby("Gender").mean()["Churn"]
+for val in df["Gender"]:
+    gender_lst.append(gender_groups.loc[val])
+df["Gender_Churn"] = gender_lst
+X[["Age", "Gender_Churn"]] = df[["Age", "Gender_Churn"]]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "df.groupby(\"Gender\").mean()", data: "df", via: "", split: "train_test_split", heldOut: "test" }, line: 8, column: 17, endLine: 8, endColumn: 44 }],
+    },
+    // patterns 5 and 6: a helper of the same file target-encodes its argument, the caller splits the result
+    {
+      code: `import numpy as np
+from sklearn.model_selection import train_test_split
+
+def encoder_helper(frame, columns, response="churn"):
+    for column in columns:
+        groups = frame.groupby(column).mean()[response]
+        frame[f"{column}_churn"] = [groups.loc[v] for v in frame[column]]
+    return frame
+
+def perform_feature_engineering(frame, response="churn"):
+    frame = encoder_helper(frame, frame.select_dtypes(object).columns, response=response)
+    target = frame.pop(response)
+    features = frame.select_dtypes(include=np.number)
+    return train_test_split(features, target, test_size=0.3, random_state=42)
+`,
+      errors: [{ messageId: "statsBeforeSplit", data: { stat: "frame.groupby(column).mean()", data: "frame", via: ", called as encoder_helper(...) on line 11,", split: "train_test_split", heldOut: "held-out" }, line: 6, column: 18, endLine: 6, endColumn: 46 }],
+    },
+    // pattern 1: trained on every row, then scored on the held-out part of an earlier split
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import GridSearchCV, train_test_split
+
+train_data = pd.read_csv("heart.csv")
+X = train_data.copy()
+y = X.pop("DEATH_EVENT")
+X_train, X_valid, y_train, y_valid = train_test_split(X, y, train_size=0.8, random_state=0)
+search = GridSearchCV(pipeline, grid, cv=5)
+search.fit(X, y)
+preds = search.predict(X_valid)
+`,
+      errors: [
+        {
+          messageId: "fitOnAll",
+          data: { call: "search.fit", data: "X", heldOut: "validation", split: "train_test_split", part: "X_valid", scorer: "search.predict(X_valid)", train: "X_train and y_train" },
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 13,
+        },
+      ],
+    },
+    // pattern 1: the same with the best estimator scored on the test part
+    {
+      code: `from sklearn.datasets import load_breast_cancer
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+rf = RandomForestClassifier(random_state=0)
+rf.fit(X, y)
+print(accuracy_score(y_test, rf.predict(X_test)))
+`,
+      errors: [{ messageId: "fitOnAll", line: 9, column: 8, endLine: 9, endColumn: 9 }],
+    },
+    // a scaling function on all rows before the split
+    {
+      code: `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import minmax_scale
+
+X = minmax_scale(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "minmax_scale", data: "X", method: "called", split: "train_test_split", heldOut: "test" }, line: 4, column: 5, endLine: 4, endColumn: 20 }],
+    },
+    // the old sklearn.cross_validation module
+    {
+      code: `from sklearn.cross_validation import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+X = StandardScaler().fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y)
+`,
+      errors: [{ messageId: "fitBeforeSplit", line: 4, column: 5, endLine: 4, endColumn: 38 }],
+    },
+    // a DataFrameMapper fitted on the whole table
+    {
+      code: `from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn_pandas import DataFrameMapper
+
+mapper = DataFrameMapper([(["age", "fare"], StandardScaler())])
+features = mapper.fit_transform(df)
+X_train, X_test, y_train, y_test = train_test_split(features, df["survived"], random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "DataFrameMapper", data: "df", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 6, column: 12, endLine: 6, endColumn: 36 }],
+    },
+    // a whole preprocessing Pipeline fitted before the split
+    {
+      code: `from sklearn.impute import SimpleImputer
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+prep = Pipeline([("impute", SimpleImputer()), ("scale", StandardScaler())])
+X_prep = prep.fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X_prep, y, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "Pipeline", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 7, column: 10, endLine: 7, endColumn: 31 }],
+    },
+    // nested split: the Kaggle train.csv scaled whole, then a validation split carved from it
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+train = pd.read_csv("train.csv")
+X_train = train.drop(columns=["target"])
+y_train = train["target"]
+X_train = StandardScaler().fit_transform(X_train)
+X_tr, X_val, y_tr, y_val = train_test_split(X_train, y_train, random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "StandardScaler", data: "X_train", method: "fit_transform", split: "train_test_split", heldOut: "validation" }, line: 8, column: 11, endLine: 8, endColumn: 50 }],
+    },
+    // nested split: SMOTE on the training split, then cross-validation folds taken from it
+    {
+      code: `from imblearn.over_sampling import SMOTE
+from sklearn.model_selection import cross_val_score, train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_res, y_res = SMOTE(random_state=0).fit_resample(X_train, y_train)
+print(cross_val_score(model, X_res, y_res, cv=5))
+`,
+      errors: [{ messageId: "resampleBeforeSplit", data: { transformer: "SMOTE", data: "X_train", method: "fit_resample", split: "cross_val_score", heldOut: "validation" }, line: 5, column: 16, endLine: 5, endColumn: 68 }],
+    },
+  ],
+});
