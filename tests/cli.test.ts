@@ -6,7 +6,8 @@ import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const fixture = (rel: string) => readFileSync(join(FIXTURES, rel), "utf8");
-const clean = fixtureFiles().filter((f) => f.endsWith(".ok.py"));
+// Clean scripts, with the project modules they import (fixtures without expectations, such as require-seed/experiment_setup.py).
+const clean = fixtureFiles().filter((f) => f.endsWith(".ok.py") || (f.endsWith(".py") && !fixture(f).includes("ruleid:")));
 const dirty = fixtureFiles().filter((f) => f.endsWith(".py") && !f.endsWith(".ok.py"));
 
 interface JsonResult {
