@@ -88,7 +88,7 @@ if (mode === "parse") {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const { results } = await lint(
-    { targets: files.map((path) => ({ path, kind: kindOf(path) ?? ("python" as const) })), skipped: [], missing: [] },
+    { targets: files.map((path) => ({ path, kind: kindOf(path) ?? ("python" as const) })), skipped: [], missing: [], roots: [dir] },
     { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: cached, ...(cached ? { cacheLocation } : {}) },
   );
   ms = performance.now() - start;

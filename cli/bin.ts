@@ -23,6 +23,9 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// Temp files of fixes and baselines being written when a signal ends the run are removed.
+const { cleanUpOnSignals } = await import("../io/write.js");
+cleanUpOnSignals();
 const bundled = new URL("../bundle/cli.js", import.meta.url);
 const entry = existsSync(bundled) ? bundled : new URL("./thread.js", import.meta.url);
 const start: Start = {
