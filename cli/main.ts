@@ -179,6 +179,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
     opts.cache = false;
   }
+  performance.mark("exp-lint:lint:start");
   const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
@@ -194,6 +195,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   }).finally(stopWatching);
+  performance.mark("exp-lint:lint:end");
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
   if (opts.fix || opts.fixDryRun) {
     const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
@@ -233,6 +235,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
     if (opts.statistics) io.stdout(statistics(all));
   }
+  performance.mark("exp-lint:output:end");
   if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
   else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
   if (errors > 0) return EXIT.findings;
