@@ -4,7 +4,7 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
 import { decodeBytes } from "../parsers/shared/encoding.js";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { expectations, FIXTURES } from "./util/fixtures.js";
 
 /**
@@ -66,7 +66,7 @@ describe("every manifest kind in one folder", () => {
   it("has a finding at every annotated line, and only there, in the CLI and in ESLint alike", async () => {
     const want = expected(FOLDER);
     expect(want.length).toBe(23);
-    const cli = await runCliAsync(["--format", "json", "."], FOLDER);
+    const cli = await runCli(["--format", "json", "."], FOLDER);
     const cliResults = JSON.parse(cli.stdout) as JsonResult[];
     expect(keys(cliResults, FOLDER)).toEqual(want);
     const eslint = new ESLint({ cwd: FOLDER, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
@@ -80,7 +80,7 @@ describe("every manifest kind in one folder", () => {
   it("carries each finding's fix in JSON when a version is known", async () => {
     const dir = tempProject({ "frozen.txt": FROZEN });
     cpSync(FOLDER, dir, { recursive: true });
-    const r = await runCliAsync(["--format", "json", "--pin-from", "frozen.txt", "."], dir);
+    const r = await runCli(["--format", "json", "--pin-from", "frozen.txt", "."], dir);
     const messages = (JSON.parse(r.stdout) as JsonResult[]).flatMap((x) => x.messages);
     expect(messages.length).toBe(23);
     expect(messages.filter((m) => m.fix === undefined)).toEqual([]);
@@ -92,13 +92,13 @@ describe("every manifest kind in one folder", () => {
     const snapshot = () => Object.fromEntries(files(dir).map((f) => [f, readFileSync(join(dir, f))]));
     const before = snapshot();
 
-    const dry = await runCliAsync(["--fix-dry-run", "--pin-from", "frozen.txt", "."], dir);
+    const dry = await runCli(["--fix-dry-run", "--pin-from", "frozen.txt", "."], dir);
     expect(dry.code, dry.stdout).toBe(0);
     expect(snapshot()).toEqual(before);
     expect(dry.stdout).toContain("--fix-dry-run: would change 23 lines in 11 files; nothing written");
     expect(dry.stdout).toContain("--- a/requirements-windows.txt\n+++ b/requirements-windows.txt\n");
 
-    const fix = await runCliAsync(["--fix", "--pin-from", "frozen.txt", "."], dir);
+    const fix = await runCli(["--fix", "--pin-from", "frozen.txt", "."], dir);
     expect(fix.code, fix.stdout).toBe(0);
     expect(fix.stderr).toBe("");
     const changes = fix.stdout.split("\n").filter((l) => /^\S+:\d+ {2}/u.test(l));
@@ -123,7 +123,7 @@ describe("every manifest kind in one folder", () => {
     expect([...readFileSync(join(dir, "test-requirements.txt")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const pinned = snapshot();
-    const again = await runCliAsync(["--fix", "--pin-from", "frozen.txt", "."], dir);
+    const again = await runCli(["--fix", "--pin-from", "frozen.txt", "."], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("--fix: nothing to fix");
     expect(snapshot()).toEqual(pinned);
@@ -132,7 +132,7 @@ describe("every manifest kind in one folder", () => {
 
   it("never pins a pre-release the range leaves out: numpy<2.0 with 2.0rc1 installed stays as written", async () => {
     const dir = tempProject({ "requirements.txt": "numpy<2.0\nscipy>=1.11\n", "frozen.txt": "numpy==2.0rc1\nscipy==1.12.0rc1\n" });
-    const r = await runCliAsync(["--fix", "--pin-from", "frozen.txt"], dir);
+    const r = await runCli(["--fix", "--pin-from", "frozen.txt"], dir);
     expect(r.code).toBe(1);
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy<2.0\nscipy>=1.11\n");
     expect(r.stdout).toContain("the version in frozen.txt, 2.0rc1, is outside the range");
