@@ -3,23 +3,33 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language, Parser, type Tree } from "web-tree-sitter";
 
+const require = createRequire(import.meta.url);
+
 /**
- * The grammar's wasm: beside this module in the built package (scripts/build-assets.mjs copies it there), or
- * from the tree-sitter-python development dependency when the sources run directly (tests).
+ * The grammar's wasm: in the built package (scripts/build-assets.mjs copies it to dist/parsers/python/), found
+ * beside this module or, from the bundled CLI in dist/bundle/, in ../parsers/python/; from the tree-sitter-python
+ * development dependency when the sources run directly (tests).
  */
 function grammarWasm(): string {
-  const shipped = fileURLToPath(new URL("./tree-sitter-python.wasm", import.meta.url));
-  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
+  for (const rel of ["./tree-sitter-python.wasm", "../parsers/python/tree-sitter-python.wasm"]) {
+    const shipped = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(shipped)) return shipped;
+  }
+  return require.resolve("tree-sitter-python/tree-sitter-python.wasm");
 }
 
-// Initialised once at module load so that `parse` can stay synchronous for ESLint.
-await Parser.init();
+// Initialised once at module load so that `parse` can stay synchronous for ESLint. The runtime's wasm is
+// named by package path: in the bundled CLI, web-tree-sitter's own import.meta.url is the bundle's.
+// The marks feed `EXP_LINT_DEBUG=timing` (cli/timing.ts) and the bench's one-file breakdown.
+performance.mark("exp-lint:tree-sitter:start");
+await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
 const python = await Language.load(grammarWasm());
 const parser = new Parser();
 parser.setLanguage(python);
 // The project index reads other modules of the project while a file is being linted: its own parser, its own trees.
 const detachedParser = new Parser();
 detachedParser.setLanguage(python);
+performance.mark("exp-lint:tree-sitter:end");
 
 /**
  * How long a tree's nodes may be read. Facts read nodes lazily (most are
