@@ -1,6 +1,6 @@
 // The flags Ruff and ESLint users reach for: each changes what a run does, shown on a small project.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempProject } from "./util/cli.js";
@@ -88,6 +88,8 @@ describe("command-line flags", () => {
     const root = tempProject({ "bootstrap.py": UNSEEDED, "scratch/try.py": UNSEEDED });
     execFileSync("git", ["init", "-q"], { cwd: root });
     mkdirSync(join(root, ".git/info"), { recursive: true });
+    // git init writes an exclude file of comments: it is replaced by a FIFO no one writes to.
+    rmSync(join(root, ".git/info/exclude"), { force: true });
     execFileSync("mkfifo", [join(root, ".git/info/exclude")]);
     const run = await runMain(["--format", "json", "."], root);
     expect(findings(run, root)).toEqual(["bootstrap.py:5 require-seed error", "scratch/try.py:5 require-seed error"]);
