@@ -4,10 +4,12 @@ import noLogOutsideRun from "./no-log-outside-run.js";
 import noMislabeledMetric from "./no-mislabeled-metric.js";
 import noTestDataLeakage from "./no-test-data-leakage.js";
 import noUnloggedHyperparameter from "./no-unlogged-hyperparameter.js";
+import noUnloggedMetric from "./no-unlogged-metric.js";
 import pinRequirements from "./pin-requirements.js";
 import requireConvergenceCheck from "./require-convergence-check.js";
 import requireDeterministicTorch from "./require-deterministic-torch.js";
 import requireRunContext from "./require-run-context.js";
+import requireRunProvenance from "./require-run-provenance.js";
 import requireSeed from "./require-seed.js";
 import syntaxError from "./syntax-error.js";
 
@@ -17,10 +19,12 @@ export const rules = {
   "no-mislabeled-metric": noMislabeledMetric,
   "no-test-data-leakage": noTestDataLeakage,
   "no-unlogged-hyperparameter": noUnloggedHyperparameter,
+  "no-unlogged-metric": noUnloggedMetric,
   "pin-requirements": pinRequirements,
   "require-convergence-check": requireConvergenceCheck,
   "require-deterministic-torch": requireDeterministicTorch,
   "require-run-context": requireRunContext,
+  "require-run-provenance": requireRunProvenance,
   "require-seed": requireSeed,
   "syntax-error": syntaxError,
 };
