@@ -11,6 +11,7 @@ import requireDeterministicTorch from "./require-deterministic-torch.js";
 import requireRunContext from "./require-run-context.js";
 import requireRunProvenance from "./require-run-provenance.js";
 import requireSeed from "./require-seed.js";
+import requireSeedRepeats from "./require-seed-repeats.js";
 import syntaxError from "./syntax-error.js";
 
 export const rules = {
@@ -26,5 +27,6 @@ export const rules = {
   "require-run-context": requireRunContext,
   "require-run-provenance": requireRunProvenance,
   "require-seed": requireSeed,
+  "require-seed-repeats": requireSeedRepeats,
   "syntax-error": syntaxError,
 };
