@@ -48,6 +48,11 @@ export const modelLoggers = [
   "transformers.Trainer().push_to_hub",
 ];
 
+/** Methods that record the model on a run the model cannot resolve (a run handed to a helper as a parameter). */
+export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model"]);
+/** Likewise for the data a run reads. */
+export const DATA_METHODS = new Set(["use_artifact", "log_input", "log_inputs"]);
+
 /** Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false. */
 export const modelUploaders: { qname: string; keyword?: string }[] = [
   { qname: "wandb.keras.WandbModelCheckpoint" },
@@ -69,8 +74,12 @@ export const dataRecorders: { qname: string; keyword?: string; value?: string }[
   { qname: `${CLIENT}.log_inputs` },
   ...WANDB_RUNS.map((r) => ({ qname: `${r}.use_artifact` })),
   { qname: "wandb.Artifact", keyword: "type", value: "dataset" },
+  { qname: "datasets.load_dataset", keyword: "revision" },
   ...["open", "read", "get_url", "DVCFileSystem"].map((f) => ({ qname: `dvc.api.${f}`, keyword: "rev" })),
 ];
+
+/** Datasets shipped with a library version (`load_iris()`, `mnist.load_data()`): the installed version names the data. Matched by prefix. */
+export const PACKAGED_DATASETS = ["sklearn.datasets.load_", "sklearn.datasets.fetch_", "sklearn.datasets.make_", "keras.datasets.", "tensorflow.keras.datasets.", "torchvision.datasets.", "tensorflow_datasets.load"];
 
 /** A logged param, tag or config key that names the data (`data_version`, `dataset`, `train_data_hash`), compared by its words. */
 export const DATA_KEY_WORDS = new Set(["data", "dataset", "datasets", "dvc", "corpus"]);

@@ -3,12 +3,15 @@ import {
   AUTOLOG_DATASET_FLAVORS,
   AUTOLOG_OFF,
   DATA_KEY_WORDS,
+  DATA_METHODS,
   DATA_PACKAGES,
   dataRecorders,
+  MODEL_LOG_METHODS,
   MODEL_LOG_PATTERN,
   modelLoggers,
   modelUploaders,
   NOT_MODEL_PACKAGES,
+  PACKAGED_DATASETS,
   OPTIMIZER_MODULES,
   OPTIMIZER_STEPS,
   provenanceRuns,
@@ -101,7 +104,13 @@ export default createRule<[], MessageIds>({
       for (const site of model.facts.calls) {
         const q = model.callee(site);
         if (!training && trains(model, site, q)) training = true;
-        if (q === null) continue;
+        if (q === null) {
+          // `run.log_artifact(...)` on a run handed in as a parameter: the model cannot name the receiver.
+          const c = site.call.callee;
+          if (c.kind === "member" && MODEL_LOG_METHODS.has(c.property)) hasModel = true;
+          if (c.kind === "member" && DATA_METHODS.has(c.property)) hasData = true;
+          continue;
+        }
         const flavor = AUTOLOG_ALL.includes(q) ? "*" : FLAVOR_AUTOLOG.exec(q)?.[1];
         if (flavor) {
           if (!turnedOff(site.call, AUTOLOG_OFF.models)) hasModel = true;
@@ -111,7 +120,7 @@ export default createRule<[], MessageIds>({
         if (MODEL_LOG_PATTERN.test(q) || modelLoggers.includes(q)) hasModel = true;
         const up = modelUploaders.find((u) => u.qname === q);
         if (up && (!up.keyword || turnedOn(site.call, up.keyword))) hasModel = true;
-        if (DATA_PACKAGES.some((p) => inPackage(q, p))) hasData = true;
+        if (DATA_PACKAGES.some((p) => inPackage(q, p)) || PACKAGED_DATASETS.some((p) => q.startsWith(p))) hasData = true;
         const rec = dataRecorders.find((d) => d.qname === q);
         if (rec) {
           const v = rec.keyword ? argument(site.call, { keyword: rec.keyword })?.value : undefined;
