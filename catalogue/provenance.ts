@@ -60,12 +60,17 @@ export const modelUploaders: { qname: string; keyword?: string }[] = [
   { qname: "wandb.keras.WandbCallback" },
   { qname: "wandb.integration.keras.WandbCallback" },
   { qname: "wandb.integration.lightgbm.log_summary", keyword: "save_model_checkpoint" },
+  { qname: "wandb.lightgbm.log_summary", keyword: "save_model_checkpoint" },
+  { qname: "fastai.callback.wandb.WandbCallback", keyword: "log_model" },
   { qname: "wandb.integration.xgboost.WandbCallback", keyword: "log_model" },
   { qname: "lightning.pytorch.loggers.WandbLogger", keyword: "log_model" },
   { qname: "pytorch_lightning.loggers.WandbLogger", keyword: "log_model" },
   { qname: "lightning.pytorch.loggers.MLFlowLogger", keyword: "log_model" },
   { qname: "pytorch_lightning.loggers.MLFlowLogger", keyword: "log_model" },
 ];
+
+/** Environment switches that make a framework's tracker callback upload the model (Hugging Face's W&B and MLflow callbacks). */
+export const MODEL_ENV = { object: "os.environ", keys: ["WANDB_LOG_MODEL", "HF_MLFLOW_LOG_ARTIFACTS"], off: ["false", "0", ""] };
 
 /** Calls that record which data a run saw: MLflow datasets, W&B artifacts it uses, DVC reads at a revision (`rev`). */
 export const DATA_PACKAGES = ["mlflow.data"];
@@ -80,6 +85,9 @@ export const dataRecorders: { qname: string; keyword?: string; value?: string }[
 
 /** Datasets shipped with a library version (`load_iris()`, `mnist.load_data()`): the installed version names the data. Matched by prefix. */
 export const PACKAGED_DATASETS = ["sklearn.datasets.load_", "sklearn.datasets.fetch_", "sklearn.datasets.make_", "keras.datasets.", "tensorflow.keras.datasets.", "torchvision.datasets.", "tensorflow_datasets.load"];
+
+/** Loaders under those prefixes that read the user's own files. */
+export const NOT_PACKAGED = ["torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder", "sklearn.datasets.load_files", "sklearn.datasets.load_svmlight_file"];
 
 /** A logged param, tag or config key that names the data (`data_version`, `dataset`, `train_data_hash`), compared by its words. */
 export const DATA_KEY_WORDS = new Set(["data", "dataset", "datasets", "dvc", "corpus"]);

@@ -6,11 +6,13 @@ import {
   DATA_METHODS,
   DATA_PACKAGES,
   dataRecorders,
+  MODEL_ENV,
   MODEL_LOG_METHODS,
   MODEL_LOG_PATTERN,
   modelLoggers,
   modelUploaders,
   NOT_MODEL_PACKAGES,
+  NOT_PACKAGED,
   PACKAGED_DATASETS,
   OPTIMIZER_MODULES,
   OPTIMIZER_STEPS,
@@ -120,7 +122,7 @@ export default createRule<[], MessageIds>({
         if (MODEL_LOG_PATTERN.test(q) || modelLoggers.includes(q)) hasModel = true;
         const up = modelUploaders.find((u) => u.qname === q);
         if (up && (!up.keyword || turnedOn(site.call, up.keyword))) hasModel = true;
-        if (DATA_PACKAGES.some((p) => inPackage(q, p)) || PACKAGED_DATASETS.some((p) => q.startsWith(p))) hasData = true;
+        if (DATA_PACKAGES.some((p) => inPackage(q, p)) || (PACKAGED_DATASETS.some((p) => q.startsWith(p)) && !NOT_PACKAGED.includes(q))) hasData = true;
         const rec = dataRecorders.find((d) => d.qname === q);
         if (rec) {
           const v = rec.keyword ? argument(site.call, { keyword: rec.keyword })?.value : undefined;
@@ -128,6 +130,13 @@ export default createRule<[], MessageIds>({
         }
       }
       if (!training || (hasModel && hasData)) return;
+      // `os.environ["WANDB_LOG_MODEL"] = "end"`: the framework's callback uploads the model.
+      for (const t of model.facts.targetAssigns) {
+        if (t.target.kind !== "index" || model.resolve(t.target.object, t.scope) !== MODEL_ENV.object) continue;
+        const key = literalString(model.definition(t.target.index, t.scope));
+        const v = literalString(t.value);
+        if (key !== null && MODEL_ENV.keys.includes(key) && !(v !== null && MODEL_ENV.off.includes(v.toLowerCase()))) hasModel = true;
+      }
       if (!hasData && loggedKeys(model).some(namesData)) hasData = true;
       // One finding per missing item, at the first run the file starts.
       const first = starts[0]!;
