@@ -16,7 +16,7 @@ import {
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, paramLoggers, paramMappingLoggers, runApis } from "../catalogue/tracking.js";
 import type { Binding, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, pathWithin, type SemanticModel } from "../semantic/model.js";
-import { fitsByOwner, receiverBinding } from "../semantic/queries.js";
+import { fitsByOwner, receiverBinding, rootName } from "../semantic/queries.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -132,7 +132,11 @@ export default createRule<[], MessageIds>({
           found.push({ site, metric, family, logged: false, shown: `shown by ${snippet(text(direct.call.callee.range), 30)}()` });
           continue;
         }
-        const holder = model.holder(site.call, "within");
+        // Kept in a name, or written into a container (`report[segment] = recall_score(...)`).
+        let holder = model.holder(site.call, "within");
+        const into = holder ? undefined : model.facts.targetAssigns.find((t) => contains(t.value.range, site.call.range));
+        const root = into ? rootName(into.target.object) : null;
+        if (root) holder = model.binding(root.name, site.scope, root.range[0]);
         if (!holder) continue;
         if (logged(holder)) {
           found.push({ site, metric, family, logged: true, shown: null });
