@@ -35,6 +35,19 @@ export interface HyperparameterCall {
 export const NOT_HYPERPARAMETERS = [
   "n_jobs",
   "nthread",
+  "nthreads",
+  // LightGBM's names (and aliases) for threads, devices and seeds.
+  "num_threads",
+  "num_thread",
+  "device_type",
+  "gpu_platform_id",
+  "gpu_device_id",
+  "bagging_seed",
+  "feature_fraction_seed",
+  "data_random_seed",
+  "drop_seed",
+  "objective_seed",
+  "extra_seed",
   "thread_count",
   "verbose",
   "verbosity",
@@ -78,6 +91,8 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   {
     qnames: ["xgboost.train"],
     mapping: { index: 0, keyword: "params" },
+    // Evaluation settings, as for the scikit-learn API.
+    exclude: ["eval_metric"],
     positional: [null, null, "num_boost_round"],
     only: ["num_boost_round"],
     flavors: ["xgboost"],
@@ -86,6 +101,7 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   {
     qnames: ["lightgbm.train"],
     mapping: { index: 0, keyword: "params" },
+    exclude: ["metric", "metrics"],
     positional: [null, null, "num_boost_round"],
     only: ["num_boost_round"],
     flavors: ["lightgbm"],
@@ -101,7 +117,8 @@ export const hyperparameterCalls: HyperparameterCall[] = [
     exclude: ["foreach", "fused", "capturable", "differentiable"],
     flavors: ["pytorch"],
   },
-  { classesUnder: ["torch.optim.lr_scheduler"], positional: [null], exclude: ["last_epoch"], flavors: ["pytorch"] },
+  // `steps_per_epoch` is the loader's length, set by the data rather than chosen.
+  { classesUnder: ["torch.optim.lr_scheduler"], positional: [null], exclude: ["last_epoch", "steps_per_epoch"], flavors: ["pytorch"] },
   { qnames: ["torch.utils.data.DataLoader"], positional: [null, "batch_size"], only: ["batch_size"], when: { keyword: "shuffle", value: true }, flavors: ["pytorch"] },
   { classesUnder: ["keras.optimizers"], positional: ["learning_rate"], exclude: ["jit_compile"], flavors: ["keras", "tensorflow"] },
   {
@@ -149,8 +166,24 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   },
 ];
 
+/**
+ * Calls whose keywords are their own options, not settings of the experiment:
+ * `parser.add_argument("--kind", type=int)` does not run with a `type` setting.
+ */
+export const DECLARING_CALLS = [
+  "argparse.ArgumentParser().add_argument",
+  "argparse.ArgumentParser().add_argument_group().add_argument",
+  "argparse.ArgumentParser().add_mutually_exclusive_group().add_argument",
+  "click.option",
+  "click.argument",
+  "typer.Option",
+  "typer.Argument",
+];
+
 /** Calls that turn on autologging for every library (`mlflow.autolog()`), or those of one flavor (`mlflow.sklearn.autolog()`, matched by shape). */
 export const AUTOLOG_ALL = ["mlflow.autolog"];
+/** Keywords of a run's start that turn on autologging for the frameworks it supports (`wandb.init(magic=True)` hooks Keras' `fit`). */
+export const AUTOLOG_KEYWORDS: { qname: string; keyword: string }[] = [{ qname: "wandb.init", keyword: "magic" }];
 export const FLAVOR_AUTOLOG = /^mlflow\.(\w+)\.autolog$/u;
 
 /** Tracker integrations that record a framework's settings themselves: callbacks, loggers. Any call under these names counts. */

@@ -6,7 +6,7 @@
  */
 
 /** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
-export const LEAKAGE_PACKAGES = ["sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning"];
+export const LEAKAGE_PACKAGES = ["mlflow", "sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning"];
 
 /**
  * Transformers and feature selectors whose `fit` learns from the data: fitted
@@ -129,3 +129,17 @@ export const IMPUTING_METHODS = new Set(["fillna", "replace", "where", "mask", "
 
 /** `groupby(...).transform("mean")`: the statistic named by a string. */
 export const STATISTIC_BY_NAME_METHODS = new Set(["transform", "agg", "aggregate"]);
+
+/** Searches over tracked runs that rank them by a metric (`order_by=["metrics.test_acc DESC"]`). */
+export const RUN_SEARCHES: { qname: string; orderBy: { index?: number; keyword: string } }[] = [
+  { qname: "mlflow.search_runs", orderBy: { keyword: "order_by" } },
+  { qname: "mlflow.MlflowClient().search_runs", orderBy: { keyword: "order_by" } },
+];
+
+/** Calls that register or promote a model, so the run a search ranked first becomes the chosen one. */
+export const MODEL_PROMOTIONS: string[] = [
+  "mlflow.register_model",
+  "mlflow.MlflowClient().create_model_version",
+  "mlflow.MlflowClient().transition_model_version_stage",
+  "mlflow.MlflowClient().set_registered_model_alias",
+];

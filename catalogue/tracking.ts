@@ -137,6 +137,8 @@ export interface RunApi {
   becomesActive?: boolean;
   /** Keyword values with which `start` first ends the run already active (W&B `reinit=True`). */
   endsPrevious?: { keyword: string; values: (string | boolean)[] };
+  /** Calls that run a function and then end the run it started, even when it raised (`wandb.agent(sweep_id, function=train)`). */
+  runners?: { qname: string; function: ArgRef }[];
   /** Integrations that start a run of this API themselves (a tracer, a logger), so logging after them may have a run. */
   startedBy?: string[];
   /** Calls that write to the active run, taking no run of their own (`@result.x` as in `ends`). */
@@ -194,6 +196,8 @@ export const runApis: RunApi[] = [
     contextManager: true,
     becomesActive: true,
     endsPrevious: { keyword: "reinit", values: [true, "finish_previous"] },
+    // wandb/agents/pyagent.py: `self._function()` then `wandb.finish()`, and `wandb.finish(exit_code=1)` on an exception.
+    runners: [{ qname: "wandb.agent", function: { index: 1, keyword: "function" } }],
     activeLoggers: ["wandb.log", "wandb.log_artifact", "wandb.save", "wandb.run.log", "@result.log", "@result.log_artifact", "@result.save"],
     startedBy: [
       "wandb.integration.langchain.WandbTracer",

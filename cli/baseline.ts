@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import { fingerprints } from "./fingerprint.js";
-import { writeFileAtomic } from "./write.js";
+import { redact } from "./format/redact.js";
+import { readText } from "../io/read.js";
+import { writeAtomic, WriteRefused } from "../io/write.js";
 
 /**
  * `--baseline FILE`: findings recorded in FILE are hidden, so a legacy repository
@@ -38,21 +39,18 @@ export function baselineUsageError(opts: BaselineOptions): string | null {
 
 const MAX_CODE = 160;
 
-function entries(results: ESLint.LintResult[], root: string): BaselineEntry[] {
-  const out = fingerprints(results, root).flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: f.code.slice(0, MAX_CODE) }));
+function entries(prints: ReturnType<typeof fingerprints>): BaselineEntry[] {
+  const out = prints.flat().map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, code: redact(f.code.slice(0, MAX_CODE)) }));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted by code points, not locale, so the file is byte-identical on every machine.
   return out.sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint));
 }
 
 function readBaseline(path: string, shown: string): Set<string> | string {
-  let raw: string;
-  try {
-    raw = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? `baseline ${shown} does not exist; create it with --update-baseline` : `cannot read baseline ${shown} (${code ?? (error as Error).message})`;
-  }
+  // Baselines hold one short entry per finding: the limit of any file read is far above any real one.
+  const read = readText(path);
+  if (!read.ok) return read.code === "ENOENT" ? `baseline ${shown} does not exist; create it with --update-baseline` : `baseline ${shown}: ${read.message}`;
+  const raw = read.text;
   try {
     const data = JSON.parse(raw) as Partial<BaselineFile>;
     if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error("expected { version: 1, findings: [...] }");
@@ -75,24 +73,25 @@ function counts(messages: Linter.LintMessage[]): Pick<ESLint.LintResult, "errorC
 }
 
 /** Write the baseline when asked, then drop every finding it records. */
-export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOptions, cwd: string): BaselineOutcome {
+export function applyBaseline(results: ESLint.LintResult[], opts: BaselineOptions, cwd: string, roots?: readonly string[]): BaselineOutcome {
   if (!opts.baseline) return { results, hidden: 0 };
   const path = resolve(cwd, opts.baseline);
   const root = dirname(path);
+  // Computed once: each reads the files with findings again.
+  const prints = fingerprints(results, root, roots);
   let wrote: string | undefined;
   if (opts.updateBaseline) {
-    const text = `${JSON.stringify({ version: 1, findings: entries(results, root) } satisfies BaselineFile, null, 2)}\n`;
+    const text = `${JSON.stringify({ version: 1, findings: entries(prints) } satisfies BaselineFile, null, 2)}\n`;
     try {
-      if (existsSync(path)) writeFileAtomic(path, text);
-      else writeFileSync(path, text);
+      writeAtomic(path, text, { create: true });
     } catch (error) {
-      return { error: `cannot write baseline ${opts.baseline} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+      const why = error instanceof WriteRefused ? `${error.code}: ${error.message}` : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      return { error: `cannot write baseline ${opts.baseline} (${why})` };
     }
     wrote = opts.baseline;
   }
   const known = readBaseline(path, opts.baseline);
   if (typeof known === "string") return { error: known };
-  const prints = fingerprints(results, root);
   let hidden = 0;
   const kept = results.map((r, i) => {
     if (!r.messages.length) return r;

@@ -1,4 +1,3 @@
-import { relative, sep } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import plugin from "../plugin/index.js";
 import { lintedConfig } from "./linted.js";
@@ -34,8 +33,9 @@ export const SETTINGS_ENV = "EXP_LINT_ENGINE_SETTINGS";
 /** The ESLint options both the main thread and every worker use; `userConfigs` come from `--eslint-config`. */
 export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Config[] = []): ESLint.Options {
   const configs: Linter.Config[] = [...plugin.configs[settings.config]];
-  // Config globs are relative to ESLint's base path, with forward slashes.
-  const included = settings.extraRequirements.map((f) => relative(settings.cwd, f).split(sep).join("/"));
+  // Matched by exact path, not as globs: an include may be named `**` or `[abc].txt`.
+  const includedSet = new Set(settings.extraRequirements);
+  const included = includedSet.size ? [((path: string) => includedSet.has(path)) as unknown as string] : [];
   if (included.length) {
     const base = configs.find((c) => c.language === "exp-lint/requirements");
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: included });

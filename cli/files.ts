@@ -1,9 +1,10 @@
-import fs, { readFileSync, statSync, type PathLike } from "node:fs";
-import { access, constants, stat } from "node:fs/promises";
+import fs, { statSync, type PathLike } from "node:fs";
 import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
 import { includedFiles } from "../parsers/requirements/includes.js";
+import { checkFile, MAX_FILE_BYTES, readText, realRoots } from "../io/read.js";
+import { manifestTooCostly, syntaxOf } from "../parsers/shared/bounds.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [
@@ -23,8 +24,7 @@ export const DEFAULT_IGNORES = [
   "**/.ipynb_checkpoints/**",
 ];
 
-/** Files larger than this are skipped with a warning, so one generated blob cannot stall a run. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /**
  * A TS/JS file over this size with a line longer than MINIFIED_LINE is a
@@ -35,8 +35,10 @@ export const MINIFIED_BYTES = 1024 * 1024;
 export const MINIFIED_LINE = 10_000;
 
 function minifiedLine(path: string): number {
+  const read = readText(path);
+  if (!read.ok) return 0;
   let longest = 0;
-  for (const line of readFileSync(path, "utf8").split(/\r\n|[\r\n\u2028\u2029]/u)) longest = Math.max(longest, line.length);
+  for (const line of read.text.split(/\r\n|[\r\n\u2028\u2029]/u)) longest = Math.max(longest, line.length);
   return longest > MINIFIED_LINE ? longest : 0;
 }
 
@@ -58,6 +60,11 @@ export interface Plan {
   skipped: Skipped[];
   /** Paths named on the command line that do not exist. */
   missing: string[];
+  /**
+   * The scanned roots, real paths: the working directory, the folders named and the folders of the
+   * files named. Files found by walking or pulled in with -r/-c are read only inside them.
+   */
+  roots: string[];
 }
 
 const KIND_GLOBS: [Kind, readonly string[]][] = [...(Object.entries(FILES) as [Kind, readonly string[]][]), ["notebook", NOTEBOOK_FILES]];
@@ -75,30 +82,16 @@ export function kindOf(path: string): Kind | null {
   return null;
 }
 
-// What a file-system error code means, where the code alone does not say it.
-const ERROR_HINTS: Record<string, string> = {
-  ELOOP: "a loop of symbolic links",
-  ENOENT: "a broken symbolic link, or the file went away",
-  EACCES: "",
-  EPERM: "",
-};
+// Files that exist but will not be read are warnings; files that cannot be read are errors.
+const WARNINGS = new Set(["ENOTREG", "ETOOBIG", "EOUTSIDE"]);
 
 /** Why a file cannot be linted, or null; "folder" when a folder matched a file pattern in a walk (not an error). */
-async function check(path: string, explicit: boolean): Promise<Skipped | null | "folder"> {
-  try {
-    const s = await stat(path);
-    if (s.isDirectory() && !explicit) return "folder";
-    if (!s.isFile()) return { path, message: "not a regular file, skipped", severity: 1 };
-    if (s.size > MAX_FILE_BYTES) {
-      return { path, message: `file is ${(s.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit; skipped`, severity: 1 };
-    }
-    await access(path, constants.R_OK);
-    return null;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    const hint = ERROR_HINTS[code];
-    return { path, message: `cannot read file (${code}${hint ? `: ${hint}` : ""})`, severity: 2 };
-  }
+function check(path: string, explicit: boolean, roots: readonly string[]): Skipped | null | "folder" {
+  // A file named on the command line is read wherever it is; found ones only inside the scanned roots.
+  const r = checkFile(path, explicit ? {} : { roots });
+  if (r.ok) return null;
+  if (r.code === "EISDIR" && !explicit) return "folder";
+  return { path, message: r.code === "EISDIR" ? "not a regular file, skipped" : r.message, severity: WARNINGS.has(r.code) ? 1 : 2 };
 }
 
 /** A project configuration's say in discovery: its skip list (instead of DEFAULT_IGNORES) and a filter. */
@@ -121,13 +114,15 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       else explicit.push(abs);
     }
   }
+  const roots = realRoots([cwd, ...dirs, ...explicit.map((f) => dirname(f))]);
   const found = new Set<string>();
   // fast-glob skips folders it cannot list without a word; this file system notes them, so each gets a message.
   const unreadable: Skipped[] = [];
   const readdir = ((path: PathLike, ...rest: unknown[]) => {
     const callback = rest.pop() as (error: NodeJS.ErrnoException | null, entries: unknown) => void;
     const done = (error: NodeJS.ErrnoException | null, entries: unknown) => {
-      if (error && (error.code === "EACCES" || error.code === "EPERM") && !unreadable.some((u) => u.path === String(path))) {
+      // Gone (ENOENT) is a race, not a problem; anything else (EACCES, ENAMETOOLONG past 4,096 characters) is named.
+      if (error && error.code !== "ENOENT" && error.code !== "ENOTDIR" && !unreadable.some((u) => u.path === String(path))) {
         unreadable.push({ path: String(path), message: `cannot read folder (${error.code}); nothing in it was linted`, severity: 2 });
       }
       callback(error, entries);
@@ -167,7 +162,7 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     const { path, kind: hinted } = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    const problem = await check(path, explicit.includes(path));
+    const problem = check(path, explicit.includes(path), roots);
     if (problem === "folder") continue;
     if (problem) {
       skipped.push(problem);
@@ -185,10 +180,17 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
         continue;
       }
     }
-    targets.push({ path, kind });
-    if (kind === "requirements" && !/\.(?:toml|ya?ml|json)$/iu.test(path)) {
-      for (const inc of includedFiles(readFileSync(path, "utf8"), dirname(path))) queue.push({ path: inc, kind: "requirements" });
+    if (kind === "requirements") {
+      // Manifests over their work budget (size, lines, nesting) get one warning here, and no parser runs on them.
+      const read = readText(path, explicit.includes(path) ? {} : { roots });
+      const tooCostly = read.ok ? manifestTooCostly(read.text, syntaxOf(path)) : null;
+      if (tooCostly) {
+        skipped.push({ path, message: tooCostly.replace(/; not read$/u, "; skipped"), severity: 1 });
+        continue;
+      }
+      if (read.ok && syntaxOf(path) === "pip") for (const inc of includedFiles(read.text, dirname(path))) queue.push({ path: inc, kind: "requirements" });
     }
+    targets.push({ path, kind });
   }
-  return { targets, skipped, missing };
+  return { targets, skipped, missing, roots };
 }

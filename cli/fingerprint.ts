@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import type { ESLint } from "eslint";
 import { readNotebook } from "../parsers/notebook/notebook.js";
 import type { NotebookMessage } from "../parsers/notebook/processor.js";
+import { readText } from "../io/read.js";
 
 /**
  * A finding's identity that survives edits elsewhere in the file: the rule, the
@@ -23,26 +23,34 @@ export interface Fingerprinted {
 
 const FILE_ERROR = "(file)";
 
-function readSource(result: ESLint.LintResult): string | null {
+/** A result's text: what ESLint kept, or the file read again through the gate (never outside `roots`, never a device). */
+export function sourceOf(result: ESLint.LintResult, roots?: readonly string[]): string | null {
   if (result.source !== undefined) return result.source;
-  try {
-    return readFileSync(result.filePath, "utf8");
-  } catch {
-    return null;
-  }
+  const read = readText(result.filePath, roots ? { roots } : {});
+  return read.ok ? read.text : null;
 }
 
 const normalise = (line: string | undefined) => (line ?? "").trim().replace(/\s+/gu, " ");
 
-/** The line a reader sees: in a notebook, the line of the cell, not of the JSON file. */
-function reportedLine(source: string | null, m: NotebookMessage, cells: Map<number, string[]> | null): string {
-  if (source === null) return "";
-  if (m.cell !== undefined && m.cellLine !== undefined && cells) return normalise(cells.get(m.cell)?.[m.cellLine - 1]);
-  return normalise(source.split(/\r\n|[\r\n]/u)[m.line - 1]);
+/** A file's lines, split once however many findings it has; for a notebook, each code cell's lines too. */
+export interface SourceLines {
+  lines: string[];
+  cells: Map<number, string[]> | null;
 }
 
-function cellLines(source: string | null, filePath: string): Map<number, string[]> | null {
-  if (source === null || !filePath.endsWith(".ipynb")) return null;
+export function sourceLines(source: string, filePath: string): SourceLines {
+  return { lines: source.split(/\r\n|[\r\n]/u), cells: cellLines(source, filePath) };
+}
+
+/** The line a reader sees: in a notebook, the line of the cell, not of the JSON file. */
+function reportedLine(source: SourceLines | null, m: NotebookMessage): string {
+  if (source === null) return "";
+  if (m.cell !== undefined && m.cellLine !== undefined && source.cells) return normalise(source.cells.get(m.cell)?.[m.cellLine - 1]);
+  return normalise(source.lines[m.line - 1]);
+}
+
+function cellLines(source: string, filePath: string): Map<number, string[]> | null {
+  if (!filePath.endsWith(".ipynb")) return null;
   const nb = readNotebook(source);
   return nb.ok ? new Map(nb.cells.map((c) => [c.number, c.source.split(/\r\n|[\r\n]/u)])) : null;
 }
@@ -50,12 +58,12 @@ function cellLines(source: string | null, filePath: string): Map<number, string[
 export const relativePath = (root: string, path: string) => relative(root, path).split(sep).join("/");
 
 /** One fingerprint per message of each result, in message order. */
-export function fingerprints(results: ESLint.LintResult[], root: string): Fingerprinted[][] {
+export function fingerprints(results: ESLint.LintResult[], root: string, roots?: readonly string[]): Fingerprinted[][] {
   return results.map((result) => {
     if (!result.messages.length) return [];
     const file = relativePath(root, result.filePath);
-    const source = readSource(result);
-    const cells = cellLines(source, result.filePath);
+    const text = sourceOf(result, roots);
+    const source = text === null ? null : sourceLines(text, result.filePath);
     // Occurrences count in reading order, whatever order the messages came in.
     const order = result.messages.map((m, i) => i).sort((a, b) => {
       const x = result.messages[a]!;
@@ -67,7 +75,7 @@ export function fingerprints(results: ESLint.LintResult[], root: string): Finger
     for (const i of order) {
       const m = result.messages[i]!;
       const ruleId = m.ruleId ?? FILE_ERROR;
-      const code = reportedLine(source, m, cells);
+      const code = reportedLine(source, m);
       const key = createHash("sha256").update(`${ruleId}\0${file}\0${code}`).digest("hex").slice(0, 24);
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
+import { readText } from "../io/read.js";
 
 /**
  * Lint files one by one: read here, synchronously, and handed to `lintText`.
@@ -13,16 +13,14 @@ export async function lintEach(eslint: ESLint, files: string[]): Promise<ESLint.
   const results: ESLint.LintResult[] = [];
   for (const file of files) {
     const path = resolve(file);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
+    const read = readText(path);
+    if (!read.ok) {
       // Readable when the files were planned, so gone or changed since.
-      results.push(fatalResult(path, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
+      results.push(fatalResult(path, read.message));
       continue;
     }
     try {
-      results.push(...(await eslint.lintText(text, { filePath: path })));
+      results.push(...(await eslint.lintText(read.text, { filePath: path })));
     } catch (error) {
       results.push(crashResult(path, error));
     }

@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve, sep } from "node:path";
 import { Chalk } from "chalk";
@@ -14,6 +15,8 @@ import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { collectPins } from "./pins.js";
 import { applyFixes } from "./apply-fixes.js";
+import { redact } from "./format/redact.js";
+import { checkFile } from "../io/read.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
 
 
@@ -124,6 +127,18 @@ function program(io: Io): Command {
     );
 }
 
+// ESLint's cache holds a few hundred bytes per file.
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Why the cache file must not be used, or null. */
+function unsafeCache(location: string): string | null {
+  const st = lstatSync(location, { throwIfNoEntry: false });
+  if (!st || st.isDirectory()) return null;
+  if (st.isSymbolicLink()) return `${location} is a symbolic link; exp-lint neither reads nor writes through links`;
+  const r = checkFile(location, { limit: MAX_CACHE_BYTES });
+  return r.ok ? null : `${location}: ${r.message}`;
+}
+
 async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   const chalk = new Chalk({ level: opts.color === true ? 1 : opts.color === false || !io.isTTY ? 0 : 1 });
   const usage = baselineUsageError(opts);
@@ -143,7 +158,13 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   let pins;
   if (opts.fix || opts.pinFrom) {
     try {
-      const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: process.env.VIRTUAL_ENV });
+      const collected = collectPins({
+        cwd: io.cwd,
+        dirs: files.targets.map((t) => dirname(t.path)),
+        pinFrom: opts.pinFrom,
+        virtualEnv: process.env.VIRTUAL_ENV,
+        roots: files.roots,
+      });
       for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
       pins = collected.settings;
     } catch (error) {
@@ -151,6 +172,13 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
       return EXIT.error;
     }
   }
+  // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
+  const cacheProblem = opts.cache ? unsafeCache(resolve(io.cwd, opts.cacheLocation ?? ".eslintcache")) : null;
+  if (cacheProblem) {
+    io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
+    opts.cache = false;
+  }
+  performance.mark("exp-lint:lint:start");
   const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
@@ -166,9 +194,12 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   }).finally(stopWatching);
+  performance.mark("exp-lint:lint:end");
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
   applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
-  const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd);
+  // Requirement lines may carry credentials (`--index-url https://user:token@host`): no format prints them.
+  for (const r of results) for (const m of r.messages) m.message = redact(m.message);
+  const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd, files.roots);
   if ("error" in gated) {
     io.stderr(`exp-lint: ${gated.error}\n`);
     return EXIT.error;
@@ -180,18 +211,21 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
 
   if (opts.format === "json") {
     const formatter = await eslint.loadFormatter("json");
+    // ESLint's JSON carries each file's text: masked as the messages are.
+    for (const r of all) if (r.source !== undefined) r.source = redact(r.source);
     io.stdout(`${await formatter.format(all)}\n`);
   } else if (opts.format === "sarif") {
     const withRules = all.filter((r) => r.messages.some((m) => m.ruleId));
     // Files linted on worker threads: this instance learns their configs before it can name their rules.
     await Promise.all(withRules.map((r) => eslint.calculateConfigForFile(r.filePath)));
-    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd));
+    io.stdout(formatSarif(all, eslint.getRulesMetaForResults(withRules), io.cwd, files.roots));
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));
   } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden }));
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
     if (opts.statistics) io.stdout(statistics(all));
   }
+  performance.mark("exp-lint:output:end");
   if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
   else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
   if (errors > 0) return EXIT.findings;

@@ -6,12 +6,14 @@
  * the rule as JSON in ESLint's shared settings, so worker threads get it too.
  */
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
+import { parse as parseToml } from "smol-toml";
 import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
 import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
+import { MAX_FILE_BYTES, readText, readTextOrThrow } from "../io/read.js";
+import { manifestTooCostly, MAX_YAML_EXPANSION, syntaxOf, yamlExpansion } from "../parsers/shared/bounds.js";
 
 export type Versions = Map<string, string>;
 
@@ -43,10 +45,17 @@ export function readFreeze(text: string): Versions {
   return settle(out);
 }
 
-/** Versions in one lock file, by its name; throws when it cannot be read. */
-export function readLockFile(path: string): Versions {
-  const text = readFileSync(path, "utf8");
+const MAX_YAML_LOCK_BYTES = 4 * 1024 * 1024;
+
+/** Versions in one lock file, by its name; throws when it cannot be read (or leads outside `roots`). */
+export function readLockFile(path: string, roots?: readonly string[]): Versions {
+  const text = readTextOrThrow(path, roots ? { roots } : {});
   const name = basename(path);
+  // Lock files run to megabytes: no line budget, the file-size limit for JSON and TOML (read by fast parsers
+  // into plain values), a lower one for YAML, whose parser builds a tree of nodes per token.
+  const syntax = name === "Pipfile.lock" ? "json" : syntaxOf(name);
+  const tooCostly = manifestTooCostly(text, syntax, syntax === "yaml" ? MAX_YAML_LOCK_BYTES : MAX_FILE_BYTES, Infinity);
+  if (tooCostly) throw new Error(tooCostly);
   const out = new Map<string, string | null>();
   if (name === "Pipfile.lock") {
     const data = JSON.parse(text) as Record<string, Record<string, { version?: string }> | undefined>;
@@ -55,39 +64,55 @@ export function readLockFile(path: string): Versions {
     }
   } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
     // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const data = getStaticYAMLValue(parseYAML(text)) as { package?: { name?: string; version?: string }[] } | null;
+    const ast = parseYAML(text);
+    // Aliases are expanded into the value: a few hundred bytes of them can stand for billions of nodes.
+    if (yamlExpansion(ast) > MAX_YAML_EXPANSION) throw new Error(`YAML aliases expand past ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes; not read`);
+    const data = getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
     for (const p of data?.package ?? []) add(out, p.name, p.version);
   } else {
     // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
-    const data = getStaticTOMLValue(parseTOML(text)) as { package?: { name?: string; version?: string }[] };
+    const data = parseToml(text) as { package?: { name?: string; version?: string }[] };
     for (const p of data.package ?? []) add(out, p.name, p.version);
   }
   return settle(out);
+}
+
+/** A folder's entries; none when it is not a folder or cannot be listed (`.venv/lib` may be anything in a stranger's tree). */
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isDir(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function sitePackages(venv: string): string[] {
   const out: string[] = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
     const dir = join(venv, lib);
-    if (!existsSync(dir)) continue;
-    if (existsSync(join(dir, "site-packages"))) out.push(join(dir, "site-packages"));
-    for (const py of readdirSync(dir)) if (/^python\d/u.test(py) && existsSync(join(dir, py, "site-packages"))) out.push(join(dir, py, "site-packages"));
+    if (!isDir(dir)) continue;
+    if (isDir(join(dir, "site-packages"))) out.push(join(dir, "site-packages"));
+    for (const py of list(dir)) if (/^python\d/u.test(py) && isDir(join(dir, py, "site-packages"))) out.push(join(dir, py, "site-packages"));
   }
   return [...new Set(out)];
 }
+
+// Headers come first; a METADATA file is a few kilobytes of headers and a long description.
+const METADATA_BYTES = 1024 * 1024;
 
 /** Installed distributions of a virtual environment, from `*.dist-info/METADATA` headers. */
 export function readVenv(venv: string): Versions {
   const out = new Map<string, string | null>();
   for (const site of sitePackages(venv)) {
-    for (const entry of readdirSync(site)) {
+    for (const entry of list(site)) {
       if (!entry.endsWith(".dist-info")) continue;
-      let meta: string;
-      try {
-        meta = readFileSync(join(site, entry, "METADATA"), "utf8");
-      } catch {
-        continue;
-      }
+      const read = readText(join(site, entry, "METADATA"), { limit: METADATA_BYTES });
+      if (!read.ok) continue;
+      const meta = read.text;
       const head = meta.split(/\r?\n\r?\n/u, 1)[0]!;
       add(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
     }
@@ -108,13 +133,13 @@ export interface CollectedPins {
  * `--pin-from` file, then lock files, then virtual environments. A name takes
  * its version from the best source that has it.
  */
-export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: string; virtualEnv?: string }): CollectedPins {
+export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: string; virtualEnv?: string; roots?: readonly string[] }): CollectedPins {
   const tiers: { label: string; versions: Versions }[] = [];
   const problems: string[] = [];
   const rel = (p: string) => relative(opts.cwd, p) || p;
   if (opts.pinFrom) {
     const path = resolve(opts.cwd, opts.pinFrom);
-    tiers.push({ label: rel(path), versions: readFreeze(readFileSync(path, "utf8")) });
+    tiers.push({ label: rel(path), versions: readFreeze(readTextOrThrow(path)) });
   }
   const dirs = [...new Set([opts.cwd, ...opts.dirs])];
   for (const lock of LOCK_FILES) {
@@ -122,7 +147,7 @@ export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: strin
       const path = join(dir, lock);
       if (!existsSync(path)) continue;
       try {
-        tiers.push({ label: rel(path), versions: readLockFile(path) });
+        tiers.push({ label: rel(path), versions: readLockFile(path, opts.roots) });
       } catch (error) {
         problems.push(`${rel(path)}: cannot read versions (${(error as Error).message.split("\n")[0]})`);
       }
@@ -130,7 +155,7 @@ export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: strin
   }
   const venvs = [...dirs.flatMap((d) => VENV_DIRS.map((v) => join(d, v))), ...(opts.virtualEnv ? [opts.virtualEnv] : [])];
   for (const venv of [...new Set(venvs)]) {
-    if (existsSync(venv) && statSync(venv).isDirectory()) tiers.push({ label: rel(venv), versions: readVenv(venv) });
+    if (isDir(venv)) tiers.push({ label: rel(venv), versions: readVenv(venv) });
   }
   const pins: Record<string, string> = {};
   const pinSources: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { CONDA, NOTEBOOK_CELLS, PYPROJECT, PYTHON_SCRIPTS, REQUIREMENTS, TYPESCR
  * extension picks the front end) and the exact bytes to lint.
  */
 
-export const KINDS = ["python", "notebook", "requirements", "pyproject", "conda", "typescript", "javascript"] as const;
+export const KINDS = ["python", "notebook", "requirements", "pyproject", "conda", "typescript", "javascript", "special", "flat", "deep"] as const;
 export type FuzzKind = (typeof KINDS)[number];
 
 export interface FuzzCase {
@@ -16,6 +16,8 @@ export interface FuzzCase {
   /** File name, relative: `train.py`, `requirements.txt`, `exp.ipynb`. */
   name: string;
   bytes: Uint8Array;
+  /** Instead of bytes: a symbolic link to this (a device, a pseudo-file, a folder, nowhere); `fifo` makes a FIFO. */
+  link?: string;
 }
 
 const enc = new TextEncoder();
@@ -240,6 +242,56 @@ const tsBytes = fc.oneof(
   { weight: 1, arbitrary: fc.constant(enc.encode(TYPESCRIPT)) },
 );
 
+// ---- Hostile files (issue 13) ----
+
+/** Where a link in a stranger's tree may lead: devices, pseudo-files that lie about their size, folders, nowhere, a loop. */
+export const SPECIAL_TARGETS = ["/dev/zero", "/dev/null", "/dev/urandom", "/dev/full", "/proc/self/mem", "/proc/self/pagemap", "/proc/self/environ", "/proc/self/maps", "/proc/self/fd/0", "/", "/etc", "/nonexistent/x", ".", "fifo"];
+
+/** Flat manifests around the work budget: many short entries, or a few very long lines. */
+const flatManifest = fc
+  .tuple(
+    fc.constantFrom("requirements.txt", "pyproject.toml", "environment.yml", "package.json"),
+    // At the line budget a case costs seconds: rarely.
+    fc.oneof({ weight: 18, arbitrary: fc.integer({ min: 10, max: 3_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 19_990, max: 20_010 }) }, { weight: 1, arbitrary: fc.constant(70_000) }),
+    fc.integer({ min: 1, max: 400_000 }),
+    fc.boolean(),
+  )
+  .map(([name, lines, width, long]) => {
+    const entry = (i: number) => {
+      if (name === "requirements.txt") return `pkg${i}==1.${i}`;
+      if (name === "pyproject.toml") return `k${i} = "v"`;
+      if (name === "environment.yml") return `  - pkg${i}=1.${i}`;
+      return `"k${i}": "1.0.${i}",`;
+    };
+    const head = name === "pyproject.toml" ? "[project]\nname = \"x\"\n" : name === "environment.yml" ? "dependencies:\n" : name === "package.json" ? '{"dependencies": {\n' : "";
+    const tail = name === "package.json" ? '"z": "1"}}\n' : "";
+    // A few lines of 400k characters, or many short ones.
+    const body = long ? `${entry(0)}${" ".repeat(width)}#${"x".repeat(width)}\n`.repeat(3) : Array.from({ length: lines }, (_, i) => entry(i)).join("\n");
+    return { name, bytes: enc.encode(`${head}${body}\n${tail}`) };
+  });
+
+/** Nesting from just under the cap to a hundred thousand levels, in each syntax's brackets and blocks. */
+const deepManifest = fc
+  .tuple(fc.constantFrom("toml-inline", "toml-array", "yaml-flow", "yaml-block", "yaml-dash", "json"), fc.oneof(fc.integer({ min: 90, max: 110 }), fc.integer({ min: 1, max: 100_000 })), fc.boolean())
+  .map(([shape, n, closed]) => {
+    const close = (s: string) => (closed ? s : "");
+    switch (shape) {
+      case "toml-inline":
+        return { name: "pyproject.toml", text: `[project]\nname = "x"\nx = ${"{a=".repeat(n)}1${close("}".repeat(n))}\n` };
+      case "toml-array":
+        return { name: "pyproject.toml", text: `[project]\ndependencies = ${"[".repeat(n)}"numpy"${close("]".repeat(n))}\n` };
+      case "yaml-flow":
+        return { name: "environment.yml", text: `dependencies: ${"[".repeat(n)}numpy${close("]".repeat(n))}\n` };
+      case "yaml-block":
+        return { name: "environment.yml", text: `dependencies:\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n` };
+      case "yaml-dash":
+        return { name: "environment.yml", text: `dependencies:\n  ${"- ".repeat(n)}numpy\n` };
+      default:
+        return { name: "package.json", text: `{"dependencies": ${"[".repeat(n)}1${close("]".repeat(n))}}` };
+    }
+  })
+  .map(({ name, text }) => ({ name, bytes: enc.encode(text) }));
+
 const NAMES: Record<FuzzKind, readonly string[]> = {
   python: ["train.py", "données é.py"],
   notebook: ["experiment.ipynb"],
@@ -248,9 +300,12 @@ const NAMES: Record<FuzzKind, readonly string[]> = {
   conda: ["environment.yml", "environment-gpu.yaml"],
   typescript: ["train.ts", "model.tsx", "run.mts"],
   javascript: ["train.js", "train.mjs", "train.cjs"],
+  special: ["train.py", "requirements.txt", "pyproject.toml", "environment.yml", "experiment.ipynb", "package.json"],
+  flat: [],
+  deep: [],
 };
 
-const BYTES: Record<FuzzKind, fc.Arbitrary<Uint8Array>> = {
+const BYTES: Record<Exclude<FuzzKind, "special" | "flat" | "deep">, fc.Arbitrary<Uint8Array>> = {
   python: pythonBytes,
   notebook: notebookBytes,
   requirements: requirementsBytes,
@@ -261,7 +316,10 @@ const BYTES: Record<FuzzKind, fc.Arbitrary<Uint8Array>> = {
 };
 
 export function caseOf(kind: FuzzKind): fc.Arbitrary<FuzzCase> {
-  return fc.tuple(fc.constantFrom(...NAMES[kind]), BYTES[kind]).map(([name, bytes]) => ({ kind, name, bytes }));
+  if (kind === "special") return fc.tuple(fc.constantFrom(...NAMES.special), fc.constantFrom(...SPECIAL_TARGETS)).map(([name, link]) => ({ kind, name, bytes: new Uint8Array(), link }));
+  if (kind === "flat") return flatManifest.map((c) => ({ kind, ...c }));
+  if (kind === "deep") return deepManifest.map((c) => ({ kind, ...c }));
+  return fc.tuple(fc.constantFrom(...NAMES[kind]), BYTES[kind as Exclude<FuzzKind, "special" | "flat" | "deep">]).map(([name, bytes]) => ({ kind, name, bytes }));
 }
 
 export const anyCase: fc.Arbitrary<FuzzCase> = fc.oneof(...KINDS.map(caseOf));

@@ -1,10 +1,12 @@
 import { parentPort } from "node:worker_threads";
-import { mkdtempSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../plugin/index.js";
 import { violations } from "./check.js";
+import { readText } from "../io/read.js";
 
 /**
  * One fuzz linter: the shipped recommended config through ESLint's API, with
@@ -26,6 +28,8 @@ export interface Job {
   id: number;
   name: string;
   bytes: Uint8Array;
+  /** Lint what a link to this reads as, through the CLI's file gate (a FIFO for `fifo`). */
+  link?: string;
 }
 
 export interface Answer {
@@ -33,10 +37,35 @@ export interface Answer {
   violations: string[];
 }
 
+/** The text a link case reads as through the gate, or the one message the CLI would print instead. */
+function readLink(job: Job): { text: string } | { message: string } {
+  const dir = mkdtempSync(join(cwd, "link-"));
+  const path = join(dir, job.name.replace(/\//gu, "_"));
+  try {
+    if (job.link === "fifo") spawnSync("mkfifo", [path]);
+    else symlinkSync(job.link!, path);
+    // Named on the command line: read wherever it leads, but bounded and regular files only.
+    const r = readText(path);
+    return r.ok ? { text: r.text } : { message: r.message };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 parentPort!.on("message", async (job: Job) => {
   const filePath = join(cwd, job.name);
-  // As ESLint reads a file: UTF-8, invalid bytes as U+FFFD, the BOM kept for the linter to strip.
-  const text = Buffer.from(job.bytes).toString("utf8");
+  let text: string;
+  if (job.link !== undefined) {
+    const read = readLink(job);
+    if ("message" in read) {
+      parentPort!.postMessage({ id: job.id, violations: read.message.trim() ? [] : ["empty message for an unreadable file"] } satisfies Answer);
+      return;
+    }
+    text = read.text;
+  } else {
+    // As ESLint reads a file: UTF-8, invalid bytes as U+FFFD, the BOM kept for the linter to strip.
+    text = Buffer.from(job.bytes).toString("utf8");
+  }
   let found: string[];
   try {
     const [result] = await eslint.lintText(text, { filePath });

@@ -79,7 +79,7 @@ export class LintPool {
         };
         slot.worker.on("message", onMessage);
         slot.worker.on("error", onError);
-        slot.worker.postMessage({ id, name: c.name, bytes: c.bytes });
+        slot.worker.postMessage({ id, name: c.name, bytes: c.bytes, ...(c.link ? { link: c.link } : {}) });
       });
     } finally {
       this.#release(slot);

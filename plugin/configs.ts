@@ -13,6 +13,9 @@ export const FILES = {
     "**/pyproject.toml",
     "**/environment*.yml",
     "**/environment*.yaml",
+    // MLflow Projects' and models' environment file (`conda_env: conda.yaml` in an MLproject).
+    "**/conda*.yml",
+    "**/conda*.yaml",
     "**/package.json",
   ],
   // TypeScript and JavaScript, parsed by typescript-eslint's parser with ESLint's own JavaScript language.

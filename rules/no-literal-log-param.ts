@@ -1,8 +1,9 @@
+import { DECLARING_CALLS } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, TRACKER_PACKAGES, type ConfigSource } from "../catalogue/tracking.js";
 import type { CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { mappingEntries, type Entry } from "./util/mappings.js";
+import { isDictCall, mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
@@ -19,6 +20,8 @@ function sameLiteral(a: Expr, b: Expr, text: (r: Range) => string): boolean {
   const flat = (e: Expr) => text(e.range).replace(/\s+/g, "").replace(/"/g, "'");
   return isLiteral(a) && isLiteral(b) && flat(a) === flat(b);
 }
+
+const DECLARING = new Set(DECLARING_CALLS);
 
 const literalEntries = (model: SemanticModel, e: Expr, scope: number) => mappingEntries(model, e, scope).filter((en) => isLiteral(en.value));
 
@@ -37,7 +40,8 @@ function callUses(model: SemanticModel, text: (r: Range) => string): Map<string,
     list.push(use);
   };
   for (const site of model.facts.calls) {
-    if (isTrackerCall(model, site)) continue;
+    // `dict(lr=1e-3)` builds a mapping like a display does: its entries are uses only where it is spread into a call.
+    if (isTrackerCall(model, site) || DECLARING.has(model.callee(site) ?? "") || isDictCall(model, site.call, site.scope)) continue;
     const callee = snippet(text(site.call.callee.range), 40);
     for (const a of model.namedArguments(site.call)) add({ callee, key: a.name, value: a.value, scope: site.scope });
     for (const a of site.call.args) {
@@ -171,7 +175,10 @@ export default createRule<[], MessageIds>({
       let uses: Map<string, Use[]> | null = null;
       // A parameter handed through (`def f(lr): SGD(lr=lr)`) says nothing about the value: its callers' uses do.
       const passThrough = ({ value, scope }: Use) => value.kind === "name" && model.binding(value.name, scope, value.range[0])?.kind === "param";
-      const usesOf = (key: string) => ((uses ??= callUses(model, text)).get(key) ?? []).filter((u) => !passThrough(u));
+      // A name logged as a string (`"dataset": "CIFAR-100"`) is contradicted only by another string, not by the object
+      // a call of the same keyword takes (`DataLoader(dataset=train_set)`).
+      const comparable = (u: Use, value: Expr) => !(value.kind === "literal" && typeof value.value === "string") || isLiteral(model.definition(u.value, u.scope));
+      const usesOf = (key: string, value: Expr) => ((uses ??= callUses(model, text)).get(key) ?? []).filter((u) => !passThrough(u) && comparable(u, value));
       const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
       const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
         const data = { key, value: snippet(text(value.range), 40) };
@@ -183,7 +190,7 @@ export default createRule<[], MessageIds>({
 
       // MLflow params are write-only: a literal there is always a second source of truth.
       const mlflowLiteral = (entry: Entry) => {
-        const found = usesOf(entry.key);
+        const found = usesOf(entry.key, entry.value);
         const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
         report(other ? "literalMismatch" : "literalParam", entry, other);
       };
@@ -222,7 +229,7 @@ export default createRule<[], MessageIds>({
         if (!model.imports(source.package)) continue;
         const { literals, isRead } = configFacts(model, source);
         for (const entry of literals) {
-          const found = usesOf(entry.key);
+          const found = usesOf(entry.key, entry.value);
           if (!isRead(entry.key)) {
             const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
             report(other ? "configMismatch" : "configNotRead", entry, other);

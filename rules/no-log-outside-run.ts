@@ -29,15 +29,15 @@ export default createRule<[], MessageIds>({
       recommended: true,
     },
     messages: {
-      afterRunClosed: "{{call}} runs after the `with` block of the run started on line {{line}} has closed, so {{cost}}; move it into the block.",
-      afterRunEnded: "{{call}} runs after {{end}} on line {{line}} ended the run, so {{cost}}; log before ending the run.",
-      beforeRun: "{{call}} runs before {{start}} on line {{line}} starts the run, so {{cost}}; log inside the run.",
+      afterRunClosed: "{{call}} runs after the `with` block of the run started on {{line}} has closed, so {{cost}}; move it into the block.",
+      afterRunEnded: "{{call}} runs after {{end}} on {{line}} ended the run, so {{cost}}; log before ending the run.",
+      beforeRun: "{{call}} runs before {{start}} on {{line}} starts the run, so {{cost}}; log inside the run.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    return onProgram(context, ({ model, loc, text }) => {
+    return onProgram(context, ({ model, loc, text, lineOf }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
       for (const api of runApis) {
         const cost = api.noActiveRun;
@@ -70,7 +70,7 @@ export default createRule<[], MessageIds>({
           for (const s of starts) {
             const w = model.withOf(s.call);
             if (!w || !mine(s) || !before(w.range, r) || mayNest(s.call, api) || !model.dominates(w.range, r, { loopsRun: true })) continue;
-            closers.push({ at: w.range, messageId: "afterRunClosed", data: { call, line: String(loc(s.call.range).start.line), cost } });
+            closers.push({ at: w.range, messageId: "afterRunClosed", data: { call, line: lineOf(s.call.range), cost } });
           }
           for (const e of ends) {
             // A `with` closes its run even on an exception; an end call in a `try` body is skipped by one.
@@ -80,7 +80,7 @@ export default createRule<[], MessageIds>({
             // Anywhere, ending a run opened with nested=True leaves its parent active.
             if (bare.some((s) => mine(s) && before(s.call.range, e.call.range) && mayNest(s.call, api))) continue;
             const end = text(e.call.callee.range) + "()";
-            closers.push({ at: e.call.range, messageId: "afterRunEnded", data: { call, end, line: String(loc(e.call.range).start.line), cost } });
+            closers.push({ at: e.call.range, messageId: "afterRunEnded", data: { call, end, line: lineOf(e.call.range), cost } });
           }
           const last = closers.sort((a, b) => a.at[1] - b.at[1]).at(-1);
           if (last) {
@@ -92,7 +92,7 @@ export default createRule<[], MessageIds>({
           if (inFunction || startedSince([0, 0])) continue;
           const next = starts.find((s) => mine(s) && before(r, s.call.range));
           if (!next) continue;
-          const line = String(loc(next.call.range).start.line);
+          const line = lineOf(next.call.range);
           context.report({ loc: loc(r), messageId: "beforeRun", data: { call, start: text(next.call.callee.range) + "()", line, cost } });
         }
       }

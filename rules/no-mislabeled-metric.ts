@@ -1,6 +1,7 @@
 import { EVAL_TOKENS, LOSS_TOKENS, nameTokens, QUALITY_METRIC_TOKENS, SPLIT_TOKENS, type SplitRole } from "../catalogue/data.js";
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
-import type { Expr, Range } from "../semantic/ir.js";
+import type { CallExpr, Expr, Range } from "../semantic/ir.js";
+import { metricDictKind } from "../semantic/metric-summaries.js";
 import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { counterparts, describeEvidence, listNames, provenance, replaceWord, ROLE_WORDS } from "../semantic/provenance.js";
 import { keyedWrites, scopeOf } from "../semantic/queries.js";
@@ -54,6 +55,13 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     const arg = argument(site.call, metricMappingLoggers.find((l) => l.qname === qname)!.mapping);
     if (!arg || arg.spread) continue;
     const mapping = model.definition(arg.value, site.scope);
+    // `metrics = evaluate(model, X_train, y_train)`: a function whose summary says it returns a dict of metrics, each computed from some of its arguments.
+    const summary = mapping.kind === "call" ? model.summaryAt(metricDictKind, { call: mapping, scope: scopeOf(model, mapping) }) : null;
+    for (const en of summary?.entries ?? []) {
+      const call = mapping as CallExpr;
+      const items = en.params.map((i) => argument(call, { index: i })?.value).filter((v): v is Expr => v !== undefined);
+      if (items.length) out.push({ key: en.key, value: { kind: "collection", range: call.range, items }, scope: scopeOf(model, call), at: arg.value.range });
+    }
     if (mapping.kind === "dict") {
       for (const en of mapping.entries) {
         const key = literalString(en.key);
@@ -136,7 +144,7 @@ export default createRule<Options, MessageIds>({
         const prov = provenance(model, m.value, m.scope);
         const found = prov.role && finding(key.split, key.kind, prov.role);
         if (!found) continue;
-        const id = `${m.at[0]}:${m.at[1]}`;
+        const id = `${m.at[0]}:${m.at[1]}:${m.key}`;
         if (reported.has(id)) continue;
         reported.add(id);
         const { messageId, from, want } = found;

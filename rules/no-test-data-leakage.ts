@@ -6,20 +6,22 @@ import {
   FIT_TRANSFORM_FUNCTIONS,
   LEAKAGE_PACKAGES,
   LEARNED_TRANSFORMERS,
+  MODEL_PROMOTIONS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
   OVERSAMPLERS,
+  RUN_SEARCHES,
   SEARCHES,
   STATELESS_TRANSFORMERS,
   TRANSFORMER_FIT_METHODS,
   TUNERS,
 } from "../catalogue/leakage.js";
-import { FIT_METHODS } from "../catalogue/data.js";
+import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
 import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
-import { argument, type SemanticModel } from "../semantic/model.js";
+import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -257,13 +259,37 @@ function* tuneOnTest(model: SemanticModel): Generator<Finding> {
   }
 }
 
+/** `search_runs(order_by=["metrics.test_acc DESC"])` and then registering or promoting a model: the run kept is the best on the test split. */
+function* promoteOnTest(model: SemanticModel): Generator<Finding> {
+  const promotions = model.callsTo(MODEL_PROMOTIONS);
+  if (!promotions.length) return;
+  for (const { site, qname } of model.callsTo(RUN_SEARCHES.map((r) => r.qname))) {
+    const order = argument(site.call, RUN_SEARCHES.find((r) => r.qname === qname)!.orderBy);
+    const list = order ? model.definition(order.value, site.scope) : null;
+    const items = list?.kind === "collection" ? list.items : list ? [list] : [];
+    for (const item of items) {
+      const text = literalString(item);
+      const metric = text?.match(/^metrics\.[`"]?([^`"\s]+)/u)?.[1];
+      if (!metric || roleFromName(metric) !== "test" || !promotions.some((p) => p.site.call.range[0] > site.call.range[0])) continue;
+      yield { call: site.call, range: item.range, messageId: "selectOnTest", data: { kept: `${short(qname)}(order_by=...)`, evidence: `runs ranked by the metric '${metric}'` } };
+      break;
+    }
+  }
+}
+
 /** Candidates chosen by their test score: `max(models, key=...)` on it, or a loop keeping the best test score with what scored it. */
 function* selectOnTest(model: SemanticModel): Generator<Finding> {
   const builtin = (e: Expr, scope: number) => e.kind === "name" && RANKING_BUILTINS.has(e.name) && !model.binding(e.name, scope, at(e));
   for (const site of callSites(model)) {
     const key = builtin(site.call.callee, site.scope) ? argument(site.call, { keyword: "key" }) : null;
     const hit = key ? testScores(model, key.range)[0] : undefined;
-    if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
+    if (hit) {
+      yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
+      continue;
+    }
+    // `max(scores, key=scores.get)` over a dict filled with test scores.
+    const ranked = key ? rankedTestScores(model, site) : null;
+    if (ranked) yield { call: site.call, range: site.call.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: ranked } };
   }
   for (const { loop, carried } of loopCarried(model)) {
     // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`).
@@ -326,7 +352,7 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model));
+      findings.push(...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

@@ -1,5 +1,6 @@
 import {
   AUTOLOG_ALL,
+  AUTOLOG_KEYWORDS,
   FLAVOR_AUTOLOG,
   hyperparameterCalls,
   keySynonyms,
@@ -8,10 +9,10 @@ import {
   type HyperparameterCall,
 } from "../catalogue/hyperparameters.js";
 import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
-import type { CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
+import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, inPackage, isLiteral, literalString, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { mappingEntries } from "./util/mappings.js";
+import { mappingEntries, mappingOf } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 
 type MessageIds = "unlogged" | "loggedOtherValue";
@@ -30,6 +31,8 @@ interface Received {
   key: string;
   value: Expr;
   whole: boolean;
+  /** Other paths the value is read through: the mapping entry it came from (`params["lr"]`), the estimator's attribute (`model.C`). */
+  via: string[];
 }
 
 const SKIP = new Set(NOT_HYPERPARAMETERS);
@@ -51,19 +54,25 @@ function entryFor(q: string): HyperparameterCall | undefined {
   return hyperparameterCalls.find((e) => e.qnames?.includes(q) || (isClass && e.classesUnder?.includes(parent)));
 }
 
-const countsAs = (entry: HyperparameterCall, name: string) => !SKIP.has(name) && !entry.exclude?.includes(name) && (!entry.only || entry.only.includes(name));
+/** `name` is a setting of the call; a params mapping (`xgboost.train(params)`) holds settings only, so `only` (which picks keywords) does not apply to it. */
+const countsAs = (entry: HyperparameterCall, name: string, inParams = false) =>
+  !SKIP.has(name) && !entry.exclude?.includes(name) && (inParams || !entry.only || entry.only.includes(name));
+
+/** The binding that holds the call's result (`model = LogisticRegression(...)`): its attributes are the settings it received. */
+const holderOf = (model: SemanticModel, site: CallSite) => model.holder(site.call, "within");
 
 /** The hyper-parameters one call receives, by keyword, position, params mapping or `**spread`. */
 function received(model: SemanticModel, site: CallSite, entry: HyperparameterCall): Received[] {
   const call = site.call;
   const out: Received[] = [];
-  const add = (name: string, value: Expr, whole = false) => out.push({ name, key: "", value, whole });
-  const fromMapping = (e: Expr, label: string, filter: boolean) => {
+  const add = (name: string, value: Expr, whole = false, via: string[] = []) => out.push({ name, key: "", value, whole, via });
+  const fromMapping = (e: Expr, label: string, inParams: boolean) => {
     const d = model.definition(e, site.scope);
-    const entries = mappingEntries(model, d, site.scope);
-    if (entries.length || d.kind === "dict") {
-      for (const en of entries) if (!filter || countsAs(entry, en.key)) add(en.key, en.value);
-    } else if (!filter || !entry.only) add(label, e, true);
+    const entries = mappingOf(model, d, site.scope);
+    const own = model.ownPaths(e, site.scope);
+    if (entries) {
+      for (const en of entries) if (countsAs(entry, en.key, inParams)) add(en.key, en.value, false, own.map((p) => `${p}[${JSON.stringify(en.key)}]`));
+    } else if (inParams || !entry.only) add(label, e, true);
     // Into a call where only some keywords are settings (`DataLoader`), an unreadable `**spread`
     // mostly holds runtime options (`num_workers`, `pin_memory`): not reported as a setting.
   };
@@ -76,11 +85,16 @@ function received(model: SemanticModel, site: CallSite, entry: HyperparameterCal
   for (const a of model.namedArguments(call)) if (countsAs(entry, a.name)) add(a.name, a.value);
   if (entry.mapping) {
     const m = argument(call, entry.mapping);
-    if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), false);
+    if (m && m.spread === "") fromMapping(m.value, snippet(model.sourceText(m.value.range), 30), true);
   }
-  for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, true);
+  for (const a of call.args) if (a.spread === "**") fromMapping(a.value, `**${snippet(model.sourceText(a.value.range), 30)}`, false);
   // A keyword given twice (positionally and by name) is one setting; listed in source order.
-  for (const r of out) r.key = normalKey(r.name);
+  const holder = holderOf(model, site);
+  for (const r of out) {
+    r.key = normalKey(r.name);
+    // `model.C`, or the whole estimator (`model.get_params()`) for a mapping the rule cannot read.
+    if (holder) r.via.push(r.whole ? `${holder.name}@${holder.range[0]}` : `${holder.name}@${holder.range[0]}.${r.name}`);
+  }
   return out.filter((r, i) => out.findIndex((o) => o.name === r.name) === i).sort((a, b) => a.value.range[0] - b.value.range[0]);
 }
 
@@ -131,6 +145,11 @@ function loggedValues(model: SemanticModel): Logged[] {
     const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
     for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
     for (const t of model.facts.targetAssigns) {
+      // `wandb.config = {...}`: the whole config set at once.
+      if (t.target.kind === "member" && source.objects.includes(model.resolve(t.target, t.scope) ?? "")) {
+        addMapping(t.value, t.scope);
+        continue;
+      }
       // The value is read (converted) only for the config's own assignments.
       const q = model.resolve(t.target.object, t.scope);
       if (q === null || !source.objects.includes(q)) continue;
@@ -150,6 +169,67 @@ function loggedValues(model: SemanticModel): Logged[] {
   return out;
 }
 
+/**
+ * Which calls can take part in a tracked run: code in a function that starts
+ * one, or one reached from there, or code that reaches one (its values may be
+ * handed in: `main()` builds the model `train()` fits). A function that does
+ * neither (an evaluation helper beside the training one), and code after
+ * every run of its own function has closed, build nothing the run uses.
+ */
+function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallSite) => boolean {
+  const runScopes = new Set(runStarts.map((s) => s.scope));
+  // A function that returns a run (`def start(): return mlflow.start_run()`) runs it in its callers.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const site of model.facts.calls) {
+      const fn = model.functionNamed(site.call.callee, site.scope);
+      if (fn === null || !runScopes.has(fn) || runScopes.has(site.scope) || !model.facts.returns.some((r) => r.scope === fn)) continue;
+      runScopes.add(site.scope);
+      changed = true;
+    }
+  }
+  const reached = model.reachable(runScopes);
+  const reaching = model.reaching(runScopes);
+  const reachesRun = (scope: number) => reaching.has(scope);
+  // A helper called for its value where the run is reached (`loader = get_loader(cfg)` in `main()`) builds what the run may use;
+  // one called for its effect (`show_samples()`) does not.
+  // Calls whose value is bound, returned or passed on (one pass, not a search per call).
+  // Keyed by range: a binding's value and the call site may be distinct objects for the same expression.
+  const held = new Set<string>();
+  const hold = (e: Expr | undefined) => e && held.add(`${e.range[0]}:${e.range[1]}`);
+  for (const b of model.facts.bindings) if (b.kind === "assign" || b.kind === "unpack" || b.kind === "with") hold(b.value);
+  for (const r of model.facts.returns) hold(r.value);
+  for (const site of model.facts.calls) for (const a of site.call.args) hold(a.value);
+  const feeders = new Set<number>();
+  for (const site of model.facts.calls) {
+    if (!held.has(`${site.call.range[0]}:${site.call.range[1]}`)) continue;
+    const fn = model.functionNamed(site.call.callee, site.scope);
+    if (fn !== null && !reached.has(fn) && (reached.has(site.scope) || reachesRun(site.scope))) feeders.add(fn);
+  }
+  const fed = model.reachable(feeders);
+  const inMethod = (scope: number) => {
+    for (let s: number | null = scope; s !== null; s = model.facts.scopes[s]?.parent ?? null) if (model.facts.scopes[s]?.kind === "class") return true;
+    return false;
+  };
+  return (site) => {
+    const own = runStarts.filter((s) => s.scope === site.scope);
+    const closed = (s: CallSite) => (model.withOf(s.call)?.range[1] ?? Infinity) <= site.call.range[0];
+    if (own.length && own.every(closed)) return false;
+    // Built before the first run of its scope (a notebook's warm-up cell) and never used once it started,
+    // nor what it was built on (`SGD(model.parameters())` trains the `model` the run logs).
+    const first = own.find((s) => site.call.range[1] <= s.call.range[0]);
+    if (first && first === own[0]) {
+      const holder = holderOf(model, site);
+      const inputs = [...model.flow(site.call, site.scope).bindings].filter((b) => b.scope === site.scope && b.kind === "assign");
+      if (holder && ![holder, ...inputs].some((b) => usedFrom(model, b, first.call.range[0]))) return false;
+    }
+    return inMethod(site.scope) || reached.has(site.scope) || fed.has(site.scope) || reachesRun(site.scope);
+  };
+}
+
+/** The value of `holder` is read at or after `from` in its own scope, or in a function (which runs when called, wherever it is written). */
+const usedFrom = (model: SemanticModel, holder: Binding, from: number) => model.references(holder).some((r) => r.scope !== holder.scope || r.range[0] >= from);
+
 /** Both are the same constant, whatever the quoting or spacing. */
 function sameConstant(a: Expr, b: Expr, text: (r: Range) => string): boolean {
   if (!isLiteral(a) || !isLiteral(b)) return false;
@@ -168,7 +248,11 @@ function readsConfig(model: SemanticModel, e: Expr, scope: number, objects: Set<
       if (q !== null && objects.has(q)) return true;
       work.push(x.object);
     } else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+    // Computed from the config (`len(loader) * config.epochs`): what it depends on is recorded.
+    else if (x.kind === "other") for (const name of x.names) work.push({ kind: "name", name, range: x.range });
     else if (x.kind === "name" && hops < 4) {
+      const q = model.resolve(x, scope);
+      if (q !== null && objects.has(q)) return true;
       const b = model.binding(x.name, scope, x.range[0]);
       if (b?.value && (b.kind === "assign" || b.kind === "with") && readsConfig(model, b.value, b.scope, objects, hops + 1)) return true;
     }
@@ -199,25 +283,33 @@ export default createRule<[], MessageIds>({
       if (!model.imports(...TRACKER_PACKAGES)) return;
       // One pass over the calls: which runs start, whether autologging is on, which calls take hyper-parameters.
       const starts = new Set<string>();
+      const startSites: CallSite[] = [];
       const flavors = new Set<string>();
       const candidates: { site: CallSite; entry: HyperparameterCall }[] = [];
       for (const site of model.facts.calls) {
         const q = model.callee(site);
         if (q === null) continue;
-        if (START_NAMES.has(q)) starts.add(q);
-        else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
+        if (START_NAMES.has(q)) {
+          starts.add(q);
+          startSites.push(site);
+          const on = AUTOLOG_KEYWORDS.find((k) => k.qname === q && argument(site.call, { keyword: k.keyword }));
+          // Any value but a literal off (`magic=False`) may turn it on.
+          const v = on && argument(site.call, { keyword: on.keyword })!.value;
+          if (v && !(v.kind === "literal" && !v.value)) return;
+        } else if (AUTOLOG_ALL.includes(q) || trackerIntegrations.some((p) => inPackage(q, p))) return;
         const m = FLAVOR_AUTOLOG.exec(q);
         if (m) flavors.add(m[1]!);
         const entry = entryFor(q);
         if (entry) candidates.push({ site, entry });
       }
       const apis = runApis.filter((a) => starts.has(a.start));
-      if (!apis.length) return;
+      if (!apis.length || !candidates.length) return;
       const how = [...new Set(apis.flatMap((a) => (a.paramsLabel ? [a.paramsLabel] : [])))].join(" or ");
 
       const calls: { site: CallSite; entry: HyperparameterCall; args: Received[] }[] = [];
+      const tracked = inTrackedRun(model, startSites);
       for (const { site, entry } of candidates) {
-        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry)) continue;
+        if (entry.flavors.some((f) => flavors.has(f)) || integrationOn(site.call, entry) || !tracked(site)) continue;
         if (entry.when) {
           const w = argument(site.call, { keyword: entry.when.keyword })?.value;
           if (w?.kind !== "literal" || w.value !== entry.when.value) continue;
@@ -228,10 +320,17 @@ export default createRule<[], MessageIds>({
 
       const logged = loggedValues(model);
       const keys = new Set(logged.flatMap((l) => (l.key === null ? [] : [normalKey(l.key)])));
+      // A name bound twice to the same constant (a notebook re-running its settings cell) holds one value.
+      const constantOf = (e: Expr, scope: number) => {
+        const d = e.kind === "name" ? model.definition(e, scope) : null;
+        return d?.kind === "literal" ? `${(e as { name: string }).name}=${JSON.stringify(d.value)}` : null;
+      };
+      const loggedConstants = new Set(logged.flatMap((l) => constantOf(l.value, l.scope) ?? []));
       const paths = logged.map((l) => ({ l, paths: [...model.accessPaths(l.value, l.scope)] }));
       const allPaths = paths.flatMap((p) => p.paths);
       const configObjects = new Set(configSources.flatMap((s) => s.objects));
-      const flows = (value: Expr, scope: number, from: string[]) => [...model.accessPaths(value, scope)].some((p) => from.some((l) => pathWithin(p, l)));
+      const flows = (value: Expr, scope: number, from: string[], via: string[] = []) =>
+        [...model.accessPaths(value, scope), ...via].some((p) => from.some((l) => pathWithin(p, l)));
       const byKey = new Map<string, { c: (typeof calls)[number]; a: Received }[]>();
       for (const c of calls) {
         for (const a of c.args) {
@@ -249,7 +348,7 @@ export default createRule<[], MessageIds>({
         const takers = byKey.get(normalKey(l.key)) ?? [];
         const loggedDef = model.definition(l.value, l.scope);
         // The same value: flowing from what is logged, or the same constant on both sides.
-        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
+        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from, a.via) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
         if (!takers.length || takers.some(agrees)) continue;
         for (const { c, a } of takers) {
           const def = model.definition(a.value, c.site.scope);
@@ -263,14 +362,12 @@ export default createRule<[], MessageIds>({
       }
 
       for (const { site, args } of calls) {
-        // The estimator itself logged (`mlflow.log_params(model.get_params())`): every setting it holds is recorded.
-        const holder = model.holder(site.call, "within");
-        if (holder && allPaths.some((l) => pathWithin(`${holder.name}@${holder.range[0]}`, l))) continue;
         const unlogged = args.filter((a) => {
           if (mismatched.has(a.value) || keys.has(a.key)) return false;
           // A parameter handed through (`def make(lr): Adam(lr=lr)`): its callers decide, and may log it.
           if (a.value.kind === "name" && model.binding(a.value.name, site.scope, a.value.range[0])?.kind === "param") return false;
-          return !flows(a.value, site.scope, allPaths) && !readsConfig(model, a.value, site.scope, configObjects);
+          if (loggedConstants.has(constantOf(a.value, site.scope) ?? "")) return false;
+          return !flows(a.value, site.scope, allPaths, a.via) && !readsConfig(model, a.value, site.scope, configObjects);
         });
         if (!unlogged.length) continue;
         const names = unlogged.map((a) => a.name).join(", ");

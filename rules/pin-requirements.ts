@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
@@ -9,6 +9,7 @@ import { satisfies } from "../parsers/manifests/versions.js";
 import { normalizeName, type Range, type Specifier } from "../parsers/requirements/parse.js";
 import type { RequirementNode } from "../parsers/requirements/source-code.js";
 import { createRule } from "./util/create-rule.js";
+import { readText, realPath } from "../io/read.js";
 
 type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";
 type Options = [{ allowUrls?: boolean; lockfiles?: "satisfy" | "ignore" }];
@@ -132,14 +133,20 @@ function lockedBeside(manifest: Manifest, file: string): boolean {
   return false;
 }
 
+// A package.json is a few kilobytes; one of a megabyte is not an installed package's.
+const MANIFEST_BYTES = 1024 * 1024;
+
 /** The version of `name` installed in node_modules, found as Node resolves it (up to the repository root), with where it was read. */
 function installedNpmVersion(name: string, file: string): { version: string; source: string } | null {
   if (!isAbsolute(file)) return null;
   for (const dir of upToRepositoryRoot(dirname(file))) {
     const manifest = join(dir, "node_modules", name, "package.json");
     if (!existsSync(manifest)) continue;
+    // Inside the project only (node_modules/x may be a link to anywhere), and bounded (or to /dev/zero).
+    const read = readText(manifest, { roots: [realPath(dir) ?? dir], limit: MANIFEST_BYTES });
+    if (!read.ok) return null;
     try {
-      const version = (JSON.parse(readFileSync(manifest, "utf8")) as { version?: unknown }).version;
+      const version = (JSON.parse(read.text) as { version?: unknown }).version;
       return typeof version === "string" && semver.valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
     } catch {
       return null;

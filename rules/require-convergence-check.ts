@@ -16,6 +16,7 @@ import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
+import { qualifiedName } from "../semantic/qname.js";
 
 type MessageIds = "noConvergenceCheck" | "singleChain";
 
@@ -23,7 +24,6 @@ const SAMPLERS = new Map(samplers.map((s) => [s.qname, s]));
 const DIAGNOSTICS = new Set(diagnosticCalls);
 const SAVES = new Set(saveCalls);
 const same = (a: Range, b: Range) => a[0] === b[0] && a[1] === b[1];
-const root = (qname: string) => qname.split(/[.(]/u, 1)[0]!;
 const words = (name: string) => nameTokens(name).join("_");
 const rhatName = (name: string | null | undefined) => !!name && RHAT_NAME.test(words(name));
 
@@ -86,7 +86,7 @@ function checksConvergence(model: SemanticModel): boolean {
     // A fit the model cannot follow (a parameter): `fit.diagnose()`.
     if (q === null && callee.kind === "member" && diagnosticMethods.includes(name)) return true;
     // `check_convergence(idata)` from the project's own code: trust the name.
-    if (CONVERGENCE_HELPER_NAME.test(words(name)) && (q === null || !BAYES_PACKAGES.includes(root(q)))) return true;
+    if (CONVERGENCE_HELPER_NAME.test(words(name)) && (q === null || !BAYES_PACKAGES.includes(qualifiedName(q).root))) return true;
     if (site.call.args.some((a) => divergenceFields.includes(literalString(a.value) ?? ""))) return true;
   }
   if (model.facts.comparisons.some((c) => c.operands.some((o) => mentionsRhat(model, o, c.scope)))) return true;

@@ -27,6 +27,20 @@ function managedElsewhere(model: SemanticModel, site: CallSite): boolean {
   return bound !== null && bound.kind === "assign" && runLeaves(model, bound);
 }
 
+/** Function scopes handed to a runner of `api` that ends their run (`wandb.agent(id, function=train)`, also through `functools.partial`). */
+function runByRunner(model: SemanticModel, api: RunApi): Set<number> {
+  const out = new Set<number>();
+  for (const runner of api.runners ?? []) {
+    for (const { site } of model.callsTo([runner.qname])) {
+      let fn = argument(site.call, runner.function)?.value;
+      if (fn?.kind === "call" && model.resolve(fn.callee, site.scope) === "functools.partial") fn = argument(fn, { index: 0 })?.value;
+      const scope = fn ? model.functionNamed(fn, site.scope) : null;
+      if (scope !== null) out.add(scope);
+    }
+  }
+  return out;
+}
+
 /** An end call that runs on every path after `start`: in a finally, or on the normal path and in handlers that catch everything. */
 function endGuaranteed(start: CallSite, ends: CallSite[], tries: TryBlock[]): boolean {
   const relevant = tries.filter((t) => contains(t.body, start.call.range) || before(start.call.range, t.range));
@@ -81,13 +95,13 @@ export default createRule<[], MessageIds>({
       endNotGuaranteed: "{{end}} is not in a finally block: an exception before it leaves the run from {{start}} open, so {{cost}}; {{fix}}.",
       runInLoop: "{{start}} starts a run on every loop iteration and never ends it, so {{cost}}; {{fix}} inside the loop.",
       nestedWithoutFlag:
-        "{{start}} starts a run inside the run opened on line {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
+        "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    return onProgram(context, ({ model, loc, text }) => {
+    return onProgram(context, ({ model, loc, text, lineOf }) => {
       if (!model.imports(...TRACKER_PACKAGES)) return;
       const tries = model.tries();
       for (const api of runApis) {
@@ -95,7 +109,8 @@ export default createRule<[], MessageIds>({
         if (!starts.length) continue;
         const endQnames = endNames(api);
         const ends = model.callsTo(endQnames).map((m) => m.site);
-        const elsewhere = new Map(starts.map((s) => [s, managedElsewhere(model, s)]));
+        const byRunner = runByRunner(model, api);
+        const elsewhere = new Map(starts.map((s) => [s, byRunner.has(s.scope) || managedElsewhere(model, s)]));
         // An end in a function that starts no run of its own is a helper that may end any of them.
         const startScopes = new Set(starts.map((s) => s.scope));
         const helperEnds = ends.some((e) => !startScopes.has(e.scope));
@@ -126,7 +141,7 @@ export default createRule<[], MessageIds>({
           if (isNestedFlag(site.call, api) === false) {
             const outer = activeRunAt(site);
             if (outer) {
-              const line = String(loc(outer.call.range).start.line);
+              const line = lineOf(outer.call.range);
               context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag: api.nestedKeyword ?? "" } });
               continue;
             }

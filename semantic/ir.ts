@@ -85,6 +85,8 @@ export interface OtherExpr {
   names: string[];
   /** For a slice (`a:b:c`): its parts, null where left out. */
   slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
+  /** For a conditional expression (`a if c else b`): the values it may take. */
+  branches?: Expr[];
 }
 
 export type ScopeKind = "module" | "function" | "class";

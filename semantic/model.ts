@@ -50,6 +50,7 @@ export class SemanticModel {
   #callsByScope: Map<number, CallSite[]> | null = null;
   #params = new Map<number, Binding[]>();
   #summaries: FileSummaries | null = null;
+  #externals = new Map<string, CalleeFunction | null>();
 
   constructor(facts: ProgramFacts, text: string, where?: { file: string; project: ProjectIndex; depth?: number }) {
     this.facts = facts;
@@ -242,8 +243,13 @@ export class SemanticModel {
 
   #external(qname: string): CalleeFunction | null {
     if (!this.#project || !this.#file) return null;
-    const fn = this.#project.function(this.#file, qname, this.#projectDepth);
-    return fn ? { external: fn } : null;
+    // Once per name and file: library calls (`pd.read_csv`) are asked about at every call site.
+    let found = this.#externals.get(qname);
+    if (found === undefined) {
+      const fn = this.#project.function(this.#file, qname, this.#projectDepth);
+      this.#externals.set(qname, (found = fn ? { external: fn } : null));
+    }
+    return found;
   }
 
   /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
@@ -526,6 +532,19 @@ export class SemanticModel {
    * and its arguments' paths, since its value is derived from them.
    */
   accessPaths(expr: Expr, scope: number): Set<string> {
+    return this.#paths(expr, scope).all;
+  }
+
+  /**
+   * The paths that name the value itself, not what it is computed from:
+   * `params` bound from a dict gives `params@4`, not the entries' paths.
+   * A part of it is read as `path["key"]` or `path.attr`.
+   */
+  ownPaths(expr: Expr, scope: number): string[] {
+    return this.#paths(expr, scope).own;
+  }
+
+  #paths(expr: Expr, scope: number): { all: Set<string>; own: string[] } {
     const out = new Set<string>();
     // `record`: the expression is a value in its own right, not the object of a member read (`args` in `args.lr`).
     const visit = (e: Expr, s: number, hops: number, record = true): string[] => {
@@ -539,7 +558,8 @@ export class SemanticModel {
           break;
         }
         case "member":
-          paths = visit(e.object, s, hops, false).map((p) => `${p}.${e.property}`);
+          // `args.__dict__` is the namespace itself, as `vars(args)` is.
+          paths = visit(e.object, s, hops, false).map((p) => (e.property === "__dict__" ? p : `${p}.${e.property}`));
           break;
         case "index": {
           const key = this.definition(e.index, s);
@@ -547,15 +567,20 @@ export class SemanticModel {
           paths = visit(e.object, s, hops, false).map((p) => `${p}[${k}]`);
           break;
         }
+        // What a value is computed from is recorded only for a value read whole: under a member read
+        // (`args.lr`, `args = parser.parse_args()`), the parser is not what `args.lr` holds.
         case "call":
-          for (const a of e.args) visit(a.value, s, hops + 1);
-          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1);
+          for (const a of e.args) visit(a.value, s, hops + 1, record);
+          if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1, record);
           break;
         case "dict":
-          for (const en of e.entries) visit(en.value, s, hops + 1);
+          for (const en of e.entries) visit(en.value, s, hops + 1, record);
           break;
         case "collection":
-          for (const item of e.items) visit(item, s, hops + 1);
+          for (const item of e.items) visit(item, s, hops + 1, record);
+          break;
+        case "other":
+          for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
           break;
         default:
           break;
@@ -563,8 +588,70 @@ export class SemanticModel {
       if (record) for (const p of paths) out.add(p);
       return paths;
     };
-    visit(expr, scope, 0);
-    return out;
+    const own = visit(expr, scope, 0);
+    return { all: out, own };
+  }
+
+  /** The scope of the function of this file that a name refers to (`train` in `train(model)`), or null. */
+  functionNamed(e: Expr, scope: number): number | null {
+    if (e.kind !== "name") return null;
+    const b = this.binding(e.name, scope, e.range[0]);
+    const fn = b && this.definedScope(b);
+    return fn?.kind === "function" ? fn.id : null;
+  }
+
+  /**
+   * The function scopes that may run while code in `from` runs: functions of
+   * this file called from there by name, or handed on by name (a callback,
+   * `study.optimize(objective)`), transitively. Methods are not followed:
+   * frameworks call them.
+   */
+  reachable(from: Iterable<number>): Set<number> {
+    return this.#walk(from, this.#graph().calls);
+  }
+
+  /** The scopes from which a function in `to` may be called, directly or through other functions of this file (`reachable` reversed). */
+  reaching(to: Iterable<number>): Set<number> {
+    return this.#walk(to, this.#graph().callers);
+  }
+
+  #walk(from: Iterable<number>, edges: Map<number, Set<number>>): Set<number> {
+    const seen = new Set(from);
+    const work = [...seen];
+    while (work.length) {
+      for (const next of edges.get(work.pop()!) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        work.push(next);
+      }
+    }
+    return seen;
+  }
+
+  #callGraph: { calls: Map<number, Set<number>>; callers: Map<number, Set<number>> } | null = null;
+
+  /** Which function scopes each scope calls or hands on by name, built once. */
+  #graph(): { calls: Map<number, Set<number>>; callers: Map<number, Set<number>> } {
+    if (this.#callGraph) return this.#callGraph;
+    const calls = new Map<number, Set<number>>();
+    const callers = new Map<number, Set<number>>();
+    const add = (map: Map<number, Set<number>>, a: number, b: number) => {
+      let set = map.get(a);
+      if (!set) map.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const site of this.facts.calls) {
+      // A class body runs with the code around it; a nested `def` runs only when called.
+      let owner = site.scope;
+      while (this.facts.scopes[owner]?.kind === "class") owner = this.facts.scopes[owner]!.parent ?? 0;
+      for (const e of [site.call.callee, ...site.call.args.map((a) => a.value)]) {
+        const fn = this.functionNamed(e, site.scope);
+        if (fn === null) continue;
+        add(calls, owner, fn);
+        add(callers, fn, owner);
+      }
+    }
+    return (this.#callGraph = { calls, callers });
   }
 
   /**

@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
+import { readTextOrThrow } from "../io/read.js";
 import { dirname, join, resolve, sep } from "node:path";
 import type { FunctionRecord, ModuleRecord } from "./summaries.js";
 
@@ -27,6 +28,8 @@ const ROOT_MARKERS = [".git", "pyproject.toml", "setup.py", "setup.cfg"];
 const MAX_ASCENT = 8;
 // A project module larger than this is not read for summaries (generated code, vendored data).
 const MAX_MODULE_BYTES = 1024 * 1024;
+// How long a module's stat is trusted before its modification time is read again (an editor session edits files).
+const RECHECK_MS = 1000;
 // A module summarised while summarising another: this many levels, then unknown.
 const MAX_MODULE_DEPTH = 3;
 
@@ -45,6 +48,7 @@ export class ProjectIndex {
   #roots = new Map<string, string>();
   // Resolved module names per directory. A module created later in a long editor session is seen after a restart.
   #resolved = new Map<string, string | null>();
+  #checked = new Map<string, number>();
   #inProgress = new Set<string>();
   #summarise: Summariser | null = null;
   /** Modules summarised (not read from the cache): for the bench. */
@@ -104,6 +108,8 @@ export class ProjectIndex {
       }
       bases.push(join(root, "src"));
     }
+    // Most names are installed packages: nothing of the project carries their first part.
+    if (parts.length && !bases.some((base) => existsSync(join(base, `${parts[0]}.py`)) || existsSync(join(base, parts[0]!)))) return null;
     for (const base of bases) {
       const stem = join(base, ...parts);
       for (const candidate of parts.length ? [`${stem}.py`, join(stem, "__init__.py")] : [join(stem, "__init__.py")]) {
@@ -115,15 +121,19 @@ export class ProjectIndex {
 
   /** The summaries of one module file, from the cache while the file is unchanged. */
   moduleAt(path: string, depth = 0): ModuleRecord | null {
+    const cached = this.#entries.get(path);
+    // Asked at every call site that reaches the module: the disk is looked at again at most once a second.
+    const now = Date.now();
+    if (cached && now - (this.#checked.get(path) ?? 0) < RECHECK_MS) return cached.record;
     const stat = gate(path);
     if (!stat) return null;
-    const cached = this.#entries.get(path);
+    this.#checked.set(path, now);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.record;
     if (!this.#summarise || depth > MAX_MODULE_DEPTH || this.#inProgress.has(path)) return null;
     this.#inProgress.add(path);
     let record: ModuleRecord | null = null;
     try {
-      record = this.#summarise(path, readFileSync(path, "utf8"), this, depth + 1);
+      record = this.#summarise(path, readTextOrThrow(path, { limit: MAX_MODULE_BYTES }), this, depth + 1);
       this.summarised++;
     } catch {
       // A module that cannot be read or parsed tells nothing: its importers' rules stay with what they know.

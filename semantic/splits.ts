@@ -13,7 +13,7 @@ import {
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
 import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, receiverBinding, rootName } from "./queries.js";
+import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
@@ -519,4 +519,34 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
     }
   }
   return out;
+}
+
+/** A test score a value is computed from (through assignments): a scoring call on the test split, with its evidence. */
+export function testScoreOf(model: SemanticModel, expr: Expr, scope: number): string | null {
+  const calls = expr.kind === "call" ? [expr, ...model.flow(expr, scope).calls] : model.flow(expr, scope).calls;
+  for (const call of calls) {
+    const hit = testScores(model, call.range).find((h) => h.site.call.range[0] === call.range[0] && h.site.call.range[1] === call.range[1]);
+    if (hit) return hit.evidence;
+  }
+  return null;
+}
+
+/**
+ * A dict of test scores that `max`/`min`/`sorted` ranks: `max(scores, key=scores.get)`,
+ * `max(scores.items(), key=...)`, where `scores[name] = accuracy_score(y_test, ...)` or
+ * `scores = {"lr": f1_score(y_test, ...), ...}`. The evidence of the first test score.
+ */
+export function rankedTestScores(model: SemanticModel, site: CallSite): string | null {
+  const first = site.call.args.find((a) => a.name === null && a.spread === "");
+  const root = first ? rootName(first.value.kind === "call" && first.value.callee.kind === "member" ? first.value.callee.object : first.value) : null;
+  const holder = root ? model.binding(root.name, site.scope, root.range[0]) : null;
+  if (!holder) return null;
+  const values: { e: Expr; scope: number }[] = keyedWrites(model, holder, site.call.range[0]).map((w) => ({ e: w.value, scope: w.scope }));
+  const own = holder.kind === "assign" && holder.value ? model.definition(holder.value, holder.scope) : null;
+  if (own?.kind === "dict") values.push(...own.entries.map((en) => ({ e: en.value, scope: holder.scope })));
+  for (const v of values) {
+    const evidence = testScoreOf(model, v.e, v.scope);
+    if (evidence) return evidence;
+  }
+  return null;
 }

@@ -3,13 +3,13 @@ import { describe, expect, it, vi } from "vitest";
 import { tempProject } from "./util/cli.js";
 
 // Root reads every file, so an unreadable one is simulated where the CLI asks the file system.
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const fs = await importOriginal<typeof import("node:fs/promises")>();
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
   return {
     ...fs,
-    access: async (path: string, mode?: number) => {
+    openSync: (path: string, ...rest: unknown[]) => {
       if (String(path).endsWith("secret.py")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-      return fs.access(path, mode);
+      return (fs.openSync as (...a: unknown[]) => number)(path, ...rest);
     },
   };
 });
@@ -49,6 +49,15 @@ describe("file discovery", () => {
     expect(p.targets.map((t) => [t.path.slice(dir.length + 1), t.kind])).toEqual([
       ["package.json", "requirements"],
       ["packages/trainer/package.json", "requirements"],
+    ]);
+  });
+
+  it("lints an MLflow project's conda.yaml as a conda environment file", async () => {
+    const dir = tempProject({ "MLproject": "conda_env: conda.yaml\n", "conda.yaml": "dependencies:\n  - pandas\n", "components/get_data/conda.yml": "dependencies:\n  - wandb\n" });
+    const p = await plan(["."], dir);
+    expect(p.targets.map((t) => [t.path.slice(dir.length + 1), t.kind])).toEqual([
+      ["components/get_data/conda.yml", "requirements"],
+      ["conda.yaml", "requirements"],
     ]);
   });
 

@@ -19,7 +19,7 @@ describe("lintEach (the CLI's path without --cache)", () => {
     const gone = join(dir, "gone.py");
     const results = await lintEach(eslint, [gone, join(dir, "b/train.py")]);
     expect(results.map((r) => r.filePath)).toEqual([gone, join(dir, "b/train.py")]);
-    expect(results[0]!.messages).toMatchObject([{ fatal: true, message: "cannot read file (ENOENT)" }]);
+    expect(results[0]!.messages).toMatchObject([{ fatal: true, message: "cannot read file (ENOENT: a broken symbolic link, or the file went away)" }]);
     expect(results[1]!.messages.map((m) => m.ruleId)).toEqual(["exp-lint/require-seed"]);
   });
 });

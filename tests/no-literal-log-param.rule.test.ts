@@ -1,7 +1,7 @@
 import rule from "../rules/no-literal-log-param.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-pythonRuleTester().run("no-literal-log-param", rule as never, {
+pythonRuleTester().run("no-literal-log-param", rule, {
   valid: [
     // MLflow: the value is bound first, or computed.
     "import mlflow\nn = 100\nmlflow.log_param('n_estimators', n)\n",
@@ -46,6 +46,16 @@ pythonRuleTester().run("no-literal-log-param", rule as never, {
     "import wandb\nwandb.init(config={'lr': args.lr})\n",
   ],
   invalid: [
+    {
+      // Another run's config built with dict(), and a data object under the key of a name: neither contradicts.
+      code: "import wandb, torch\nrun = wandb.init(config={'learning_rate': 0.005, 'dataset': 'CIFAR-10'})\nopt = torch.optim.Adam(params, lr=run.config.learning_rate)\nloader = torch.utils.data.DataLoader(dataset=train_set, batch_size=8)\nconfigs = dict(learning_rate=1e-3)\n",
+      errors: [{ messageId: "configNotRead", line: 2, data: { key: "dataset", value: "'CIFAR-10'" } }],
+    },
+    {
+      // An argparse option's own keywords (`type=int`) are not a use of the setting.
+      code: "import wandb, argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--epochs', type=int)\nrun = wandb.init(config={'type': 'baseline'})\n",
+      errors: [{ messageId: "configNotRead", line: 4 }],
+    },
     {
       code: "import mlflow\nmlflow.log_param('n_estimators', 100)\n",
       errors: [{ messageId: "literalParam", line: 2, column: 34, endLine: 2, endColumn: 37, data: { key: "n_estimators", value: "100" } }],

@@ -5,7 +5,7 @@ import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 const MLFLOW = "MLflow writes it to a run it opens on its own, not to the experiment's run";
 const WANDB = "W&B raises an error (no run is active) and the data is lost";
 
-pythonRuleTester().run("no-log-outside-run", rule as never, {
+pythonRuleTester().run("no-log-outside-run", rule, {
   valid: [
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow\nmlflow.start_run()\nmlflow.log_metric('m', 1)\nmlflow.end_run()\n",
@@ -39,7 +39,7 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
   invalid: [
     {
       code: "import mlflow\nwith mlflow.start_run():\n    pass\nmlflow.log_metric('m', 1)\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 26, data: { call: "mlflow.log_metric()", line: "2", cost: MLFLOW } }],
+      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 26, data: { call: "mlflow.log_metric()", line: "line 2", cost: MLFLOW } }],
     },
     {
       // Every run of the loop is closed after it.
@@ -48,7 +48,7 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
     },
     {
       code: "from mlflow import start_run, end_run, log_params\nstart_run()\nend_run()\nlog_params(p)\n",
-      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 14, data: { call: "log_params()", end: "end_run()", line: "3", cost: MLFLOW } }],
+      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 14, data: { call: "log_params()", end: "end_run()", line: "line 3", cost: MLFLOW } }],
     },
     {
       // In a function whose own non-nested start proves no caller's run was active.
@@ -57,24 +57,24 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
     },
     {
       code: "import mlflow\nmlflow.log_param('data', path)\nwith mlflow.start_run():\n    fit()\n",
-      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 31, data: { call: "mlflow.log_param()", start: "mlflow.start_run()", line: "3", cost: MLFLOW } }],
+      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 31, data: { call: "mlflow.log_param()", start: "mlflow.start_run()", line: "line 3", cost: MLFLOW } }],
     },
     {
       code: "import wandb\nwandb.log({'n': n})\nrun = wandb.init()\n",
-      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 20, data: { call: "wandb.log()", start: "wandb.init()", line: "3", cost: WANDB } }],
+      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 20, data: { call: "wandb.log()", start: "wandb.init()", line: "line 3", cost: WANDB } }],
     },
     {
       code: "import wandb\nwith wandb.init() as run:\n    run.log({'a': 1})\nrun.log({'b': 2})\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 18, data: { call: "run.log()", line: "2", cost: WANDB } }],
+      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 18, data: { call: "run.log()", line: "line 2", cost: WANDB } }],
     },
     {
       code: "import wandb\nrun = wandb.init()\ntry:\n    run.log({'a': 1})\nfinally:\n    run.finish()\nwandb.log({'b': 2})\n",
-      errors: [{ messageId: "afterRunEnded", line: 7, column: 1, endLine: 7, endColumn: 20, data: { call: "wandb.log()", end: "run.finish()", line: "6", cost: WANDB } }],
+      errors: [{ messageId: "afterRunEnded", line: 7, column: 1, endLine: 7, endColumn: 20, data: { call: "wandb.log()", end: "run.finish()", line: "line 6", cost: WANDB } }],
     },
   ],
 });
 
-typescriptRuleTester().run("no-log-outside-run", rule as never, {
+typescriptRuleTester().run("no-log-outside-run", rule, {
   valid: [
     'import wandb from "@wandb/sdk";\nawait wandb.init();\ntry {\n  wandb.log({ a: 1 });\n} finally {\n  await wandb.finish();\n}\n',
     'import wandb from "@wandb/sdk";\nawait wandb.init();\nif (done) await wandb.finish();\nwandb.log({ a: 1 });\n',

@@ -4,6 +4,19 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 // Patterns of issue 12: metrics computed on the rows the model was fitted on, through variables and helpers.
 pythonRuleTester().run("no-mislabeled-metric (issue 12 patterns)", rule as never, {
   valid: [
+    // pattern 4: the same helper called with the test split
+    `import mlflow
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+def evaluate(model, X, y):
+    return {"accuracy": accuracy_score(y, model.predict(X))}
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+model.fit(X_train, y_train)
+with mlflow.start_run():
+    mlflow.log_metrics(evaluate(model, X_test, y_test))
+`,
     // the validation curve logged as such
     `import mlflow
 
@@ -30,6 +43,27 @@ mlflow.log_metric("train_accuracy", model.score(X, y))
 `,
   ],
   invalid: [
+    // pattern 4: a helper returns a dict of metrics computed on its arguments, called with the training split
+    {
+      code: `import mlflow
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import train_test_split
+
+def evaluate(model, X, y):
+    preds = model.predict(X)
+    return {"accuracy": accuracy_score(y, preds), "f1": f1_score(y, preds)}
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+model.fit(X_train, y_train)
+metrics = evaluate(model, X_train, y_train)
+with mlflow.start_run():
+    mlflow.log_metrics(metrics)
+`,
+      errors: [
+        { messageId: "trainUnqualified", line: 13, column: 24, endLine: 13, endColumn: 31 },
+        { messageId: "trainUnqualified", line: 13, column: 24, endLine: 13, endColumn: 31 },
+      ],
+    },
     // pattern 4: Keras history without the val_ prefix is the training curve
     {
       code: `import mlflow

@@ -5,6 +5,12 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 // function-form scalers, whole pipelines, old module names, nested splits.
 pythonRuleTester().run("no-test-data-leakage (issue 12 patterns)", rule as never, {
   valid: [
+    // pattern 3: runs ranked by their validation metric before registering
+    `import mlflow
+
+runs = mlflow.search_runs(experiment_names=["churn"], order_by=["metrics.val_f1 DESC"])
+mlflow.register_model(f"runs:/{runs.iloc[0]['run_id']}/model", "churn-model")
+`,
     // Normalizer scales each row by itself: fitting it on any split learns nothing
     `from sklearn.preprocessing import Normalizer
 
@@ -77,6 +83,16 @@ y_train, y_valid = y_train_full[5000:], y_train_full[:5000]
 model.fit(x_train, y_train, validation_data=(x_valid, y_valid), callbacks=[keras.callbacks.EarlyStopping(patience=3)])
 model.evaluate(x_test, y_test)
 `,
+    // pattern 3: a dict of validation scores ranked; the test split scores the winner once
+    `from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+scores = {name: accuracy_score(y_val, m.fit(X_fit, y_fit).predict(X_val)) for name, m in candidates.items()}
+best = max(scores, key=scores.get)
+print(accuracy_score(y_test, candidates[best].predict(X_test)))
+`,
     // a scaling function applied to each split separately
     `from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import scale
@@ -86,6 +102,30 @@ X_train = scale(X_train)
 `,
   ],
   invalid: [
+    // pattern 3: runs ranked by their test metric, and the top one registered
+    {
+      code: `import mlflow
+
+runs = mlflow.search_runs(experiment_names=["churn"], order_by=["metrics.test_f1 DESC"])
+best_run_id = runs.iloc[0]["run_id"]
+mlflow.register_model(f"runs:/{best_run_id}/model", "churn-model")
+`,
+      errors: [{ messageId: "selectOnTest", data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_f1'" }, line: 3, column: 65, endLine: 3, endColumn: 87 }],
+    },
+    // pattern 3: the best model picked from a dict of test scores
+    {
+      code: `from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+scores = {}
+for name, candidate in candidates.items():
+    candidate.fit(X_train, y_train)
+    scores[name] = accuracy_score(y_test, candidate.predict(X_test))
+best = max(scores, key=scores.get)
+`,
+      errors: [{ messageId: "selectOnTest", data: { kept: "max(..., key=...)", evidence: "y_test, the test split from train_test_split" }, line: 9, column: 8, endLine: 9, endColumn: 35 }],
+    },
     // pattern 2: the official test split of a Keras dataset, whatever it is called, used for early stopping
     {
       code: `from tensorflow import keras

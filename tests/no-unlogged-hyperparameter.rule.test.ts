@@ -4,7 +4,7 @@ import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 
 const RF = "import mlflow\nfrom sklearn.ensemble import RandomForestClassifier\n";
 
-pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
+pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
   valid: [
     // Logged by key; runtime settings and seeds are not hyper-parameters.
     `${RF}with mlflow.start_run():\n    mlflow.log_param('max_depth', d)\n    m = RandomForestClassifier(max_depth=d, n_jobs=-1, random_state=0)\n`,
@@ -41,6 +41,30 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
     `${RF}m = RandomForestClassifier(max_depth=4)\n`,
     // An evaluation loader does not shuffle: its batch size is not a training setting.
     "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init()\nloader = DataLoader(ds, batch_size=512)\n",
+    // W&B's magic hooks Keras' fit; a value computed from the config; a constant bound again.
+    "import wandb\nfrom tensorflow import keras\nwandb.init(config={'layers': 128}, magic=True)\nmodel = keras.Sequential(layers)\nmodel.fit(x, y, epochs=5)\n",
+    "import wandb, torch\nrun = wandb.init(config=cfg)\nconfig = run.config\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=config.lr, total_steps=len(loader) * config.epochs, steps_per_epoch=len(loader))\n",
+    "import wandb, torch\nLR = 0.003\nopt = torch.optim.SGD(net.parameters(), lr=LR)\nsched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR)\nLR = 0.003\nrun = wandb.init(config={'lr': LR})\n",
+    // A tutorial cell's optimizer, built before the run and never used once it started.
+    "import wandb, torch\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\nfor x in data:\n    opt.step()\nrun = wandb.init(config={'lr': 0.01})\nopt = torch.optim.SGD(net.parameters(), lr=run.config.lr)\n",
+    // A logged entry of the mapping the call receives whole.
+    `${RF}params = {'n_estimators': 100, 'max_depth': 5}\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', params['n_estimators'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    m = RandomForestClassifier(**params)\n`,
+    "import mlflow, xgboost as xgb\nparams = {'eta': 0.1, 'max_depth': 6}\nwith mlflow.start_run():\n    mlflow.log_param('eta', params['eta'])\n    mlflow.log_param('max_depth', params['max_depth'])\n    bst = xgb.train(params, dtrain)\n",
+    // The estimator's own attribute, logged.
+    "import mlflow\nfrom sklearn.linear_model import LogisticRegression\nwith mlflow.start_run():\n    model = LogisticRegression(C=0.5)\n    mlflow.log_param('C', model.C)\n",
+    // Threads, devices, seeds and verbosity in a params mapping are not settings.
+    "import mlflow, lightgbm as lgb\nparams = {'learning_rate': lr, 'seed': 42, 'verbose': -1, 'num_threads': 4, 'device_type': 'cpu', 'bagging_seed': 1, 'metric': 'auc'}\nwith mlflow.start_run():\n    mlflow.log_param('learning_rate', lr)\n    gbm = lgb.train(params, dtrain)\n",
+    "import mlflow, xgboost as xgb\nparams = {'eta': eta, 'seed': 42, 'verbosity': 0, 'nthread': 4, 'eval_metric': 'auc'}\nwith mlflow.start_run():\n    mlflow.log_param('eta', eta)\n    bst = xgb.train(params, dtrain)\n",
+    // A conditional mapping of runtime options spread into the call.
+    "import wandb, torch\nwith wandb.init(config={'lr': 0.1}) as run:\n    extra = dict(fused=True) if cuda else dict()\n    opt = torch.optim.AdamW(net.parameters(), lr=run.config.lr, **extra)\n",
+    // The whole config set at once.
+    "import wandb, torch\nwandb.init()\nwandb.config = {'lr': 0.01, 'momentum': 0.9}\nopt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)\n",
+    // The namespace logged whole, as __dict__ or handed to the W&B config.
+    "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_params(args.__dict__)\n    opt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+    "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.update(args)\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+    // A loader in a helper the run never reaches, and one made after the run closed.
+    "import wandb, torch\ndef train(cfg):\n    with wandb.init(config=cfg) as run:\n        loader = torch.utils.data.DataLoader(ds, batch_size=run.config.batch_size, shuffle=True)\ndef show_samples():\n    loader = torch.utils.data.DataLoader(ds, batch_size=16, shuffle=True)\nif __name__ == '__main__':\n    train({'batch_size': 32})\n    show_samples()\n",
+    "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_param('batch_size', bs)\n    loader = torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=True)\npreview = torch.utils.data.DataLoader(ds, batch_size=8, shuffle=True)\n",
   ],
   invalid: [
     {
@@ -85,10 +109,43 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
       errors: [{ messageId: "unlogged", line: 4, column: 10, endLine: 4, endColumn: 20, data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" } }],
     },
+    {
+      // Built before the run and used in it: directly, or by a function the run calls.
+      code: "import wandb, torch\nloader = torch.utils.data.DataLoader(ds, batch_size=32, shuffle=True)\nwandb.init()\nfor x in loader:\n    pass\n",
+      errors: [{ messageId: "unlogged", line: 2 }],
+    },
+    {
+      code: "import wandb, torch\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\ndef train():\n    opt.step()\nwandb.init()\ntrain()\n",
+      errors: [{ messageId: "unlogged", line: 2 }],
+    },
+    {
+      // A helper called for the loader the run then uses.
+      code: "import mlflow, torch\ndef get_loader():\n    return torch.utils.data.DataLoader(ds, batch_size=64, shuffle=True)\ndef train(loader):\n    with mlflow.start_run():\n        for x in loader:\n            pass\ndef main():\n    loader = get_loader()\n    train(loader)\nmain()\n",
+      errors: [{ messageId: "unlogged", line: 3 }],
+    },
+    {
+      // Trained before the run, and the trained model logged in it.
+      code: "import mlflow, torch\nnet = Net()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\nopt.step()\nwith mlflow.start_run():\n    mlflow.pytorch.log_model(net, 'model')\n",
+      errors: [{ messageId: "unlogged", line: 3 }],
+    },
+    {
+      // One part of the namespace logged covers that part only, in MLflow and in W&B.
+      code: `${RF}args = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', args.n_estimators)\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n`,
+      errors: [{ messageId: "unlogged", line: 6, column: 9, endLine: 6, endColumn: 31, data: { callee: "RandomForestClassifier", names: "max_depth", them: "it", how: "mlflow.log_params()" } }],
+    },
+    {
+      code: "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.lr = args.lr\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
+      errors: [{ messageId: "unlogged", line: 5, column: 7, endLine: 5, endColumn: 22, data: { callee: "torch.optim.SGD", names: "momentum", them: "it", how: "wandb.config.update()" } }],
+    },
+    {
+      // A helper the run calls is part of it; an unreadable spread there is still reported.
+      code: "import wandb, torch\ndef configure(net, extra):\n    return torch.optim.AdamW(net.parameters(), lr=0.1, **extra)\nwith wandb.init(config={'batch_size': 8}) as run:\n    opt = configure(net, load_options())\n",
+      errors: [{ messageId: "unlogged", line: 3, column: 12, endLine: 3, endColumn: 29, data: { callee: "torch.optim.AdamW", names: "lr", them: "it", how: "wandb.config.update()" } }],
+    },
   ],
 });
 
-typescriptRuleTester().run("no-unlogged-hyperparameter", rule as never, {
+typescriptRuleTester().run("no-unlogged-hyperparameter", rule, {
   valid: [
     'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ config: { epochs: 5 } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs });\n',
   ],

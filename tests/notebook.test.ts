@@ -64,6 +64,19 @@ describe("notebooks", () => {
     expect(text.split("\n")[m!.line - 1]!.indexOf("np.random")).toBe(m!.column - 1);
   });
 
+  it("names another line as the cell and line the reader sees, not the line of the joined program", async () => {
+    const text = notebook([
+      ["code", "import mlflow\nlr = 0.1\n"],
+      ["markdown", "## Train"],
+      ["code", "with mlflow.start_run():\n    mlflow.log_param('lr', lr)\n"],
+      ["code", "mlflow.log_metric('acc', 0.9)\n"],
+    ]);
+    const messages = await lint(text);
+    const m = messages.find((x) => x.ruleId === "exp-lint/no-log-outside-run");
+    expect(m).toMatchObject({ cell: 4, cellLine: 1 });
+    expect(m!.message).toContain("the run started on line 1 of cell 3 has closed");
+  });
+
   it("a seed in cell 1 covers cell 5", async () => {
     const text = notebook([
       ["code", "import numpy as np\nnp.random.seed(0)"],

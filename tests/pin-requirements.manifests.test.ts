@@ -87,6 +87,11 @@ manifests.run("pin-requirements (pyproject.toml, environment.yml)", rule as neve
       ...yml("dependencies:\n  - numpy>=1.26\n"),
       errors: [{ messageId: "notPinned", line: 2 }],
     },
+    {
+      // The installer's own tools are not the experiment's packages.
+      ...yml("dependencies:\n  - pip\n  - setuptools\n  - wheel\n  - numpy\n"),
+      errors: [{ messageId: "noVersion", line: 5 }],
+    },
   ],
 });
 
@@ -118,13 +123,15 @@ python.run("pin-requirements (PEP 723 scripts)", rule as never, {
 
 describe("front ends", () => {
   it("reads install magics, skipping options, expansions and prose", () => {
-    const text = "#pip install -q -U numpy 'pandas>=2' -r req.txt $PKG\n# pip install prose\nx = 1  #pip install y\n#conda install -y -c conda-forge pyarrow=15.0.0 duckdb\n";
+    const text =
+      "#pip install -q -U numpy 'pandas>=2' -r req.txt $PKG\n# pip install prose\nx = 1  #pip install y\n#conda install -y -c conda-forge pyarrow=15.0.0 duckdb\n#pip install -U pip setuptools wheel\n#python -m pip install --upgrade pip\n#pip install \"gym[all]\" -Uq  # install the gym on top of Keras\n";
     const comments = [...text.matchAll(/#[^\n]*/gu)].map((m) => ({ value: m[0].slice(1), range: [m.index, m.index + m[0].length] as [number, number] }));
     expect(readInstallLines(text, comments).map((e) => `${e.name}@${text.slice(...e.requirementRange)}`)).toEqual([
       "numpy@numpy",
       "pandas@pandas>=2",
       "pyarrow@pyarrow=15.0.0",
       "duckdb@duckdb",
+      "gym@gym[all]",
     ]);
   });
 

@@ -5,7 +5,7 @@ const MLFLOW_FIX = "open it with `with mlflow.start_run() as run:`";
 const ACTIVE = "later logging in this process goes to it";
 const CLIENT = "the tracking server shows it as RUNNING forever";
 
-pythonRuleTester().run("require-run-context", rule as never, {
+pythonRuleTester().run("require-run-context", rule, {
   valid: [
     // A helper that ends the run it receives, directly or through another helper.
     "import wandb\ndef close(run):\n    run.finish()\ndef go():\n    run = wandb.init()\n    run.log({'a': 1})\n    close(run)\n",
@@ -37,6 +37,11 @@ pythonRuleTester().run("require-run-context", rule as never, {
     "import mlflow\ndef open_run(name):\n    run = mlflow.start_run(run_name=name)\n    mlflow.set_tag('owner', 'me')\n    return run\n",
     "import mlflow, contextlib\nwith contextlib.ExitStack() as stack:\n    stack.enter_context(mlflow.start_run())\n",
     "import mlflow\nrun = mlflow.start_run()\nwith run:\n    mlflow.log_metric('m', 1)\n",
+    "import wandb\nrun = wandb.init(project='x')\nwandb.log({'a': 1})\nwith run:\n    wandb.log({'b': 2})\n",
+    "import mlflow\ndef main():\n    run = mlflow.start_run(run_name='x')\n    print(run.info.run_id)\n    with run:\n        mlflow.log_metric('m', 1)\n",
+    // A sweep agent ends the run of the function it runs.
+    "import wandb\ndef train():\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, function=train, count=5)\n",
+    "import wandb\nfrom functools import partial\ndef train(data):\n    wandb.init()\n    wandb.log({'loss': 1})\nwandb.agent(sweep_id, partial(train, data='x'))\n",
     "import mlflow, contextlib\nwith mlflow.start_run() if track else contextlib.nullcontext():\n    train()\n",
     "import wandb\nclass Tracker:\n    def __init__(self, cfg):\n        self.run = wandb.init(config=cfg)\n    def close(self):\n        self.run.finish()\n",
     // Ended by a helper that starts no run itself, or by an exit callback: cannot tell.
@@ -58,6 +63,11 @@ pythonRuleTester().run("require-run-context", rule as never, {
     {
       code: "import wandb\ndef log_all(r):\n    r.log({'a': 1})\ndef report(model, run=None):\n    log_all(run)\nrun = wandb.init()\nreport('m', run=run)\n",
       errors: [{ messageId: "neverEnded", line: 6, column: 7 }],
+    },
+    {
+      // Handed to something that is not a sweep agent: nothing ends it.
+      code: "import wandb\ndef train():\n    wandb.init()\n    wandb.log({'loss': 1})\nrun_later(train)\n",
+      errors: [{ messageId: "neverEnded", line: 3 }],
     },
     {
       code: "import mlflow\nmlflow.start_run()\nmlflow.log_param('lr', lr)\n",
@@ -105,7 +115,7 @@ pythonRuleTester().run("require-run-context", rule as never, {
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold)):\n            pass\n",
-      errors: [{ messageId: "nestedWithoutFlag", line: 4, column: 14, endLine: 4, endColumn: 50, data: { start: "mlflow.start_run()", line: "2", flag: "nested" } }],
+      errors: [{ messageId: "nestedWithoutFlag", line: 4, column: 14, endLine: 4, endColumn: 50, data: { start: "mlflow.start_run()", line: "line 2", flag: "nested" } }],
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=False):\n        pass\n",
@@ -116,7 +126,7 @@ pythonRuleTester().run("require-run-context", rule as never, {
       code: "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child'):\n        pass\n",
       errors: [
         { messageId: "neverEnded", line: 3, column: 5, endLine: 3, endColumn: 40 },
-        { messageId: "nestedWithoutFlag", line: 5, column: 10, endLine: 5, endColumn: 44, data: { start: "mlflow.start_run()", line: "3", flag: "nested" } },
+        { messageId: "nestedWithoutFlag", line: 5, column: 10, endLine: 5, endColumn: 44, data: { start: "mlflow.start_run()", line: "line 3", flag: "nested" } },
       ],
     },
     {

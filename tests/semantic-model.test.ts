@@ -90,7 +90,7 @@ describe("the semantic model", () => {
     expect(star.summaryAt(seedsKind, star.facts.calls[0]!)).toEqual(["numpy"]);
   });
 
-  it("re-reads a module of the project when it changes on disk, and only then", () => {
+  it("re-reads a module of the project when it changes on disk, and only then", async () => {
     const root = project({ "helpers.py": "import random\ndef prepare():\n    random.seed(0)\n" });
     const index = new ProjectIndex();
     index.setSummariser(summarisePythonModule);
@@ -104,6 +104,8 @@ describe("the semantic model", () => {
     expect(index.summarised).toBe(1);
     writeFileSync(join(root, "helpers.py"), "import torch\ndef prepare():\n    torch.manual_seed(0)\n");
     utimesSync(join(root, "helpers.py"), new Date(), new Date(Date.now() + 5000));
+    // The disk is looked at again at most once a second.
+    await new Promise((done) => setTimeout(done, 1100));
     expect(ask()).toEqual(["torch"]);
     expect(index.summarised).toBe(2);
     // What the CLI hands its workers: another index answers from the entries alone.

@@ -1,5 +1,5 @@
 import { relative, sep } from "node:path";
-import picomatch from "picomatch";
+import { globMatcher } from "./glob-match.js";
 
 /** A notebook's code cells reach ESLint as `<notebook>.ipynb/<n>.py`: match them as the notebook. */
 function physicalPath(path: string): string {
@@ -19,8 +19,8 @@ export function pathMatcher(baseDir: string, patterns: readonly string[]): (absP
     const p = raw.replace(/^\.\//u, "").replace(/\/+$/u, "");
     (p.includes("/") ? anchored : anywhere).push(p);
   }
-  const isAnchored = anchored.length ? picomatch(anchored, { dot: true }) : () => false;
-  const isAnywhere = anywhere.length ? picomatch(anywhere, { dot: true }) : () => false;
+  const isAnchored = anchored.length ? globMatcher(anchored) : () => false;
+  const isAnywhere = anywhere.length ? globMatcher(anywhere) : () => false;
   return (absPath) => {
     const rel = relative(baseDir, physicalPath(absPath)).split(sep).join("/");
     const parts = rel.split("/");

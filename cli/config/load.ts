@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readText, realPath } from "../../io/read.js";
+import { manifestTooCostly } from "../../parsers/shared/bounds.js";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
 
@@ -20,20 +22,38 @@ export interface RawConfig {
 const CANDIDATES = ["exp-lint.toml", "pyproject.toml"] as const;
 
 // A pyproject.toml that does not mention the table is not ours, even when it does not parse (pin-requirements reports that).
-const MENTIONS_TABLE = /^\s*\[\s*tool\s*\.\s*(?:"exp-lint"|'exp-lint'|exp-lint)\s*[.\]]|exp-lint\s*=/mu;
+// Line by line: as one multi-line pattern, `^\s*` at every line start ran over all the blank lines after it.
+const TABLE_LINE = /^\[\s*tool\s*\.\s*(?:"exp-lint"|'exp-lint'|exp-lint)\s*[.\]]/u;
+const KEY = /exp-lint\s*=/u;
+const mentionsTable = (text: string) => KEY.test(text) || text.split(/\r?\n|\r/u).some((line) => TABLE_LINE.test(line.trimStart()));
 
-function readToml(path: string, label: string, mustParse: boolean): Record<string, unknown> | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigError(`${label}: cannot read configuration file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+// A configuration is a few lines; a bigger one is not worth parsing.
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function realOrSelf(path: string): string {
+  return realPath(dirname(path)) ? join(realPath(dirname(path))!, basename(path)) : path;
+}
+
+function readToml(path: string, label: string, mustParse: boolean, named: boolean): Record<string, unknown> | null {
+  // A found file is read only where it is found (a link to elsewhere is refused); one named with --config wherever it is.
+  const read = readText(path, { limit: MAX_CONFIG_BYTES, ...(named ? {} : { roots: [dirname(realOrSelf(path))] }) });
+  if (!read.ok) {
+    // A found pyproject.toml that cannot be read is not taken for a configuration (pin-requirements reports it).
+    if (!mustParse) return null;
+    throw new ConfigError(`${label}: ${read.message.replace(/^cannot read file/u, "cannot read configuration file")}`);
+  }
+  const text = read.text;
+  // smol-toml recurses once per nesting level.
+  const tooCostly = manifestTooCostly(text, "toml", MAX_CONFIG_BYTES);
+  if (tooCostly) {
+    if (!mustParse && !mentionsTable(text)) return null;
+    throw new ConfigError(`${label}: ${tooCostly}`);
   }
   try {
     return parse(text) as Record<string, unknown>;
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    if (!mustParse && !MENTIONS_TABLE.test(text)) return null;
+    if (!mustParse && !mentionsTable(text)) return null;
     const reason = error.message.split("\n")[0]!.replace(/^Invalid TOML document: /u, "");
     throw new ConfigError(`${label}:${error.line}:${error.column}: invalid TOML: ${reason}`);
   }
@@ -51,7 +71,7 @@ function toolTable(doc: Record<string, unknown>, label: string): Record<string, 
 function read(path: string, cwd: string, named: boolean): RawConfig | null {
   const label = relative(cwd, path) || basename(path);
   const pyproject = basename(path) === "pyproject.toml";
-  const doc = readToml(path, label, named || !pyproject);
+  const doc = readToml(path, label, named || !pyproject, named);
   if (!doc) return null;
   if (!pyproject) return { path, label, section: "", table: doc };
   const table = toolTable(doc, label);

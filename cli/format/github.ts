@@ -1,8 +1,10 @@
 import { relative } from "node:path";
 import type { ESLint } from "eslint";
+import { visible } from "./escape.js";
 
 // GitHub Actions workflow commands: data escapes %, CR, LF; properties also escape ":" and ",".
-const data = (s: string) => s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+// Other control characters are shown as pictures (escape.ts), so no ESC sequence reaches the log.
+const data = (s: string) => visible(s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A"));
 const prop = (s: string) => data(s).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
 
 /** One `::error`/`::warning` annotation per finding, so a pull request shows them inline. */

@@ -25,7 +25,7 @@ function artifactLocation(cwd: string, path: string): { uri: string; uriBaseId?:
 }
 
 /** SARIF 2.1.0 for GitHub code scanning: one run, every rule with its description and help URI, stable fingerprints. */
-export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, cwd: string): string {
+export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, cwd: string, roots?: readonly string[]): string {
   const rules: ReportingDescriptor[] = [];
   const index = new Map<string, number>();
   const ruleIndex = (id: string): number => {
@@ -43,9 +43,10 @@ export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, 
     }
     return i;
   };
-  const prints = fingerprints(results, cwd);
+  const prints = fingerprints(results, cwd, roots);
   const sarifResults: Result[] = [];
   for (const [n, r] of results.entries()) {
+    const artifact = artifactLocation(cwd, r.filePath);
     for (const [k, m] of r.messages.entries()) {
       const ruleId = m.ruleId ?? FILE_ERROR.id;
       const region: NonNullable<NonNullable<Result["locations"]>[number]["physicalLocation"]>["region"] = {
@@ -62,7 +63,7 @@ export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, 
         ruleIndex: ruleIndex(ruleId),
         level: m.severity === 2 ? "error" : "warning",
         message: { text: m.message },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(cwd, r.filePath), region } }],
+        locations: [{ physicalLocation: { artifactLocation: { ...artifact }, region } }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints[n]![k]!.fingerprint },
       });
     }

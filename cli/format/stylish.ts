@@ -1,23 +1,11 @@
-import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { ChalkInstance } from "chalk";
 import type { ESLint } from "eslint";
-import { readNotebook } from "../../parsers/notebook/notebook.js";
 import type { NotebookMessage } from "../../parsers/notebook/processor.js";
-import { MAX_FILE_BYTES } from "../files.js";
-
-function sourceOf(result: ESLint.LintResult): string | null {
-  if (result.source !== undefined) return result.source;
-  try {
-    // Skipped files stay unread here too: a FIFO or /dev/zero would never end, a 50 MB file is not worth a frame.
-    const s = statSync(result.filePath);
-    if (!s.isFile() || s.size > MAX_FILE_BYTES) return null;
-    return readFileSync(result.filePath, "utf8");
-  } catch {
-    return null;
-  }
-}
+import { sourceLines, sourceOf, type SourceLines } from "../fingerprint.js";
+import { visible } from "./escape.js";
+import { redact } from "./redact.js";
 
 /** Where a finding is, as a reader looks for it: in a notebook, the cell and the line inside it. */
 function position(m: NotebookMessage): { line: number; column: number; endLine?: number; endColumn?: number; label: string } {
@@ -29,26 +17,37 @@ function position(m: NotebookMessage): { line: number; column: number; endLine?:
   return { line: m.line, column: m.column, ...end, label: `${m.line}:${m.column}` };
 }
 
-function frame(source: string, at: ReturnType<typeof position>, color: boolean): string {
-  // Frames are for reading, so a minified megabyte line is not worth printing.
-  const line = source.split(/\r\n|[\r\n]/u)[at.line - 1];
-  if (line === undefined || line.length > 400) return "";
+// Frames are for reading: a minified megabyte line or a finding spanning a whole file is not worth printing.
+const MAX_FRAME_LINE = 400;
+const MAX_FRAME_LINES = 20;
+
+/** A code frame cut from the finding's own lines only, so a file's findings cost the lines they show, not the file each. */
+function frame(lines: readonly string[], at: ReturnType<typeof position>, color: boolean): string {
+  const line = lines[at.line - 1];
+  if (line === undefined || line.length > MAX_FRAME_LINE) return "";
+  const first = Math.max(at.line - 1, 1);
+  const end = at.endLine !== undefined && at.endLine - at.line < MAX_FRAME_LINES ? at.endLine : at.line;
+  const window = lines.slice(first - 1, end).map((l) => visible(redact(l.length > MAX_FRAME_LINE ? l.slice(0, MAX_FRAME_LINE) : l)));
   const loc = {
     start: { line: at.line, column: at.column },
-    ...(at.endLine !== undefined && at.endColumn !== undefined ? { end: { line: at.endLine, column: at.endColumn } } : {}),
+    ...(end === at.endLine && at.endColumn !== undefined ? { end: { line: at.endLine, column: at.endColumn } } : {}),
   };
-  return codeFrameColumns(source, loc, { highlightCode: color, linesAbove: 1, linesBelow: 0 });
+  // `startLine` numbers the window as the file's lines (in @babel/code-frame since 7.24; its types lag).
+  const options = { highlightCode: color, linesAbove: 1, linesBelow: 0, startLine: first } as Parameters<typeof codeFrameColumns>[2];
+  return codeFrameColumns(window.join("\n"), loc, options);
 }
 
-/** The text a frame is cut from: the file, or for a notebook finding its cell. */
-function frameSource(source: string, m: NotebookMessage): string | null {
-  if (m.cell === undefined) return source;
-  const nb = readNotebook(source);
-  return nb.ok ? (nb.cells.find((c) => c.number === m.cell)?.source ?? null) : null;
+/** The lines a frame is cut from: the file's, or for a notebook finding its cell's. */
+function frameLines(source: SourceLines, m: NotebookMessage): readonly string[] | null {
+  if (m.cell === undefined) return source.lines;
+  return source.cells?.get(m.cell) ?? null;
 }
 
 /** Human output: `file:line:col  severity  message  rule`, a code frame under each, one summary line. */
-export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string; chalk: ChalkInstance; filesChecked: number; baselined?: number }): string {
+export function formatStylish(
+  results: ESLint.LintResult[],
+  opts: { cwd: string; chalk: ChalkInstance; filesChecked: number; baselined?: number; roots?: readonly string[] },
+): string {
   const { chalk, cwd } = opts;
   const out: string[] = [];
   let errors = 0;
@@ -58,8 +57,10 @@ export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string;
   for (const result of results) {
     if (!result.messages.length) continue;
     filesWithProblems++;
-    const source = sourceOf(result);
-    const path = relative(cwd, result.filePath) || result.filePath;
+    // Files that could not be read stay unread: a FIFO or /dev/zero would never end.
+    const text = result.messages.some((m) => m.ruleId) ? sourceOf(result, opts.roots) : null;
+    const source = text === null ? null : sourceLines(text, result.filePath);
+    const path = visible(relative(cwd, result.filePath) || result.filePath);
     for (const m of result.messages) {
       const isError = m.fatal || m.severity === 2;
       if (isError) errors++;
@@ -70,9 +71,9 @@ export function formatStylish(results: ESLint.LintResult[], opts: { cwd: string;
       const where = chalk.bold(`${path}:${at.label}`);
       const sev = isError ? chalk.red("error") : chalk.yellow("warning");
       const rule = m.ruleId ? chalk.dim(m.ruleId) : "";
-      out.push(`${where}  ${sev}  ${m.message}  ${rule}`.trimEnd());
-      const text = source && m.ruleId ? frameSource(source, m) : null;
-      const f = text ? frame(text, at, chalk.level > 0) : "";
+      out.push(`${where}  ${sev}  ${visible(m.message)}  ${rule}`.trimEnd());
+      const lines = source && m.ruleId ? frameLines(source, m) : null;
+      const f = lines ? frame(lines, at, chalk.level > 0) : "";
       if (f) out.push(f.replace(/^/gmu, "  "), "");
     }
   }

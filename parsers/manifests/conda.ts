@@ -9,11 +9,11 @@
 import { parseYAML } from "yaml-eslint-parser";
 import type { AST } from "yaml-eslint-parser";
 import type { Range, Specifier } from "../requirements/parse.js";
-import { namedEntry, pep508Entry, type Entry, type EntryLine, type Manifest } from "./entries.js";
+import { INSTALLER_PACKAGES, namedEntry, pep508Entry, type Entry, type EntryLine, type Manifest } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
 
 const SPEC = /^(?:[^\s:]+::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/u;
-const NOT_PACKAGES = new Set(["python", "pip"]);
+const NOT_PACKAGES = new Set(["python", ...INSTALLER_PACKAGES]);
 
 /** Text range of a scalar's value, or `null` when quoting hides the offsets. */
 function scalarContent(node: AST.YAMLScalar, text: string): Range | null {

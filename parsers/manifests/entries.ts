@@ -9,6 +9,12 @@
 
 import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "../requirements/parse.js";
 
+/**
+ * The installer and the build tools it runs (`pip install -U pip setuptools wheel`,
+ * conda's `- pip`): they install the experiment's packages, and are not among them.
+ */
+export const INSTALLER_PACKAGES = ["pip", "setuptools", "wheel"];
+
 /** Which kind of file an entry comes from. */
 export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook" | "package-json";
 

@@ -52,13 +52,49 @@ function upper(release: number[], index: number): string {
   return [...release.slice(0, index), release[index]! + 1].join(".");
 }
 
+// In the pattern's order, then no operator.
+const OPERATORS_AND_NONE = ["^", "~=", "~", "===", "==", "!=", ">=", "<=", ">", "<", "=", ""];
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+const startsVersion = (c: string | undefined) => c !== undefined && !/[\s,<>=!~^]/u.test(c);
+const inVersion = (c: string | undefined) => c !== undefined && !/[\s,]/u.test(c);
+
+/**
+ * `[operator, version]` pairs of a constraint (`>=1.2, <2`, `^1.4`, `~ 1.2`), as the pattern
+ * `(op)?\s*([^\s,<>=!~^][^\s,]*)` finds them from left to right; a scan with the next non-space
+ * precomputed, since that pattern costs the square of the length on a run of spaces.
+ */
+function poetryConstraints(spec: string): [string, string][] {
+  const nextNonSpace = new Int32Array(spec.length + 1);
+  nextNonSpace[spec.length] = spec.length;
+  for (let i = spec.length - 1; i >= 0; i--) nextNonSpace[i] = isSpace(spec[i]) ? nextNonSpace[i + 1]! : i;
+  const out: [string, string][] = [];
+  for (let p = 0; p < spec.length; ) {
+    let found: [string, number] | null = null;
+    for (const op of OPERATORS_AND_NONE) {
+      if (op && !spec.startsWith(op, p)) continue;
+      const at = nextNonSpace[p + op.length]!;
+      if (startsVersion(spec[at])) {
+        found = [op, at];
+        break;
+      }
+    }
+    if (!found) {
+      p++;
+      continue;
+    }
+    let end = found[1];
+    while (inVersion(spec[end])) end++;
+    out.push([found[0], spec.slice(found[1], end)]);
+    p = end;
+  }
+  return out;
+}
+
 /** Poetry's constraint syntax as PEP 440 specifiers; `null` for what PEP 440 cannot say (`||`). */
 export function poetrySpecifiers(spec: string, range: Range): Specifier[] | null {
   if (spec.includes("||") || spec.includes("|")) return null;
   const out: Specifier[] = [];
-  for (const m of spec.matchAll(/(\^|~=|~|===|==|!=|>=|<=|>|<|=)?\s*([^\s,<>=!~^][^\s,]*)/gu)) {
-    const op = m[1] ?? "";
-    const version = m[2]!;
+  for (const [op, version] of poetryConstraints(spec)) {
     if (version === "*" && !op) continue;
     const release = /^\d+(?:\.\d+)*/u.exec(version)?.[0].split(".").map(Number);
     if (op === "^" || (op === "~" && release)) {

@@ -8,8 +8,9 @@
 
 import type { Range } from "../requirements/parse.js";
 import { lastAtOrBefore } from "../shared/lines.js";
+import { manifestTooCostly } from "../shared/bounds.js";
 import { condaSpecEntry } from "./conda.js";
-import { mapRecord, pep508Entry, type Entry } from "./entries.js";
+import { INSTALLER_PACKAGES, mapRecord, pep508Entry, type Entry } from "./entries.js";
 import { readPyproject } from "./pyproject.js";
 
 const BLOCK_START = /^# \/\/\/ script\s*$/u;
@@ -41,6 +42,7 @@ export function readScriptBlock(text: string): Entry[] {
     content += `${line.text.slice(skip)}\n`;
   }
   if (!closed) return [];
+  if (manifestTooCostly(content, "toml")) return [];
   let parsed;
   try {
     parsed = readPyproject(content, "script");
@@ -54,11 +56,13 @@ export function readScriptBlock(text: string): Entry[] {
   return parsed.lines.flatMap((l) => (l.type === "Requirement" ? [{ ...mapRecord(l, toFile), manifest: "script" as const }] : []));
 }
 
+const INSTALLER = new Set(INSTALLER_PACKAGES);
 const INSTALL = /^(?:(pip3?|uv pip|python3? -m pip)|(conda|mamba|micromamba))\s+install(?=\s|$)/u;
 // Options whose value is the next word: it is not a requirement.
 const PIP_VALUE_OPTIONS = new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--upgrade-strategy", "--python-version", "--platform", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src", "-C", "--config-settings"]);
 const CONDA_VALUE_OPTIONS = new Set(["-c", "--channel", "-n", "--name", "-p", "--prefix", "--file"]);
-const SHELL_STOP = /^(?:&&|\|\|?|;|&|\d?>.*|>.*|<.*)$/u;
+// The end of the command: an operator, a redirection, or a shell comment (`# install the RL gym`).
+const SHELL_STOP = /^(?:&&|\|\|?|;|&|\d?>.*|>.*|<.*|#.*)$/u;
 
 interface Word {
   text: string;
@@ -108,7 +112,7 @@ export function readInstallLines(text: string, comments: readonly { value: strin
         if (entry) out.push(entry);
       } else {
         const entry = pep508Entry(w.text, w.at, "notebook");
-        if (entry?.type === "Requirement") out.push(entry);
+        if (entry?.type === "Requirement" && !INSTALLER.has(entry.normalizedName ?? "")) out.push(entry);
       }
     }
   }

@@ -8,9 +8,51 @@
 // Cell magics whose body is still Python.
 const PYTHON_BODY_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "autoreload", "memit"]);
 
-const LINE_MAGIC = /^(\s*)([%!].*)$/u;
-const SHELL_ASSIGN = /^(\s*[\w.,\s]+=\s*)(!.*|%.*)$/u;
-const HELP = /^(\s*)(\?\??\S.*|[\w.[\]()]+\?\??\s*)$/u;
+// Lines are matched by scans, not patterns: an assignment's target and its spaces share characters, and a
+// backtracking pattern over them costs the square of the line's length (a 300k-character line took minutes).
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+const isTargetChar = (c: string | undefined) => c !== undefined && /[\w.,\s]/u.test(c);
+const isHelpChar = (c: string | undefined) => c !== undefined && /[\w.[\]()]/u.test(c);
+const oneLine = (s: string) => !/[\n\r\u2028\u2029]/u.test(s);
+
+function indent(line: string): number {
+  let i = 0;
+  while (isSpace(line[i])) i++;
+  return i;
+}
+
+/** `%magic` or `!shell` at the start of the line: [indent, the rest]. */
+function lineMagic(line: string): [string, string] | null {
+  const i = indent(line);
+  return (line[i] === "%" || line[i] === "!") && oneLine(line.slice(i)) ? [line.slice(0, i), line.slice(i)] : null;
+}
+
+/** `files = !ls` or `x = %timeit f()`: [the target with its `=`, the magic]. */
+function shellAssign(line: string): [string, string] | null {
+  let i = 0;
+  while (isTargetChar(line[i])) i++;
+  if (line[i] !== "=" || i === 0) return null;
+  i++;
+  while (isSpace(line[i])) i++;
+  return (line[i] === "!" || line[i] === "%") && oneLine(line.slice(i)) ? [line.slice(0, i), line.slice(i)] : null;
+}
+
+/** `?obj`, `??obj` or `obj?`, `obj.attr??`: [indent, the rest]. */
+function help(line: string): [string, string] | null {
+  const i = indent(line);
+  const rest = line.slice(i);
+  if (rest[0] === "?") {
+    const body = rest[1] === "?" && rest.length > 2 && !isSpace(rest[2]) ? 2 : 1;
+    return rest.length > body && !isSpace(rest[body]) && oneLine(rest.slice(body)) ? [line.slice(0, i), rest] : null;
+  }
+  let k = 0;
+  while (isHelpChar(rest[k])) k++;
+  if (k === 0 || rest[k] !== "?") return null;
+  k++;
+  if (rest[k] === "?") k++;
+  while (isSpace(rest[k])) k++;
+  return k === rest.length ? [line.slice(0, i), rest] : null;
+}
 
 /** Python text for one cell, line for line. */
 export function maskMagics(source: string): string {
@@ -35,12 +77,12 @@ export function maskMagics(source: string): string {
       if (magicGoesOn) return masked(line, line.replace(/^(\s*)\S/u, "$1#"));
       // IPython reads magics only at the start of a logical line: `% x` inside brackets is Python's modulo.
       if (state.depth === 0 && state.quote === null && !state.backslash) {
-        const assign = SHELL_ASSIGN.exec(line);
-        if (assign) return masked(line, `${assign[1]}...  #${assign[2]!.slice(1)}`);
-        const magic = LINE_MAGIC.exec(line);
-        if (magic) return masked(line, `${magic[1]}#${magic[2]!.slice(1)}`);
-        const help = HELP.exec(line);
-        if (help && !line.trimStart().startsWith("#")) return `${help[1]}#${help[2]!.slice(1)}`;
+        const assign = shellAssign(line);
+        if (assign) return masked(line, `${assign[0]}...  #${assign[1].slice(1)}`);
+        const magic = lineMagic(line);
+        if (magic) return masked(line, `${magic[0]}#${magic[1].slice(1)}`);
+        const asked = help(line);
+        if (asked && !line.trimStart().startsWith("#")) return `${asked[0]}#${asked[1].slice(1)}`;
       }
       scanLine(line, state);
       return line;

@@ -35,7 +35,8 @@ function decodeOffsets(raw: string, start: number, end: number): number[] {
   return out;
 }
 
-const member = (obj: ObjectNode, name: string): AnyNode | undefined => obj.members.find((m) => m.name.type === "String" && m.name.value === name)?.value;
+// The last of duplicate keys wins, as in Jupyter's json.loads: reading the first would lint code Jupyter never shows.
+const member = (obj: ObjectNode, name: string): AnyNode | undefined => obj.members.findLast((m) => m.name.type === "String" && m.name.value === name)?.value;
 
 /** A cell's source: a list of strings (nbformat 4) or one string (also accepted by Jupyter). */
 function readSource(raw: string, node: AnyNode | undefined): { source: string; offsets: number[] } | null {
@@ -49,7 +50,8 @@ function readSource(raw: string, node: AnyNode | undefined): { source: string; o
     // The decoded value and the offsets agree one UTF-16 unit each, so they can be joined.
     if (o.length - 1 !== part.value.length) return null;
     source += part.value;
-    offsets.push(...o.slice(0, -1));
+    // A loop, not push(...): a cell of millions of characters would overflow the call's arguments.
+    for (let k = 0; k < o.length - 1; k++) offsets.push(o[k]!);
   }
   const last = parts.at(-1);
   offsets.push(last ? last.range![1] - 1 : 0);

@@ -103,6 +103,17 @@ function mapFix(p: Prepared, fix: NonNullable<Linter.LintMessage["fix"]>): Linte
   return { range: [start, end], text: JSON.stringify(fix.text).slice(1, -1) };
 }
 
+/**
+ * How a message names a line of the program linted as `filename`: for a
+ * notebook, the line inside its cell, as the reader sees it (`line 2 of cell 5`),
+ * and the plain line elsewhere. Valid between preprocess and postprocess,
+ * which is when rules run.
+ */
+export function lineLabel(filename: string, line: number): string {
+  const info = prepared.get(filename)?.lines[line - 1];
+  return info ? `line ${info.cellLine + 1} of cell ${info.cell.number}` : `line ${line}`;
+}
+
 export function postprocess(messages: Linter.LintMessage[][], filename: string): NotebookMessage[] {
   const p = prepared.get(filename);
   prepared.delete(filename);

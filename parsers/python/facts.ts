@@ -88,10 +88,12 @@ class PyOther implements OtherExpr {
   #node: Node;
   #names: string[] | null = null;
   readonly slice?: OtherExpr["slice"];
+  readonly branches?: Expr[];
 
-  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"]) {
+  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[]) {
     this.#node = node;
     if (slice) this.slice = slice;
+    if (branches) this.branches = branches;
   }
 
   get names(): string[] {
@@ -192,6 +194,11 @@ export function toExpr(n: Node, depth = 0): Expr {
         else if (c.isNamed && c.type !== "comment" && i < 3) parts[i] = toExpr(c, d);
       }
       return new PyOther(n, range, { start: parts[0]!, stop: parts[1]!, step: parts[2]! });
+    }
+    case "conditional_expression": {
+      // `a if c else b`: the value is `a` or `b`.
+      const [a, , b] = n.namedChildren.filter((c) => c && c.type !== "comment");
+      return a && b ? new PyOther(n, range, undefined, [toExpr(a, d), toExpr(b, d)]) : new PyOther(n, range);
     }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };

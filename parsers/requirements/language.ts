@@ -4,8 +4,9 @@ import { readPackageJson } from "../manifests/package-json.js";
 import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
 import { parseRequirements, type Range } from "./parse.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
-import { isUtf16, UTF16_MESSAGE } from "../shared/encoding.js";
+import { isUtf16, UTF16_REQUIREMENTS_MESSAGE } from "../shared/encoding.js";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
+import { manifestTooCostly, syntaxOf } from "../shared/bounds.js";
 
 type Position = SourceLocation["start"];
 
@@ -59,12 +60,15 @@ export class RequirementsLanguage {
   parse(file: File): ParseResult<RequirementsFile> {
     const text = String(file.body);
     const nul = text.indexOf("\u0000");
-    if (nul >= 0 && isUtf16(text)) return { ok: false, errors: [{ message: UTF16_MESSAGE, line: 1, column: 1 }] };
+    if (nul >= 0 && isUtf16(text)) return { ok: false, errors: [{ message: UTF16_REQUIREMENTS_MESSAGE, line: 1, column: 1 }] };
     if (nul >= 0) {
       const { line, column } = locator(text)(nul);
       // ESLint passes parse errors through as-is, so the column is 1-based here.
       return { ok: false, errors: [{ message: "binary file, not a requirements file", line, column: column + 1 }] };
     }
+    // Over the work budget (size, nesting): one message, and the parser never runs.
+    const tooCostly = manifestTooCostly(text, syntaxOf(file.path));
+    if (tooCostly) return { ok: false, errors: [{ message: tooCostly, line: 1, column: 1 }] };
     try {
       return { ok: true, ast: buildTree(text, file.path) };
     } catch (error) {

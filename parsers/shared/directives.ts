@@ -28,8 +28,52 @@ export interface ReadDirectives {
 
 const parser = new ConfigCommentParser();
 const ESLINT = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
-// `# noqa: ids -- why` may carry a justification, as ESLint directives do.
-const NOQA = /^\s*noqa(?::\s*([\w/,\s-]*?))?\s*(?:--(?:\s.*)?|#.*)?$/iu;
+/** JavaScript's `\s`, by code: the scan below runs once per character of a comment that may be megabytes long. */
+function isSpaceCode(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isSpace = (c: string) => isSpaceCode(c.charCodeAt(0));
+/** `[\w/,\s-]` */
+function isListChar(c: string): boolean {
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95 || k === 47 || k === 44 || k === 45 || isSpaceCode(k);
+}
+const LINE_END = /[\n\r\u2028\u2029]/u;
+
+/**
+ * `# noqa`, `# noqa: ids`, `# noqa: ids -- why` or `# noqa # other comment`:
+ * `{ list }` (undefined for a bare noqa), or null when the comment is not a
+ * noqa directive. A scan rather than a pattern: the list and the justification
+ * share characters, and a backtracking pattern over them costs the cube of the
+ * comment's length.
+ */
+function readNoqa(value: string): { list: string | undefined } | null {
+  let i = 0;
+  while (i < value.length && isSpace(value[i]!)) i++;
+  if (value.slice(i, i + 4).toLowerCase() !== "noqa") return null;
+  i += 4;
+  let list: string | undefined;
+  if (value[i] === ":") {
+    const start = ++i;
+    while (i < value.length && isListChar(value[i]!)) i++;
+    // The list ends at the first `--` followed by a space or the end: the justification starts there.
+    let end = i;
+    for (let k = start; k + 1 < i; k++) {
+      if (value[k] === "-" && value[k + 1] === "-" && (k + 2 === value.length || isSpace(value[k + 2]!))) {
+        end = k;
+        break;
+      }
+    }
+    list = value.slice(start, end);
+    i = end;
+  }
+  while (i < value.length && isSpace(value[i]!)) i++;
+  if (i === value.length) return { list };
+  const rest = value.slice(i);
+  // What follows is `--` and a justification, or another comment, on this line.
+  const ok = (rest === "--" || (rest.startsWith("--") && isSpace(rest[2]!)) || rest.startsWith("#")) && !LINE_END.test(rest.slice(rest.startsWith("#") ? 1 : 3));
+  return ok ? { list } : null;
+}
 const RULE_ID = /^(?:exp-lint\/)?([a-z][a-z0-9-]*)$/u;
 
 /** The rule ids a `# noqa: ...` list names, as `exp-lint/<id>`; `null` for a bare noqa. */
@@ -52,9 +96,9 @@ export function readDirectives(comments: readonly DirectiveComment[]): ReadDirec
   if (cached) return cached;
   const out: ReadDirectives = { nodes: [], directives: [], problems: [], configs: [], configProblems: [] };
   for (const comment of comments) {
-    const noqa = NOQA.exec(comment.value);
+    const noqa = readNoqa(comment.value);
     if (noqa) {
-      const ids = noqaRules(noqa[1]);
+      const ids = noqaRules(noqa.list);
       if (ids === null || ids.length > 0) {
         out.nodes.push(comment);
         out.directives.push(new Directive({ type: "disable-line", node: comment, value: ids?.join(", ") ?? "", justification: "" }));

@@ -8,4 +8,8 @@ export function isUtf16(text: string): boolean {
   return /^\ufffd\ufffd/u.test(text) && text.includes("\u0000");
 }
 
-export const UTF16_MESSAGE = "UTF-16 encoded (byte-order mark FF FE or FE FF); exp-lint reads UTF-8, as Python and pip do: save the file as UTF-8";
+export const UTF16_MESSAGE = "UTF-16 encoded (byte-order mark FF FE or FE FF); exp-lint reads UTF-8, as Python does: save the file as UTF-8";
+
+/** pip reads a requirements file by its byte-order mark (pip/_internal/utils/encoding.py, auto_decode): only exp-lint cannot. */
+export const UTF16_REQUIREMENTS_MESSAGE =
+  "UTF-16 encoded (byte-order mark FF FE or FE FF): pip reads it, but exp-lint reads UTF-8 and cannot check its pins; save the file as UTF-8";
