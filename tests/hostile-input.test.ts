@@ -100,15 +100,16 @@ describe("size", () => {
 describe("encodings and line endings", () => {
   const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 
-  it("names UTF-16 files (with a BOM) as UTF-16, one message each", async () => {
-    const { of } = await scan({
+  it("names UTF-16 Python files and notebooks (with a BOM) as UTF-16, one message each, and reads UTF-16 requirements as pip does", async () => {
+    const { of, brief } = await scan({
       "train.py": utf16(WITNESS),
       "requirements.txt": utf16("numpy\n"),
       "analysis.ipynb": utf16('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'),
     });
-    for (const name of ["train.py", "requirements.txt", "analysis.ipynb"]) {
+    for (const name of ["train.py", "analysis.ipynb"]) {
       expect(of(name), name).toEqual([expect.objectContaining({ fatal: true, line: 1, message: expect.stringContaining("UTF-16 encoded") })]);
     }
+    expect(brief("requirements.txt")).toEqual([{ ruleId: "exp-lint/pin-requirements", line: 1, column: 1 }]);
   });
 
   it("reads invalid UTF-8 and NUL bytes in manifests and notebooks as one message or the right findings", async () => {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { Linter, RuleTester } from "eslint";
 import { describe, expect, it } from "vitest";
 import { npmSpecifiers, readPackageJson } from "../parsers/manifests/package-json.js";
-import { requirementsLanguage } from "../parsers/requirements/language.js";
+import { requirementsLanguage } from "../parsers/manifests/language.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
 import { runCli, tempProject } from "./util/cli.js";
