@@ -79,14 +79,14 @@ describe("1. special files are never read without limit", () => {
     symlinkSync("/dev/zero", join(dir, "exp-lint.toml"));
     mkdirSync(join(dir, "node_modules/left-pad"), { recursive: true });
     symlinkSync("/dev/zero", join(dir, "node_modules/left-pad/package.json"));
-    symlinkSync("/dev/zero", join(dir, ".eslintcache"));
+    symlinkSync("/dev/zero", join(dir, ".exp-lint-cache"));
     const r = await runCli(["--cache", "-f", "json", "."], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("exp-lint.toml: leads outside the scanned folders");
     const ok = await runCli(["--no-config", "--cache", "-f", "json", "."], dir);
     expect(ok.stderr).toContain("not using the cache");
     expect(JSON.parse(ok.stdout).length).toBeGreaterThan(0);
-    expect(lstatSync(join(dir, ".eslintcache")).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, ".exp-lint-cache")).isSymbolicLink()).toBe(true);
   }, 120_000);
 });
 
@@ -232,7 +232,7 @@ describe("8. writes never go through links, keep the owner, leave no temp file",
   it("refuses a planted or dangling link for --update-baseline and --cache", async () => {
     const dir = tempProject({ "train.py": "import random\nrandom.shuffle([1])\n", "victim.txt": "keep\n" });
     symlinkSync(join(dir, "victim.txt"), join(dir, "baseline.json"));
-    symlinkSync(join(dir, "nowhere.json"), join(dir, ".eslintcache"));
+    symlinkSync(join(dir, "nowhere.json"), join(dir, ".exp-lint-cache"));
     const b = await runCli(["--baseline", "baseline.json", "--update-baseline", "."], dir);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("cannot write baseline baseline.json (ESYMLINK");
