@@ -27,7 +27,7 @@ import { argument, inPackage, literalString, type SemanticModel } from "../seman
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
 import { onProgram } from "./util/program.js";
-import { attributeWrites } from "../semantic/queries.js";
+import { attributeWrites, callSites } from "../semantic/queries.js";
 
 type MessageIds = "noModel" | "noData";
 
@@ -104,7 +104,7 @@ export default createRule<[], MessageIds>({
       let training = false;
       let hasModel = false;
       let hasData = false;
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         if (!training && trains(model, site, q)) training = true;
         if (q === null) {
