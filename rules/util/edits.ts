@@ -1,5 +1,5 @@
 import type { CallExpr, Range } from "../../semantic/ir.js";
-import type { ArgRef } from "../../semantic/model.js";
+import type { ArgRef, SemanticModel } from "../../semantic/model.js";
 
 /**
  * Text edits that suggestions are made of. They are computed from the model's
@@ -31,6 +31,7 @@ export function addArgument(call: CallExpr, ref: ArgRef, value: string, optionOb
   // Before the closing parenthesis: the call's last character.
   const close = call.range[1] - 1;
   const last = call.args.at(-1);
+  if (ref.index === 0 && ref.property === undefined && !call.args.length) return insertAt(close, value);
   if (ref.property !== undefined) {
     if (ref.index !== 0 || !optionObjects) return null;
     const entry = `${ref.property}: ${value}`;
@@ -44,6 +45,22 @@ export function addArgument(call: CallExpr, ref: ArgRef, value: string, optionOb
     // After a `**kwargs` only keyword arguments may follow, and a keyword may not come twice: both stay valid.
     return last ? insertAt(last.range[1], `, ${ref.keyword}=${value}`) : insertAt(close, `${ref.keyword}=${value}`);
   }
-  if (ref.index === 0 && !call.args.length) return insertAt(close, value);
   return null;
+}
+
+/**
+ * The edit that declares a module-level constant on its own line after the
+ * last top-level import before `before` (`SEED = 42`, `const SEED = 42;`).
+ * `null` when no such import exists, as the start of a file may hold a
+ * docstring, a shebang or `from __future__` lines that must stay first.
+ */
+export function addModuleConstant(model: SemanticModel, fileText: string, before: number, name: string, value: string): Edit | null {
+  const imports = model.facts.bindings.filter((b) => b.kind === "import" && b.scope === 0 && b.pos <= before && !model.enclosing(b.range).length);
+  const last = imports.reduce<number>((end, b) => Math.max(end, b.pos), -1);
+  if (last < 0) return null;
+  const eol = eolOf(fileText);
+  const lineEnd = fileText.indexOf("\n", last);
+  const declaration = model.language === "javascript" ? `const ${name} = ${value};` : `${name} = ${value}`;
+  // After the import's line, comment included; at the end of a file without a final newline, on a new line.
+  return lineEnd < 0 ? insertAt(fileText.length, `${eol}${declaration}${eol}`) : insertAt(lineEnd + 1, `${declaration}${eol}`);
 }
