@@ -51,15 +51,21 @@ tester.run("no-mislabeled-metric", mislabeled as never, {
   invalid: [
     {
       code: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "val_acc", value: trainAcc });\n`,
-      errors: [{ messageId: "trainAsHeldOut", line: 3 }],
+      errors: [{ messageId: "trainAsHeldOut", line: 3, suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "train_acc", value: trainAcc });\n` }] }],
     },
     {
       code: 'import wandb from "@wandb/sdk";\nwandb.log({ test_acc: valAcc });\n',
-      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29 }],
+      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29, suggestions: [{ messageId: "renameKey", output: 'import wandb from "@wandb/sdk";\nwandb.log({ val_acc: valAcc });\n' }] }],
     },
     {
       code: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "accuracy", value: xTrainScore, timestamp: 0 }] });\n`,
-      errors: [{ messageId: "trainUnqualified", line: 3 }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 3,
+          suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "train_accuracy", value: xTrainScore, timestamp: 0 }] });\n` }],
+        },
+      ],
     },
   ],
 });
