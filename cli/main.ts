@@ -45,6 +45,7 @@ interface CliOptions {
   cacheLocation?: string;
   ignorePattern: string[];
   statistics: boolean;
+  showSuggestions: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
   pinFrom?: string;
@@ -113,6 +114,7 @@ function program(io: Io): Command {
     .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
+    .option("--show-suggestions", "print the changes suggested for each finding, to apply by hand or in an editor (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .option("--fix", "fix what can be fixed in place (pin requirements to exact versions)", false)
     .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
@@ -220,7 +222,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));
   } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots, showSuggestions: opts.showSuggestions }));
     if (opts.statistics) io.stdout(statistics(all));
   }
   if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
