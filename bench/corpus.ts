@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CONDA, NOTEBOOK_CELLS, PYPROJECT, PYTHON_SCRIPTS, REQUIREMENTS } from "../fuzz/templates.js";
 
 /**
  * A deterministic corpus of realistic training scripts, built from templates
@@ -218,4 +219,49 @@ export function corpusFiles(dir: string): string[] {
   const out: string[] = [];
   for (const sub of readdirSync(dir).sort()) for (const f of readdirSync(join(dir, sub)).sort()) out.push(join(dir, sub, f));
   return out;
+}
+
+/**
+ * The second corpus, shaped like real repositories rather than like one
+ * template: projects of scripts from several templates (fuzz/templates.ts, one
+ * per tracker and framework) grown with the blocks above to 50-2,000 lines
+ * (log-uniform, as real files are mostly short with a long tail), a notebook
+ * every eighth file, and each project's manifests (requirements, pyproject,
+ * conda environment).
+ */
+export function writeProjectCorpus(dir: string, count: number, seed = 20261202): number {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const r = rng(seed);
+  let bytes = 0;
+  const write = (rel: string, text: string) => {
+    const path = join(dir, rel);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, text);
+    bytes += Buffer.byteLength(text);
+  };
+  const grown = (start: string, lines: number) => {
+    let text = start;
+    for (let b = 0; text.split("\n").length < lines; b++) text += pick(r, BLOCKS)(r, b);
+    return text;
+  };
+  for (let i = 0; i < count; i++) {
+    const project = `project_${Math.floor(i / 40)}`;
+    if (i % 40 === 0) {
+      write(`${project}/requirements.txt`, REQUIREMENTS);
+      write(`${project}/pyproject.toml`, PYPROJECT);
+      write(`${project}/environment.yml`, CONDA);
+      i += 2;
+      continue;
+    }
+    const lines = Math.round(Math.exp(Math.log(50) + r() * (Math.log(2000) - Math.log(50))));
+    if (i % 8 === 0) {
+      const cells = [pick(r, NOTEBOOK_CELLS), pick(r, HEADERS), ...Array.from({ length: Math.max(2, Math.round(lines / 25)) }, (_, b) => pick(r, BLOCKS)(r, b).trim())];
+      const nb = { cells: cells.map((c) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: c.split(/(?<=\n)/u) })), metadata: {}, nbformat: 4, nbformat_minor: 5 };
+      write(`${project}/explore_${i}.ipynb`, JSON.stringify(nb, null, 1));
+    } else {
+      write(`${project}/train_${i}.py`, grown(`${pick(r, PYTHON_SCRIPTS)}\n${pick(r, HEADERS)}`, lines));
+    }
+  }
+  return bytes;
 }

@@ -13,12 +13,16 @@ let cpu: NodeJS.CpuUsage;
 
 if (mode === "parse") {
   const { parsePython, releaseTree } = await import("../parsers/python/tree-sitter.js");
+  const { preprocess } = await import("../parsers/notebook/processor.js");
   const cpu0 = process.cpuUsage();
   const start = performance.now();
+  // The floor: reading every file and parsing its Python (a notebook's cells as the one file the linter parses);
+  // manifests have no tree-sitter parse and are only read.
   for (const f of files) {
     const text = readFileSync(f, "utf8");
     bytes += text.length;
-    parsePython(text);
+    if (f.endsWith(".py")) parsePython(text);
+    else if (f.endsWith(".ipynb")) for (const block of preprocess(text, f)) parsePython(block.text);
   }
   releaseTree();
   ms = performance.now() - start;
@@ -51,8 +55,30 @@ if (mode === "parse") {
   }
   ms = performance.now() - start;
   cpu = process.cpuUsage(cpu0);
+} else if (mode === "rules") {
+  // ESLint's own per-file statistics (the `stats` option): time per rule, and parsing, summed over the corpus.
+  const { ESLint } = await import("eslint");
+  const { engineOptions } = await import("../cli/config/eslint-config.js");
+  const eslint = new ESLint({ ...(await engineOptions({ cwd: dir, extraRequirements: [], concurrency: "off", config: "recommended", cache: false })), stats: true });
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const results = await eslint.lintFiles(files);
+  ms = performance.now() - start;
+  cpu = process.cpuUsage(cpu0);
+  const rules: Record<string, number> = {};
+  let parse = 0;
+  for (const r of results) {
+    for (const pass of r.stats?.times.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      for (const [id, t] of Object.entries(pass.rules ?? {})) rules[id] = (rules[id] ?? 0) + t.total;
+    }
+  }
+  findings = results.reduce((n, r) => n + r.messages.length, 0);
+  process.stdout.write(JSON.stringify({ mode, files: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, parseMs: parse, rules, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
 } else {
   const { lint } = await import("../cli/engine.js");
+  const { kindOf } = await import("../cli/files.js");
   // cache-cold starts without a cache file and writes it; cache-warm reads it back over the unchanged corpus.
   const cached = mode.startsWith("cache-");
   const cacheLocation = join(dir, "..", ".corpus-eslintcache");
@@ -62,7 +88,7 @@ if (mode === "parse") {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const { results } = await lint(
-    { targets: files.map((path) => ({ path, kind: "python" as const })), skipped: [], missing: [], roots: [dir] },
+    { targets: files.map((path) => ({ path, kind: kindOf(path) ?? ("python" as const) })), skipped: [], missing: [], roots: [dir] },
     { cwd: dir, extraRequirements: [], concurrency, config: "recommended", cache: cached, ...(cached ? { cacheLocation } : {}) },
   );
   ms = performance.now() - start;

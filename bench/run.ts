@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { V8_DEFAULTS_ENV } from "../cli/v8-tiering.js";
-import { corpusFiles, writeCorpus } from "./corpus.js";
+import { corpusFiles, writeCorpus, writeProjectCorpus } from "./corpus.js";
 import { astGrepBinary, hasGnuTime, resolvePeer, writeAstGrepProject } from "./peers.js";
 
 const COUNT = Number(process.env.BENCH_FILES ?? 3000);
@@ -55,6 +55,32 @@ function external(label: string, cmd: string, args: string[], runs = RUNS): Row 
   return { label, ms: median(times), cpu: null, rss, findings };
 }
 
+const PARTS = ["nodeStart", "threadStart", "moduleLoad", "treeSitterInit", "config", "lint", "output"] as const;
+
+/** The one-file run `runs` times: median of each part, of the outside wall time, and of user+sys CPU (GNU time). */
+function oneFileTable(file: string, runs: number): string {
+  const parts: Record<string, number[]> = Object.fromEntries([...PARTS, "exit", "total", "cpu", "rss"].map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const [cmd, argv] = hasGnuTime ? ["/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, "--no-color", file]] : [process.execPath, [cli, "--no-color", file]];
+    const res = spawnSync(cmd, argv as string[], { encoding: "utf8", env: { ...process.env, EXP_LINT_DEBUG: "timing" }, stdio: ["ignore", "ignore", "pipe"] });
+    const total = performance.now() - start;
+    const timing = JSON.parse(/timing (\{.*\})/u.exec(res.stderr)?.[1] ?? "{}") as Record<string, number>;
+    for (const k of PARTS) parts[k]!.push(timing[k] ?? Number.NaN);
+    parts.exit!.push(total - PARTS.reduce((n, k) => n + (timing[k] ?? 0), 0));
+    parts.total!.push(total);
+    const rusage = /(\d+\.\d+) (\d+\.\d+) (\d+)\s*$/u.exec(res.stderr);
+    if (rusage) {
+      parts.cpu!.push((Number(rusage[1]) + Number(rusage[2])) * 1000);
+      parts.rss!.push(Number(rusage[3]) / 1024);
+    }
+  }
+  const med = (k: string) => (parts[k]!.length ? median(parts[k]!).toFixed(0) : "n/a");
+  const head = [...PARTS, "exec+exit", "total wall", "CPU user+sys", "peak RSS MiB"];
+  const cells = [...PARTS.map(med), med("exit"), med("total"), med("cpu"), med("rss")];
+  return `median of ${runs} runs, ms (target: 250 ms total wall on a quiet machine)\n\n| ${head.join(" | ")} |\n|${head.map(() => "---:").join("|")}|\n| ${cells.join(" | ")} |`;
+}
+
 function table(rows: Row[], floor: Row, files: number, bytes: number): void {
   console.log("| run | wall ms | files/s | MB/s | peak RSS MiB | wall x parse-only | CPU ms | findings |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -75,6 +101,14 @@ if (process.argv.includes("--only")) {
 
 const cores = availableParallelism();
 console.log(`machine: ${cores} cores, node ${process.version}; median of ${RUNS} runs; corpus of generated training scripts\n`);
+
+// BENCH_ONLY=one-file: just the start-up breakdown (section 2), on one generated script.
+if (process.env.BENCH_ONLY === "one-file") {
+  const dir = join(root, "n1");
+  writeCorpus(dir, 1);
+  console.log(oneFileTable(corpusFiles(dir)[0]!, Math.max(RUNS, 5)));
+  process.exit(0);
+}
 
 // 1. Everything on the base corpus.
 const base = join(root, `n${COUNT}`);
@@ -104,10 +138,27 @@ const projectRows = [projectParse, inProcess("exp-lint, 1 thread (index filled a
 table(projectRows, projectParse, COUNT, projectBytes);
 console.log("The lint row's ratio to parse-only against the base corpus's is what the index costs; issue 12 allows 10%.");
 
-// 2. One file, as pre-commit runs it: the whole CLI process, start-up included.
+// 1c. The second corpus, shaped like repositories (bench/corpus.ts writeProjectCorpus), and where each thread's time
+// goes on it: ESLint's per-rule statistics, as multiples of its parse step (which includes the facts walk).
+const repos = join(root, `repos${COUNT}`);
+const repoBytes = writeProjectCorpus(repos, COUNT);
+const repoCount = corpusFiles(repos).length;
+console.log(`\n## Second corpus: ${repoCount} files in projects (scripts of 50-2,000 lines, notebooks, manifests), ${(repoBytes / 1048576).toFixed(1)} MiB\n`);
+const repoParse = inProcess("tree-sitter parse only (floor)", "parse", repos);
+table([repoParse, inProcess("exp-lint, 1 thread", "lint", repos), inProcess("exp-lint, 2 threads", "lint2", repos)], repoParse, repoCount, repoBytes);
+const stats = JSON.parse(execFileSync(process.execPath, [measure, "rules", repos], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })) as { ms: number; parseMs: number; rules: Record<string, number> };
+console.log("\nPer rule (ESLint's stats, one thread, wall ms; x = multiple of ESLint's parse step, facts walk included)\n");
+console.log("| step | ms | x parse |\n|---|---:|---:|");
+console.log(`| parse + facts (ESLint's parse step) | ${stats.parseMs.toFixed(0)} | 1.00 |`);
+for (const [id, t] of Object.entries(stats.rules).sort((x, y) => y[1] - x[1])) console.log(`| ${id} | ${t.toFixed(0)} | ${(t / stats.parseMs).toFixed(2)} |`);
+console.log("A rule's time includes the model answers it is the first to ask for (they are computed on demand and kept).");
+
+// 2. One file, as pre-commit runs it: the whole CLI process, start-up included, broken down by the CLI itself
+// (EXP_LINT_DEBUG=timing, cli/timing.ts). "exec+exit" is what only the outside clock sees: exec'ing the node
+// binary before its clock starts, and the process's end.
+console.log("\n## One file, whole process (pre-commit style)\n");
 const one = corpusFiles(base)[0]!;
-const single = external("exp-lint CLI on 1 file (process start to exit)", process.execPath, [cli, "--no-color", one], Math.max(RUNS, 5));
-console.log(`\npre-commit style, one file: ${single.ms.toFixed(0)} ms wall (target 300 ms), peak RSS ${single.rss?.toFixed(0) ?? "n/a"} MiB`);
+console.log(oneFileTable(one, Math.max(RUNS, 5)));
 
 // 3. Growth with the corpus: the same script, 1x, 2x, 4x.
 console.log("\n## Growth with corpus size (one run each)\n");

@@ -1,9 +1,11 @@
 import fs, { statSync, type PathLike } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import { FILES, NOTEBOOK_FILES } from "../plugin/configs.js";
-import { includedFiles } from "../parsers/requirements/includes.js";
-import { checkFile, MAX_FILE_BYTES, readText, realRoots } from "../io/read.js";
+import { namedFiles } from "../parsers/manifests/includes.js";
+import { MLPROJECT_FILE } from "../parsers/manifests/mlproject.js";
+import { decodeBytes } from "../parsers/shared/encoding.js";
+import { checkFile, MAX_FILE_BYTES, readBytes, readText, realRoots } from "../io/read.js";
 import { manifestTooCostly, syntaxOf } from "../parsers/shared/bounds.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
@@ -131,7 +133,8 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
   }) as typeof fs.readdir;
   const walkFs = { ...fs, readdir };
   for (const dir of dirs) {
-    const patterns = KIND_GLOBS.flatMap(([, globs]) => globs);
+    // MLproject files are not linted: they name the environment files that are.
+    const patterns = [...KIND_GLOBS.flatMap(([, globs]) => globs), `**/${MLPROJECT_FILE}`];
     // Loaded only for folders: pre-commit passes file names, and globby is a tenth of start-up.
     const { globby } = await import("globby");
     const files = await globby(patterns, {
@@ -168,6 +171,11 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
       skipped.push(problem);
       continue;
     }
+    if (!hinted && basename(path) === MLPROJECT_FILE) {
+      const mlproject = readBytes(path, explicit.includes(path) ? {} : { roots });
+      if (mlproject.ok) for (const env of namedFiles(path, decodeBytes(mlproject.bytes).text)) queue.push({ path: env, kind: "requirements" });
+      continue;
+    }
     const kind = hinted ?? kindOf(path);
     if (!kind) {
       if (explicit.includes(path)) skipped.push({ path, message: "not a Python or requirements file, skipped", severity: 1 });
@@ -182,13 +190,14 @@ export async function plan(paths: string[], cwd: string, extraIgnores: string[] 
     }
     if (kind === "requirements") {
       // Manifests over their work budget (size, lines, nesting) get one warning here, and no parser runs on them.
-      const read = readText(path, explicit.includes(path) ? {} : { roots });
+      const bytes = readBytes(path, explicit.includes(path) ? {} : { roots });
+      const read = bytes.ok ? { ok: true as const, text: decodeBytes(bytes.bytes).text } : bytes;
       const tooCostly = read.ok ? manifestTooCostly(read.text, syntaxOf(path)) : null;
       if (tooCostly) {
         skipped.push({ path, message: tooCostly.replace(/; not read$/u, "; skipped"), severity: 1 });
         continue;
       }
-      if (read.ok && syntaxOf(path) === "pip") for (const inc of includedFiles(read.text, dirname(path))) queue.push({ path: inc, kind: "requirements" });
+      if (read.ok) for (const inc of namedFiles(path, read.text)) queue.push({ path: inc, kind: "requirements" });
     }
     targets.push({ path, kind });
   }

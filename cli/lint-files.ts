@@ -1,6 +1,20 @@
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
-import { readText } from "../io/read.js";
+import { readBytes, type ReadResult } from "../io/read.js";
+import { decodeBytes } from "../parsers/shared/encoding.js";
+import { kindOf } from "./files.js";
+
+/**
+ * A file's text for linting. Manifests are decoded as pip decodes them (a
+ * UTF-16 requirements file, written by Windows PowerShell's `pip freeze >`,
+ * included); code is read as UTF-8, as Python and Node read it.
+ */
+export function readSource(path: string): ReadResult {
+  const r = readBytes(path);
+  if (!r.ok) return r;
+  const kind = kindOf(path);
+  return { ok: true, text: kind === "requirements" || kind === null ? decodeBytes(r.bytes).text : r.bytes.toString("utf8"), realPath: r.realPath };
+}
 
 /**
  * Lint files one by one: read here, synchronously, and handed to `lintText`.
@@ -13,7 +27,7 @@ export async function lintEach(eslint: ESLint, files: string[]): Promise<ESLint.
   const results: ESLint.LintResult[] = [];
   for (const file of files) {
     const path = resolve(file);
-    const read = readText(path);
+    const read = readSource(path);
     if (!read.ok) {
       // Readable when the files were planned, so gone or changed since.
       results.push(fatalResult(path, read.message));

@@ -15,6 +15,7 @@ import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { collectPins } from "./pins.js";
 import { applyFixes } from "./apply-fixes.js";
+import { changeLines, fixSummary, unifiedDiff } from "./fix-report.js";
 import { redact } from "./format/redact.js";
 import { checkFile } from "../io/read.js";
 import { PACKAGE_VERSION as version } from "../plugin/package-info.js";
@@ -48,6 +49,7 @@ interface CliOptions {
   showSuggestions: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
+  fixDryRun: boolean;
   pinFrom?: string;
   baseline?: string;
   updateBaseline: boolean;
@@ -116,7 +118,8 @@ function program(io: Io): Command {
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
     .option("--show-suggestions", "print the changes suggested for each finding, to apply by hand or in an editor (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
-    .option("--fix", "fix what can be fixed in place (pin requirements to exact versions)", false)
+    .option("--fix", "fix what can be fixed in place (pin requirements to exact versions) and say what changed", false)
+    .option("--fix-dry-run", "show what --fix would change, as a unified diff, and write nothing", false)
     .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
     .option("--baseline <file>", "hide the findings recorded in this file, so only new ones fail the run")
     .option("--update-baseline", "record the current findings in the --baseline file", false)
@@ -156,23 +159,21 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   }
   const concurrency = chooseConcurrency(opts.concurrency, files.targets.length, availableParallelism());
   const extraRequirements = files.targets.filter((t) => t.kind === "requirements").map((t) => t.path);
-  // Versions for pin-requirements fixes; the rule gets them through ESLint's shared settings.
+  // Versions for pin-requirements fixes (offered in every run, as ESLint offers fixes); the rule gets them through ESLint's shared settings.
   let pins;
-  if (opts.fix || opts.pinFrom) {
-    try {
-      const collected = collectPins({
-        cwd: io.cwd,
-        dirs: files.targets.map((t) => dirname(t.path)),
-        pinFrom: opts.pinFrom,
-        virtualEnv: process.env.VIRTUAL_ENV,
-        roots: files.roots,
-      });
-      for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
-      pins = collected.settings;
-    } catch (error) {
-      io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
-      return EXIT.error;
-    }
+  try {
+    const collected = collectPins({
+      cwd: io.cwd,
+      dirs: files.targets.map((t) => dirname(t.path)),
+      pinFrom: opts.pinFrom,
+      virtualEnv: process.env.VIRTUAL_ENV,
+      roots: files.roots,
+    });
+    for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
+    pins = collected.settings;
+  } catch (error) {
+    io.stderr(`exp-lint: --pin-from ${opts.pinFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    return EXIT.error;
   }
   // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
   const cacheProblem = opts.cache ? unsafeCache(resolve(io.cwd, opts.cacheLocation ?? ".eslintcache")) : null;
@@ -180,6 +181,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
     opts.cache = false;
   }
+  performance.mark("exp-lint:lint:start");
   const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: process.env.EXP_LINT_DEBUG });
   const { eslint, results } = await lint(files, {
     // ESLint ignores files outside its base path, so it is rooted where every target lives.
@@ -191,12 +193,22 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     ...(opts.eslintConfig ? { eslintConfigFile: resolve(io.cwd, opts.eslintConfig) } : {}),
     cache: opts.cache,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
-    ...(opts.fix ? { fix: true } : {}),
+    ...(opts.fix || opts.fixDryRun ? { fix: true } : {}),
     ...(pins ? { pins } : {}),
     ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   }).finally(stopWatching);
+  performance.mark("exp-lint:lint:end");
   // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
-  applyFixes(results, paths.map((p) => resolve(io.cwd, p)));
+  if (opts.fix || opts.fixDryRun) {
+    const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
+    // Machine formats say nothing more: each fixed file's result carries its `output`, as ESLint's do.
+    if (opts.format === "stylish") {
+      const lines = changeLines(changes, io.cwd);
+      if (opts.fixDryRun) io.stdout(unifiedDiff(changes, io.cwd));
+      else if (lines.length) io.stdout(`${lines.join("\n")}\n`);
+      io.stdout(`${fixSummary(lines.length, changes.length, opts.fixDryRun)}\n\n`);
+    }
+  }
   // Requirement lines may carry credentials (`--index-url https://user:token@host`): no format prints them.
   for (const r of results) for (const m of r.messages) m.message = redact(m.message);
   const gated = applyBaseline([...results, ...files.skipped.map(skippedResult)], opts, io.cwd, files.roots);
@@ -225,6 +237,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
     io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots, showSuggestions: opts.showSuggestions }));
     if (opts.statistics) io.stdout(statistics(all));
   }
+  performance.mark("exp-lint:output:end");
   if (gated.wrote) io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}\n`);
   else if (gated.hidden && opts.format !== "stylish") io.stderr(`exp-lint: ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} hidden by the baseline\n`);
   if (errors > 0) return EXIT.findings;

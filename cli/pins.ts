@@ -8,31 +8,14 @@
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { parse as parseToml } from "smol-toml";
-import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
-import { normalizeName, parseRequirements } from "../parsers/requirements/parse.js";
+import { addVersion, LOCK_FILES, readLockVersions, settle, type Versions } from "../parsers/manifests/locks.js";
+import { parseRequirements } from "../parsers/manifests/requirements.js";
+import { decodeBytes } from "../parsers/shared/encoding.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
-import { MAX_FILE_BYTES, readText, readTextOrThrow } from "../io/read.js";
-import { manifestTooCostly, MAX_YAML_EXPANSION, syntaxOf, yamlExpansion } from "../parsers/shared/bounds.js";
-
-export type Versions = Map<string, string>;
-
-/** Lock files read for versions, in the order they are preferred. */
-export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "conda-lock.yml"];
+import { MAX_FILE_BYTES, readBytes, readText, readTextOrThrow } from "../io/read.js";
+import { manifestTooCostly, syntaxOf } from "../parsers/shared/bounds.js";
 
 const VENV_DIRS = [".venv", "venv"];
-
-/** Adds a version; a name two entries disagree on is dropped (marked `null`), so the fixer never guesses. */
-function add(out: Map<string, string | null>, name: unknown, version: unknown): void {
-  if (typeof name !== "string" || typeof version !== "string" || !name || !version) return;
-  const key = normalizeName(name);
-  const prev = out.get(key);
-  out.set(key, prev === undefined || prev === version ? version : null);
-}
-
-function settle(out: Map<string, string | null>): Versions {
-  return new Map([...out].filter((e): e is [string, string] => e[1] !== null));
-}
 
 /** `pip freeze` output (or any requirements file): every `name==version` line. */
 export function readFreeze(text: string): Versions {
@@ -40,7 +23,7 @@ export function readFreeze(text: string): Versions {
   for (const line of parseRequirements(text).lines) {
     if (line.type !== "Requirement" || line.form !== "name") continue;
     const exact = line.specifiers.filter((s) => s.operator === "==" && !s.version.endsWith(".*"));
-    if (exact.length === 1) add(out, line.name, exact[0]!.version);
+    if (exact.length === 1) addVersion(out, line.name, exact[0]!.version);
   }
   return settle(out);
 }
@@ -51,30 +34,11 @@ const MAX_YAML_LOCK_BYTES = 4 * 1024 * 1024;
 export function readLockFile(path: string, roots?: readonly string[]): Versions {
   const text = readTextOrThrow(path, roots ? { roots } : {});
   const name = basename(path);
-  // Lock files run to megabytes: no line budget, the file-size limit for JSON and TOML (read by fast parsers
-  // into plain values), a lower one for YAML, whose parser builds a tree of nodes per token.
+  // Lock files run to megabytes: no line budget, the file-size limit for JSON and TOML, a lower one for YAML.
   const syntax = name === "Pipfile.lock" ? "json" : syntaxOf(name);
   const tooCostly = manifestTooCostly(text, syntax, syntax === "yaml" ? MAX_YAML_LOCK_BYTES : MAX_FILE_BYTES, Infinity);
   if (tooCostly) throw new Error(tooCostly);
-  const out = new Map<string, string | null>();
-  if (name === "Pipfile.lock") {
-    const data = JSON.parse(text) as Record<string, Record<string, { version?: string }> | undefined>;
-    for (const section of ["default", "develop"]) {
-      for (const [pkg, info] of Object.entries(data[section] ?? {})) add(out, pkg, info.version?.replace(/^==/u, ""));
-    }
-  } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-    // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const ast = parseYAML(text);
-    // Aliases are expanded into the value: a few hundred bytes of them can stand for billions of nodes.
-    if (yamlExpansion(ast) > MAX_YAML_EXPANSION) throw new Error(`YAML aliases expand past ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes; not read`);
-    const data = getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
-    for (const p of data?.package ?? []) add(out, p.name, p.version);
-  } else {
-    // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
-    const data = parseToml(text) as { package?: { name?: string; version?: string }[] };
-    for (const p of data.package ?? []) add(out, p.name, p.version);
-  }
-  return settle(out);
+  return readLockVersions(path, text);
 }
 
 /** A folder's entries; none when it is not a folder or cannot be listed (`.venv/lib` may be anything in a stranger's tree). */
@@ -114,7 +78,7 @@ export function readVenv(venv: string): Versions {
       if (!read.ok) continue;
       const meta = read.text;
       const head = meta.split(/\r?\n\r?\n/u, 1)[0]!;
-      add(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
+      addVersion(out, /^Name:\s*(.+?)\s*$/mu.exec(head)?.[1], /^Version:\s*(.+?)\s*$/mu.exec(head)?.[1]);
     }
   }
   return settle(out);
@@ -139,10 +103,13 @@ export function collectPins(opts: { cwd: string; dirs: string[]; pinFrom?: strin
   const rel = (p: string) => relative(opts.cwd, p) || p;
   if (opts.pinFrom) {
     const path = resolve(opts.cwd, opts.pinFrom);
-    tiers.push({ label: rel(path), versions: readFreeze(readTextOrThrow(path)) });
+    // `pip freeze > frozen.txt` in Windows PowerShell writes UTF-16.
+    const frozen = readBytes(path);
+    if (!frozen.ok) throw Object.assign(new Error(frozen.message), { code: frozen.code });
+    tiers.push({ label: rel(path), versions: readFreeze(decodeBytes(frozen.bytes).text) });
   }
   const dirs = [...new Set([opts.cwd, ...opts.dirs])];
-  for (const lock of LOCK_FILES) {
+  for (const { name: lock } of LOCK_FILES.filter((l) => l.versions !== null)) {
     for (const dir of dirs) {
       const path = join(dir, lock);
       if (!existsSync(path)) continue;

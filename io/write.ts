@@ -120,7 +120,7 @@ export interface WriteOptions {
 }
 
 /** Replace (or create) `path` with `text`, atomically; throws WriteRefused or a file-system error. */
-export function writeAtomic(path: string, text: string, opts: WriteOptions = {}): void {
+export function writeAtomic(path: string, text: string | Uint8Array, opts: WriteOptions = {}): void {
   const link = lstatSync(path, { throwIfNoEntry: false });
   if (link?.isSymbolicLink()) throw new WriteRefused("ESYMLINK", "it is a symbolic link; exp-lint does not write through links");
   if (link && !link.isFile()) throw new WriteRefused("ENOTREG", "it is not a regular file");
@@ -147,7 +147,7 @@ export function writeAtomic(path: string, text: string, opts: WriteOptions = {})
       }
       fchmodSync(fd, link.mode & 0o7777);
     }
-    const data = Buffer.from(text, "utf8");
+    const data = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
     for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
     // The folder must still be the one checked, and the temp file the one written, right before the rename.
     if (real(dir) !== dir || !sameFile(lstatSync(tmp), written)) throw new WriteRefused("ERACE", "its folder changed while it was written");

@@ -1,23 +1,14 @@
 import type { ESLint, Linter } from "eslint";
 import { typescriptParser } from "../parsers/estree/parser.js";
+import { namedByManifest } from "../parsers/manifests/includes.js";
+import { MANIFEST_FILES } from "../parsers/manifests/kinds.js";
 import type { ExpLintDocs } from "../rules/util/create-rule.js";
 
 /** Files each language lints, shared by the configs and the CLI's file discovery. */
 export const FILES = {
   python: ["**/*.py"],
-  requirements: [
-    "**/requirements*.txt",
-    "**/requirements/*.txt",
-    "**/constraints*.txt",
-    // Other dependency manifests, read by their own front ends into the same requirement entries.
-    "**/pyproject.toml",
-    "**/environment*.yml",
-    "**/environment*.yaml",
-    // MLflow Projects' and models' environment file (`conda_env: conda.yaml` in an MLproject).
-    "**/conda*.yml",
-    "**/conda*.yaml",
-    "**/package.json",
-  ],
+  // Every dependency manifest, each read by its own front end into the same requirement entries.
+  requirements: MANIFEST_FILES,
   // TypeScript and JavaScript, parsed by typescript-eslint's parser with ESLint's own JavaScript language.
   typescript: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
 } as const;
@@ -60,7 +51,9 @@ export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleLi
     { name: `exp-lint/${strict ? "strict" : "recommended"}/notebook`, files: NOTEBOOK_FILES, plugins: { "exp-lint": plugin }, processor: "exp-lint/notebook" },
     ...(Object.keys(FILES) as Language[]).map((language) => ({
       name: `exp-lint/${strict ? "strict" : "recommended"}/${language}`,
-      files: [...FILES[language]],
+      // Manifests named by others (`-r base.txt`, an MLproject's `conda_env:`) whatever their names, as the CLI lints them.
+      // (ESLint's config arrays take matcher functions beside globs; its types list only globs.)
+      files: language === "requirements" ? [...FILES[language], namedByManifest as unknown as string] : [...FILES[language]],
       plugins: { "exp-lint": plugin },
       // ESLint's default language (JavaScript) needs no `language` key.
       ...(LANGUAGE_IDS[language].startsWith("exp-lint/") ? { language: LANGUAGE_IDS[language] } : {}),

@@ -1,7 +1,7 @@
 import type { ESLint, Linter } from "eslint";
 import { notebookProcessor } from "../parsers/notebook/processor.js";
 import { pythonLanguage } from "../parsers/python/language.js";
-import { requirementsLanguage } from "../parsers/requirements/language.js";
+import { requirementsLanguage } from "../parsers/manifests/language.js";
 import { rules } from "../rules/index.js";
 import { buildConfigs } from "./configs.js";
 import { PACKAGE_VERSION as version } from "./package-info.js";

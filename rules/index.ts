@@ -4,11 +4,14 @@ import noLogOutsideRun from "./no-log-outside-run.js";
 import noMislabeledMetric from "./no-mislabeled-metric.js";
 import noTestDataLeakage from "./no-test-data-leakage.js";
 import noUnloggedHyperparameter from "./no-unlogged-hyperparameter.js";
+import noUnloggedMetric from "./no-unlogged-metric.js";
 import pinRequirements from "./pin-requirements.js";
 import requireConvergenceCheck from "./require-convergence-check.js";
 import requireDeterministicTorch from "./require-deterministic-torch.js";
 import requireRunContext from "./require-run-context.js";
+import requireRunProvenance from "./require-run-provenance.js";
 import requireSeed from "./require-seed.js";
+import requireSeedRepeats from "./require-seed-repeats.js";
 import syntaxError from "./syntax-error.js";
 
 export const rules = {
@@ -17,10 +20,13 @@ export const rules = {
   "no-mislabeled-metric": noMislabeledMetric,
   "no-test-data-leakage": noTestDataLeakage,
   "no-unlogged-hyperparameter": noUnloggedHyperparameter,
+  "no-unlogged-metric": noUnloggedMetric,
   "pin-requirements": pinRequirements,
   "require-convergence-check": requireConvergenceCheck,
   "require-deterministic-torch": requireDeterministicTorch,
   "require-run-context": requireRunContext,
+  "require-run-provenance": requireRunProvenance,
   "require-seed": requireSeed,
+  "require-seed-repeats": requireSeedRepeats,
   "syntax-error": syntaxError,
 };

@@ -1,15 +1,15 @@
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
 import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
+import { installedNpmVersion, lockedBeside, locksFor } from "../parsers/manifests/locks.js";
 import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
+import { readSetupPy } from "../parsers/manifests/setup-py.js";
 import { satisfies } from "../parsers/manifests/versions.js";
-import { normalizeName, type Range, type Specifier } from "../parsers/requirements/parse.js";
-import type { RequirementNode } from "../parsers/requirements/source-code.js";
+import { normalizeName, type Range, type Specifier } from "../parsers/manifests/requirements.js";
+import type { RequirementNode } from "../parsers/manifests/source-code.js";
+import type { SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { readText, realPath } from "../io/read.js";
 
 type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";
 type Options = [{ allowUrls?: boolean; lockfiles?: "satisfy" | "ignore" }];
@@ -20,12 +20,6 @@ export interface PinSettings {
   /** Where each pin came from (`uv.lock`, `.venv`), by the same names, for messages. */
   pinSources?: Record<string, string>;
 }
-
-/** Lock files that pin a pyproject.toml's ranges when they sit beside it. */
-export const PYPROJECT_LOCKS = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];
-
-/** Lock files that pin a package.json's ranges, beside it or in a folder above it within the repository. */
-export const NPM_LOCKS = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "npm-shrinkwrap.json", "bun.lockb"];
 
 /** Where the notebook processor's virtual Python file lives: `<notebook>.ipynb/<n>_notebook.py`. */
 const NOTEBOOK_BLOCK = /\.ipynb[\\/][^\\/]*$/u;
@@ -70,7 +64,14 @@ const NPM: Wording = {
   urlFix: "commit the lock file your package manager writes (it records the file's integrity hash), or depend on a published version",
 };
 
-const wordingOf = (manifest: Manifest | undefined): Wording => (manifest === "package-json" ? NPM : PIP);
+const PIPFILE: Wording = { ...PIP, exact: (name, version) => `${name} = "==${version}"` };
+
+const wordingOf = (manifest: Manifest | undefined): Wording => (manifest === "package-json" ? NPM : manifest === "pipfile" ? PIPFILE : PIP);
+
+const orList = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : (items[0] ?? ""));
+
+/** A Python file read as a package's setup script. */
+const SETUP_SCRIPT = /(?:^|[\\/])setup\.py$/u;
 
 /** How the VCS revision reads in a message. */
 function describeRef(ref: string | null, mark: string): string {
@@ -111,48 +112,6 @@ function findingFor(node: Entry, text: string, allowUrls: boolean): Finding | nu
   return version === null
     ? { messageId: "notPinnedNoHint", data: { requirement, name, installed: words.installed(name), ...hint } }
     : { messageId: "notPinned", data: { requirement, suggestion: words.exact(name, version), remedy: words.remedy } };
-}
-
-/** Folders from `dir` up to the repository root (the folder holding `.git`), or to the file system's root outside a repository. */
-function* upToRepositoryRoot(dir: string): Generator<string> {
-  for (let d = dir; ; d = dirname(d)) {
-    yield d;
-    if (existsSync(join(d, ".git")) || dirname(d) === d) return;
-  }
-}
-
-/** Whether a lock file pins what the manifest declares (policy `lockfiles: "satisfy"`). */
-function lockedBeside(manifest: Manifest, file: string): boolean {
-  if (!isAbsolute(file)) return false;
-  if (manifest === "pyproject") return PYPROJECT_LOCKS.some((lock) => existsSync(join(dirname(file), lock)));
-  if (manifest === "script") return existsSync(`${file}.lock`);
-  // npm, pnpm, yarn and bun workspaces keep one lock file at the workspace root.
-  if (manifest === "package-json") {
-    for (const dir of upToRepositoryRoot(dirname(file))) if (NPM_LOCKS.some((lock) => existsSync(join(dir, lock)))) return true;
-  }
-  return false;
-}
-
-// A package.json is a few kilobytes; one of a megabyte is not an installed package's.
-const MANIFEST_BYTES = 1024 * 1024;
-
-/** The version of `name` installed in node_modules, found as Node resolves it (up to the repository root), with where it was read. */
-function installedNpmVersion(name: string, file: string): { version: string; source: string } | null {
-  if (!isAbsolute(file)) return null;
-  for (const dir of upToRepositoryRoot(dirname(file))) {
-    const manifest = join(dir, "node_modules", name, "package.json");
-    if (!existsSync(manifest)) continue;
-    // Inside the project only (node_modules/x may be a link to anywhere), and bounded (or to /dev/zero).
-    const read = readText(manifest, { roots: [realPath(dir) ?? dir], limit: MANIFEST_BYTES });
-    if (!read.ok) return null;
-    try {
-      const version = (JSON.parse(read.text) as { version?: unknown }).version;
-      return typeof version === "string" && semver.valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
 }
 
 /** Versions from shared settings, keyed by PEP 503 name. */
@@ -196,7 +155,7 @@ export default createRule<Options, MessageIds>({
             type: "string",
             enum: ["satisfy", "ignore"],
             description:
-              'With "satisfy", ranges are accepted where a lock file pins them: a pyproject.toml\'s when uv.lock, poetry.lock, pdm.lock or Pipfile.lock sits beside it, a PEP 723 script\'s when <script>.py.lock does, and a package.json\'s when package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, bun.lock or bun.lockb sits beside it or in a folder above it, up to the repository root; "ignore" reports them anyway.',
+              `With "satisfy", ranges are accepted where a lock file pins them: a pyproject.toml's when ${orList(locksFor("pyproject"))} sits beside it, a Pipfile's when ${orList(locksFor("pipfile"))} does, a PEP 723 script's when <script>.py.lock does, and a package.json's when ${orList(locksFor("package-json"))} sits beside it or in a folder above it, up to the repository root; "ignore" reports them anyway.`,
           },
           allowUrls: {
             type: "boolean",
@@ -235,11 +194,13 @@ export default createRule<Options, MessageIds>({
       const npm = entry.npmRange !== undefined;
       const installed = npm && pin ? installedNpmVersion(entry.name!, context.physicalFilename) : null;
       const version = npm ? installed?.version : entry.normalizedName !== null ? pins.get(entry.normalizedName) : undefined;
-      if (version === undefined || !pin) {
+      // A UTF-16 file decoded by the language: ESLint would apply a fix to the bytes as it read them.
+      const decoded = (source.ast as { decodedText?: string }).decodedText !== undefined;
+      if (version === undefined || !pin || decoded) {
         context.report({ loc, ...finding });
         return;
       }
-      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers);
+      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers, true);
       if (inRange === false) {
         const requirement = entry.display ?? (finding.data.requirement || finding.data.name)!;
         const source = installed?.source ?? sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins';
@@ -255,10 +216,11 @@ export default createRule<Options, MessageIds>({
 
     const ast = source.ast as { type: string };
     if (ast.type === "Module") {
-      // Python: a PEP 723 block, and in a notebook the masked `%pip install` lines.
+      // Python: a PEP 723 block, a setup.py's setup() arguments, and in a notebook the masked `%pip install` lines.
       return {
         Module() {
           const entries = readScriptBlock(text);
+          if (SETUP_SCRIPT.test(context.filename)) entries.push(...readSetupPy((source as unknown as { model: SemanticModel }).model, text));
           if (NOTEBOOK_BLOCK.test(context.filename)) {
             const comments = (source as unknown as { comments: { value: string; range: Range }[] }).comments;
             entries.push(...readInstallLines(text, comments));

@@ -22,6 +22,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeActions, OPEN_DOCS, type CommentStyle } from "./actions.js";
 import { textDiagnostics } from "./diagnostics.js";
 import { kindOf, PACKAGE_VERSION } from "./engine.js";
+import { LOCK_FILES } from "../parsers/manifests/locks.js";
 import { hoverAt } from "./hover.js";
 import { DocumentLinter, lintPath } from "./lint.js";
 import { cellDiagnostics, notebookJson, type OpenNotebook } from "./notebook.js";
@@ -37,10 +38,13 @@ export interface ServerOptions {
 
 const DEFAULT_DEBOUNCE_MS = 40;
 
-/** Files whose change can change other documents' findings: configuration and the version sources of pin fixes. */
-const PROJECT_FILES = /(?:^|[\\/])(?:exp-lint\.toml|pyproject\.toml|uv\.lock|poetry\.lock|pdm\.lock|Pipfile\.lock|conda-lock\.yml|requirements[^\\/]*\.txt)$/u;
+// Lock files pin manifests beside them and give versions for fixes: the one list lives in parsers/manifests/locks.ts.
+const LOCK_NAMES = LOCK_FILES.map((l) => l.name);
 
-const WATCHED = "**/{exp-lint.toml,pyproject.toml,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,conda-lock.yml}";
+/** Files whose change can change other documents' findings: configuration and the version sources of pin fixes. */
+const PROJECT_FILES = new RegExp(`(?:^|[\\\\/])(?:exp-lint\\.toml|pyproject\\.toml|${LOCK_NAMES.map((n) => n.replace(/[.]/gu, "\\.")).join("|")}|[^\\\\/]*requirements[^\\\\/]*\\.txt)$`, "u");
+
+const WATCHED = `**/{exp-lint.toml,pyproject.toml,${LOCK_NAMES.join(",")}}`;
 
 type Findings = Map<string, Diagnostic[]>;
 

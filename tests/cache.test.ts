@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 
 const UNSEEDED = `import numpy as np
 from sklearn.model_selection import train_test_split
@@ -12,7 +12,7 @@ train, test = train_test_split(data, test_size=0.2)
 const SEEDED = UNSEEDED.replace("test_size=0.2)", "test_size=0.2, random_state=7)");
 
 // EXP_LINT_DEBUG=files lists the files ESLint really linted: a file answered from the cache is not parsed and not listed.
-const debugRun = (args: string[], dir: string) => runCliAsync(args, dir, { EXP_LINT_DEBUG: "files" });
+const debugRun = (args: string[], dir: string) => runCli(args, dir, { EXP_LINT_DEBUG: "files" });
 const linted = (stderr: string) => /^exp-lint: debug: linted (\d+) of (\d+) files(?:: (.*))?$/mu.exec(stderr);
 
 describe("--cache", () => {

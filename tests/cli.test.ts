@@ -1,13 +1,13 @@
-import { spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { FIXTURES, fixtureFiles } from "./util/fixtures.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const fixture = (rel: string) => readFileSync(join(FIXTURES, rel), "utf8");
-const clean = fixtureFiles().filter((f) => f.endsWith(".ok.py"));
+// Clean scripts, with the project modules they import (fixtures without expectations, such as require-seed/experiment_setup.py).
+const clean = fixtureFiles().filter((f) => f.endsWith(".ok.py") || (f.endsWith(".py") && !fixture(f).includes("ruleid:")));
 const dirty = fixtureFiles().filter((f) => f.endsWith(".py") && !f.endsWith(".ok.py"));
 
 interface JsonResult {
@@ -20,7 +20,7 @@ interface JsonResult {
 describe("exp-lint CLI", () => {
   it("exits 0 and says so on clean scripts", async () => {
     const dir = tempProject(Object.fromEntries(clean.map((f) => [f, fixture(f)])));
-    const r = await runCliAsync(["."], dir);
+    const r = await runCli(["."], dir);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`No problems (${clean.length} files checked)`);
     expect(r.code).toBe(0);
@@ -28,7 +28,7 @@ describe("exp-lint CLI", () => {
 
   it("exits 1 with file:line:col, rule id, a code frame and a summary on findings", async () => {
     const dir = tempProject({ "train.py": fixture("require-seed/train.py") });
-    const r = await runCliAsync([], dir);
+    const r = await runCli([], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^train\.py:\d+:\d+ {2}error {2}.+ {2}exp-lint\/require-seed$/mu);
     expect(r.stdout).toMatch(/^ {2}> *\d+ \|/mu);
@@ -37,7 +37,7 @@ describe("exp-lint CLI", () => {
 
   it("prints ESLint's JSON result format", async () => {
     const dir = tempProject({ "a/train.py": fixture("require-seed/train.py"), "b/ok.py": fixture("require-seed/train.ok.py") });
-    const r = await runCliAsync(["--format", "json"], dir);
+    const r = await runCli(["--format", "json"], dir);
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as JsonResult[];
     expect(results.map((x) => x.filePath).sort()).toEqual([join(dir, "a/train.py"), join(dir, "b/ok.py")]);
@@ -49,7 +49,7 @@ describe("exp-lint CLI", () => {
 
   it("prints SARIF 2.1.0 with each rule's description and help URI", async () => {
     const dir = tempProject({ "train.py": fixture("require-seed/train.py"), "broken.py": fixture("syntax-error/train.py") });
-    const r = await runCliAsync(["--format", "sarif"], dir);
+    const r = await runCli(["--format", "sarif"], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as {
       version: string;
@@ -73,8 +73,8 @@ describe("exp-lint CLI", () => {
 
   it("prints GitHub Actions annotations, one per finding", async () => {
     const dir = tempProject({ "src/train.py": fixture("require-seed/train.py") });
-    const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
-    const lines = (await runCliAsync(["--format", "github"], dir)).stdout.trimEnd().split("\n");
+    const json = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
+    const lines = (await runCli(["--format", "github"], dir)).stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(json[0]!.messages.length);
     for (const [i, line] of lines.entries()) {
       const m = json[0]!.messages[i]!;
@@ -87,32 +87,32 @@ describe("exp-lint CLI", () => {
 
   it("keeps warnings from failing the run unless --max-warnings is exceeded", async () => {
     const dir = tempProject({ "broken.py": fixture("syntax-error/train.py") });
-    const plain = await runCliAsync([], dir);
+    const plain = await runCli([], dir);
     expect(plain.stdout).toContain("exp-lint/syntax-error");
     expect(plain.code).toBe(0);
-    expect((await runCliAsync(["--max-warnings", "1"], dir)).code).toBe(0);
-    const strict = await runCliAsync(["--max-warnings", "0"], dir);
+    expect((await runCli(["--max-warnings", "1"], dir)).code).toBe(0);
+    const strict = await runCli(["--max-warnings", "0"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("too many warnings (maximum: 0)");
   });
 
   it("drops warnings with --quiet", async () => {
     const dir = tempProject({ "broken.py": fixture("syntax-error/train.py") });
-    const r = await runCliAsync(["--quiet", "-f", "json"], dir);
+    const r = await runCli(["--quiet", "-f", "json"], dir);
     expect((JSON.parse(r.stdout) as JsonResult[]).flatMap((x) => x.messages)).toEqual([]);
   });
 
   it("has no colour when stdout is not a TTY, and colour with --color", async () => {
     const dir = tempProject({ "train.py": fixture("require-seed/train.py") });
-    expect((await runCliAsync([], dir)).stdout).not.toContain("\u001b[");
-    expect((await runCliAsync(["--color"], dir)).stdout).toContain("\u001b[");
-    expect((await runCliAsync(["--no-color"], dir, { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
+    expect((await runCli([], dir)).stdout).not.toContain("\u001b[");
+    expect((await runCli(["--color"], dir)).stdout).toContain("\u001b[");
+    expect((await runCli(["--no-color"], dir, { FORCE_COLOR: "1" })).stdout).not.toContain("\u001b[");
   });
 
   it("exits 2 on usage errors", async () => {
     const dir = tempProject({ "train.py": "x = 1\n" });
     for (const args of [["--format", "xml"], ["--max-warnings", "-3"], ["--no-such-flag"], ["missing-folder"]]) {
-      const r = await runCliAsync(args, dir);
+      const r = await runCli(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.length, args.join(" ")).toBeGreaterThan(0);
     }
@@ -121,24 +121,24 @@ describe("exp-lint CLI", () => {
   it("lists the rules and prints a rule's documentation", async () => {
     const dir = tempProject({});
     const { rules } = await import("../rules/index.js");
-    const list = await runCliAsync(["rules"], dir);
+    const list = await runCli(["rules"], dir);
     expect(list.code).toBe(0);
     for (const [id, rule] of Object.entries(rules)) {
       expect(list.stdout).toMatch(new RegExp(`^${id} +(recommended|strict) +${rule.meta.docs!.description.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}$`, "mu"));
     }
-    const doc = await runCliAsync(["rule", "exp-lint/require-seed"], dir);
+    const doc = await runCli(["rule", "exp-lint/require-seed"], dir);
     expect(doc.code).toBe(0);
     expect(doc.stdout).toBe(readFileSync(new URL("../docs/rules/require-seed.md", import.meta.url), "utf8"));
-    const missing = await runCliAsync(["rule", "no-such-rule"], dir);
+    const missing = await runCli(["rule", "no-such-rule"], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no rule named "no-such-rule"');
   });
 
   it("counts findings per rule with --statistics", async () => {
     const dir = tempProject({ "train.py": fixture("require-seed/train.py"), "requirements.txt": "numpy>=1.26\npandas\n" });
-    const json = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
+    const json = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
     const seeds = json.flatMap((r) => r.messages).filter((m) => m.ruleId === "exp-lint/require-seed").length;
-    const out = (await runCliAsync(["--statistics"], dir)).stdout;
+    const out = (await runCli(["--statistics"], dir)).stdout;
     expect(out).toMatch(new RegExp(`^ +${seeds} {2}exp-lint/require-seed$`, "mu"));
     expect(out).toMatch(/^ +2 {2}exp-lint\/pin-requirements$/mu);
   });
@@ -156,16 +156,9 @@ describe("exp-lint CLI", () => {
 
   it("reports directives that silence nothing only when asked", async () => {
     const dir = tempProject({ "t.py": "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(2)  # noqa: require-seed\n" });
-    expect((await runCliAsync(["-f", "json"], dir)).stdout).not.toContain("Unused");
-    const [r] = JSON.parse((await runCliAsync(["-f", "json", "--report-unused-disable-directives"], dir)).stdout) as JsonResult[];
+    expect((await runCli(["-f", "json"], dir)).stdout).not.toContain("Unused");
+    const [r] = JSON.parse((await runCli(["-f", "json", "--report-unused-disable-directives"], dir)).stdout) as JsonResult[];
     expect(r!.messages.map((m) => [m.line, m.severity, /Unused eslint-disable directive/u.test(m.message)])).toEqual([[3, 1, true]]);
-  });
-
-  it("is an executable bin, as npx runs it", async () => {
-    const pkgJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> };
-    const bin = new URL(`../${pkgJson.bin["exp-lint"]}`, import.meta.url);
-    expect(statSync(bin).mode & 0o111).not.toBe(0);
-    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
   it("shows every recommended rule but syntax-error firing on the shipped examples, as the README says", async () => {
@@ -175,31 +168,17 @@ describe("exp-lint CLI", () => {
       .map(([id]) => `exp-lint/${id}`)
       .sort();
     const repo = new URL("../", import.meta.url).pathname;
-    const results = JSON.parse((await runCliAsync(["-f", "json", "examples/"], repo)).stdout) as JsonResult[];
+    const results = JSON.parse((await runCli(["-f", "json", "examples/"], repo)).stdout) as JsonResult[];
     const fired = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
     expect(fired).toEqual(recommended);
     const count = results.reduce((n, r) => n + r.messages.length, 0);
     expect(readFileSync(join(repo, "README.md"), "utf8")).toContain(`${count} findings in ${results.length} files`);
   });
 
-  it("stops quietly when the reader closes the pipe early (exp-lint | head)", async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture(dirty[0]!);
-    const dir = tempProject(files);
-    const child = spawn(process.execPath, [BIN, "-f", "json", "--concurrency", "off"], { cwd: dir });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    // Read one chunk, then close our end as `head` does.
-    child.stdout.once("data", () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(stderr).not.toMatch(/EPIPE|Unhandled|Error:/u);
-    expect(code).not.toBe(2);
-  }, 60_000);
-
   it("prints --version and --help", async () => {
     const dir = tempProject({});
-    expect(await runCliAsync(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
-    const help = await runCliAsync(["--help"], dir);
+    expect(await runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await runCli(["--help"], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--max-warnings");
     expect(help.stdout).toContain("Exit codes");
@@ -214,7 +193,7 @@ describe("exp-lint CLI", () => {
       "node_modules/pkg/x.py": bad,
       "src/train.py": bad,
     });
-    const results = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
+    const results = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
     expect(results.map((r) => r.filePath)).toEqual([join(dir, "src/train.py")]);
   });
 
@@ -223,7 +202,7 @@ describe("exp-lint CLI", () => {
       "requirements.txt": "-r base-deps.txt\nnumpy==1.26.4\n",
       "base-deps.txt": "pandas>=2.0\n",
     });
-    const results = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[];
+    const results = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
     const base = results.find((r) => r.filePath.endsWith("base-deps.txt"))!;
     expect(base.messages.map((m) => [m.ruleId, m.line])).toEqual([["exp-lint/pin-requirements", 1]]);
     expect(results.find((r) => r.filePath.endsWith("requirements.txt"))!.messages).toEqual([]);
@@ -232,10 +211,10 @@ describe("exp-lint CLI", () => {
   it("shows notebook findings by cell, and keeps raw-file positions in JSON", async () => {
     const nb = fixture("mixed/experiment_churn.ipynb");
     const dir = tempProject({ "notebooks/experiment_churn.ipynb": nb, "notebooks/.ipynb_checkpoints/experiment_churn-checkpoint.ipynb": nb });
-    const human = await runCliAsync([], dir);
+    const human = await runCli([], dir);
     expect(human.stdout).toMatch(/^notebooks\/experiment_churn\.ipynb:cell 6:2:36 {2}error {2}.+exp-lint\/require-seed$/mu);
     expect(human.stdout).toMatch(/^ {2}> 2 \| X_train, X_test, y_train, y_test = train_test_split/mu);
-    const [result] = JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
+    const [result] = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
     const seed = result!.messages.find((m) => m.ruleId === "exp-lint/require-seed")!;
     expect(seed).toMatchObject({ cell: 6, cellLine: 2, cellColumn: 36 });
     expect(nb.split("\n")[seed.line - 1]!.slice(seed.column - 1)).toMatch(/^train_test_split\(/u);
@@ -248,13 +227,13 @@ describe("exp-lint CLI", () => {
       files[`p${i}/${f}`] = fixture(f);
     }
     const dir = tempProject(files);
-    const one = JSON.parse((await runCliAsync(["-f", "json", "--concurrency", "off"], dir)).stdout) as JsonResult[];
-    const two = JSON.parse((await runCliAsync(["-f", "json", "--concurrency", "2"], dir)).stdout) as JsonResult[];
+    const one = JSON.parse((await runCli(["-f", "json", "--concurrency", "off"], dir)).stdout) as JsonResult[];
+    const two = JSON.parse((await runCli(["-f", "json", "--concurrency", "2"], dir)).stdout) as JsonResult[];
     expect(two).toEqual(one);
     expect(one.reduce((n, r) => n + r.messages.length, 0)).toBeGreaterThan(90);
     // SARIF needs rule metadata for files the worker threads linted.
-    const sarifOne = (await runCliAsync(["-f", "sarif", "--concurrency", "off"], dir)).stdout;
-    expect((await runCliAsync(["-f", "sarif", "--concurrency", "2"], dir)).stdout).toBe(sarifOne);
+    const sarifOne = (await runCli(["-f", "sarif", "--concurrency", "off"], dir)).stdout;
+    expect((await runCli(["-f", "sarif", "--concurrency", "2"], dir)).stdout).toBe(sarifOne);
     expect(sarifOne).toContain('"id": "exp-lint/require-seed"');
   });
 });

@@ -1,7 +1,7 @@
 // The README's pyproject.toml snippet, run as shown on a small repository: each setting has its effect.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { findings } from "./util/housing-project.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -75,14 +75,14 @@ describe("README configuration snippet", () => {
       "notebooks/scratch/explore.py": SCRATCH,
       "requirements.txt": "mlflow>=2.9\nnumpy==1.26.4\npandas==2.2.2\nscikit-learn==1.4.2\n",
     });
-    const without = await runCliAsync(["--format", "json", "--no-config"], root);
+    const without = await runCli(["--format", "json", "--no-config"], root);
     expect(findings(without, root)).toEqual([
       "notebooks/scratch/explore.py:5 require-seed error",
       "requirements.txt:1 pin-requirements error",
       "tests/test_model.py:5 require-seed error",
       "train.py:23 require-run-context error",
     ]);
-    const configured = await runCliAsync(["--format", "json"], root);
+    const configured = await runCli(["--format", "json"], root);
     expect(findings(configured, root)).toEqual([
       // severity: a warning now.
       "requirements.txt:1 pin-requirements warn",

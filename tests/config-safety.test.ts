@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { findings, housingFiles, LITERAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
 
 /** A config file that leaves a marker beside itself when run, then either throws or turns on ESLint's no-var. */
@@ -24,7 +24,7 @@ describe("a scanned repository's ESLint config", () => {
         "src/plots.js": HELPER,
       });
       for (const cwd of [root, join(root, "src")]) {
-        const r = await runCliAsync(["--format", "json", "--concurrency", concurrency, root], cwd);
+        const r = await runCli(["--format", "json", "--concurrency", concurrency, root], cwd);
         expect(r.stderr).toBe("");
         expect(findings(r, root)).toEqual([UNSEEDED, UNPINNED, LITERAL]);
       }
@@ -42,7 +42,7 @@ describe("a scanned repository's ESLint config", () => {
       "exp-lint.toml": 'ignore = ["pin-requirements"]\n',
     });
     for (const concurrency of ["off", "2"]) {
-      const r = await runCliAsync(["--format", "json", "--concurrency", concurrency, "--eslint-config", "eslint.config.js"], root);
+      const r = await runCli(["--format", "json", "--concurrency", concurrency, "--eslint-config", "eslint.config.js"], root);
       expect(findings(r, root)).toEqual(["prepare.py:6 require-seed error", "src/plots.js:2 no-var error", LITERAL]);
     }
     expect(existsSync(join(root, "RAN-eslint.config.js"))).toBe(true);
@@ -52,14 +52,14 @@ describe("a scanned repository's ESLint config", () => {
     const quiet = 'export default [{ files: ["**/*.py"], rules: { "exp-lint/require-seed": "off", "exp-lint/no-literal-log-param": "warn" } }];\n';
     const root = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet });
     const args = ["--format", "json", "--eslint-config", "lint/quiet.config.js"];
-    expect(findings(await runCliAsync(args, root), root)).toEqual([UNPINNED, "train.py:19 no-literal-log-param warn"]);
+    expect(findings(await runCli(args, root), root)).toEqual([UNPINNED, "train.py:19 no-literal-log-param warn"]);
     const named = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet, "exp-lint.toml": 'extend-select = ["require-seed"]\n' });
-    expect(findings(await runCliAsync(args, named), named)).toEqual([UNSEEDED, UNPINNED, "train.py:19 no-literal-log-param warn"]);
+    expect(findings(await runCli(args, named), named)).toEqual([UNSEEDED, UNPINNED, "train.py:19 no-literal-log-param warn"]);
   });
 
   it("a named config that fails to load is a configuration error", async () => {
     const root = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "tools/eslint.config.js": hostile("throw") });
-    const r = await runCliAsync(["--eslint-config", "tools/eslint.config.js"], root);
+    const r = await runCli(["--eslint-config", "tools/eslint.config.js"], root);
     expect(r.stderr).toBe(`exp-lint: --eslint-config ${join(root, "tools/eslint.config.js")}: boom from the scanned repository\n`);
     expect(r.code).toBe(2);
   });

@@ -1,7 +1,7 @@
 // exp-lint.toml and [tool.exp-lint]: discovery, precedence, file selection, rules and their options, errors.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync as runCli, tempProject, type CliRun } from "./util/cli.js";
+import { runCli, tempProject, type CliRun } from "./util/cli.js";
 import { main } from "../dist/cli/main.js";
 import { findings, housingFiles, LITERAL, SPLIT_RELIES_ON_GLOBAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
 

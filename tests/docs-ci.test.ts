@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), "utf8");
 const blocks = (doc: string, lang: string) => [...doc.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, "gmu"))].map((m) => m[1]!);
@@ -26,7 +26,7 @@ function commands(text: string): string[][] {
 }
 
 // The options the CLI really has, read from its own --help.
-const help = (await runCliAsync(["--help"], process.cwd())).stdout;
+const help = (await runCli(["--help"], process.cwd())).stdout;
 const realOptions = new Set([...help.matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gmu)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
 
 const workflows = (doc: string) => blocks(doc, "yaml").map((y) => parse(y) as Workflow).filter((w) => w && typeof w === "object" && "jobs" in w);
@@ -68,7 +68,7 @@ describe("CI docs", () => {
     // In a small repository with one legacy finding, in the order the doc gives them: the baseline is written first.
     const dir = tempProject({ "train.py": "import numpy as np\n\nweights = np.random.randn(10)\n" });
     for (const args of [...blocks(ci, "yaml"), ...blocks(ci, "sh")].sort((a, b) => ci.indexOf(a) - ci.indexOf(b)).flatMap(commands)) {
-      const r = await runCliAsync(args, dir);
+      const r = await runCli(args, dir);
       expect(r.code, `exp-lint ${args.join(" ")}: ${r.stderr}`).not.toBe(2);
       if (args.includes("--baseline") && !args.includes("--update-baseline")) expect(r.code).toBe(0);
     }

@@ -16,13 +16,13 @@ interface JsonResult {
   messages: { ruleId: string | null; severity: number; message: string }[];
 }
 
-function fix(dir: string, paths: string[] = ["."]) {
-  const r = runCli(["--fix", "--pin-from", join(dir, "frozen.txt"), "-f", "json", ...paths], dir);
+async function fix(dir: string, paths: string[] = ["."]) {
+  const r = await runCli(["--fix", "--pin-from", join(dir, "frozen.txt"), "-f", "json", ...paths], dir);
   return { ...r, results: JSON.parse(r.stdout) as JsonResult[] };
 }
 
 describe("--fix keeps the file as it was, apart from the versions", () => {
-  it("keeps a BOM, CRLF or lone CR line endings and a missing final newline, and a second run changes nothing", () => {
+  it("keeps a BOM, CRLF or lone CR line endings and a missing final newline, and a second run changes nothing", async () => {
     const before = {
       "requirements.txt": `${BOM}# pinned for the paper\r\nnumpy>=1.26\r\npandas`,
       "requirements-mac.txt": "numpy\rpandas>=2\r",
@@ -37,17 +37,17 @@ describe("--fix keeps the file as it was, apart from the versions", () => {
     };
     const dir = tempProject({ ...before, "frozen.txt": FROZEN });
     const read = () => Object.fromEntries(Object.keys(before).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
-    expect(fix(dir).code).toBe(0);
+    expect((await fix(dir)).code).toBe(0);
     expect(read()).toEqual(after);
-    expect(fix(dir).code).toBe(0);
+    expect((await fix(dir)).code).toBe(0);
     expect(read()).toEqual(after);
   });
 
-  it("keeps each file's permission bits", () => {
+  it("keeps each file's permission bits", async () => {
     const dir = tempProject({ "requirements.txt": "numpy\n", "requirements-dev.txt": "pandas\n", "frozen.txt": FROZEN });
     chmodSync(join(dir, "requirements.txt"), 0o755);
     chmodSync(join(dir, "requirements-dev.txt"), 0o444);
-    expect(fix(dir).code).toBe(0);
+    expect((await fix(dir)).code).toBe(0);
     expect(statSync(join(dir, "requirements.txt")).mode & 0o7777).toBe(0o755);
     expect(statSync(join(dir, "requirements-dev.txt")).mode & 0o7777).toBe(0o444);
     expect(readFileSync(join(dir, "requirements-dev.txt"), "utf8")).toBe("pandas==2.2.0\n");
@@ -55,11 +55,11 @@ describe("--fix keeps the file as it was, apart from the versions", () => {
 });
 
 describe("--fix writes only inside the linted paths", () => {
-  it("does not read or rewrite a symlinked requirements file that points outside, and says so", () => {
+  it("does not read or rewrite a symlinked requirements file that points outside, and says so", async () => {
     const root = tempProject({ "shared/requirements.txt": "numpy\n", "project/train.py": "print('hi')\n", "project/frozen.txt": FROZEN });
     const project = join(root, "project");
     symlinkSync("../shared/requirements.txt", join(project, "requirements.txt"));
-    const r = fix(project);
+    const r = await fix(project);
     expect(readFileSync(join(root, "shared/requirements.txt"), "utf8")).toBe("numpy\n");
     expect(lstatSync(join(project, "requirements.txt")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(project, "requirements.txt"))).toBe("../shared/requirements.txt");
@@ -68,18 +68,18 @@ describe("--fix writes only inside the linted paths", () => {
     expect(msgs).toEqual([{ ruleId: null, severity: 1, line: 1, column: 1, message: OUTSIDE }]);
   });
 
-  it("does not read or rewrite a file pulled in with -r from outside the scanned folders, and still fixes the one inside", () => {
+  it("does not read or rewrite a file pulled in with -r from outside the scanned folders, and still fixes the one inside", async () => {
     const root = tempProject({ "shared/base.txt": "numpy\n", "project/requirements.txt": "-r ../shared/base.txt\npandas\n", "project/frozen.txt": FROZEN });
     const project = join(root, "project");
-    const r = fix(project);
+    const r = await fix(project);
     expect(readFileSync(join(project, "requirements.txt"), "utf8")).toBe("-r ../shared/base.txt\npandas==2.2.0\n");
     expect(readFileSync(join(root, "shared/base.txt"), "utf8")).toBe("numpy\n");
     expect(r.results.find((x) => x.filePath === join(root, "shared/base.txt"))!.messages.map((m) => m.message)).toEqual([OUTSIDE]);
   });
 
-  it("writes a file named on the command line, but nothing else", () => {
+  it("writes a file named on the command line, but nothing else", async () => {
     const dir = tempProject({ "requirements.txt": "numpy\n", "requirements-dev.txt": "pandas\n", "frozen.txt": FROZEN });
-    fix(dir, ["requirements.txt"]);
+    await fix(dir, ["requirements.txt"]);
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy==1.26.4\n");
     expect(readFileSync(join(dir, "requirements-dev.txt"), "utf8")).toBe("pandas\n");
   });

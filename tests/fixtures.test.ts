@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../plugin/index.js";
 import { readNotebook } from "../parsers/notebook/notebook.js";
-import { everyRule } from "./util/every-rule.js";
+import { fixtureRules } from "./util/every-rule.js";
 import { expectations, FIXTURES, fixtureFiles, readFixture, withoutAnnotations } from "./util/fixtures.js";
 
 const eslint = new ESLint({
   cwd: FIXTURES,
   overrideConfigFile: true,
   overrideConfig: [
-    ...everyRule,
+    ...fixtureRules,
     // Clean variants (`requirements.ok.txt`, `pyproject.ok.toml`) are not named like manifests; lint them as such by folder.
     { files: ["pin-requirements/*.{txt,toml,yml}"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
   ],

@@ -59,7 +59,7 @@ describe("fuzzer finds, fixed at the root", () => {
     const cells = [["%matplotlib inline\r\n", "import numpy as np\r\n", "x = np.random.rand(3)"], ["total = 1\rdef f(:"]];
     const nb = JSON.stringify({ cells: cells.map((source) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
     const [r] = await eslint.lintText(nb, { filePath: "/project/experiment.ipynb" });
-    const at = (r!.messages as (typeof r.messages[number] & { cell?: number; cellLine?: number; cellColumn?: number })[]).map((m) => [m.ruleId, m.line, m.cell, m.cellLine, m.cellColumn]);
+    const at = (r!.messages as (NonNullable<typeof r>["messages"][number] & { cell?: number; cellLine?: number; cellColumn?: number })[]).map((m) => [m.ruleId, m.line, m.cell, m.cellLine, m.cellColumn]);
     expect(at).toEqual([
       ["exp-lint/require-seed", 1, 1, 3, 5],
       ["exp-lint/syntax-error", 1, 2, 2, 7],

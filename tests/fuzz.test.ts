@@ -27,14 +27,14 @@ describe.each(KINDS)("fuzzing %s files", (kind) => {
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  });
 });
 
 describe("fuzzed files through the CLI", () => {
   it("exits 0 or 1 with a result for every file, and still lints the good one", () => {
     const cases = fc.sample(fc.oneof(...KINDS.map(caseOf)), 28);
     expect(cliBatch(cases, process.env.EXP_LINT_TEST_TMP)).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe("exit codes under generated command lines", () => {
@@ -80,5 +80,5 @@ describe("exit codes under generated command lines", () => {
       }),
       { numRuns: 12 },
     );
-  }, 120_000);
+  });
 });

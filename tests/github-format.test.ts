@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { formatGithub } from "../cli/format/github.js";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 
 interface Annotation {
   level: string;
@@ -34,8 +34,8 @@ describe("--format github", () => {
   it("gives one annotation per finding that parses back to the JSON findings, with ',' and ':' in the path and '%' in the message", async () => {
     const script = 'import numpy as np\nrate = "50%" if np.random.rand() > 0.5 else 1 +\n';
     const dir = tempProject({ "runs/run,v2:final.py": script, "runs/ok.py": "x = 1\n" });
-    const json = (JSON.parse((await runCliAsync(["-f", "json"], dir)).stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => ({ file: r.filePath, ...m })));
-    const r = await runCliAsync(["-f", "github"], dir);
+    const json = (JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => ({ file: r.filePath, ...m })));
+    const r = await runCli(["-f", "github"], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.split("\n");
     expect(lines.pop()).toBe("");
@@ -63,7 +63,7 @@ describe("--format github", () => {
   });
 
   it("prints nothing for a clean run", async () => {
-    const r = await runCliAsync(["-f", "github"], tempProject({ "ok.py": "x = 1\n" }));
+    const r = await runCli(["-f", "github"], tempProject({ "ok.py": "x = 1\n" }));
     expect([r.code, r.stdout]).toEqual([0, ""]);
   });
 });

@@ -1,7 +1,7 @@
 import rule from "../rules/no-literal-log-param.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-pythonRuleTester().run("no-literal-log-param", rule as never, {
+pythonRuleTester().run("no-literal-log-param", rule, {
   valid: [
     // MLflow: the value is bound first, or computed.
     "import mlflow\nn = 100\nmlflow.log_param('n_estimators', n)\n",

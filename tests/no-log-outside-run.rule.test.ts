@@ -5,7 +5,7 @@ import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 const MLFLOW = "MLflow writes it to a run it opens on its own, not to the experiment's run";
 const WANDB = "W&B raises an error (no run is active) and the data is lost";
 
-pythonRuleTester().run("no-log-outside-run", rule as never, {
+pythonRuleTester().run("no-log-outside-run", rule, {
   valid: [
     "import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric('m', 1)\n",
     "import mlflow\nmlflow.start_run()\nmlflow.log_metric('m', 1)\nmlflow.end_run()\n",
@@ -74,7 +74,7 @@ pythonRuleTester().run("no-log-outside-run", rule as never, {
   ],
 });
 
-typescriptRuleTester().run("no-log-outside-run", rule as never, {
+typescriptRuleTester().run("no-log-outside-run", rule, {
   valid: [
     'import wandb from "@wandb/sdk";\nawait wandb.init();\ntry {\n  wandb.log({ a: 1 });\n} finally {\n  await wandb.finish();\n}\n',
     'import wandb from "@wandb/sdk";\nawait wandb.init();\nif (done) await wandb.finish();\nwandb.log({ a: 1 });\n',

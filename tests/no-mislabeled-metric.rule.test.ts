@@ -1,7 +1,7 @@
 import rule from "../rules/no-mislabeled-metric.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-pythonRuleTester().run("no-mislabeled-metric", rule as never, {
+pythonRuleTester().run("no-mislabeled-metric", rule, {
   valid: [
     // Held-out data under held-out and unqualified keys; training data under a train key; an unqualified loss.
     `import mlflow

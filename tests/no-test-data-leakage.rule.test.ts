@@ -1,7 +1,7 @@
 import rule from "../rules/no-test-data-leakage.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-pythonRuleTester().run("no-test-data-leakage", rule as never, {
+pythonRuleTester().run("no-test-data-leakage", rule, {
   valid: [
     // scored on the test split first, then refitted on it after the last score (streaming updates, a final refit)
     `from sklearn.linear_model import SGDClassifier

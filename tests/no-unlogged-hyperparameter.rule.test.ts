@@ -4,7 +4,7 @@ import { typescriptRuleTester } from "./util/ts-rule-tester.js";
 
 const RF = "import mlflow\nfrom sklearn.ensemble import RandomForestClassifier\n";
 
-pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
+pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
   valid: [
     // Logged by key; runtime settings and seeds are not hyper-parameters.
     `${RF}with mlflow.start_run():\n    mlflow.log_param('max_depth', d)\n    m = RandomForestClassifier(max_depth=d, n_jobs=-1, random_state=0)\n`,
@@ -145,7 +145,7 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule as never, {
   ],
 });
 
-typescriptRuleTester().run("no-unlogged-hyperparameter", rule as never, {
+typescriptRuleTester().run("no-unlogged-hyperparameter", rule, {
   valid: [
     'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ config: { epochs: 5 } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs });\n',
   ],

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 
 /** A notebook as Jupyter writes it: one-space indent, one source line per JSON string. */
 function notebook(cells: string[]): string {
@@ -77,7 +77,7 @@ interface JsonMessage {
 }
 
 async function findings(dir: string, args: string[] = []): Promise<string[]> {
-  const r = await runCliAsync(["--format", "json", ...args], dir);
+  const r = await runCli(["--format", "json", ...args], dir);
   const results = JSON.parse(r.stdout) as { filePath: string; messages: JsonMessage[] }[];
   return results.flatMap((res) =>
     res.messages.map((m) => `${res.filePath.slice(dir.length + 1)}:${m.cell ? `cell ${m.cell}:${m.cellLine}` : m.line} ${m.ruleId ?? "fatal"}`),
@@ -109,7 +109,7 @@ describe("pin-requirements across every manifest kind", () => {
 
   it("says how to get a version when --fix has none, and leaves the files alone", async () => {
     const dir = tempProject(BEFORE);
-    const r = await runCliAsync(["--fix"], dir);
+    const r = await runCli(["--fix"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("--pin-from");
     expect(snapshot(dir)).toEqual(BEFORE);
@@ -121,7 +121,7 @@ describe.each(Object.entries(SOURCES))("exp-lint --fix from %s", (_name, source)
     const dir = tempProject({ ...BEFORE, ...source.files });
     const env = source.env ? { VIRTUAL_ENV: join(dir, source.env.VIRTUAL_ENV!) } : {};
     chmodSync(join(dir, "requirements.txt"), 0o640);
-    const first = await runCliAsync(["--fix", ...(source.args ?? [])], dir, env);
+    const first = await runCli(["--fix", ...(source.args ?? [])], dir, env);
     expect(first.stderr).toBe("");
     expect(first.code, first.stdout).toBe(0);
     // With a lock file beside it, a pyproject.toml's ranges are already pinned by the lock: not reported, not rewritten.
@@ -129,8 +129,8 @@ describe.each(Object.entries(SOURCES))("exp-lint --fix from %s", (_name, source)
     expect(snapshot(dir)).toEqual(expected);
     expect(statSync(join(dir, "requirements.txt")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect((await runCliAsync([], dir, env)).code).toBe(0);
-    const second = await runCliAsync(["--fix", ...(source.args ?? [])], dir, env);
+    expect((await runCli([], dir, env)).code).toBe(0);
+    const second = await runCli(["--fix", ...(source.args ?? [])], dir, env);
     expect(second.code).toBe(0);
     expect(snapshot(dir)).toEqual(expected);
   });
@@ -139,7 +139,7 @@ describe.each(Object.entries(SOURCES))("exp-lint --fix from %s", (_name, source)
 describe("exp-lint --fix never pins outside the written range", () => {
   it("reports instead, naming the source and its version", async () => {
     const dir = tempProject({ "requirements.txt": "numpy>=2\npandas\n", "frozen.txt": "numpy==1.26.4\npandas==2.2.0\n" });
-    const r = await runCliAsync(["--fix", "--pin-from", "frozen.txt"], dir);
+    const r = await runCli(["--fix", "--pin-from", "frozen.txt"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("the version in frozen.txt, 1.26.4, is outside the range");
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy>=2\npandas==2.2.0\n");
@@ -147,7 +147,7 @@ describe("exp-lint --fix never pins outside the written range", () => {
 
   it("exits 2 when the --pin-from file cannot be read", async () => {
     const dir = tempProject({ "requirements.txt": "numpy\n" });
-    const r = await runCliAsync(["--fix", "--pin-from", "missing.txt"], dir);
+    const r = await runCli(["--fix", "--pin-from", "missing.txt"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing.txt");
   });
@@ -159,7 +159,7 @@ describe("exp-lint --fix never pins outside the written range", () => {
     });
     mkdirSync(join(dir, "sub"));
     writeFileSync(join(dir, "sub", "x.txt"), "");
-    expect((await runCliAsync(["--fix"], dir)).code).toBe(1);
+    expect((await runCli(["--fix"], dir)).code).toBe(1);
     expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("numpy\n");
   });
 });

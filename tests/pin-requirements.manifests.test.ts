@@ -7,7 +7,7 @@ import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-s
 import { poetrySpecifiers } from "../parsers/manifests/pyproject.js";
 import { satisfies } from "../parsers/manifests/versions.js";
 import { pythonLanguage } from "../parsers/python/language.js";
-import { requirementsLanguage } from "../parsers/requirements/language.js";
+import { requirementsLanguage } from "../parsers/manifests/language.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
 import { pip } from "./util/pin-data.js";

@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import { Linter, RuleTester } from "eslint";
 import { describe, expect, it } from "vitest";
 import { npmSpecifiers, readPackageJson } from "../parsers/manifests/package-json.js";
-import { requirementsLanguage } from "../parsers/requirements/language.js";
+import { requirementsLanguage } from "../parsers/manifests/language.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { npm } from "./util/pin-data.js";
 
 RuleTester.describe = describe;
@@ -171,12 +171,12 @@ describe("exp-lint --fix on a package.json", () => {
       "node_modules/@tensorflow/tfjs-node/package.json": '{ "name": "@tensorflow/tfjs-node", "version": "4.22.0" }',
       "node_modules/seedrandom/package.json": '{ "name": "seedrandom", "version": "3.0.5" }',
     });
-    expect((await runCliAsync(["."], dir)).code).toBe(1);
-    const first = await runCliAsync(["--fix", "."], dir);
+    expect((await runCli(["."], dir)).code).toBe(1);
+    const first = await runCli(["--fix", "."], dir);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const after = readFileSync(join(dir, "package.json"), "utf8");
     expect(after).toBe(before.replace("^4.17.0", "4.22.0").replace('"latest"', '"3.0.5"'));
-    expect((await runCliAsync(["--fix", "."], dir)).code).toBe(0);
+    expect((await runCli(["--fix", "."], dir)).code).toBe(0);
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(after);
   }, 300_000);
 });

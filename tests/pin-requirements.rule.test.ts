@@ -1,6 +1,6 @@
 import { Linter, RuleTester } from "eslint";
 import { describe, expect, it } from "vitest";
-import { requirementsLanguage } from "../parsers/requirements/language.js";
+import { requirementsLanguage } from "../parsers/manifests/language.js";
 import rule from "../rules/pin-requirements.js";
 import { pip } from "./util/pin-data.js";
 

@@ -48,7 +48,7 @@ describe("the ESLint plugin, configured as the README shows", () => {
   it("gives the same findings as the CLI on the same files", async () => {
     const eslint = new ESLint({ cwd: dir });
     const viaEslint = flatten(dir, await eslint.lintFiles(["."]));
-    const viaCli = flatten(dir, JSON.parse(runCli(["-f", "json", "."], dir).stdout) as ESLint.LintResult[]);
+    const viaCli = flatten(dir, JSON.parse((await runCli(["-f", "json", "."], dir)).stdout) as ESLint.LintResult[]);
     expect(viaCli).toEqual(viaEslint);
     expect(viaCli.length).toBeGreaterThan(10);
   });

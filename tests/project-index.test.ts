@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../cli/engine.js";
 import { plan } from "../cli/files.js";
 import { buildProjectIndex } from "../cli/project-index.js";
-import { runCliAsync } from "./util/cli.js";
+import { runCli } from "./util/cli.js";
 
 // A project whose scripts seed (or not) through a module of their own, with a name that does not say so.
 function project(): string {
@@ -34,7 +34,7 @@ describe("the project index in the CLI", () => {
       .flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.ruleId}`))
       .sort();
     expect(one).toEqual(["unseeded.py:5:exp-lint/require-seed"]);
-    const run = await runCliAsync(["--concurrency", "2", "--format", "json", "."], root);
+    const run = await runCli(["--concurrency", "2", "--format", "json", "."], root);
     const workers = (JSON.parse(run.stdout) as { filePath: string; messages: { line: number; ruleId: string }[] }[])
       .flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.ruleId}`))
       .sort();

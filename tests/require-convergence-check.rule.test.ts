@@ -4,7 +4,7 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 const PYMC_FIX = "az.summary(idata) (r_hat, ess_bulk) and idata.sample_stats.diverging.sum()";
 const FIT = "import arviz as az\nimport pymc as pm\nwith model:\n    idata = pm.sample()\n";
 
-pythonRuleTester().run("require-convergence-check", rule as never, {
+pythonRuleTester().run("require-convergence-check", rule, {
   valid: [
     `${FIT}print(az.summary(idata))\nprint(idata.posterior['mu'].mean())\n`,
     `${FIT}print(az.summary(idata, kind='diagnostics'))\n`,

@@ -3,7 +3,7 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 
 const SEEDED = "import torch\nfrom torch.utils.data import DataLoader\ntorch.manual_seed(0)\n";
 
-pythonRuleTester().run("require-deterministic-torch", rule as never, {
+pythonRuleTester().run("require-deterministic-torch", rule, {
   valid: [
     // Not seeded: require-seed's business, not this rule's.
     "import torch\ntorch.backends.cudnn.benchmark = True\nnet = Net().cuda()\n",

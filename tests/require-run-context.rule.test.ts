@@ -5,7 +5,7 @@ const MLFLOW_FIX = "open it with `with mlflow.start_run() as run:`";
 const ACTIVE = "later logging in this process goes to it";
 const CLIENT = "the tracking server shows it as RUNNING forever";
 
-pythonRuleTester().run("require-run-context", rule as never, {
+pythonRuleTester().run("require-run-context", rule, {
   valid: [
     // A helper that ends the run it receives, directly or through another helper.
     "import wandb\ndef close(run):\n    run.finish()\ndef go():\n    run = wandb.init()\n    run.log({'a': 1})\n    close(run)\n",

@@ -1,10 +1,10 @@
 import rule from "../rules/require-seed.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-const strict = [{ requireExplicitRandomState: true }] as const;
+const strict = [{ requireExplicitRandomState: true }];
 const NUMPY_FIX = { library: "numpy", seedHint: "np.random.seed(SEED)", alternative: ", or draw from np.random.default_rng(SEED)" };
 
-pythonRuleTester().run("require-seed", rule as never, {
+pythonRuleTester().run("require-seed", rule, {
   valid: [
     "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(3)\n",
     "import numpy as np\nnp.random.seed(args.seed)\nx = np.random.rand(3)\n",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildTree, requirementsLanguage } from "../parsers/requirements/language.js";
-import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord } from "../parsers/requirements/parse.js";
+import { buildTree, requirementsLanguage } from "../parsers/manifests/language.js";
+import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord } from "../parsers/manifests/requirements.js";
 
 const slice = (text: string, range: Range | null) => (range ? text.slice(range[0], range[1]) : null);
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, tempProject } from "./util/cli.js";
+import { runCli, tempProject } from "./util/cli.js";
 import { FIXTURES } from "./util/fixtures.js";
 
 // The OASIS SARIF 2.1.0 schema (draft-07, $id .../oasis-tcs/sarif-spec/.../sarif-schema-2.1.0.json), as shipped
@@ -42,7 +42,7 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
       "model weights.py": Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff]),
       "requirements.txt": "numpy>=1.20\npandas\n",
     });
-    const r = await runCliAsync(["--format", "sarif"], dir);
+    const r = await runCli(["--format", "sarif"], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as SarifLog;
     const ok = validate(log);
@@ -70,7 +70,7 @@ describe("SARIF output against the official SARIF 2.1.0 schema", () => {
 
   it("is valid with no findings at all", async () => {
     const dir = tempProject({ "train.py": fixture("require-seed/train.ok.py") });
-    const r = await runCliAsync(["--format", "sarif"], dir);
+    const r = await runCli(["--format", "sarif"], dir);
     expect(r.code).toBe(0);
     expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
   });

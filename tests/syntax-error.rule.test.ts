@@ -1,7 +1,7 @@
 import rule from "../rules/syntax-error.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
-pythonRuleTester().run("syntax-error", rule as never, {
+pythonRuleTester().run("syntax-error", rule, {
   valid: ["import numpy as np\nnp.random.seed(0)\n", "", "# only a comment\n", "x = 'héllo'\n"],
   invalid: [
     {

@@ -26,12 +26,12 @@ describe("typed linting (projectService)", () => {
     const found = await findings({ projectService: true, tsconfigRootDir: project });
     expect(found).toEqual([...expected].sort());
     for (const k of ok) expect(found).not.toContain(k);
-  }, 60_000);
+  });
 
   it("without type information stays silent where only types tell, and still runs", async () => {
     const { expected } = expectations(readFixture(rel));
     const found = await findings(null);
     expect(found.every((f) => expected.has(f))).toBe(true);
     expect(found.length).toBeLessThan(expected.size);
-  }, 60_000);
+  });
 });

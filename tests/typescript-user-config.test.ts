@@ -58,7 +58,7 @@ describe("eslint.config.js with typescript-eslint and exp-lint", () => {
   });
 
   it("the CLI gives the same exp-lint findings with no config", async () => {
-    const { stdout } = runCli(["--format", "json", "."], dir);
+    const { stdout } = await runCli(["--format", "json", "."], dir);
     const results = JSON.parse(stdout) as ESLint.LintResult[];
     expect(summary(results)).toEqual(["train.py:4:32 exp-lint/no-literal-log-param", "train.ts:6:83 exp-lint/no-literal-log-param"]);
   });

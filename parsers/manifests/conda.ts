@@ -1,14 +1,17 @@
 /**
- * conda `environment.yml` front end: the `dependencies:` list in conda's
- * match-spec syntax (`numpy=1.26.4`, `numpy>=1.26`, `conda-forge::numpy`,
- * `numpy 1.26.*`) and its `pip:` subsection in pip syntax. `channels` and the
- * `python` and `pip` entries are not packages to pin. Throws
- * yaml-eslint-parser's error on invalid YAML.
+ * conda `environment.yml` / MLflow `conda.yaml` front end: the `dependencies:`
+ * list in conda's match-spec syntax (`numpy=1.26.4`, `numpy>=1.26`,
+ * `conda-forge::numpy`, `numpy 1.26.*`) and its `pip:` subsection in pip
+ * syntax. `channels` and the `python` and `pip` entries are not packages to
+ * pin. An MLflow `python_env.yaml` (a top-level `python` version and
+ * `build_dependencies`) is told apart by its keys: its `dependencies` and
+ * `build_dependencies` are pip requirements. Throws yaml-eslint-parser's
+ * error on invalid YAML.
  */
 
 import { parseYAML } from "yaml-eslint-parser";
 import type { AST } from "yaml-eslint-parser";
-import type { Range, Specifier } from "../requirements/parse.js";
+import type { Range, Specifier } from "./requirements.js";
 import { INSTALLER_PACKAGES, namedEntry, pep508Entry, type Entry, type EntryLine, type Manifest } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
 
@@ -87,29 +90,42 @@ function condaEntry(node: AST.YAMLScalar, text: string, lines: EntryLine[]): voi
   if (entry) lines.push(entry);
 }
 
-/** Requirement entries of a conda environment file, in file order. */
+function pipEntries(list: AST.YAMLSequence, text: string, lines: EntryLine[]): void {
+  for (const req of list.entries) {
+    if (req?.type !== "YAMLScalar" || typeof req.value !== "string") continue;
+    const content = scalarContent(req, text);
+    const entry = content ? pep508Entry(req.value, content[0], "conda") : null;
+    if (entry && !(entry.type === "Requirement" && entry.normalizedName !== null && NOT_PACKAGES.has(entry.normalizedName))) lines.push(entry);
+  }
+}
+
+const field = (map: AST.YAMLMapping, key: string): AST.YAMLContent | AST.YAMLWithMeta | null | undefined =>
+  map.pairs.find((p) => p.key?.type === "YAMLScalar" && p.key.value === key)?.value;
+
+/** Requirement entries of a conda environment file or an MLflow python_env.yaml, in file order. */
 export function readConda(text: string): ManifestParse {
   const ast = parseYAML(text);
   const lines: EntryLine[] = [];
   for (const doc of ast.body) {
     const root = doc.content;
     if (root?.type !== "YAMLMapping") continue;
-    const deps = root.pairs.find((p) => p.key?.type === "YAMLScalar" && p.key.value === "dependencies")?.value;
+    const deps = field(root, "dependencies");
+    if (field(root, "python") !== undefined || field(root, "build_dependencies") !== undefined) {
+      const build = field(root, "build_dependencies");
+      if (build?.type === "YAMLSequence") pipEntries(build, text, lines);
+      if (deps?.type === "YAMLSequence") pipEntries(deps, text, lines);
+      continue;
+    }
     if (deps?.type !== "YAMLSequence") continue;
     for (const item of deps.entries) {
       if (item?.type === "YAMLScalar") condaEntry(item, text, lines);
       else if (item?.type === "YAMLMapping") {
-        const pip = item.pairs.find((p) => p.key?.type === "YAMLScalar" && p.key.value === "pip")?.value;
-        if (pip?.type !== "YAMLSequence") continue;
-        for (const req of pip.entries) {
-          if (req?.type !== "YAMLScalar" || typeof req.value !== "string") continue;
-          const content = scalarContent(req, text);
-          const entry = content ? pep508Entry(req.value, content[0], "conda") : null;
-          if (entry) lines.push(entry);
-        }
+        const pip = field(item, "pip");
+        if (pip?.type === "YAMLSequence") pipEntries(pip, text, lines);
       }
     }
   }
+  lines.sort((a, b) => a.range[0] - b.range[0]);
   const comments = ast.comments.map((c) => ({ value: c.value, range: c.range, lineStart: c.range[0] }));
   return { lines, comments };
 }

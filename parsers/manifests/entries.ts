@@ -7,7 +7,7 @@
  * back in that manifest's own syntax.
  */
 
-import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "../requirements/parse.js";
+import { normalizeName, parseRequirements, type LineRecord, type Range, type RequirementRecord, type Specifier } from "./requirements.js";
 
 /**
  * The installer and the build tools it runs (`pip install -U pip setuptools wheel`,
@@ -16,7 +16,7 @@ import { normalizeName, parseRequirements, type LineRecord, type Range, type Req
 export const INSTALLER_PACKAGES = ["pip", "setuptools", "wheel"];
 
 /** Which kind of file an entry comes from. */
-export type Manifest = "requirements" | "pyproject" | "script" | "conda" | "notebook" | "package-json";
+export type Manifest = "requirements" | "pyproject" | "pipfile" | "setup" | "script" | "conda" | "notebook" | "dockerfile" | "package-json";
 
 /** How to write an exact pin: replace `range` with `prefix + version`. */
 export interface PinEdit {

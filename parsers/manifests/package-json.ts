@@ -10,7 +10,7 @@
 import { parse, type AnyNode, type MemberNode } from "@humanwhocodes/momoa";
 import npa from "npm-package-arg";
 import semver from "semver";
-import type { Range, Specifier } from "../requirements/parse.js";
+import type { Range, Specifier } from "./requirements.js";
 import { namedEntry, sourceEntry, type Entry, type EntryLine } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
 

@@ -9,7 +9,7 @@
 
 import { parseTOML } from "toml-eslint-parser";
 import type { AST } from "toml-eslint-parser";
-import type { CommentRecord, Range, Specifier } from "../requirements/parse.js";
+import type { CommentRecord, Range, Specifier } from "./requirements.js";
 import { mapRecord, namedEntry, pep508Entry, sourceEntry, type EntryLine, type Manifest } from "./entries.js";
 
 export interface ManifestParse {
@@ -19,14 +19,14 @@ export interface ManifestParse {
 
 type Path = (string | number)[];
 
-const keyName = (k: AST.TOMLBare | AST.TOMLQuoted): string => (k.type === "TOMLBare" ? k.name : k.value);
+export const keyName = (k: AST.TOMLBare | AST.TOMLQuoted): string => (k.type === "TOMLBare" ? k.name : k.value);
 
 function is(path: Path, pattern: (string | null)[]): boolean {
   return path.length === pattern.length && pattern.every((p, i) => p === null || p === path[i]);
 }
 
 /** `[start, end)` of a one-line string's text between its quotes, or `null` when escapes make it differ from the value. */
-function stringContent(node: AST.TOMLStringValue, text: string): Range | null {
+export function stringContent(node: AST.TOMLStringValue, text: string): Range | null {
   if (node.multiline) return null;
   const start = node.range[0] + 1;
   const end = node.range[1] - 1;

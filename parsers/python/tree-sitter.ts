@@ -3,14 +3,18 @@ import { Language, Parser, type Tree } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
-// Initialised once at module load so that `parse` can stay synchronous for ESLint.
-await Parser.init();
+// Initialised once at module load so that `parse` can stay synchronous for ESLint. The runtime's wasm is
+// named by package path: in the bundled CLI, web-tree-sitter's own import.meta.url is the bundle's.
+// The marks feed `EXP_LINT_DEBUG=timing` (cli/timing.ts) and the bench's one-file breakdown.
+performance.mark("exp-lint:tree-sitter:start");
+await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
 const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 const parser = new Parser();
 parser.setLanguage(python);
 // The project index reads other modules of the project while a file is being linted: its own parser, its own trees.
 const detachedParser = new Parser();
 detachedParser.setLanguage(python);
+performance.mark("exp-lint:tree-sitter:end");
 
 /**
  * How long a tree's nodes may be read. Facts read nodes lazily (most are

@@ -24,7 +24,7 @@ export type Syntax = "toml" | "yaml" | "json" | "pip";
 
 /** A manifest's syntax by its file name, as the front ends choose theirs. */
 export function syntaxOf(path: string | undefined): Syntax {
-  if (path && /\.toml$/iu.test(path)) return "toml";
+  if (path && (/\.toml$/iu.test(path) || /(?:^|[\\/])Pipfile$/u.test(path))) return "toml";
   if (path && /\.json$/iu.test(path)) return "json";
   if (path && /\.ya?ml$/iu.test(path)) return "yaml";
   return "pip";

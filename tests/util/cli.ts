@@ -1,7 +1,9 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+// The built CLI (npm test builds first), so its worker threads find their compiled entry files next to it.
+import { main } from "../../dist/cli/main.js";
 
 export const BIN = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
 
@@ -11,28 +13,59 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would, without a TTY. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    timeout: 60_000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
+/** Variables the CLI reads; a test's `env` is applied to this process for the length of one run. */
+function withEnv<T>(env: NodeJS.ProcessEnv, run: () => Promise<T>): Promise<T> {
+  const saved = Object.entries(env).map(([key]) => [key, process.env[key]] as const);
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  return run().finally(() => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**
- * The same, without blocking the test worker: several synchronous runs in a
- * row on a loaded machine keep vitest's worker from answering its RPC calls.
+ * Run the CLI in this process through `main(argv, io)`, as a user would run it
+ * without a TTY: the same argument parsing, files, engine, formats and exit code,
+ * without a process start (~1 s of CPU) per call. Tests within a file run one at
+ * a time, so the environment can be set per run. What only a real process shows
+ * (bin.ts's thread and stack, EPIPE, signals, a hook spawning it) is tested by
+ * spawnCli in tests/e2e/.
  */
-export function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await withEnv(env, () =>
+    main(args, {
+      stdout: (s) => {
+        stdout += s;
+      },
+      stderr: (s) => {
+        stderr += s;
+      },
+      isTTY: false,
+      stderrIsTTY: false,
+      cwd,
+    }),
+  );
+  return { code, stdout, stderr };
+}
+
+/**
+ * Run the built CLI as a real process, without blocking the test worker. For
+ * tests/e2e/ only: each spawn costs a Node start and a module load. The budget
+ * is generous: a loaded machine is slow, not wrong.
+ */
+export function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } },
+      { cwd, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
     );
   });

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, tempProject } from "./util/cli.js";
+import { BIN, tempProject } from "../util/cli.js";
 
 /**
  * exp-lint reads code and never runs it: a scan spawns no process and opens
@@ -11,7 +11,7 @@ import { BIN, tempProject } from "./util/cli.js";
  * records and refuses every such call, in the main thread and every worker.
  */
 
-const TRAP = new URL("./util/trap-side-effects.mjs", import.meta.url).pathname;
+const TRAP = new URL("../util/trap-side-effects.mjs", import.meta.url).pathname;
 
 // Each file, if executed or imported, would leave a PWNED-* file behind, spawn a process and reach the network.
 const REPO: Record<string, string> = {
@@ -31,7 +31,7 @@ const REPO: Record<string, string> = {
 
 function trapped(args: string[], cwd: string) {
   const log = join(cwd, "..", `trap-${Math.random().toString(36).slice(2)}.log`);
-  const r = spawnSync(process.execPath, ["--import", TRAP, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, EXP_LINT_TRAP_LOG: log } });
+  const r = spawnSync(process.execPath, ["--import", TRAP, ...args], { cwd, encoding: "utf8", timeout: 300_000, env: { ...process.env, EXP_LINT_TRAP_LOG: log } });
   const lines = existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : [];
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, calls: lines.filter((l) => l.startsWith("CALL")), workers: lines.filter((l) => l === "loaded worker").length };
 }

@@ -1,12 +1,13 @@
 import type { File, OkParseResult, ParseResult, SourceLocation } from "@eslint/core";
-import { readConda } from "../manifests/conda.js";
-import { readPackageJson } from "../manifests/package-json.js";
-import { readPyproject, type ManifestParse } from "../manifests/pyproject.js";
-import { parseRequirements, type Range } from "./parse.js";
+import { frontEnd, syntaxOf } from "./kinds.js";
+import type { Range } from "./requirements.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
-import { isUtf16, UTF16_REQUIREMENTS_MESSAGE } from "../shared/encoding.js";
+import { isUtf16, recoverUtf16 } from "../shared/encoding.js";
+
+const UTF16_GARBLED =
+  "UTF-16 text with characters outside ASCII, read here as UTF-8 (as ESLint reads every file): the exp-lint CLI reads it as pip does; or save it as UTF-8";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
-import { manifestTooCostly, syntaxOf } from "../shared/bounds.js";
+import { manifestTooCostly, syntaxOf as budgetSyntax } from "../shared/bounds.js";
 
 type Position = SourceLocation["start"];
 
@@ -17,14 +18,6 @@ function locator(text: string): (index: number) => Position {
     const lo = lastAtOrBefore(starts, index);
     return { line: lo + 1, column: index - starts[lo]! };
   };
-}
-
-/** The front end for a manifest, by file name: pyproject.toml (any `.toml`), conda environment files (`.yml`/`.yaml`), package.json (any `.json`), else pip. */
-export function frontEnd(path: string | undefined): (text: string) => ManifestParse {
-  if (path && /\.toml$/iu.test(path)) return (text) => readPyproject(text);
-  if (path && /\.json$/iu.test(path)) return readPackageJson;
-  if (path && /\.ya?ml$/iu.test(path)) return readConda;
-  return parseRequirements;
 }
 
 /** Builds the tree once: every node gets its `loc` here and keeps it. Throws on invalid TOML or YAML. */
@@ -58,24 +51,32 @@ export class RequirementsLanguage {
   validateLanguageOptions(): void {}
 
   parse(file: File): ParseResult<RequirementsFile> {
-    const text = String(file.body);
+    let text = String(file.body);
+    let decoded = false;
+    if (isUtf16(text)) {
+      // pip reads UTF-16 requirements; ESLint read this one as UTF-8. The exp-lint CLI decodes it before linting.
+      const recovered = recoverUtf16(text);
+      if (recovered === null) return { ok: false, errors: [{ message: UTF16_GARBLED, line: 1, column: 1 }] };
+      text = recovered;
+      decoded = true;
+    }
     const nul = text.indexOf("\u0000");
-    if (nul >= 0 && isUtf16(text)) return { ok: false, errors: [{ message: UTF16_REQUIREMENTS_MESSAGE, line: 1, column: 1 }] };
     if (nul >= 0) {
       const { line, column } = locator(text)(nul);
       // ESLint passes parse errors through as-is, so the column is 1-based here.
       return { ok: false, errors: [{ message: "binary file, not a requirements file", line, column: column + 1 }] };
     }
     // Over the work budget (size, nesting): one message, and the parser never runs.
-    const tooCostly = manifestTooCostly(text, syntaxOf(file.path));
+    const tooCostly = manifestTooCostly(text, budgetSyntax(file.path));
     if (tooCostly) return { ok: false, errors: [{ message: tooCostly, line: 1, column: 1 }] };
     try {
-      return { ok: true, ast: buildTree(text, file.path) };
+      const ast = buildTree(text, file.path);
+      return { ok: true, ast: decoded ? { ...ast, decodedText: text } : ast };
     } catch (error) {
       // toml-eslint-parser and yaml-eslint-parser throw errors with a line and a 0-based column.
       const e = error as { index?: number; lineNumber?: number; column?: number; message?: string };
       if (typeof e.lineNumber === "number") {
-        const kind = /\.toml$/iu.test(file.path) ? "TOML" : /\.json$/iu.test(file.path) ? "JSON" : "YAML";
+        const kind = syntaxOf(file.path);
         // Their lines end at \n only; from the offset, the position counts lines as ESLint does (a lone \r too).
         const at = typeof e.index === "number" ? locator(text)(Math.min(e.index, text.length)) : { line: e.lineNumber, column: e.column ?? 0 };
         return { ok: false, errors: [{ message: `invalid ${kind}: ${e.message ?? ""}`, line: at.line, column: at.column + 1 }] };
@@ -86,7 +87,7 @@ export class RequirementsLanguage {
   }
 
   createSourceCode(file: File, result: OkParseResult<RequirementsFile>): RequirementsSourceCode {
-    return new RequirementsSourceCode({ text: String(file.body), ast: result.ast });
+    return new RequirementsSourceCode({ text: result.ast.decodedText ?? String(file.body), ast: result.ast });
   }
 }
 

@@ -1,8 +1,8 @@
 import type { SourceLocation } from "@eslint/core";
 import { TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { readDirectives, type DirectiveComment, type ReadDirectives } from "../shared/directives.js";
-import type { ManifestFields } from "../manifests/entries.js";
-import type { CommentRecord, InvalidLineRecord, OptionLineRecord, Range, RequirementRecord } from "./parse.js";
+import type { ManifestFields } from "./entries.js";
+import type { CommentRecord, InvalidLineRecord, OptionLineRecord, Range, RequirementRecord } from "./requirements.js";
 
 interface Located {
   loc: SourceLocation;
@@ -24,6 +24,8 @@ export interface RequirementsFile {
   loc: SourceLocation;
   body: RequirementLine[];
   comments: CommentNode[];
+  /** A UTF-16 file that ESLint read as UTF-8: its text, decoded. Offsets are into this text, not ESLint's, so no fix is offered. */
+  decodedText?: string;
 }
 
 export type RequirementsNode = RequirementsFile | RequirementLine;

@@ -226,6 +226,8 @@ function readName(s: string, i: number, end: number): number {
 function validVersion(op: string, v: string): boolean {
   if (op === "===" || ENV_VAR.test(v)) return v.length > 0;
   if (v.endsWith(".*")) return (op === "==" || op === "!=") && !v.includes("+") && VERSION.test(v.slice(0, -2));
+  // `~=` needs a release of two parts or more, and takes no local version.
+  if (op === "~=") return VERSION.test(v) && !v.includes("+") && /^v?(?:\d+!)?\d+\.\d+/iu.test(v);
   return VERSION.test(v);
 }
 

@@ -1,0 +1,141 @@
+import type { ArgRef } from "../semantic/model.js";
+
+/**
+ * What a run must record to be trusted and rerun, as data: which calls train
+ * a model, which record the model artifact, which record the version of the
+ * data, which compute a metric, and what autologging records without a call.
+ */
+
+const CLIENT = "mlflow.MlflowClient()";
+const WANDB_RUNS = ["wandb", "wandb.run", "wandb.init()"];
+
+/** Runs checked for provenance, with the calls that would record each item, for messages. */
+export const provenanceRuns: { start: string; model: string; data: string; metric: string }[] = [
+  { start: "mlflow.start_run", model: "mlflow.<flavor>.log_model()", data: "mlflow.log_input()", metric: "mlflow.log_metric()" },
+  { start: "wandb.init", model: "run.log_artifact() / run.log_model()", data: "run.use_artifact()", metric: "run.log()" },
+  { start: `${CLIENT}.create_run`, model: "client.log_artifact()", data: "client.log_inputs()", metric: "client.log_metric()" },
+];
+
+/** Method calls that train what they are called on (`model.fit(X, y)`); `fit` of a transformer is left out by `notModels`. */
+export const TRAIN_METHODS = new Set(["fit", "fit_generator", "train_model"]);
+
+/** Functions and methods that train a model: boosters, trainers. */
+export const trainingCalls = [
+  "xgboost.train",
+  "lightgbm.train",
+  "catboost.train",
+  "transformers.Trainer().train",
+  "transformers.Seq2SeqTrainer().train",
+  "trl.SFTTrainer().train",
+  "trl.DPOTrainer().train",
+];
+
+/** An optimizer step under these modules is a training loop (`optimizer.step()` after `torch.optim.Adam(...)`). */
+export const OPTIMIZER_MODULES = ["torch.optim", "tensorflow.keras.optimizers", "keras.optimizers", "optax"];
+export const OPTIMIZER_STEPS = new Set(["step", "apply_gradients", "update"]);
+
+/** Calls that record the model artifact: any flavor's `log_model`, and these. */
+export const MODEL_LOG_PATTERN = /^mlflow\.\w+\.log_model$/u;
+export const modelLoggers = [
+  "mlflow.log_artifact",
+  "mlflow.log_artifacts",
+  "mlflow.register_model",
+  "mlflow.log_model",
+  `${CLIENT}.log_artifact`,
+  `${CLIENT}.log_artifacts`,
+  ...WANDB_RUNS.flatMap((r) => ["log_artifact", "log_model", "save", "link_model"].map((m) => `${r}.${m}`)),
+  "huggingface_hub.push_to_hub",
+  "transformers.Trainer().push_to_hub",
+];
+
+/** Methods that record the model on a run the model cannot resolve (a run handed to a helper as a parameter). */
+export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model"]);
+/** Likewise for the data a run reads. */
+export const DATA_METHODS = new Set(["use_artifact", "log_input", "log_inputs"]);
+
+/** Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false. */
+export const modelUploaders: { qname: string; keyword?: string }[] = [
+  { qname: "wandb.keras.WandbModelCheckpoint" },
+  { qname: "wandb.integration.keras.WandbModelCheckpoint" },
+  { qname: "wandb.keras.WandbCallback" },
+  { qname: "wandb.integration.keras.WandbCallback" },
+  { qname: "wandb.integration.lightgbm.log_summary", keyword: "save_model_checkpoint" },
+  { qname: "wandb.lightgbm.log_summary", keyword: "save_model_checkpoint" },
+  { qname: "fastai.callback.wandb.WandbCallback", keyword: "log_model" },
+  { qname: "wandb.integration.xgboost.WandbCallback", keyword: "log_model" },
+  { qname: "lightning.pytorch.loggers.WandbLogger", keyword: "log_model" },
+  { qname: "pytorch_lightning.loggers.WandbLogger", keyword: "log_model" },
+  { qname: "lightning.pytorch.loggers.MLFlowLogger", keyword: "log_model" },
+  { qname: "pytorch_lightning.loggers.MLFlowLogger", keyword: "log_model" },
+];
+
+/** Environment switches that make a framework's tracker callback upload the model (Hugging Face's W&B and MLflow callbacks). */
+export const MODEL_ENV = { object: "os.environ", keys: ["WANDB_LOG_MODEL", "HF_MLFLOW_LOG_ARTIFACTS"], off: ["false", "0", ""] };
+
+/** Calls that record which data a run saw: MLflow datasets, W&B artifacts it uses, DVC reads at a revision (`rev`). */
+export const DATA_PACKAGES = ["mlflow.data"];
+export const dataRecorders: { qname: string; keyword?: string; value?: string }[] = [
+  { qname: "mlflow.log_input" },
+  { qname: `${CLIENT}.log_inputs` },
+  ...WANDB_RUNS.map((r) => ({ qname: `${r}.use_artifact` })),
+  { qname: "wandb.Artifact", keyword: "type", value: "dataset" },
+  { qname: "datasets.load_dataset", keyword: "revision" },
+  ...["open", "read", "get_url", "DVCFileSystem"].map((f) => ({ qname: `dvc.api.${f}`, keyword: "rev" })),
+];
+
+/** Datasets shipped with a library version (`load_iris()`, `mnist.load_data()`): the installed version names the data. Matched by prefix. */
+export const PACKAGED_DATASETS = ["sklearn.datasets.load_", "sklearn.datasets.fetch_", "sklearn.datasets.make_", "keras.datasets.", "tensorflow.keras.datasets.", "torchvision.datasets.", "tensorflow_datasets.load"];
+
+/** Loaders under those prefixes that read the user's own files. */
+export const NOT_PACKAGED = ["torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder", "sklearn.datasets.load_files", "sklearn.datasets.load_svmlight_file"];
+
+/** A logged param, tag or config key that names the data (`data_version`, `dataset`, `train_data_hash`), compared by its words. */
+export const DATA_KEY_WORDS = new Set(["data", "dataset", "datasets", "dvc", "corpus"]);
+
+/** Autologging: `mlflow.autolog()` and `mlflow.<flavor>.autolog()` log models, and for these flavors dataset digests, unless turned off. */
+export const AUTOLOG_OFF = { models: "log_models", datasets: "log_datasets", metrics: "log_post_training_metrics" };
+export const AUTOLOG_DATASET_FLAVORS = ["sklearn", "tensorflow", "keras", "xgboost", "lightgbm"];
+/** Flavors whose autologging records metrics the script computes itself after training (`accuracy_score`, `model.score`). */
+export const AUTOLOG_METRIC_FLAVORS = ["sklearn"];
+
+/** Metric functions: names under these modules ending in one of the suffixes (scalar scores, not curves or reports). */
+export const METRIC_MODULES = ["sklearn.metrics", "torchmetrics.functional"];
+export const METRIC_SUFFIXES = ["_score", "_error", "_loss", "_corrcoef", "accuracy", "auroc", "f1"];
+export const NOT_METRICS = new Set(["make_scorer", "get_scorer", "check_scoring"]);
+/** Methods of a trained model that return its score. */
+export const SCORE_METHODS = new Set(["score", "evaluate"]);
+
+/** Calls that record a value to the run besides the metric and param loggers of tracking.ts: tags, dicts, W&B summaries. */
+export const otherRecorders = [
+  "mlflow.set_tag",
+  "mlflow.set_tags",
+  "mlflow.log_dict",
+  "mlflow.log_text",
+  "mlflow.log_table",
+  `${CLIENT}.set_tag`,
+  ...WANDB_RUNS.map((r) => `${r}.summary.update`),
+];
+/** Objects whose items and attributes, when written, are recorded (`wandb.run.summary["acc"] = acc`). */
+export const recordingObjects = WANDB_RUNS.map((r) => `${r}.summary`);
+
+/** Calls that show a value or write it to a report, not to the run. */
+export const displayCalls = ["logging.info", "logging.warning", "logging.getLogger().info", "logging.getLogger().warning", "json.dump", "yaml.dump", "yaml.safe_dump", "pprint.pprint"];
+export const DISPLAY_BUILTINS = new Set(["print"]);
+export const DISPLAY_METHODS = new Set(["write", "writelines", "info", "to_csv", "to_markdown", "to_json"]);
+
+/** A loop variable named like a seed, and the least number of seeds a comparison should be repeated over. */
+export const SEED_LOOP_NAME = /(?:^|_)(?:seed|seeds|random_state|rs)(?:_|$)|^seed/iu;
+export const DEFAULT_MIN_SEEDS = 5;
+/** Sweep launchers whose config holds the searched parameters (`{"parameters": {"seed": {"value": 42}}}`). */
+export const sweepCalls: { qname: string; config: ArgRef }[] = [{ qname: "wandb.sweep", config: { index: 0, keyword: "sweep" } }];
+
+/** `fit` on objects from these packages transforms data or fits a distribution: not a model a run should record. */
+export const NOT_MODEL_PACKAGES = [
+  "sklearn.preprocessing",
+  "sklearn.impute",
+  "sklearn.feature_extraction",
+  "sklearn.feature_selection",
+  "sklearn.decomposition",
+  "category_encoders",
+  "scipy",
+];

@@ -1,0 +1,60 @@
+/**
+ * `EXP_LINT_DEBUG=timing`: where a run's time went, from the process start to
+ * the last byte of output, on stderr as one JSON line (`npm run bench` reads it
+ * for its one-file breakdown). The parts are performance marks set along the
+ * way. A worker thread's clock is the process's (same timeOrigin), and
+ * performance.nodeTiming there tells when that thread's own bootstrap ended.
+ */
+export interface TimingOrigins {
+  processStart: number;
+  binStart: number;
+}
+
+export interface Timing {
+  /** Node's own start-up, to the first line of bin.ts. */
+  nodeStart: number;
+  /** bin.ts, and starting the CLI's thread (a Node environment of its own). */
+  threadStart: number;
+  /** Reading, compiling and evaluating the CLI's modules, tree-sitter's set-up excepted. */
+  moduleLoad: number;
+  /** Compiling the Python grammar and runtime (wasm). */
+  treeSitterInit: number;
+  /** Arguments, settings file, finding the files, building and validating the ESLint config (one thread). */
+  config: number;
+  /** ESLint's run over the files (with threads, their start and config too). */
+  lint: number;
+  /** Fixes, baseline, formatting and writing the report. */
+  output: number;
+}
+
+const MARK = "exp-lint:";
+
+export function reportTiming(debug: string | undefined, origins: TimingOrigins, write: (s: string) => void): void {
+  if (!(debug ?? "").split(",").includes("timing")) return;
+  const at = (name: string) => {
+    const mark = performance.getEntriesByName(`${MARK}${name}`, "mark").at(-1);
+    return mark ? performance.timeOrigin + mark.startTime : null;
+  };
+  const threadReady = performance.timeOrigin + performance.nodeTiming.bootstrapComplete;
+  const loaded = at("loaded");
+  const tsStart = at("tree-sitter:start");
+  const tsEnd = at("tree-sitter:end");
+  const lintStart = at("lint:start");
+  const configEnd = at("config:end");
+  const lintEnd = at("lint:end");
+  const outputEnd = at("output:end");
+  if (loaded === null || lintStart === null || lintEnd === null || outputEnd === null) return;
+  const lintFrom = configEnd ?? lintStart;
+  const treeSitterInit = tsStart !== null && tsEnd !== null ? tsEnd - tsStart : 0;
+  const timing: Timing = {
+    nodeStart: origins.binStart - origins.processStart,
+    threadStart: threadReady - origins.binStart,
+    moduleLoad: loaded - threadReady - treeSitterInit,
+    treeSitterInit,
+    config: lintFrom - loaded,
+    lint: lintEnd - lintFrom,
+    output: outputEnd - lintEnd,
+  };
+  const rounded = Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  write(`exp-lint: debug: timing ${JSON.stringify(rounded)}\n`);
+}

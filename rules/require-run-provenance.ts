@@ -1,0 +1,149 @@
+import { AUTOLOG_ALL, FLAVOR_AUTOLOG } from "../catalogue/hyperparameters.js";
+import {
+  AUTOLOG_DATASET_FLAVORS,
+  AUTOLOG_OFF,
+  DATA_KEY_WORDS,
+  DATA_METHODS,
+  DATA_PACKAGES,
+  dataRecorders,
+  MODEL_ENV,
+  MODEL_LOG_METHODS,
+  MODEL_LOG_PATTERN,
+  modelLoggers,
+  modelUploaders,
+  NOT_MODEL_PACKAGES,
+  NOT_PACKAGED,
+  PACKAGED_DATASETS,
+  OPTIMIZER_MODULES,
+  OPTIMIZER_STEPS,
+  provenanceRuns,
+  TRAIN_METHODS,
+  trainingCalls,
+} from "../catalogue/provenance.js";
+import { configSources, paramLoggers, paramMappingLoggers } from "../catalogue/tracking.js";
+import { nameTokens } from "../catalogue/data.js";
+import type { CallExpr, CallSite } from "../semantic/ir.js";
+import { argument, inPackage, literalString, type SemanticModel } from "../semantic/model.js";
+import { createRule } from "./util/create-rule.js";
+import { mappingEntries } from "./util/mappings.js";
+import { onProgram } from "./util/program.js";
+
+type MessageIds = "noModel" | "noData";
+
+const TAG_LOGGERS = [
+  { qname: "mlflow.set_tag", key: { index: 0, keyword: "key" } },
+  { qname: "mlflow.MlflowClient().set_tag", key: { index: 1, keyword: "key" } },
+];
+const TAG_MAPPINGS = ["mlflow.set_tags"];
+
+/** The keyword is given and not literally false/None. */
+function turnedOn(call: CallExpr, keyword: string): boolean {
+  const v = argument(call, { keyword })?.value;
+  return v !== undefined && !(v.kind === "literal" && (v.value === false || v.value === null));
+}
+
+/** The keyword is literally false. */
+const turnedOff = (call: CallExpr, keyword: string) => {
+  const v = argument(call, { keyword })?.value;
+  return v?.kind === "literal" && v.value === false;
+};
+
+/** The call trains a model: a `fit` on anything but a transformer, a booster or trainer call, an optimizer step. */
+function trains(model: SemanticModel, site: CallSite, q: string | null): boolean {
+  const callee = site.call.callee;
+  if (q !== null && (trainingCalls.includes(q) || (OPTIMIZER_MODULES.some((m) => inPackage(q, m)) && OPTIMIZER_STEPS.has(q.slice(q.lastIndexOf(".") + 1))))) return true;
+  if (callee.kind !== "member" || !TRAIN_METHODS.has(callee.property) || !site.call.args.length) return false;
+  return q === null ? model.language === "python" : !NOT_MODEL_PACKAGES.some((p) => inPackage(q, p));
+}
+
+/** A key that names the data: `data_version`, `dataset`, `train_data_hash`. */
+const namesData = (key: string | null) => key !== null && nameTokens(key).some((t) => DATA_KEY_WORDS.has(t));
+
+/** Every key the program logs as a param, tag or W&B config entry. */
+function loggedKeys(model: SemanticModel): (string | null)[] {
+  const keys: (string | null)[] = [];
+  const fromMapping = (site: CallSite, e: CallExpr["args"][number] | null) => {
+    if (e) for (const en of mappingEntries(model, model.definition(e.value, site.scope), site.scope)) keys.push(en.key);
+  };
+  for (const l of [...paramLoggers, ...TAG_LOGGERS]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
+  for (const l of paramMappingLoggers) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
+  for (const { site } of model.callsTo(TAG_MAPPINGS)) fromMapping(site, argument(site.call, { index: 0, keyword: "tags" }));
+  for (const source of configSources) {
+    for (const init of source.init) for (const { site } of model.callsTo([init.qname])) fromMapping(site, argument(site.call, init.mapping));
+    for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`)))) fromMapping(site, argument(site.call, { index: 0 }));
+    for (const t of model.facts.targetAssigns) {
+      const q = model.resolve(t.target.object, t.scope);
+      if (q !== null && source.objects.includes(q)) keys.push(t.target.kind === "member" ? t.target.property : literalString(t.target.index));
+    }
+  }
+  return keys;
+}
+
+export default createRule<[], MessageIds>({
+  name: "require-run-provenance",
+  meta: {
+    type: "suggestion",
+    languages: ["exp-lint/python"],
+    docs: {
+      description: "Require a tracked run that trains a model to record the model artifact and the version of the data",
+      recommended: false,
+    },
+    messages: {
+      noModel: "{{start}} trains a model but the run never records it, so the numbers cannot be tied to the model that produced them; log it with {{how}} or turn on autologging.",
+      noData: "{{start}} trains a model but the run never records which data it saw, so it cannot be rerun on the same data; record it with {{how}}, a `data_version` param or tag, or a DVC read at a `rev`.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return onProgram(context, ({ model, loc, text }) => {
+      if (!model.imports("mlflow", "wandb")) return;
+      const starts = model.callsTo(provenanceRuns.map((r) => r.start));
+      if (!starts.length) return;
+      let training = false;
+      let hasModel = false;
+      let hasData = false;
+      for (const site of model.facts.calls) {
+        const q = model.callee(site);
+        if (!training && trains(model, site, q)) training = true;
+        if (q === null) {
+          // `run.log_artifact(...)` on a run handed in as a parameter: the model cannot name the receiver.
+          const c = site.call.callee;
+          if (c.kind === "member" && MODEL_LOG_METHODS.has(c.property)) hasModel = true;
+          if (c.kind === "member" && DATA_METHODS.has(c.property)) hasData = true;
+          continue;
+        }
+        const flavor = AUTOLOG_ALL.includes(q) ? "*" : FLAVOR_AUTOLOG.exec(q)?.[1];
+        if (flavor) {
+          if (!turnedOff(site.call, AUTOLOG_OFF.models)) hasModel = true;
+          if ((flavor === "*" || AUTOLOG_DATASET_FLAVORS.includes(flavor)) && !turnedOff(site.call, AUTOLOG_OFF.datasets)) hasData = true;
+          continue;
+        }
+        if (MODEL_LOG_PATTERN.test(q) || modelLoggers.includes(q)) hasModel = true;
+        const up = modelUploaders.find((u) => u.qname === q);
+        if (up && (!up.keyword || turnedOn(site.call, up.keyword))) hasModel = true;
+        if (DATA_PACKAGES.some((p) => inPackage(q, p)) || (PACKAGED_DATASETS.some((p) => q.startsWith(p)) && !NOT_PACKAGED.includes(q))) hasData = true;
+        const rec = dataRecorders.find((d) => d.qname === q);
+        if (rec) {
+          const v = rec.keyword ? argument(site.call, { keyword: rec.keyword })?.value : undefined;
+          if (!rec.keyword || (v && (rec.value === undefined || literalString(v) === rec.value))) hasData = true;
+        }
+      }
+      if (!training || (hasModel && hasData)) return;
+      // `os.environ["WANDB_LOG_MODEL"] = "end"`: the framework's callback uploads the model.
+      for (const t of model.facts.targetAssigns) {
+        if (t.target.kind !== "index" || model.resolve(t.target.object, t.scope) !== MODEL_ENV.object) continue;
+        const key = literalString(model.definition(t.target.index, t.scope));
+        const v = literalString(t.value);
+        if (key !== null && MODEL_ENV.keys.includes(key) && !(v !== null && MODEL_ENV.off.includes(v.toLowerCase()))) hasModel = true;
+      }
+      if (!hasData && loggedKeys(model).some(namesData)) hasData = true;
+      // One finding per missing item, at the first run the file starts.
+      const first = starts[0]!;
+      const run = provenanceRuns.find((r) => r.start === first.qname)!;
+      const start = `${text(first.site.call.callee.range)}()`;
+      if (!hasModel) context.report({ loc: loc(first.site.call.range), messageId: "noModel", data: { start, how: run.model } });
+      if (!hasData) context.report({ loc: loc(first.site.call.range), messageId: "noData", data: { start, how: run.data } });
+    });
+  },
+});

@@ -1,0 +1,59 @@
+// npm run build, after tsc: the CLI's thread and its lint workers as one file each (dist/bundle/), so a run
+// reads one file instead of resolving and loading some 840 modules. See ARCHITECTURE.md, "Start-up".
+import { chmodSync, readFileSync, rmSync } from "node:fs";
+
+chmodSync("dist/cli/bin.js", 0o755);
+
+// A production install (pre-commit's `npm install --production` from a checkout) has no devDependencies:
+// the CLI then runs its unbundled modules (cli/bin.ts falls back to them), slower to start but the same.
+const esbuild = await import("esbuild").catch(() => null);
+if (!esbuild) {
+  rmSync("dist/bundle", { recursive: true, force: true });
+  console.warn("exp-lint: esbuild is not installed; the CLI is not bundled and starts more slowly");
+  process.exit(0);
+}
+
+/**
+ * ESLint's ~290 core JavaScript rules are a third of the bundle, and exp-lint's
+ * configs use none of them (a user's --eslint-config may). Their index keeps its
+ * lazy map, but each rule is required from the installed ESLint when first used.
+ */
+const eslintCoreRulesOnDemand = {
+  name: "eslint-core-rules-on-demand",
+  setup(b) {
+    // esbuild filters are Go regular expressions: no flags.
+    b.onLoad({ filter: /[\\/]eslint[\\/]lib[\\/]rules[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8").replace(/\(\) => require\("\.\/([a-z-]+)"\)/gu, '() => require(__eslintRulesDir + "/$1.js")');
+      return { contents: source, loader: "js", resolveDir: args.path.replace(/[\\/]index\.js$/u, "") };
+    });
+  },
+};
+
+await esbuild.build({
+  entryPoints: { cli: "dist/cli/thread.js", "pool-worker": "dist/cli/pool-worker.js", "options-module": "dist/cli/options-module.js" },
+  outdir: "dist/bundle",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // Loaded only when a run needs them, from node_modules: the TypeScript compiler (for TS/JS files, ~9 MB),
+  // jiti (TypeScript ESLint config files). The config check requires Ajv 8 lazily through createRequire, so it is
+  // loaded from node_modules too, only for a config file; ESLint's own Ajv 6 is bundled.
+  external: ["typescript", "@typescript-eslint/parser", "@typescript-eslint/typescript-estree", "jiti"],
+  minifyWhitespace: true,
+  legalComments: "none",
+  logLevel: "error",
+  plugins: [eslintCoreRulesOnDemand],
+  banner: {
+    js: [
+      // ESLint and other CommonJS packages call require(); in an ES module it is made here.
+      'import { createRequire as __expLintRequire } from "node:module";',
+      "const require = __expLintRequire(import.meta.url);",
+      // ESLint names two files by its own folder: its worker (lib/eslint/worker.js, with --cache on threads)
+      // and its formatters (lib/cli-engine/formatters/). They are read from the installed package.
+      'const __eslintLib = require("node:path").dirname(require.resolve("eslint"));',
+      'const __dirname = __eslintLib + "/eslint";',
+      'const __eslintRulesDir = __eslintLib + "/rules";',
+    ].join("\n"),
+  },
+});

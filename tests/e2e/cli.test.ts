@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, runCli, spawnCli, tempProject } from "../util/cli.js";
+import { FIXTURES } from "../util/fixtures.js";
+
+/**
+ * What only a real process shows: the shipped bin file, its own thread, exit
+ * codes as the shell sees them, closed pipes. Everything else about the CLI is
+ * tested in process (tests/cli.test.ts and the rest, through tests/util/cli.ts).
+ */
+
+const fixture = (rel: string) => readFileSync(join(FIXTURES, rel), "utf8");
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; bin: Record<string, string> };
+
+describe("the exp-lint process", () => {
+  it("is an executable bin, as npx runs it", () => {
+    const bin = new URL(`../../${pkg.bin["exp-lint"]}`, import.meta.url);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it("exits 0 on clean code, 1 on findings and 2 on a usage error, printing what main() prints", async () => {
+    const dir = tempProject({ "clean/train.py": fixture("require-seed/train.ok.py"), "dirty/train.py": fixture("require-seed/train.py") });
+    const clean = await spawnCli(["clean"], dir);
+    expect(clean).toMatchObject({ code: 0, stderr: "" });
+    expect(clean.stdout).toContain("No problems (1 file checked)");
+    const dirty = await spawnCli(["-f", "json", "dirty"], dir);
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toBe((await runCli(["-f", "json", "dirty"], dir)).stdout);
+    const usage = await spawnCli(["--format", "xml"], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("xml");
+    expect(await spawnCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it("gives the same findings on two worker threads, started from the CLI's own thread", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture("require-seed/train.py");
+    const dir = tempProject(files);
+    const two = await spawnCli(["-f", "json", "--concurrency", "2"], dir);
+    expect(two.stderr).toBe("");
+    expect(two.stdout).toBe((await runCli(["-f", "json", "--concurrency", "off"], dir)).stdout);
+  });
+
+  it("stops quietly when the reader closes the pipe early (exp-lint | head)", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture("require-seed/train.py");
+    const dir = tempProject(files);
+    const child = spawn(process.execPath, [BIN, "-f", "json", "--concurrency", "off"], { cwd: dir });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end as `head` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|Error:/u);
+    expect(code).not.toBe(2);
+  });
+});
