@@ -6,6 +6,7 @@ import { handedOn, runLeaves } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
 import { addArgument, replace } from "./util/edits.js";
 import { onProgram } from "./util/program.js";
+import { callbacksTo } from "../semantic/queries.js";
 
 type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWithoutFlag" | "addNestedFlag";
 
@@ -72,7 +73,7 @@ function loopOf(model: SemanticModel, site: CallSite, api: RunApi): LoopBlock | 
     const arg = argument(site.call, { keyword: api.endsPrevious.keyword });
     if (arg?.value.kind === "literal" && api.endsPrevious.values.includes(arg.value.value as string | boolean)) return undefined;
   }
-  const scope = model.facts.scopes[site.scope]!.range;
+  const scope = model.scopeById(site.scope).range;
   return model.enclosing(site.call.range).findLast((b): b is LoopBlock => b.kind === "loop" && contains(b.body, site.call.range) && contains(scope, b.range));
 }
 
@@ -120,7 +121,7 @@ export default createRule<[], MessageIds>({
         const helperEnds = ends.some((e) => !startScopes.has(e.scope));
         // `atexit.register(mlflow.end_run)`: ended at exit, by a callback.
         const callbackEnd = () =>
-          model.facts.calls.some((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && endQnames.includes(model.resolve(a.value, o.scope) ?? "")));
+          callbacksTo(model, endQnames).length > 0;
         const endedBetween = (a: CallSite, b: CallSite) => ends.some((e) => e.scope === a.scope && before(a.call.range, e.call.range) && before(e.call.range, b.call.range));
 
         /** The run active around `site` in the same function: a `with` whose body holds it, or an earlier start not yet ended. */

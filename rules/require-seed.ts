@@ -7,6 +7,7 @@ import { createRule } from "./util/create-rule.js";
 import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seedAt, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
 import { addArgument, addModuleConstant, replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
+import { callSites, enclosingScopes } from "../semantic/queries.js";
 
 type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed" | "passSeed" | "passNewSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
@@ -31,10 +32,8 @@ const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
 /** The call sits in a function whose name (or an enclosing one's) says it handles data: `shuffle`, `trainTestSplit`. */
 function inDataHandling(model: SemanticModel, scope: number, words: string[] | undefined): boolean {
   if (!words) return false;
-  for (let s: number | null = scope; s !== null && s !== 0; s = model.facts.scopes[s]?.parent ?? null) {
-    if (nameTokens(model.facts.scopes[s]?.name ?? "").some((t) => words.includes(t))) return true;
-  }
-  return false;
+  // The module's own name (scope 0) says nothing.
+  return enclosingScopes(model, scope).some((s) => s.id !== 0 && nameTokens(s.name).some((t) => words.includes(t)));
 }
 
 const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consumers);
@@ -42,7 +41,7 @@ const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consu
 /** Generators whose weight-initialising draws are overwritten: the file loads saved weights (`model.load_state_dict(...)`). */
 function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
   const out = new Set<GlobalRng["id"]>();
-  for (const { call } of model.facts.calls) {
+  for (const { call } of callSites(model)) {
     if (call.callee.kind !== "member") continue;
     for (const rng of globalRngs) if (rng.weightInit?.loadedBy.includes(call.callee.property)) out.add(rng.id);
   }
@@ -133,7 +132,7 @@ export default createRule<Options, MessageIds>({
       const script = model.runsAsProgram() || model.language === "javascript";
       const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         if (q === null) continue;
         const call = site.call;
@@ -168,7 +167,7 @@ export default createRule<Options, MessageIds>({
         if (given && !isNone(given.value)) continue;
         const callText = shown(name, call);
         // JavaScript has no keyword arguments: say what was passed (`seed: undefined`) rather than `seed=None`.
-        const unset = model.facts.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
+        const unset = model.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
         const how = given ? unset : `has no ${entry.param}`;
         const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
