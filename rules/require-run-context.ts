@@ -150,7 +150,7 @@ export default createRule<[], MessageIds>({
               const flag = api.nestedKeyword ?? "";
               // `nested=False` is flipped in place: a second `nested=` would not parse.
               const given = api.nestedKeyword ? argument(site.call, { keyword: api.nestedKeyword }) : null;
-              const edit = given ? replace(given.value.range, "True") : api.nestedKeyword ? addArgument(site.call, { keyword: api.nestedKeyword }, "True", model.facts.optionObjects === true) : null;
+              const edit = given ? replace(given.value.range, "True") : api.nestedKeyword ? addArgument(site.call, { keyword: api.nestedKeyword }, "True", model.optionObjects) : null;
               const suggest = edit ? [{ messageId: "addNestedFlag" as const, data: { flag, start }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(edit.range, edit.text) }] : [];
               context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag }, suggest });
               continue;

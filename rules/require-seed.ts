@@ -61,7 +61,7 @@ const takesSeed = (entry: SeededCall) => entry.param === "entropy" || nameTokens
 function seedSuggestions(model: SemanticModel, site: CallSite, entry: SeededCall, given: Arg | null, fileText: string) {
   if (!takesSeed(entry)) return [];
   const ref = entry.seed[0]!;
-  const place = (value: string): Edit | null => (given ? replace(given.value.range, value) : addArgument(site.call, ref, value, model.facts.optionObjects === true));
+  const place = (value: string): Edit | null => (given ? replace(given.value.range, value) : addArgument(site.call, ref, value, model.optionObjects));
   const existing = seedAt(model, site);
   if (existing !== null) {
     const edit = place(existing);
