@@ -46,6 +46,7 @@ interface CliOptions {
   cacheLocation?: string;
   ignorePattern: string[];
   statistics: boolean;
+  showSuggestions: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
   fixDryRun: boolean;
@@ -115,6 +116,7 @@ function program(io: Io): Command {
     .option("--cache-location <path>", "where to keep the cache (default: .eslintcache)")
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
+    .option("--show-suggestions", "print the changes suggested for each finding, to apply by hand or in an editor (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .option("--fix", "fix what can be fixed in place (pin requirements to exact versions) and say what changed", false)
     .option("--fix-dry-run", "show what --fix would change, as a unified diff, and write nothing", false)
@@ -232,7 +234,7 @@ async function run(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   } else if (opts.format === "github") {
     io.stdout(formatGithub(all, io.cwd));
   } else {
-    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots }));
+    io.stdout(formatStylish(all, { cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, roots: files.roots, showSuggestions: opts.showSuggestions }));
     if (opts.statistics) io.stdout(statistics(all));
   }
   performance.mark("exp-lint:output:end");

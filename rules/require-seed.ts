@@ -1,13 +1,15 @@
 import { nameTokens } from "../catalogue/data.js";
 import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
-import type { CallExpr } from "../semantic/ir.js";
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { Arg, CallExpr, CallSite } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
+import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seedAt, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
+import { addArgument, addModuleConstant, replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
 import { callSites, enclosingScopes } from "../semantic/queries.js";
 
-type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
+type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed" | "passSeed" | "passNewSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
 
 const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
@@ -49,6 +51,27 @@ function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
 /** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
 const shown = (name: string, call: CallExpr) => `${name}(${call.args.length ? "..." : ""})`;
 
+/** The parameter takes the seed itself (`random_state`, `seed`), not an object built from one (optuna's `sampler`, hyperopt's `rstate`). */
+const takesSeed = (entry: SeededCall) => entry.param === "entropy" || nameTokens(entry.param).some((t) => t === "seed" || t === "state");
+
+/**
+ * The suggestions for a call without its own seed: pass the seed the file
+ * already has, else pass `SEED` and declare it after the imports.
+ */
+function seedSuggestions(model: SemanticModel, site: CallSite, entry: SeededCall, given: Arg | null, fileText: string) {
+  if (!takesSeed(entry)) return [];
+  const ref = entry.seed[0]!;
+  const place = (value: string): Edit | null => (given ? replace(given.value.range, value) : addArgument(site.call, ref, value, model.optionObjects));
+  const existing = seedAt(model, site);
+  if (existing !== null) {
+    const edit = place(existing);
+    return edit ? [{ messageId: "passSeed" as const, data: { seed: existing, param: entry.param }, edits: [edit] }] : [];
+  }
+  const edit = place("SEED");
+  const declare = model.binding("SEED", 0, fileText.length) ? null : addModuleConstant(model, fileText, site.call.range[0], "SEED", "42");
+  return edit && declare ? [{ messageId: "passNewSeed" as const, data: { param: entry.param }, edits: [declare, edit] }] : [];
+}
+
 /** "random" / "not random" / "unknown" for a call whose randomness depends on an argument (KFold's shuffle). */
 function randomness(call: CallExpr, entry: SeededCall): "random" | "fixed" | "unknown" {
   if (!entry.when) return "random";
@@ -79,7 +102,10 @@ export default createRule<Options, MessageIds>({
         "{{call}} {{how}} and draws from {{library}}'s global generator, so its result depends on every random call made before it; pass {{fix}}.",
       callUsesDefaultSeed:
         "{{call}} {{how}}, so it always uses {{library}}'s fixed default seed and ignores the seed this experiment is run with; pass {{fix}}.",
+      passSeed: "Pass {{seed}} as its {{param}}.",
+      passNewSeed: "Pass SEED as its {{param}}, and add SEED = 42 after the imports.",
     },
+    hasSuggestions: true,
     schema: [
       {
         type: "object",
@@ -156,9 +182,13 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
-        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
-        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault } });
-        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix } });
+        const suggest = seedSuggestions(model, site, entry, given ?? null, context.sourceCode.text).map(({ edits, ...s }) => ({
+          ...s,
+          fix: (fixer: RuleFixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
+        }));
+        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! }, suggest });
+        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault }, suggest });
+        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix }, suggest });
       }
     });
   },
