@@ -61,6 +61,7 @@ interface CliOptions {
   cacheLocation?: string;
   ignorePattern: string[];
   statistics: boolean;
+  showSuggestions: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
   fixDryRun: boolean;
@@ -141,6 +142,7 @@ function program(io: Io): Command {
     .option("--cache-location <path>", `where to keep the cache (default: ${CACHE_FILE})`)
     .option("--ignore-pattern <glob...>", "extra glob patterns of files to skip", [])
     .option("--statistics", "print how many findings each rule has (stylish format)", false)
+    .option("--show-suggestions", "print the changes suggested for each finding, to apply by hand or in an editor (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .option("--fix", "fix what can be fixed in place (pin requirements to exact versions) and say what changed", false)
     .option("--fix-dry-run", "show what --fix would change, as a unified diff, and write nothing", false)
@@ -272,7 +274,7 @@ async function run(paths: string[], opts: CliOptions, io: Io, lookup: ConfigLook
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   if (opts.quiet) all = ESLint.getErrorResults(all);
 
-  const text = await report(opts.format, all, { eslint, cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, statistics: opts.statistics, roots: files.roots });
+  const text = await report(opts.format, all, { eslint, cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, statistics: opts.statistics, showSuggestions: opts.showSuggestions, roots: files.roots });
   if (opts.outputFile) {
     try {
       // Written as fixes and baselines are: atomically, never through a link or into a device.

@@ -25,6 +25,8 @@ export interface ReportContext {
   filesChecked: number;
   baselined: number;
   statistics: boolean;
+  /** Each finding's suggested changes under it (stylish). */
+  showSuggestions?: boolean;
   /** The scanned roots: formats that read a file again (code frames, fingerprints) read only inside them. */
   roots?: readonly string[];
 }
@@ -49,7 +51,7 @@ export async function report(format: Format, results: ESLint.LintResult[], ctx: 
     case "gitlab":
       return formatGitlab(results, ctx.cwd, ctx.roots);
     case "stylish":
-      return formatStylish(results, { cwd: ctx.cwd, chalk: ctx.chalk, filesChecked: ctx.filesChecked, baselined: ctx.baselined, ...(ctx.roots ? { roots: ctx.roots } : {}) }) + (ctx.statistics ? statistics(results) : "");
+      return formatStylish(results, { cwd: ctx.cwd, chalk: ctx.chalk, filesChecked: ctx.filesChecked, baselined: ctx.baselined, ...(ctx.roots ? { roots: ctx.roots } : {}), showSuggestions: ctx.showSuggestions ?? false }) + (ctx.statistics ? statistics(results) : "");
   }
 }
 

@@ -5,6 +5,7 @@ import { argument, inPackage, isLiteral, literalString, type SemanticModel } fro
 import { createRule } from "./util/create-rule.js";
 import { isDictCall, mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
+import { attributeWrites, bindings, callSites, memberReads } from "../semantic/queries.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
 
@@ -39,7 +40,7 @@ function callUses(model: SemanticModel, text: (r: Range) => string): Map<string,
     if (!list) uses.set(use.key, (list = []));
     list.push(use);
   };
-  for (const site of model.facts.calls) {
+  for (const site of callSites(model)) {
     // `dict(lr=1e-3)` builds a mapping like a display does: its entries are uses only where it is spread into a call.
     if (isTrackerCall(model, site) || DECLARING.has(model.callee(site) ?? "") || isDictCall(model, site.call, site.scope)) continue;
     const callee = snippet(text(site.call.callee.range), 40);
@@ -84,7 +85,7 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
   const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
   for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
   const written = new Set<string>();
-  for (const t of model.facts.targetAssigns) {
+  for (const t of attributeWrites(model)) {
     written.add(at(t.target.range));
     const key = t.target.kind === "member" ? t.target.property : literalString(t.target.index);
     // Resolve the target first: reading the value converts it.
@@ -94,11 +95,11 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
   const read = new Set<string>();
   let readsAll = false;
   if (literals.size) {
-    const reads = model.facts.reads();
+    const reads = memberReads(model);
     const objects = new Set(reads.map(({ expr }) => at(expr.object.range)));
     // Not a use of the whole config: an alias (`cfg = wandb.config`) or an argument of a tracker call.
-    const notHandedOn = new Set(model.facts.bindings.flatMap((b) => (b.kind === "assign" && b.value ? [at(b.value.range)] : [])));
-    for (const site of model.facts.calls) {
+    const notHandedOn = new Set(bindings(model).flatMap((b) => (b.kind === "assign" && b.value ? [at(b.value.range)] : [])));
+    for (const site of callSites(model)) {
       if (isTrackerCall(model, site)) for (const a of site.call.args) notHandedOn.add(at(a.value.range));
     }
     for (const { expr, scope } of reads) {
@@ -123,7 +124,7 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
       }
       return false;
     };
-    for (const site of model.facts.calls) {
+    for (const site of callSites(model)) {
       const { callee, args } = site.call;
       if (callee.kind === "member" && isConfig(callee.object, site.scope)) {
         if (readAll.has(callee.property)) readsAll = true;
@@ -137,8 +138,8 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
       if (args.some((a) => handsOn(a.value, site.scope))) readsAll = true;
     }
     // Stored on an object (`self.cfg = cfg`): read through it where the model cannot follow.
-    if (model.facts.targetAssigns.some((t) => isConfig(t.value, t.scope))) readsAll = true;
-    for (const b of model.facts.bindings) {
+    if (attributeWrites(model).some((t) => isConfig(t.value, t.scope))) readsAll = true;
+    for (const b of bindings(model)) {
       // Iterating the config (`for k in cfg`) reads every key.
       if (b.kind === "loop" && b.value && isConfig(b.value, b.scope)) readsAll = true;
       else if (b.kind === "assign" && (b.value?.kind === "dict" || b.value?.kind === "collection") && handsOn(b.value, b.scope)) readsAll = true;
@@ -183,7 +184,7 @@ export default createRule<[], MessageIds>({
       const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
         const data = { key, value: snippet(text(value.range), 40) };
         // The argument as the language writes it: `epochs=args.epochs` in Python, `epochs: args.epochs` in an options object.
-        const argument = other ? `${key}${model.facts.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
+        const argument = other ? `${key}${model.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
         const extra = other ? { callee: other.callee, argument } : {};
         context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra } });
       };

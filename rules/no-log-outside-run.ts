@@ -3,6 +3,7 @@ import type { CallExpr, CallSite, Range } from "../semantic/ir.js";
 import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram } from "./util/program.js";
+import { loops } from "../semantic/queries.js";
 
 type MessageIds = "afterRunClosed" | "afterRunEnded" | "beforeRun";
 
@@ -48,7 +49,7 @@ export default createRule<[], MessageIds>({
         // Runs an integration starts on its own count as started, but are not ours to close.
         const anyStart = [...starts, ...model.callsTo(api.startedBy ?? []).map((m) => m.site)];
         const ends = model.callsTo(apiNames(api, api.ends)).map((m) => m.site);
-        const loops = model.facts.blocks.filter((b) => b.kind === "loop");
+        const loopBlocks = loops(model);
 
         for (const { site } of model.callsTo(apiNames(api, api.activeLoggers))) {
           const r = site.call.range;
@@ -59,10 +60,10 @@ export default createRule<[], MessageIds>({
           // A run started without `with` elsewhere and not ended there (a helper, a caller) may be the active one here.
           if (bare.some((s) => s.scope !== site.scope && !ends.some((e) => e.scope === s.scope && before(s.call.range, e.call.range)))) continue;
           // A run started later in a loop around the call is active on the next iteration.
-          if (bare.some((s) => loops.some((l) => contains(l.body, r) && contains(l.body, s.call.range)))) continue;
+          if (bare.some((s) => loopBlocks.some((l) => contains(l.body, r) && contains(l.body, s.call.range)))) continue;
           const mine = (s: CallSite) => s.scope === site.scope;
           const startedSince = (from: Range) => anyStart.some((s) => mine(s) && from[1] <= s.call.range[0] && before(s.call.range, r));
-          const inFunction = model.facts.scopes[site.scope]?.kind !== "module";
+          const inFunction = model.scopeById(site.scope).kind !== "module";
 
           // The last event before the call, on every path to it, that left no run active.
           const call = text(site.call.callee.range) + "()";

@@ -6,10 +6,13 @@ import { argument, literalString, type SemanticModel } from "../semantic/model.j
 import { counterparts, describeEvidence, listNames, provenance, replaceWord, ROLE_WORDS } from "../semantic/provenance.js";
 import { keyedWrites, scopeOf } from "../semantic/queries.js";
 import { createRule } from "./util/create-rule.js";
+import { replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "trainAsHeldOut" | "trainUnqualified" | "valAsTest";
+type MessageIds = "trainAsHeldOut" | "trainUnqualified" | "valAsTest" | "renameKey";
 type Options = [];
+
+const QUOTES = ['"""', "'''", '"', "'", "`"];
 
 type KeySplit = SplitRole | "eval" | null;
 
@@ -19,6 +22,8 @@ interface LoggedMetric {
   scope: number;
   /** Where to report: the value argument, or the whole dict entry. */
   at: Range;
+  /** The key's string literal, when it is written in the logging call itself and so can be renamed there alone. */
+  keyLiteral?: Expr;
 }
 
 const splitOf = (token: string): SplitRole | "eval" | null =>
@@ -47,9 +52,10 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
   const out: LoggedMetric[] = [];
   for (const { site, qname } of model.callsTo(metricLoggers.map((l) => l.qname))) {
     const logger = metricLoggers.find((l) => l.qname === qname)!;
-    const key = literalString(argument(site.call, logger.key)?.value);
+    const keyExpr = argument(site.call, logger.key)?.value;
+    const key = literalString(keyExpr);
     const value = argument(site.call, logger.value)?.value;
-    if (key !== null && value) out.push({ key, value, scope: site.scope, at: value.range });
+    if (key !== null && value) out.push({ key, value, scope: site.scope, at: value.range, keyLiteral: keyExpr! });
   }
   for (const { site, qname } of model.callsTo(metricMappingLoggers.map((l) => l.qname))) {
     const arg = argument(site.call, metricMappingLoggers.find((l) => l.qname === qname)!.mapping);
@@ -65,7 +71,8 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     if (mapping.kind === "dict") {
       for (const en of mapping.entries) {
         const key = literalString(en.key);
-        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(model, en.value), at: en.range });
+        // A dict written in the call is renamed there; one bound earlier may be read elsewhere under its old key.
+        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(model, en.value), at: en.range, ...(mapping === arg.value ? { keyLiteral: en.key! } : {}) });
       }
     }
     // `metrics["acc"] = v` before `log_metrics(metrics)`.
@@ -86,9 +93,10 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
     for (const item of items.items) {
       // Entity objects (`Metric(k, v, ...)`), or object literals (`{ key, value }`) when the catalogue names no entity.
       if (logger.entity === null ? item.kind !== "dict" : item.kind !== "call" || model.resolve(item.callee, scopeOf(model, item)) !== logger.entity) continue;
-      const key = literalString(argument(item, logger.key)?.value);
+      const keyExpr = argument(item, logger.key)?.value;
+      const key = literalString(keyExpr);
       const value = argument(item, logger.value)?.value;
-      if (key !== null && value) out.push({ key, value, scope: scopeOf(model, value), at: value.range });
+      if (key !== null && value) out.push({ key, value, scope: scopeOf(model, value), at: value.range, ...(items === list!.value ? { keyLiteral: keyExpr! } : {}) });
     }
   }
   return out;
@@ -101,6 +109,20 @@ function finding(split: KeySplit, kind: "loss" | "quality", from: SplitRole): { 
   // An unqualified training loss is the convention; an unqualified quality score reads as held-out.
   if (from === "train" && split === null && kind === "quality") return { messageId: "trainUnqualified", from, want: ["test", "val"] };
   if (from === "val" && split === "test") return { messageId: "valAsTest", from, want: ["test"] };
+  return null;
+}
+
+/**
+ * The edit that renames a key literal, keeping its quotes: only a plain
+ * string whose text between the quotes is the key itself (no prefix, no escapes).
+ */
+function renameEdit(literal: Expr, key: string, rename: string, source: string): Edit | null {
+  const written = source.slice(literal.range[0], literal.range[1]);
+  // A JavaScript property key written bare (`{ test_acc: v }`) stays bare when the new name is an identifier too.
+  if (written === key && /^[A-Za-z_$][\w$]*$/u.test(rename)) return replace(literal.range, rename);
+  for (const quote of QUOTES) {
+    if (written === `${quote}${key}${quote}`) return replace([literal.range[0] + quote.length, literal.range[1] - quote.length], rename);
+  }
   return null;
 }
 
@@ -130,7 +152,9 @@ export default createRule<Options, MessageIds>({
         "Metric '{{key}}' reads as a held-out score, but {{value}} is computed on training data ({{evidence}}), so it overstates generalisation. Log it as '{{rename}}', or {{remedy}}.",
       valAsTest:
         "Metric '{{key}}' is logged as a test score, but {{value}} is computed on the validation split ({{evidence}}), which guided model selection. Log it as '{{rename}}', or {{remedy}}.",
+      renameKey: "Log it as '{{rename}}'.",
     },
+    hasSuggestions: true,
     schema: [],
   },
   defaultOptions: [],
@@ -150,7 +174,10 @@ export default createRule<Options, MessageIds>({
         const { messageId, from, want } = found;
         const twins = want.map((w) => counterparts(model, prov.evidence, from, w)).find((c) => c.length) ?? [];
         const rename = key.split === null ? prefixed(m.key, from) : (replaceWord(m.key, (t) => splitOf(t) === key.split, from) ?? prefixed(m.key, from));
+        // Not a shorthand `{ acc }`, whose key is also the variable it reads.
+        const edit = m.keyLiteral && m.keyLiteral.range[0] !== m.value.range[0] ? renameEdit(m.keyLiteral, m.key, rename, context.sourceCode.text) : null;
         context.report({
+          suggest: edit ? [{ messageId: "renameKey", data: { rename }, fix: (fixer) => fixer.replaceTextRange(edit.range, edit.text) }] : [],
           loc: loc(m.at),
           messageId,
           data: {

@@ -14,6 +14,7 @@ import { argument, inPackage, isLiteral, literalString, pathWithin, type Semanti
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries, mappingOf } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
+import { attributeWrites, callSites, enclosingScopes, isHandedOn } from "../semantic/queries.js";
 
 type MessageIds = "unlogged" | "loggedOtherValue";
 
@@ -144,7 +145,7 @@ function loggedValues(model: SemanticModel): Logged[] {
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) addMapping(argument(site.call, init.mapping)?.value, site.scope);
     const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
     for (const { site } of model.callsTo(updates)) addMapping(argument(site.call, { index: 0 })?.value, site.scope);
-    for (const t of model.facts.targetAssigns) {
+    for (const t of attributeWrites(model)) {
       // `wandb.config = {...}`: the whole config set at once.
       if (t.target.kind === "member" && source.objects.includes(model.resolve(t.target, t.scope) ?? "")) {
         addMapping(t.value, t.scope);
@@ -181,9 +182,9 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
   // A function that returns a run (`def start(): return mlflow.start_run()`) runs it in its callers.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const site of model.facts.calls) {
+    for (const site of callSites(model)) {
       const fn = model.functionNamed(site.call.callee, site.scope);
-      if (fn === null || !runScopes.has(fn) || runScopes.has(site.scope) || !model.facts.returns.some((r) => r.scope === fn)) continue;
+      if (fn === null || !runScopes.has(fn) || runScopes.has(site.scope) || !model.returnsIn(fn).length) continue;
       runScopes.add(site.scope);
       changed = true;
     }
@@ -193,24 +194,14 @@ function inTrackedRun(model: SemanticModel, runStarts: CallSite[]): (site: CallS
   const reachesRun = (scope: number) => reaching.has(scope);
   // A helper called for its value where the run is reached (`loader = get_loader(cfg)` in `main()`) builds what the run may use;
   // one called for its effect (`show_samples()`) does not.
-  // Calls whose value is bound, returned or passed on (one pass, not a search per call).
-  // Keyed by range: a binding's value and the call site may be distinct objects for the same expression.
-  const held = new Set<string>();
-  const hold = (e: Expr | undefined) => e && held.add(`${e.range[0]}:${e.range[1]}`);
-  for (const b of model.facts.bindings) if (b.kind === "assign" || b.kind === "unpack" || b.kind === "with") hold(b.value);
-  for (const r of model.facts.returns) hold(r.value);
-  for (const site of model.facts.calls) for (const a of site.call.args) hold(a.value);
   const feeders = new Set<number>();
-  for (const site of model.facts.calls) {
-    if (!held.has(`${site.call.range[0]}:${site.call.range[1]}`)) continue;
+  for (const site of callSites(model)) {
+    if (!isHandedOn(model, site)) continue;
     const fn = model.functionNamed(site.call.callee, site.scope);
     if (fn !== null && !reached.has(fn) && (reached.has(site.scope) || reachesRun(site.scope))) feeders.add(fn);
   }
   const fed = model.reachable(feeders);
-  const inMethod = (scope: number) => {
-    for (let s: number | null = scope; s !== null; s = model.facts.scopes[s]?.parent ?? null) if (model.facts.scopes[s]?.kind === "class") return true;
-    return false;
-  };
+  const inMethod = (scope: number) => enclosingScopes(model, scope).some((s) => s.kind === "class");
   return (site) => {
     const own = runStarts.filter((s) => s.scope === site.scope);
     const closed = (s: CallSite) => (model.withOf(s.call)?.range[1] ?? Infinity) <= site.call.range[0];
@@ -286,7 +277,7 @@ export default createRule<[], MessageIds>({
       const startSites: CallSite[] = [];
       const flavors = new Set<string>();
       const candidates: { site: CallSite; entry: HyperparameterCall }[] = [];
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         if (q === null) continue;
         if (START_NAMES.has(q)) {

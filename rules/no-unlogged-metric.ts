@@ -16,7 +16,7 @@ import {
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, paramLoggers, paramMappingLoggers, runApis } from "../catalogue/tracking.js";
 import type { Binding, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, pathWithin, type SemanticModel } from "../semantic/model.js";
-import { fitsByOwner, receiverBinding, rootName } from "../semantic/queries.js";
+import { attributeWrites, bindings, callSites, fitsByOwner, receiverBinding, returns, rootName } from "../semantic/queries.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -71,20 +71,20 @@ export default createRule<[], MessageIds>({
       for (const l of metricBatchLoggers) for (const { site } of model.callsTo([l.qname])) add(site, argument(site.call, l.list)?.value);
       for (const { site } of model.callsTo(otherRecorders)) for (const a of site.call.args) add(site, a.value);
       const recorders = new Set(recordingObjects);
-      for (const t of model.facts.targetAssigns) {
+      for (const t of attributeWrites(model)) {
         const q = model.resolve(t.target.object, t.scope);
         if (q !== null && recorders.has(q)) loggedValues.push({ value: t.value, scope: t.scope });
       }
       const loggedPaths = new Set(loggedValues.flatMap((l) => [...model.accessPaths(l.value, l.scope)]));
       // `metrics["auc"] = auc` into a mapping that is logged later.
-      for (const t of model.facts.targetAssigns) {
+      for (const t of attributeWrites(model)) {
         const root = [...model.accessPaths(t.target.object, t.scope)];
         if (root.some((r) => [...loggedPaths].some((p) => pathWithin(r, p) || pathWithin(p, r)))) for (const p of model.accessPaths(t.value, t.scope)) loggedPaths.add(p);
       }
       const logged = (b: Binding) => [...loggedPaths].some((p) => pathWithin(p, `${b.name}@${b.range[0]}`));
 
       // Autologging that records the metrics a script computes itself after training.
-      const autologged = model.facts.calls.some((site) => {
+      const autologged = callSites(model).some((site) => {
         const q = model.callee(site);
         if (q === null) return false;
         const flavor = AUTOLOG_ALL.includes(q) ? "*" : FLAVOR_AUTOLOG.exec(q)?.[1];
@@ -101,12 +101,12 @@ export default createRule<[], MessageIds>({
       const trackedScopes = new Set([...starts.map((s) => s.site.scope), ...logCalls.map((s) => s.scope)]);
       const activeLoggers = runApis.flatMap((a) => a.activeLoggers ?? []).filter((n) => !n.startsWith("@"));
       for (const { site } of model.callsTo(activeLoggers)) trackedScopes.add(site.scope);
-      const displays = model.facts.calls.filter((s) => isDisplay(model, s));
+      const displays = callSites(model).filter((s) => isDisplay(model, s));
       const fitted = fitsByOwner(model);
 
       type Found = { site: CallSite; metric: string; family: string; logged: boolean; shown: string | null };
       const found: Found[] = [];
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         const callee = site.call.callee;
         let metric: string | null = null;
@@ -134,7 +134,7 @@ export default createRule<[], MessageIds>({
         }
         // Kept in a name, or written into a container (`report[segment] = recall_score(...)`).
         let holder = model.holder(site.call, "within");
-        const into = holder ? undefined : model.facts.targetAssigns.find((t) => contains(t.value.range, site.call.range));
+        const into = holder ? undefined : attributeWrites(model).find((t) => contains(t.value.range, site.call.range));
         const root = into ? rootName(into.target.object) : null;
         if (root) holder = model.binding(root.name, site.scope, root.range[0]);
         if (!holder) continue;
@@ -153,9 +153,9 @@ export default createRule<[], MessageIds>({
           for (const ref of model.references(b)) {
             const d = displays.find((x) => contains(x.call.range, ref.range));
             if (d) shown ??= `shown by ${snippet(text(d.call.callee.range), 30)}()`;
-            if (model.facts.returns.some((r) => contains(r.range, ref.range))) unknown = true;
-            for (const o of model.facts.calls) if (contains(o.call.range, ref.range) && !displays.includes(o) && model.calledFunction(o)) unknown = true;
-            for (const next of model.facts.bindings) {
+            if (returns(model).some((r) => contains(r.range, ref.range))) unknown = true;
+            for (const o of callSites(model)) if (contains(o.call.range, ref.range) && !displays.includes(o) && model.calledFunction(o)) unknown = true;
+            for (const next of bindings(model)) {
               if ((next.kind === "assign" || next.kind === "unpack") && next.value && contains(next.value.range, ref.range) && !seen.has(next) && seen.size < 16) {
                 seen.add(next);
                 work.push(next);

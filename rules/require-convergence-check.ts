@@ -17,6 +17,7 @@ import { argument, contains, literalString, type SemanticModel } from "../semant
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 import { qualifiedName } from "../semantic/qname.js";
+import { attributeWrites, bindings, callSites, comparisons, memberReads, returns } from "../semantic/queries.js";
 
 type MessageIds = "noConvergenceCheck" | "singleChain";
 
@@ -78,7 +79,7 @@ function skipsDiagnostics(call: CallExpr, qname: string): boolean {
 
 /** The program looks at convergence somewhere: a diagnostic call, a project helper named for it, divergences read, an R-hat compared. */
 function checksConvergence(model: SemanticModel): boolean {
-  for (const site of model.facts.calls) {
+  for (const site of callSites(model)) {
     const q = model.callee(site);
     if (q !== null && DIAGNOSTICS.has(q) && !skipsDiagnostics(site.call, q)) return true;
     const callee = site.call.callee;
@@ -89,8 +90,8 @@ function checksConvergence(model: SemanticModel): boolean {
     if (CONVERGENCE_HELPER_NAME.test(words(name)) && (q === null || !BAYES_PACKAGES.includes(qualifiedName(q).root))) return true;
     if (site.call.args.some((a) => divergenceFields.includes(literalString(a.value) ?? ""))) return true;
   }
-  if (model.facts.comparisons.some((c) => c.operands.some((o) => mentionsRhat(model, o, c.scope)))) return true;
-  return model.facts.reads().some(({ expr }) => isDivergenceField(expr));
+  if (comparisons(model).some((c) => c.operands.some((o) => mentionsRhat(model, o, c.scope)))) return true;
+  return memberReads(model).some(({ expr }) => isDivergenceField(expr));
 }
 
 /** The name that holds the draws: `idata = pm.sample()`, or the `mcmc` of `mcmc.run(key)`. */
@@ -108,7 +109,7 @@ function holder(model: SemanticModel, site: CallSite, sampler: Sampler): Binding
 function printed(model: SemanticModel, site: CallSite, sampler: Sampler): boolean {
   const b = sampler.printShowsDiagnostics ? holder(model, site, sampler) : null;
   if (!b) return false;
-  return model.facts.calls.some(({ call, scope }) => {
+  return callSites(model).some(({ call, scope }) => {
     const c = call.callee;
     // The built-in print: not shadowed by anything bound in this file.
     if (c.kind !== "name" || c.name !== "print" || model.binding("print", scope, c.range[0]) !== null) return false;
@@ -123,14 +124,14 @@ function printed(model: SemanticModel, site: CallSite, sampler: Sampler): boolea
  */
 function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range | null {
   const r = site.call.range;
-  const returns = model.runsAsProgram() ? model.facts.returns : [];
+  const returned = model.runsAsProgram() ? returns(model) : [];
   const b = holder(model, site, sampler);
   if (!b) {
     if (sampler.result === "receiver") return null;
     // Used in place: `az.plot_posterior(pm.sample())`, `return pm.sample()`.
     const direct = [
-      ...model.facts.calls.filter((o) => o.call.args.some((a) => same(a.value.range, r)) && !SAVES.has(model.callee(o) ?? "")).map((o) => o.call.range),
-      ...returns.filter((ret) => same(ret.value.range, r)).map((ret) => ret.range),
+      ...callSites(model).filter((o) => o.call.args.some((a) => same(a.value.range, r)) && !SAVES.has(model.callee(o) ?? "")).map((o) => o.call.range),
+      ...returned.filter((ret) => same(ret.value.range, r)).map((ret) => ret.range),
     ];
     return direct[0] ?? null;
   }
@@ -139,15 +140,15 @@ function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range
     SAVES.has(model.callee({ call, scope }) ?? "") ||
     (call.callee.kind === "member" && saveMethods.includes(call.callee.property) && call.callee.object.kind === "name" && mentions(model, call.callee.object, scope, b));
   const uses: Range[] = [];
-  for (const o of model.facts.calls) {
+  for (const o of callSites(model)) {
     if (isFit(o.call.range) || saves(o.call, o.scope)) continue;
     if (o.call.args.some((a) => mentions(model, a.value, o.scope, b))) uses.push(o.call.range);
   }
-  for (const x of model.facts.bindings) if (x !== b && x.value && x.kind !== "import" && mentions(model, x.value, x.scope, b)) uses.push(x.value.range);
-  for (const ret of returns) if (mentions(model, ret.value, ret.scope, b)) uses.push(ret.range);
-  for (const t of model.facts.targetAssigns) if (mentions(model, t.value, t.scope, b)) uses.push(t.range);
-  for (const c of model.facts.comparisons) if (c.operands.some((o) => mentions(model, o, c.scope, b))) uses.push(c.range);
-  for (const { expr, scope } of model.facts.reads()) {
+  for (const x of bindings(model)) if (x !== b && x.value && x.kind !== "import" && mentions(model, x.value, x.scope, b)) uses.push(x.value.range);
+  for (const ret of returned) if (mentions(model, ret.value, ret.scope, b)) uses.push(ret.range);
+  for (const t of attributeWrites(model)) if (mentions(model, t.value, t.scope, b)) uses.push(t.range);
+  for (const c of comparisons(model)) if (c.operands.some((o) => mentions(model, o, c.scope, b))) uses.push(c.range);
+  for (const { expr, scope } of memberReads(model)) {
     if (isFit(expr.range) || (expr.kind === "member" && saveMethods.includes(expr.property))) continue;
     if (mentions(model, expr.object, scope, b)) uses.push(expr.range);
   }

@@ -17,6 +17,7 @@ import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 import { seededRngs } from "../semantic/seeding.js";
+import { attributeWrites, callSites } from "../semantic/queries.js";
 
 type MessageIds = "benchmarkOn" | "cudaNotDeterministic" | "workersUnseeded";
 
@@ -41,7 +42,7 @@ function deterministic(model: SemanticModel): boolean {
     const v = literal(model.definition(arg.value, site.scope));
     if (v === undefined || sw.values?.includes(v as string | boolean)) return true;
   }
-  return model.facts.targetAssigns.some((t) => {
+  return attributeWrites(model).some((t) => {
     if (!DETERMINISTIC_FLAGS.has(model.resolve(t.target, t.scope) ?? "")) return false;
     const v = literal(t.value);
     return v === undefined || v === true;
@@ -52,7 +53,7 @@ function deterministic(model: SemanticModel): boolean {
 function firstCudaUse(model: SemanticModel): Range | null {
   const cuda = (v: unknown) => typeof v === "string" && CUDA_DEVICE.test(v);
   let first: Range | null = null;
-  for (const site of model.facts.calls) {
+  for (const site of callSites(model)) {
     const { call } = site;
     if (first && first[0] <= call.range[0]) continue;
     const q = model.callee(site);
@@ -74,7 +75,7 @@ function seededGenerator(model: SemanticModel, site: CallSite, value: Expr): boo
   if (q !== `${generatorClass}()`) return true;
   if (value.kind !== "name") return false;
   const gen = model.binding(value.name, site.scope, value.range[0]);
-  return model.facts.calls.some(({ call, scope }) => {
+  return callSites(model).some(({ call, scope }) => {
     const c = call.callee;
     return c.kind === "member" && c.property === generatorSeeder && c.object.kind === "name" && model.binding(c.object.name, scope, c.object.range[0]) === gen;
   });
@@ -118,7 +119,7 @@ export default createRule<[], MessageIds>({
     return onProgram(context, ({ model, loc, text }) => {
       if (!model.imports("torch", "lightning")) return;
       if (!seededRngs(model).has("torch") && !model.callsTo(torchSeeders).length) return;
-      for (const t of model.facts.targetAssigns) {
+      for (const t of attributeWrites(model)) {
         if (literal(t.value) === true && model.resolve(t.target, t.scope) === cudnnBenchmark) {
           context.report({ loc: loc(t.range), messageId: "benchmarkOn", data: { setting: text(t.range) } });
         }

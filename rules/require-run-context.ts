@@ -1,11 +1,14 @@
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
 import { runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
 import type { CallExpr, CallSite, LoopBlock, Range, TryBlock } from "../semantic/ir.js";
 import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { handedOn, runLeaves } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
+import { addArgument, replace } from "./util/edits.js";
 import { onProgram } from "./util/program.js";
+import { callbacksTo } from "../semantic/queries.js";
 
-type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWithoutFlag";
+type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWithoutFlag" | "addNestedFlag";
 
 /** Qualified names that end runs of `api`: `@result.finish` is a method of what the start call returned. */
 const endNames = (api: RunApi) => api.ends.map((e) => (e.startsWith("@result.") ? `${api.start}()${e.slice("@result".length)}` : e));
@@ -70,7 +73,7 @@ function loopOf(model: SemanticModel, site: CallSite, api: RunApi): LoopBlock | 
     const arg = argument(site.call, { keyword: api.endsPrevious.keyword });
     if (arg?.value.kind === "literal" && api.endsPrevious.values.includes(arg.value.value as string | boolean)) return undefined;
   }
-  const scope = model.facts.scopes[site.scope]!.range;
+  const scope = model.scopeById(site.scope).range;
   return model.enclosing(site.call.range).findLast((b): b is LoopBlock => b.kind === "loop" && contains(b.body, site.call.range) && contains(scope, b.range));
 }
 
@@ -96,7 +99,9 @@ export default createRule<[], MessageIds>({
       runInLoop: "{{start}} starts a run on every loop iteration and never ends it, so {{cost}}; {{fix}} inside the loop.",
       nestedWithoutFlag:
         "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
+      addNestedFlag: "Pass {{flag}}=True to {{start}}.",
     },
+    hasSuggestions: true,
     schema: [],
   },
   defaultOptions: [],
@@ -116,7 +121,7 @@ export default createRule<[], MessageIds>({
         const helperEnds = ends.some((e) => !startScopes.has(e.scope));
         // `atexit.register(mlflow.end_run)`: ended at exit, by a callback.
         const callbackEnd = () =>
-          model.facts.calls.some((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && endQnames.includes(model.resolve(a.value, o.scope) ?? "")));
+          callbacksTo(model, endQnames).length > 0;
         const endedBetween = (a: CallSite, b: CallSite) => ends.some((e) => e.scope === a.scope && before(a.call.range, e.call.range) && before(e.call.range, b.call.range));
 
         /** The run active around `site` in the same function: a `with` whose body holds it, or an earlier start not yet ended. */
@@ -142,7 +147,12 @@ export default createRule<[], MessageIds>({
             const outer = activeRunAt(site);
             if (outer) {
               const line = lineOf(outer.call.range);
-              context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag: api.nestedKeyword ?? "" } });
+              const flag = api.nestedKeyword ?? "";
+              // `nested=False` is flipped in place: a second `nested=` would not parse.
+              const given = api.nestedKeyword ? argument(site.call, { keyword: api.nestedKeyword }) : null;
+              const edit = given ? replace(given.value.range, "True") : api.nestedKeyword ? addArgument(site.call, { keyword: api.nestedKeyword }, "True", model.optionObjects) : null;
+              const suggest = edit ? [{ messageId: "addNestedFlag" as const, data: { flag, start }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(edit.range, edit.text) }] : [];
+              context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag }, suggest });
               continue;
             }
           }

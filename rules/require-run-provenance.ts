@@ -27,6 +27,7 @@ import { argument, inPackage, literalString, type SemanticModel } from "../seman
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
 import { onProgram } from "./util/program.js";
+import { attributeWrites, callSites } from "../semantic/queries.js";
 
 type MessageIds = "noModel" | "noData";
 
@@ -71,7 +72,7 @@ function loggedKeys(model: SemanticModel): (string | null)[] {
   for (const source of configSources) {
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) fromMapping(site, argument(site.call, init.mapping));
     for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`)))) fromMapping(site, argument(site.call, { index: 0 }));
-    for (const t of model.facts.targetAssigns) {
+    for (const t of attributeWrites(model)) {
       const q = model.resolve(t.target.object, t.scope);
       if (q !== null && source.objects.includes(q)) keys.push(t.target.kind === "member" ? t.target.property : literalString(t.target.index));
     }
@@ -103,7 +104,7 @@ export default createRule<[], MessageIds>({
       let training = false;
       let hasModel = false;
       let hasData = false;
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         if (!training && trains(model, site, q)) training = true;
         if (q === null) {
@@ -131,7 +132,7 @@ export default createRule<[], MessageIds>({
       }
       if (!training || (hasModel && hasData)) return;
       // `os.environ["WANDB_LOG_MODEL"] = "end"`: the framework's callback uploads the model.
-      for (const t of model.facts.targetAssigns) {
+      for (const t of attributeWrites(model)) {
         if (t.target.kind !== "index" || model.resolve(t.target.object, t.scope) !== MODEL_ENV.object) continue;
         const key = literalString(model.definition(t.target.index, t.scope));
         const v = literalString(t.value);

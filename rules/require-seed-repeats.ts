@@ -1,10 +1,11 @@
 import { DEFAULT_MIN_SEEDS, SEED_LOOP_NAME, sweepCalls, TRAIN_METHODS, trainingCalls } from "../catalogue/provenance.js";
 import { runApis } from "../catalogue/tracking.js";
-import type { CallSite, Expr, LoopBlock } from "../semantic/ir.js";
+import type { CallSite, Expr } from "../semantic/ir.js";
 import { argument, contains, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
+import { bindings, callSites, loops } from "../semantic/queries.js";
 
 type MessageIds = "fewSeeds" | "fixedSweepSeed";
 type Options = [{ minSeeds?: number }];
@@ -57,13 +58,13 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const min = context.options[0]?.minSeeds ?? DEFAULT_MIN_SEEDS;
     return onProgram(context, ({ model, loc, text }) => {
-      const loops = model.facts.blocks.filter((b): b is LoopBlock => b.kind === "loop");
+      const loopBlocks = loops(model);
       // Loops whose body trains or starts a run: several models or settings are compared.
-      const comparing = loops.filter((l) => model.facts.calls.some((s) => contains(l.body, s.call.range) && trainsOrRuns(model, s)));
+      const comparing = loopBlocks.filter((l) => callSites(model).some((s) => contains(l.body, s.call.range) && trainsOrRuns(model, s)));
       if (comparing.length) {
-        for (const b of model.facts.bindings) {
+        for (const b of bindings(model)) {
           if (b.kind !== "loop" || !b.value || !SEED_LOOP_NAME.test(b.name)) continue;
-          const own = loops.find((l) => contains(l.range, b.range) && !contains(l.body, b.range));
+          const own = loopBlocks.find((l) => contains(l.range, b.range) && !contains(l.body, b.range));
           // The seed loop repeats a comparison: it trains in its body, or holds or sits in a loop that does.
           if (!own) continue;
           if (!comparing.includes(own) && !comparing.some((l) => contains(l.body, own.range) || contains(own.body, l.range))) continue;

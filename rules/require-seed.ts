@@ -1,12 +1,15 @@
 import { nameTokens } from "../catalogue/data.js";
 import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
-import type { CallExpr } from "../semantic/ir.js";
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { Arg, CallExpr, CallSite } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
+import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seedAt, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
+import { addArgument, addModuleConstant, replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
+import { callSites, enclosingScopes } from "../semantic/queries.js";
 
-type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed";
+type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed" | "passSeed" | "passNewSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
 
 const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
@@ -29,10 +32,8 @@ const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
 /** The call sits in a function whose name (or an enclosing one's) says it handles data: `shuffle`, `trainTestSplit`. */
 function inDataHandling(model: SemanticModel, scope: number, words: string[] | undefined): boolean {
   if (!words) return false;
-  for (let s: number | null = scope; s !== null && s !== 0; s = model.facts.scopes[s]?.parent ?? null) {
-    if (nameTokens(model.facts.scopes[s]?.name ?? "").some((t) => words.includes(t))) return true;
-  }
-  return false;
+  // The module's own name (scope 0) says nothing.
+  return enclosingScopes(model, scope).some((s) => s.id !== 0 && nameTokens(s.name).some((t) => words.includes(t)));
 }
 
 const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consumers);
@@ -40,7 +41,7 @@ const AMBIENT_DRAWS = globalRngs.filter((r) => r.ambient).flatMap((r) => r.consu
 /** Generators whose weight-initialising draws are overwritten: the file loads saved weights (`model.load_state_dict(...)`). */
 function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
   const out = new Set<GlobalRng["id"]>();
-  for (const { call } of model.facts.calls) {
+  for (const { call } of callSites(model)) {
     if (call.callee.kind !== "member") continue;
     for (const rng of globalRngs) if (rng.weightInit?.loadedBy.includes(call.callee.property)) out.add(rng.id);
   }
@@ -49,6 +50,27 @@ function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
 
 /** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
 const shown = (name: string, call: CallExpr) => `${name}(${call.args.length ? "..." : ""})`;
+
+/** The parameter takes the seed itself (`random_state`, `seed`), not an object built from one (optuna's `sampler`, hyperopt's `rstate`). */
+const takesSeed = (entry: SeededCall) => entry.param === "entropy" || nameTokens(entry.param).some((t) => t === "seed" || t === "state");
+
+/**
+ * The suggestions for a call without its own seed: pass the seed the file
+ * already has, else pass `SEED` and declare it after the imports.
+ */
+function seedSuggestions(model: SemanticModel, site: CallSite, entry: SeededCall, given: Arg | null, fileText: string) {
+  if (!takesSeed(entry)) return [];
+  const ref = entry.seed[0]!;
+  const place = (value: string): Edit | null => (given ? replace(given.value.range, value) : addArgument(site.call, ref, value, model.optionObjects));
+  const existing = seedAt(model, site);
+  if (existing !== null) {
+    const edit = place(existing);
+    return edit ? [{ messageId: "passSeed" as const, data: { seed: existing, param: entry.param }, edits: [edit] }] : [];
+  }
+  const edit = place("SEED");
+  const declare = model.binding("SEED", 0, fileText.length) ? null : addModuleConstant(model, fileText, site.call.range[0], "SEED", "42");
+  return edit && declare ? [{ messageId: "passNewSeed" as const, data: { param: entry.param }, edits: [declare, edit] }] : [];
+}
 
 /** "random" / "not random" / "unknown" for a call whose randomness depends on an argument (KFold's shuffle). */
 function randomness(call: CallExpr, entry: SeededCall): "random" | "fixed" | "unknown" {
@@ -80,7 +102,10 @@ export default createRule<Options, MessageIds>({
         "{{call}} {{how}} and draws from {{library}}'s global generator, so its result depends on every random call made before it; pass {{fix}}.",
       callUsesDefaultSeed:
         "{{call}} {{how}}, so it always uses {{library}}'s fixed default seed and ignores the seed this experiment is run with; pass {{fix}}.",
+      passSeed: "Pass {{seed}} as its {{param}}.",
+      passNewSeed: "Pass SEED as its {{param}}, and add SEED = 42 after the imports.",
     },
+    hasSuggestions: true,
     schema: [
       {
         type: "object",
@@ -107,7 +132,7 @@ export default createRule<Options, MessageIds>({
       const script = model.runsAsProgram() || model.language === "javascript";
       const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
-      for (const site of model.facts.calls) {
+      for (const site of callSites(model)) {
         const q = model.callee(site);
         if (q === null) continue;
         const call = site.call;
@@ -142,7 +167,7 @@ export default createRule<Options, MessageIds>({
         if (given && !isNone(given.value)) continue;
         const callText = shown(name, call);
         // JavaScript has no keyword arguments: say what was passed (`seed: undefined`) rather than `seed=None`.
-        const unset = model.facts.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
+        const unset = model.optionObjects && given ? `passes ${text(given.value.range)} as its ${entry.param}` : `sets ${entry.param}=None`;
         const how = given ? unset : `has no ${entry.param}`;
         const fix = entry.fix ?? `${entry.param}=SEED`;
         // Repeatable without a seed of its own: reported only when asked for explicit seeds.
@@ -157,9 +182,13 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
-        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! } });
-        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault } });
-        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix } });
+        const suggest = seedSuggestions(model, site, entry, given ?? null, context.sourceCode.text).map(({ edits, ...s }) => ({
+          ...s,
+          fix: (fixer: RuleFixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
+        }));
+        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! }, suggest });
+        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault }, suggest });
+        else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix }, suggest });
       }
     });
   },

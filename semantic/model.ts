@@ -80,6 +80,11 @@ export class SemanticModel {
     return this.facts.language ?? "python";
   }
 
+  /** Named arguments are passed as one object literal (`f({ lr: 0.1 })`), as in JavaScript, not as keywords. */
+  get optionObjects(): boolean {
+    return this.facts.optionObjects === true;
+  }
+
   get file(): string | null {
     return this.#file;
   }

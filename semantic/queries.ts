@@ -1,5 +1,5 @@
 import { FIT_METHODS } from "../catalogue/data.js";
-import type { Binding, CallSite, Expr, LoopBlock, Range, Scope } from "./ir.js";
+import type { Binding, CallSite, Comparison, Expr, IndexExpr, LoopBlock, MemberExpr, Range, Return, Scope, TargetAssign } from "./ir.js";
 import { contains, type SemanticModel } from "./model.js";
 
 /**
@@ -11,6 +11,69 @@ import { contains, type SemanticModel } from "./model.js";
 /** Every call site, in source order. */
 export function callSites(model: SemanticModel): readonly CallSite[] {
   return model.facts.calls;
+}
+
+/** Every name binding (assignments, imports, parameters, loop targets, definitions), in the front end's order. */
+export function bindings(model: SemanticModel): readonly Binding[] {
+  return model.facts.bindings;
+}
+
+/** Every write into an attribute or an item (`obj.x = v`, `d[k] = v`). */
+export function attributeWrites(model: SemanticModel): readonly TargetAssign[] {
+  return model.facts.targetAssigns;
+}
+
+/** Every attribute and item read (`obj.x`, `d[k]`), collected on first ask. */
+export function memberReads(model: SemanticModel): { expr: MemberExpr | IndexExpr; scope: number }[] {
+  return model.facts.reads();
+}
+
+/** Every comparison (`a < b`, `x == y`). */
+export function comparisons(model: SemanticModel): readonly Comparison[] {
+  return model.facts.comparisons;
+}
+
+/** Every `return` with a value, in every scope. */
+export function returns(model: SemanticModel): readonly Return[] {
+  return model.facts.returns;
+}
+
+/** Every loop (`for`, `while`, comprehension loops the front end records). */
+export function loops(model: SemanticModel): LoopBlock[] {
+  return model.facts.blocks.filter((b): b is LoopBlock => b.kind === "loop");
+}
+
+/** The scope `scope` and the ones around it, innermost first, the module last. */
+export function enclosingScopes(model: SemanticModel, scope: number): Scope[] {
+  const out: Scope[] = [];
+  for (let s: number | null = scope; s !== null; s = model.facts.scopes[s]?.parent ?? null) {
+    const sc = model.facts.scopes[s];
+    if (!sc) break;
+    out.push(sc);
+  }
+  return out;
+}
+
+/** Calls that hand a function resolving to one of `qnames` on as an argument, uncalled: `atexit.register(mlflow.end_run)`. */
+export function callbacksTo(model: SemanticModel, qnames: readonly string[]): CallSite[] {
+  return model.facts.calls.filter((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && qnames.includes(model.resolve(a.value, o.scope) ?? "")));
+}
+
+const HANDED_ON = new WeakMap<SemanticModel, Set<string>>();
+
+/** The call's value is bound to a name (assignment, unpacking, `with ... as`), returned, or passed to another call. */
+export function isHandedOn(model: SemanticModel, site: CallSite): boolean {
+  let held = HANDED_ON.get(model);
+  if (!held) {
+    // Keyed by range: a binding's value and the call site may be distinct objects for the same expression.
+    const set = (held = new Set<string>());
+    const hold = (e: Expr | undefined) => e && set.add(`${e.range[0]}:${e.range[1]}`);
+    for (const b of model.facts.bindings) if (b.kind === "assign" || b.kind === "unpack" || b.kind === "with") hold(b.value);
+    for (const r of model.facts.returns) hold(r.value);
+    for (const c of model.facts.calls) for (const a of c.call.args) hold(a.value);
+    HANDED_ON.set(model, held);
+  }
+  return held.has(`${site.call.range[0]}:${site.call.range[1]}`);
 }
 
 /** Call sites inside `range`. */
@@ -55,8 +118,7 @@ export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: C
   const out: { loop: LoopBlock; carried: Carried[] }[] = [];
   // Assignments in source order, so each loop reads only its own.
   const assigns = model.facts.bindings.filter((b) => b.kind === "assign" || b.kind === "unpack").sort((a, b) => a.range[0] - b.range[0]);
-  for (const loop of model.facts.blocks) {
-    if (loop.kind !== "loop") continue;
+  for (const loop of loops(model)) {
     const carried: Carried[] = [];
     let lo = 0;
     for (let hi = assigns.length; lo < hi; ) {

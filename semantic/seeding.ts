@@ -1,6 +1,7 @@
 import { globalRngs, seededCalls, seedingHelpers, SEED_GETTER_NAME, SEED_HELPER_NAME, type DrawCondition, type GlobalRng } from "../catalogue/randomness.js";
 import type { CallExpr, CallSite, Expr } from "./ir.js";
 import { argument, literalString, type SemanticModel } from "./model.js";
+import { nameTokens } from "../catalogue/data.js";
 import { rootOf } from "./qname.js";
 import type { SummaryKind } from "./summaries.js";
 
@@ -112,4 +113,29 @@ export function draws(call: CallExpr, when: DrawCondition | undefined): boolean 
   const arg = argument(call, when);
   if (!arg) return when.default ?? false;
   return when.default ? !isFalse(arg.value) : isTrue(arg.value);
+}
+
+const PARSE_ARGS = ["argparse.ArgumentParser().parse_args"];
+const ADD_ARGUMENT = ["argparse.ArgumentParser().add_argument", "argparse.ArgumentParser().add_argument_group().add_argument"];
+
+/**
+ * The seed this file already has, as an expression usable at `site`: a
+ * seed-named variable visible there (`SEED = 42`, `seed = int(os.environ[...])`),
+ * else the parsed command line's `--seed` (`args.seed`). `null` when it has none.
+ */
+export function seedAt(model: SemanticModel, site: CallSite): string | null {
+  const pos = site.call.range[0];
+  for (const b of model.facts.bindings) {
+    if (b.kind !== "assign" || !b.value || !nameTokens(b.name).includes("seed")) continue;
+    // A number or a value read from elsewhere; not a list of seeds, nor a string.
+    if (b.value.kind === "collection" || b.value.kind === "dict" || (b.value.kind === "literal" && typeof b.value.value !== "number")) continue;
+    if (model.binding(b.name, site.scope, pos) === b) return b.name;
+  }
+  const declared = model.callsTo(ADD_ARGUMENT).some(({ site: s }) => s.call.args.some((a) => a.name === null && literalString(a.value) === "--seed"));
+  if (!declared) return null;
+  for (const { site: s } of model.callsTo(PARSE_ARGS)) {
+    const holder = model.holder(s.call);
+    if (holder?.kind === "assign" && model.binding(holder.name, site.scope, pos) === holder) return `${holder.name}.seed`;
+  }
+  return null;
 }

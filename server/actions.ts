@@ -96,8 +96,12 @@ const openDocs: ActionProvider = ({ diagnostic, data }) => {
   return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_DOCS, arguments: [href] } }];
 };
 
-/** Every provider, in the order their actions are offered; suggestions will be one more. */
-export const PROVIDERS: readonly ActionProvider[] = [applyFix, suppress, openDocs];
+/** The rule's suggestions: one action each, never preferred, as each changes what the experiment records. */
+const applySuggestions: ActionProvider = ({ uri, diagnostic, data }) =>
+  (data.suggestions ?? []).map((s) => ({ title: s.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [s.edit] } } }));
+
+/** Every provider, in the order their actions are offered. */
+export const PROVIDERS: readonly ActionProvider[] = [applyFix, applySuggestions, suppress, openDocs];
 
 const overlaps = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));

@@ -8,6 +8,8 @@ export const SOURCE = "exp-lint";
 export interface FindingData {
   rule?: string;
   fix?: TextEdit;
+  /** The rule's suggestions, each a change a person picks (they alter what the experiment records). */
+  suggestions?: { desc: string; edit: TextEdit }[];
 }
 
 /** Where a 1-based ESLint line and column is; columns are UTF-16 units in both. */
@@ -34,10 +36,10 @@ function nextLine(text: string, from: number): number {
 }
 
 /** One LSP diagnostic for one ESLint message, at `range` of the document it is published on. */
-export function toDiagnostic(m: NotebookMessage, range: Range, fix?: TextEdit): Diagnostic {
+export function toDiagnostic(m: NotebookMessage, range: Range, fix?: TextEdit, suggestions?: FindingData["suggestions"]): Diagnostic {
   const rule = m.ruleId ?? undefined;
   const href = rule ? docsUrl(rule) : undefined;
-  const data: FindingData = { ...(rule ? { rule } : {}), ...(fix ? { fix } : {}) };
+  const data: FindingData = { ...(rule ? { rule } : {}), ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}) };
   return {
     range,
     severity: m.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -55,7 +57,9 @@ export function textDiagnostics(doc: TextDocument, messages: NotebookMessage[]):
   return messages.map((m) => {
     const start = position(m.line, m.column);
     const end = m.endLine !== undefined && m.endColumn !== undefined ? position(m.endLine, m.endColumn) : null;
-    const fix = m.fix ? { range: { start: doc.positionAt(m.fix.range[0]), end: doc.positionAt(m.fix.range[1]) }, newText: m.fix.text } : undefined;
-    return toDiagnostic(m, rangeOf(text, start, end), fix);
+    const edit = (f: { range: [number, number]; text: string }): TextEdit => ({ range: { start: doc.positionAt(f.range[0]), end: doc.positionAt(f.range[1]) }, newText: f.text });
+    const fix = m.fix ? edit(m.fix) : undefined;
+    const suggestions = m.suggestions?.map((s) => ({ desc: s.desc, edit: edit(s.fix) }));
+    return toDiagnostic(m, rangeOf(text, start, end), fix, suggestions);
   });
 }

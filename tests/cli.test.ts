@@ -143,6 +143,17 @@ describe("exp-lint CLI", () => {
     expect(out).toMatch(/^ +2 {2}exp-lint\/pin-requirements$/mu);
   });
 
+  it("shows suggestions with --show-suggestions, and in JSON as ESLint does", async () => {
+    const dir = tempProject({ "t.py": "import mlflow\n\nwith mlflow.start_run():\n    with mlflow.start_run(run_name='fold'):\n        pass\n" });
+    const [r] = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
+    const nested = r!.messages.find((m) => m.ruleId === "exp-lint/require-run-context") as unknown as { suggestions: { desc: string; fix: { range: number[]; text: string } }[] };
+    expect(nested.suggestions).toEqual([{ messageId: "addNestedFlag", data: { flag: "nested", start: "mlflow.start_run()" }, desc: "Pass nested=True to mlflow.start_run().", fix: { range: [81, 81], text: ", nested=True" } }]);
+    const plain = (await runCli(["--no-color"], dir)).stdout;
+    expect(plain).not.toContain("suggestion:");
+    const shown = (await runCli(["--no-color", "--show-suggestions"], dir)).stdout;
+    expect(shown).toContain("  suggestion: Pass nested=True to mlflow.start_run().\n    -     with mlflow.start_run(run_name='fold'):\n    +     with mlflow.start_run(run_name='fold', nested=True):\n");
+  });
+
   it("reports directives that silence nothing only when asked", async () => {
     const dir = tempProject({ "t.py": "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(2)  # noqa: require-seed\n" });
     expect((await runCli(["-f", "json"], dir)).stdout).not.toContain("Unused");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject, type CliRun } from "./util/cli.js";
 import { main } from "../dist/cli/main.js";
-import { findings, housingFiles, LITERAL, SPLIT_RELIES_ON_GLOBAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
+import { findings, housingFiles, LITERAL, RUN_WITHOUT_PROVENANCE, SPLIT_RELIES_ON_GLOBAL, UNPINNED, UNSEEDED } from "./util/housing-project.js";
 
 const ALL = [LITERAL, UNSEEDED, UNPINNED];
 const sorted = (xs: string[]) => [...xs].sort();
@@ -92,10 +92,10 @@ describe("discovery and precedence", () => {
 
   it("strict in the file turns on strict options; --no-strict and --strict win over it", async () => {
     const strict = tempProject({ ...housingFiles(), "exp-lint.toml": "strict = true\n" });
-    expect(await lintJson(strict)).toEqual(sorted([...ALL, SPLIT_RELIES_ON_GLOBAL]));
+    expect(await lintJson(strict)).toEqual(sorted([...ALL, SPLIT_RELIES_ON_GLOBAL, ...RUN_WITHOUT_PROVENANCE]));
     expect(await lintJson(strict, ["--no-strict"])).toEqual(sorted(ALL));
     const lax = tempProject({ ...housingFiles(), "exp-lint.toml": "strict = false\n" });
-    expect(await lintJson(lax, ["--strict"])).toEqual(sorted([...ALL, SPLIT_RELIES_ON_GLOBAL]));
+    expect(await lintJson(lax, ["--strict"])).toEqual(sorted([...ALL, SPLIT_RELIES_ON_GLOBAL, ...RUN_WITHOUT_PROVENANCE]));
   });
 
   it("a broken pyproject.toml that does not configure exp-lint is not a config error", async () => {
@@ -155,7 +155,7 @@ describe("rule options", () => {
 
   it("a rule option overrides what strict sets", async () => {
     const root = tempProject({ ...housingFiles(), "exp-lint.toml": "strict = true\n[rules.require-seed]\nrequireExplicitRandomState = false\n" });
-    expect(await lintJson(root)).toEqual(sorted(ALL));
+    expect(await lintJson(root)).toEqual(sorted([...ALL, ...RUN_WITHOUT_PROVENANCE]));
   });
 });
 

@@ -54,6 +54,21 @@ pythonRuleTester().run("require-run-context", rule, {
     "import mlflow\nfrom myproject import start_run\nstart_run()\n",
   ],
   invalid: [
+    {
+      // No arguments, and Windows line endings kept.
+      code: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run():\r\n        pass\r\n",
+      errors: [{ messageId: "nestedWithoutFlag", suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run(nested=True):\r\n        pass\r\n" }] }],
+    },
+    {
+      // A call spread over lines with a trailing comma.
+      code: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name=\"child\",\n    ):\n        pass\n",
+      errors: [
+        {
+          messageId: "nestedWithoutFlag",
+          suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name=\"child\", nested=True,\n    ):\n        pass\n" }],
+        },
+      ],
+    },
     // A run handed to a helper of this file whose body does not end it stays open (the helper's summary says so).
     {
       code: "import wandb\ndef export_model(run, model):\n    run.log_artifact(model)\ndef go():\n    run = wandb.init(job_type='train')\n    export_model(run, 'm')\n",
@@ -115,18 +130,56 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold)):\n            pass\n",
-      errors: [{ messageId: "nestedWithoutFlag", line: 4, column: 14, endLine: 4, endColumn: 50, data: { start: "mlflow.start_run()", line: "line 2", flag: "nested" } }],
+      errors: [
+        {
+          messageId: "nestedWithoutFlag",
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 50,
+          data: { start: "mlflow.start_run()", line: "line 2", flag: "nested" },
+          suggestions: [
+            {
+              messageId: "addNestedFlag",
+              data: { flag: "nested", start: "mlflow.start_run()" },
+              output: "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold), nested=True):\n            pass\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=False):\n        pass\n",
-      errors: [{ messageId: "nestedWithoutFlag", line: 3, column: 10, endLine: 3, endColumn: 40 }],
+      errors: [
+        {
+          messageId: "nestedWithoutFlag",
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 40,
+          suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=True):\n        pass\n" }],
+        },
+      ],
     },
     {
       // After a start_run that is still open in the same function.
       code: "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child'):\n        pass\n",
       errors: [
         { messageId: "neverEnded", line: 3, column: 5, endLine: 3, endColumn: 40 },
-        { messageId: "nestedWithoutFlag", line: 5, column: 10, endLine: 5, endColumn: 44, data: { start: "mlflow.start_run()", line: "line 3", flag: "nested" } },
+        {
+          messageId: "nestedWithoutFlag",
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 44,
+          data: { start: "mlflow.start_run()", line: "line 3", flag: "nested" },
+          suggestions: [
+            {
+              messageId: "addNestedFlag",
+              output: "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child', nested=True):\n        pass\n",
+            },
+          ],
+        },
       ],
     },
     {

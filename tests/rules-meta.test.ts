@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint } from "eslint";
@@ -50,6 +50,16 @@ describe("generated indexes", () => {
   it("the README rules table matches the rules", () => {
     const readme = read("README.md");
     expect(replaceTable(readme, renderTable(rules as never))).toBe(readme);
+  });
+});
+
+describe("rules ask the semantic model questions", () => {
+  // Convention 14: raw facts are the semantic layer's to read; a rule that needs one is missing a question in semantic/.
+  const files = readdirSync(`${root}rules`).filter((f) => f.endsWith(".ts"));
+  it("lists the rule files", () => expect(files.length).toBeGreaterThanOrEqual(entries.length));
+  it.each(files)("rules/%s does not read model.facts", (file) => {
+    const code = read(`rules/${file}`).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gmu, "");
+    expect(code).not.toMatch(/\.facts\b|\{[^{}]*\bfacts\b[^{}]*\}\s*=/u);
   });
 });
 

@@ -124,6 +124,17 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     );
   });
 
+  test("suggestions are code actions; applying one removes its finding", async () => {
+    const found = await open("nested.py", "import mlflow\n\nwith mlflow.start_run():\n    with mlflow.start_run(run_name='fold'):\n        pass\n");
+    const nested = found.find((d) => d.code === "require-run-context")!;
+    const offered = await actions("nested.py", nested);
+    const suggestion = offered.find((a) => a.title === "Pass nested=True to mlflow.start_run().")!;
+    expect(suggestion.isPreferred).toBeUndefined();
+    const after = await edit("nested.py", suggestion.edit!.changes![docs.get("nested.py")!.uri]!);
+    expect(docs.get("nested.py")!.getText()).toContain("    with mlflow.start_run(run_name='fold', nested=True):\n");
+    expect(after.filter((d) => d.code === "require-run-context")).toEqual([]);
+  });
+
   test("requirements: the pin fix writes the version from uv.lock; # noqa silences a line", async () => {
     const numpy = client.published.get(docs.get("requirements.txt")!.uri)!.diagnostics.find((d) => /^numpy/u.test(d.message as string))!;
     const fix = (await actions("requirements.txt", numpy)).find((a) => a.isPreferred)!;

@@ -51,15 +51,21 @@ tester.run("no-mislabeled-metric", mislabeled as never, {
   invalid: [
     {
       code: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "val_acc", value: trainAcc });\n`,
-      errors: [{ messageId: "trainAsHeldOut", line: 3 }],
+      errors: [{ messageId: "trainAsHeldOut", line: 3, suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "train_acc", value: trainAcc });\n` }] }],
     },
     {
       code: 'import wandb from "@wandb/sdk";\nwandb.log({ test_acc: valAcc });\n',
-      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29 }],
+      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29, suggestions: [{ messageId: "renameKey", output: 'import wandb from "@wandb/sdk";\nwandb.log({ val_acc: valAcc });\n' }] }],
     },
     {
       code: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "accuracy", value: xTrainScore, timestamp: 0 }] });\n`,
-      errors: [{ messageId: "trainUnqualified", line: 3 }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 3,
+          suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "train_accuracy", value: xTrainScore, timestamp: 0 }] });\n` }],
+        },
+      ],
     },
   ],
 });
@@ -91,11 +97,24 @@ tester.run("require-seed", seed as never, {
     },
     {
       code: `${TF}const w = tf.randomNormal([3], 0, 1, "float32", undefined);\n`,
-      errors: [{ messageId: "callUnseeded", data: { call: "tf.randomNormal(...)", how: "passes undefined as its seed", fix: "a seed, as in tf.randomNormal(shape, mean, stdDev, dtype, SEED)" } }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          data: { call: "tf.randomNormal(...)", how: "passes undefined as its seed", fix: "a seed, as in tf.randomNormal(shape, mean, stdDev, dtype, SEED)" },
+          suggestions: [{ messageId: "passNewSeed", output: `${TF}const SEED = 42;\nconst w = tf.randomNormal([3], 0, 1, "float32", SEED);\n` }],
+        },
+      ],
     },
     {
       code: `${TF}const init = tf.initializers.glorotUniform({ seed: null });\n`,
-      errors: [{ messageId: "callUnseeded", line: 2, data: { call: "tf.initializers.glorotUniform(...)", how: "passes null as its seed", fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })" } }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          data: { call: "tf.initializers.glorotUniform(...)", how: "passes null as its seed", fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })" },
+          suggestions: [{ messageId: "passNewSeed", output: `${TF}const SEED = 42;\nconst init = tf.initializers.glorotUniform({ seed: SEED });\n` }],
+        },
+      ],
     },
     // Initialisers are reported once per file, for the global generator they fall back on: one seed fixes them all.
     {
@@ -109,7 +128,23 @@ tester.run("require-seed", seed as never, {
       code: `${TF}export function buildModel(): tf.Sequential {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 1, inputShape: [1] }));\n  return model;\n}\n`,
       errors: [{ messageId: "globalUnseeded", line: 4 }],
     },
-    { code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n', errors: [{ messageId: "callUnseeded", line: 2, data: { call: "seedrandom()", how: "has no seed", fix: "a seed, as in seedrandom(SEED)" } }] },
+    {
+      code: 'import seedrandom from "seedrandom";\nconst rng = seedrandom();\n',
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          data: { call: "seedrandom()", how: "has no seed", fix: "a seed, as in seedrandom(SEED)" },
+          suggestions: [{ messageId: "passNewSeed", output: 'import seedrandom from "seedrandom";\nconst SEED = 42;\nconst rng = seedrandom(SEED);\n' }],
+        },
+      ],
+    },
+    {
+      // The file's seed constant goes into the options object.
+      code: `${TF}const SEED = 7;\nconst init = tf.initializers.glorotUniform({ scale: 1 });\n`,
+      options: [{ requireExplicitRandomState: true }],
+      errors: [{ messageId: "callUnseeded", suggestions: [{ messageId: "passSeed", output: `${TF}const SEED = 7;\nconst init = tf.initializers.glorotUniform({ scale: 1, seed: SEED });\n` }] }],
+    },
     { code: `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3 });\n`, errors: [{ messageId: "globalUnseeded", line: 3 }] },
   ],
 });

@@ -43,10 +43,30 @@ function frameLines(source: SourceLines, m: NotebookMessage): readonly string[] 
   return source.cells?.get(m.cell) ?? null;
 }
 
+/**
+ * A suggestion as a reader checks it: its description, then the lines it
+ * changes before (`-`) and after (`+`). Only for plain files: a notebook
+ * finding's offsets are into the cells joined, not the file shown.
+ */
+function suggestionLines(text: string | null, m: NotebookMessage, chalk: ChalkInstance): string[] {
+  const out: string[] = [];
+  for (const s of m.suggestions ?? []) {
+    out.push(`  ${chalk.cyan("suggestion:")} ${visible(redact(s.desc))}`);
+    if (text === null || m.cell !== undefined) continue;
+    const [from, to] = s.fix.range;
+    const start = text.lastIndexOf("\n", from - 1) + 1;
+    const endAt = text.indexOf("\n", to);
+    const end = endAt < 0 ? text.length : endAt;
+    const show = (t: string, mark: string) => t.replace(/\r$/gmu, "").split("\n").map((l) => `    ${mark} ${visible(redact(l))}`);
+    out.push(...show(text.slice(start, end), chalk.red("-")), ...show(text.slice(start, from) + s.fix.text + text.slice(to, end), chalk.green("+")));
+  }
+  return out;
+}
+
 /** Human output: `file:line:col  severity  message  rule`, a code frame under each, one summary line. */
 export function formatStylish(
   results: ESLint.LintResult[],
-  opts: { cwd: string; chalk: ChalkInstance; filesChecked: number; baselined?: number; roots?: readonly string[] },
+  opts: { cwd: string; chalk: ChalkInstance; filesChecked: number; baselined?: number; roots?: readonly string[]; showSuggestions?: boolean },
 ): string {
   const { chalk, cwd } = opts;
   const out: string[] = [];
@@ -75,6 +95,7 @@ export function formatStylish(
       const lines = source && m.ruleId ? frameLines(source, m) : null;
       const f = lines ? frame(lines, at, chalk.level > 0) : "";
       if (f) out.push(f.replace(/^/gmu, "  "), "");
+      if (opts.showSuggestions && m.suggestions?.length) out.push(...suggestionLines(text, m, chalk), "");
     }
   }
   const total = errors + warnings;

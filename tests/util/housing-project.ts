@@ -50,6 +50,8 @@ export const UNSEEDED = "prepare.py:6 require-seed error";
 export const UNPINNED = "requirements.txt:2 pin-requirements error";
 /** Only with require-seed's requireExplicitRandomState (strict). */
 export const SPLIT_RELIES_ON_GLOBAL = "train.py:16 require-seed error";
+/** Strict only (require-run-provenance): the run trains a model but logs neither the model nor a data version. */
+export const RUN_WITHOUT_PROVENANCE = ["train.py:17 require-run-provenance error", "train.py:17 require-run-provenance error"];
 
 /** A `--format json` run's findings as `file:line rule severity`, paths relative to `root`, sorted. */
 export function findings(run: CliRun, root: string): string[] {
