@@ -4,11 +4,12 @@ import type { CallExpr, CallSite, LoopBlock, Range, TryBlock } from "../semantic
 import { argument, contains, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { handedOn, runLeaves } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
-import { addArgument, replace } from "./util/edits.js";
+import { addArgument, replace, type Edit } from "./util/edits.js";
+import { eol, indented, indentUnit, siblingsBetween, statementOf } from "./util/layout.js";
 import { onProgram } from "./util/program.js";
-import { callbacksTo } from "../semantic/queries.js";
+import { bindings, callbacksTo } from "../semantic/queries.js";
 
-type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWithoutFlag" | "addNestedFlag";
+type MessageIds = "neverEnded" | "endNotGuaranteed" | "runInLoop" | "nestedWithoutFlag" | "addNestedFlag" | "useWith" | "wrapTryFinally";
 
 /** Qualified names that end runs of `api`: `@result.finish` is a method of what the start call returned. */
 const endNames = (api: RunApi) => api.ends.map((e) => (e.startsWith("@result.") ? `${api.start}()${e.slice("@result".length)}` : e));
@@ -84,6 +85,44 @@ function loopCost(api: RunApi, call: CallExpr): string {
   return "the runs bleed into each other";
 }
 
+/** Names declared between two offsets and read after `after`: wrapping their declarations in a JavaScript block would hide them. */
+function usedAfter(model: SemanticModel, scope: number, from: number, to: number, after: number): boolean {
+  return bindings(model).some((b) => b.scope === scope && b.range[0] >= from && b.range[1] <= to && model.references(b).some((r) => r.range[0] >= after));
+}
+
+/**
+ * The edit that guarantees the end: `with start() as run:` when the start and
+ * its one end are statements of the same block with only sibling statements
+ * between (and the end takes no arguments a `with` could not pass), else the
+ * statements between wrapped in `try`/`finally`. `null` when the layout does not allow either.
+ */
+function guaranteeEnd(model: SemanticModel, api: RunApi, start: CallSite, end: CallSite): { messageId: "useWith" | "wrapTryFinally"; edit: Edit } | null {
+  if (start.scope !== end.scope) return null;
+  const outer = model.enclosing(start.call.range);
+  const endOuter = model.enclosing(end.call.range);
+  if (outer.length !== endOuter.length || outer.some((b, i) => b !== endOuter[i])) return null;
+  const s = statementOf(model, start.call.range);
+  const e = statementOf(model, end.call.range);
+  if (!s || !e || e.indent !== s.indent || !/^(?:await\s+)?$/u.test(e.head) || s.next > e.start) return null;
+  const text = model.text;
+  if (!text.slice(s.next, e.start).trim() || !siblingsBetween(model, s.next, e.start, s.indent)) return null;
+  const unit = indentUnit(model);
+  const nl = eol(model);
+  const between = indented(text, s.next, e.start, unit);
+  const endLines = indented(text, e.start, e.end, unit);
+  if (model.language === "javascript") {
+    if (usedAfter(model, start.scope, s.next, e.start, e.end)) return null;
+    const body = `${s.indent}try {${nl}${between}${s.indent}} finally {${nl}${endLines}${nl}${s.indent}}`;
+    return { messageId: "wrapTryFinally", edit: replace([s.next, e.end], body) };
+  }
+  const bound = /^([A-Za-z_]\w*)\s*=\s*$/u.exec(s.head);
+  if (api.contextManager && !end.call.args.length && (bound || !s.head)) {
+    const header = `${s.indent}with ${model.sourceText(start.call.range)}${bound ? ` as ${bound[1]}` : ""}:${text.slice(start.call.range[1], s.next)}`;
+    return { messageId: "useWith", edit: replace([s.start, e.next], header + between) };
+  }
+  return { messageId: "wrapTryFinally", edit: replace([s.next, e.end], `${s.indent}try:${nl}${between}${s.indent}finally:${nl}${endLines}`) };
+}
+
 export default createRule<[], MessageIds>({
   name: "require-run-context",
   meta: {
@@ -100,6 +139,8 @@ export default createRule<[], MessageIds>({
       nestedWithoutFlag:
         "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
       addNestedFlag: "Pass {{flag}}=True to {{start}}.",
+      useWith: "Open the run with `with {{start}}:` around the statements up to {{end}}.",
+      wrapTryFinally: "Call {{end}} in a finally block around the statements since {{start}}.",
     },
     hasSuggestions: true,
     schema: [],
@@ -164,7 +205,9 @@ export default createRule<[], MessageIds>({
           if (mine.length) {
             if (!endGuaranteed(site, mine, tries)) {
               const end = text(mine[mine.length - 1]!.call.callee.range) + "()";
-              context.report({ loc: loc(site.call.range), messageId: "endNotGuaranteed", data: { start, end, cost: openCost(api), fix: fixFor(api) } });
+              const fix = mine.length === 1 ? guaranteeEnd(model, api, site, mine[0]!) : null;
+              const suggest = fix ? [{ messageId: fix.messageId, data: { start, end }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(fix.edit.range, fix.edit.text) }] : [];
+              context.report({ loc: loc(site.call.range), messageId: "endNotGuaranteed", data: { start, end, cost: openCost(api), fix: fixFor(api) }, suggest });
             }
             continue;
           }
