@@ -38,8 +38,32 @@ pythonRuleTester().run("no-log-outside-run", rule, {
   ],
   invalid: [
     {
+      // The comment above the call and a multi-line call move with it, into the block's indentation; blank lines and CRLF kept.
+      code: "import mlflow\r\nfor lr in rates:\r\n  with mlflow.start_run():\r\n      fit(lr)\r\n\r\n  # the last score\r\n  mlflow.log_metric(\r\n      'm', 1)\r\nprint('done')\r\n",
+      errors: [
+        {
+          messageId: "afterRunClosed",
+          suggestions: [
+            { messageId: "moveIntoBlock", output: "import mlflow\r\nfor lr in rates:\r\n  with mlflow.start_run():\r\n      fit(lr)\r\n      # the last score\r\n      mlflow.log_metric(\r\n          'm', 1)\r\n\r\nprint('done')\r\n" },
+          ],
+        },
+      ],
+    },
+    {
+      // Not directly after the block, or sharing its line with another statement: no edit.
+      code: "import mlflow\nwith mlflow.start_run():\n    pass\nx = 1\nmlflow.log_metric('m', x)\n",
+      errors: [{ messageId: "afterRunClosed", suggestions: [] }],
+    },
+    {
+      code: "import mlflow\nwith mlflow.start_run():\n    pass\nif x: mlflow.log_metric('m', x)\n",
+      errors: [{ messageId: "afterRunClosed", suggestions: [] }],
+    },
+    {
       code: "import mlflow\nwith mlflow.start_run():\n    pass\nmlflow.log_metric('m', 1)\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 26, data: { call: "mlflow.log_metric()", line: "line 2", cost: MLFLOW } }],
+      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 26, data: { call: "mlflow.log_metric()", line: "line 2", cost: MLFLOW },
+          suggestions: [{ messageId: "moveIntoBlock", data: { call: "mlflow.log_metric()" }, output: "import mlflow\nwith mlflow.start_run():\n    pass\n    mlflow.log_metric('m', 1)\n" }],
+        },
+      ],
     },
     {
       // Every run of the loop is closed after it.
@@ -48,7 +72,10 @@ pythonRuleTester().run("no-log-outside-run", rule, {
     },
     {
       code: "from mlflow import start_run, end_run, log_params\nstart_run()\nend_run()\nlog_params(p)\n",
-      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 14, data: { call: "log_params()", end: "end_run()", line: "line 3", cost: MLFLOW } }],
+      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 14, data: { call: "log_params()", end: "end_run()", line: "line 3", cost: MLFLOW },
+          suggestions: [{ messageId: "moveBeforeEnd", data: { call: "log_params()", end: "end_run()" }, output: "from mlflow import start_run, end_run, log_params\nstart_run()\nlog_params(p)\nend_run()\n" }],
+        },
+      ],
     },
     {
       // In a function whose own non-nested start proves no caller's run was active.
@@ -65,7 +92,10 @@ pythonRuleTester().run("no-log-outside-run", rule, {
     },
     {
       code: "import wandb\nwith wandb.init() as run:\n    run.log({'a': 1})\nrun.log({'b': 2})\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 18, data: { call: "run.log()", line: "line 2", cost: WANDB } }],
+      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 18, data: { call: "run.log()", line: "line 2", cost: WANDB },
+          suggestions: [{ messageId: "moveIntoBlock", output: "import wandb\nwith wandb.init() as run:\n    run.log({'a': 1})\n    run.log({'b': 2})\n" }],
+        },
+      ],
     },
     {
       code: "import wandb\nrun = wandb.init()\ntry:\n    run.log({'a': 1})\nfinally:\n    run.finish()\nwandb.log({'b': 2})\n",
@@ -82,7 +112,7 @@ typescriptRuleTester().run("no-log-outside-run", rule, {
   invalid: [
     {
       code: 'import wandb from "@wandb/sdk";\nawait wandb.init();\nawait wandb.finish();\nwandb.log({ a: 1 });\n',
-      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 20 }],
+      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 20, suggestions: [{ messageId: "moveBeforeEnd", output: 'import wandb from "@wandb/sdk";\nawait wandb.init();\nwandb.log({ a: 1 });\nawait wandb.finish();\n' }] }],
     },
   ],
 });

@@ -55,6 +55,39 @@ pythonRuleTester().run("require-run-context", rule, {
   ],
   invalid: [
     {
+      // A multi-line start keeps its lines and trailing comment; blank lines stay blank; CRLF kept; tabs are the file's indentation.
+      code: "import mlflow\r\ndef go():\r\n\trun = mlflow.start_run(\r\n\t\trun_name='a',\r\n\t)  # the sweep\r\n\r\n\tfit()\r\n\tmlflow.end_run()\r\n\tprint(run.info)\r\n",
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          suggestions: [
+            {
+              messageId: "useWith",
+              output: "import mlflow\r\ndef go():\r\n\twith mlflow.start_run(\r\n\t\trun_name='a',\r\n\t) as run:  # the sweep\r\n\r\n\t\tfit()\r\n\tprint(run.info)\r\n",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An end with a status a `with` cannot pass: try/finally, CRLF kept.
+      code: "import mlflow\r\nmlflow.start_run()\r\nfit()\r\nmlflow.end_run(status='KILLED')\r\n",
+      errors: [{ messageId: "endNotGuaranteed", suggestions: [{ messageId: "wrapTryFinally", output: "import mlflow\r\nmlflow.start_run()\r\ntry:\r\n    fit()\r\nfinally:\r\n    mlflow.end_run(status='KILLED')\r\n" }] }],
+    },
+    {
+      // The end is in another block than the start, a string spans lines, or the start shares its line: no edit.
+      code: "import mlflow\nmlflow.start_run()\nif ok:\n    fit()\n    mlflow.end_run()\n",
+      errors: [{ messageId: "endNotGuaranteed", suggestions: [] }],
+    },
+    {
+      code: "import mlflow\nmlflow.start_run()\nnotes = '''a\nb'''\nmlflow.end_run()\n",
+      errors: [{ messageId: "endNotGuaranteed", suggestions: [] }],
+    },
+    {
+      code: "import mlflow\nif go: mlflow.start_run()\nfit()\nmlflow.end_run()\n",
+      errors: [{ messageId: "endNotGuaranteed", suggestions: [] }],
+    },
+    {
       // No arguments, and Windows line endings kept.
       code: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run():\r\n        pass\r\n",
       errors: [{ messageId: "nestedWithoutFlag", suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run(nested=True):\r\n        pass\r\n" }] }],
@@ -94,7 +127,10 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import mlflow\nrun = mlflow.start_run()\nmlflow.log_param('lr', lr)\nmlflow.end_run()\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 25, data: { start: "mlflow.start_run()", end: "mlflow.end_run()", cost: ACTIVE, fix: MLFLOW_FIX } }],
+      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 25, data: { start: "mlflow.start_run()", end: "mlflow.end_run()", cost: ACTIVE, fix: MLFLOW_FIX },
+          suggestions: [{ messageId: "useWith", data: { start: "mlflow.start_run()", end: "mlflow.end_run()" }, output: "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.log_param('lr', lr)\n" }],
+        },
+      ],
     },
     {
       // Only a ValueError ends the run on the error path.
@@ -198,7 +234,10 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import wandb\nrun = wandb.init(project='p')\nrun.log({'loss': 1})\nrun.finish()\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 30, data: { start: "wandb.init()", end: "run.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" } }],
+      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 30, data: { start: "wandb.init()", end: "run.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" },
+          suggestions: [{ messageId: "useWith", output: "import wandb\nwith wandb.init(project='p') as run:\n    run.log({'loss': 1})\n" }],
+        },
+      ],
     },
     {
       // Without reinit, a script gets the same run back on every iteration.
@@ -220,7 +259,16 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "from mlflow.tracking import MlflowClient\ndef baseline(client: MlflowClient):\n    run = MlflowClient().create_run('0')\n    MlflowClient().log_metric(run.info.run_id, 'acc', 0.5)\n    MlflowClient().set_terminated(run.info.run_id)\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 3, column: 11, endLine: 3, endColumn: 41, data: { start: "MlflowClient().create_run()", end: "MlflowClient().set_terminated()", cost: CLIENT, fix: "call client.set_terminated(run_id) in a finally block" } }],
+      errors: [{ messageId: "endNotGuaranteed", line: 3, column: 11, endLine: 3, endColumn: 41, data: { start: "MlflowClient().create_run()", end: "MlflowClient().set_terminated()", cost: CLIENT, fix: "call client.set_terminated(run_id) in a finally block" },
+          suggestions: [
+            {
+              messageId: "wrapTryFinally",
+              output:
+                "from mlflow.tracking import MlflowClient\ndef baseline(client: MlflowClient):\n    run = MlflowClient().create_run('0')\n    try:\n        MlflowClient().log_metric(run.info.run_id, 'acc', 0.5)\n    finally:\n        MlflowClient().set_terminated(run.info.run_id)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "from mlflow import MlflowClient\nclient = MlflowClient()\nfor e in experiments:\n    client.create_run(e)\n",

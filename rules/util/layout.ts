@@ -51,6 +51,23 @@ export function statementOf(model: SemanticModel, call: Range): Statement | null
   return { start, end, next: afterBreak(text, end), indent, head };
 }
 
+/** The indentation of the line `offset` is on. */
+export const indentAt = (text: string, offset: number) => /^[ \t]*/u.exec(text.slice(lineStart(text, offset)))![0];
+
+/** The statement with the comment lines directly above it at its indentation, which belong to it and move with it. */
+export function withLeadingComments(model: SemanticModel, stmt: Statement): Statement {
+  const text = model.text;
+  let start = stmt.start;
+  while (start > 0) {
+    const prev = lineStart(text, start - 1);
+    const line = text.slice(prev, lineEnd(text, prev));
+    const t = line.slice(stmt.indent.length);
+    if (!line.startsWith(stmt.indent) || !/^(?:#|\/\/)/u.test(t)) break;
+    start = prev;
+  }
+  return { ...stmt, start };
+}
+
 /** The file's indentation step: a tab, or the smallest indentation of an indented line (4 spaces in Python, 2 in JavaScript when none is). */
 export function indentUnit(model: SemanticModel): string {
   const text = model.text;
