@@ -5,9 +5,12 @@ import { argument, inPackage, isLiteral, literalString, type SemanticModel } fro
 import { createRule } from "./util/create-rule.js";
 import { isDictCall, mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
-import { attributeWrites, bindings, callSites, memberReads } from "../semantic/queries.js";
+import { attributeWrites, bindings, callSites, memberReads, scopeOf } from "../semantic/queries.js";
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import { addModuleConstant, replace, type Edit } from "./util/edits.js";
+import { portable } from "./util/layout.js";
 
-type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch";
+type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch" | "logReceived" | "bindLiteral";
 
 /** A value a non-tracker call receives under a key: `Model(key=value)` or `Model(**{key: value})`. */
 interface Use extends Entry {
@@ -148,6 +151,36 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
   return { literals: [...literals.values()], isRead: (key: string) => readsAll || read.has(key) };
 }
 
+/** `learning-rate` → `LEARNING_RATE`: a module constant's name for a key, or null when the key makes no identifier. */
+function constantName(key: string): string | null {
+  const name = key.replace(/[^A-Za-z0-9]+/gu, "_").replace(/^_+|_+$/gu, "").toUpperCase();
+  return /^[A-Z_][A-Z0-9_]*$/u.test(name) ? name : null;
+}
+
+/**
+ * The edits for a literal logged under a key that exactly one call receives:
+ * log the expression the call receives when it can be written where the
+ * literal is, or, when the call receives the same literal, bind it to a module
+ * constant (after the imports, under a name the file does not use) used in both places.
+ */
+function repair(model: SemanticModel, key: string, literal: Expr, found: Use[], same: (u: Use) => boolean): { messageId: "logReceived" | "bindLiteral"; data: Record<string, string>; edits: Edit[] } | null {
+  if (found.length !== 1) return null;
+  const use = found[0]!;
+  const at = { scope: scopeOf(model, literal), pos: literal.range[0] };
+  if (!isLiteral(use.value)) {
+    if (!portable(model, use.value, use.scope, at)) return null;
+    const expr = model.sourceText(use.value.range);
+    return { messageId: "logReceived", data: { expr, callee: use.callee }, edits: [replace(literal.range, expr)] };
+  }
+  const name = constantName(key);
+  if (!name || !same(use) || bindings(model).some((b) => b.name === name)) return null;
+  const first = Math.min(literal.range[0], use.value.range[0]);
+  const constant = addModuleConstant(model, model.text, first, name, model.sourceText(literal.range));
+  if (!constant) return null;
+  const value = snippet(model.sourceText(literal.range), 40);
+  return { messageId: "bindLiteral", data: { name, value }, edits: [constant, replace(literal.range, name), replace(use.value.range, name)] };
+}
+
 export default createRule<[], MessageIds>({
   name: "no-literal-log-param",
   meta: {
@@ -166,7 +199,10 @@ export default createRule<[], MessageIds>({
         "{{key}} is set to the literal {{value}} in the W&B config but never read back from it, so the config can say one thing while the run does another; read {{key}} from the config where it is used.",
       configMismatch:
         "{{key}} is set to {{value}} in the W&B config, but {{callee}} is called with {{argument}}, so the run records a value it did not use; pass the config's {{key}} to {{callee}}.",
+      logReceived: "Log {{expr}}, the value {{callee}} receives.",
+      bindLiteral: "Bind {{value}} to a constant {{name}} and use it in both places.",
     },
+    hasSuggestions: true,
     schema: [],
   },
   defaultOptions: [],
@@ -181,19 +217,21 @@ export default createRule<[], MessageIds>({
       const comparable = (u: Use, value: Expr) => !(value.kind === "literal" && typeof value.value === "string") || isLiteral(model.definition(u.value, u.scope));
       const usesOf = (key: string, value: Expr) => ((uses ??= callUses(model, text)).get(key) ?? []).filter((u) => !passThrough(u) && comparable(u, value));
       const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
-      const report = (messageId: MessageIds, { key, value }: Entry, other?: Use) => {
+      const report = (messageId: MessageIds, { key, value }: Entry, other?: Use, found: Use[] = []) => {
         const data = { key, value: snippet(text(value.range), 40) };
         // The argument as the language writes it: `epochs=args.epochs` in Python, `epochs: args.epochs` in an options object.
         const argument = other ? `${key}${model.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
         const extra = other ? { callee: other.callee, argument } : {};
-        context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra } });
+        const fix = repair(model, key, value, found, (u) => agrees(u, value));
+        const suggest = fix ? [{ messageId: fix.messageId, data: fix.data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }] : [];
+        context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra }, suggest });
       };
 
       // MLflow params are write-only: a literal there is always a second source of truth.
       const mlflowLiteral = (entry: Entry) => {
         const found = usesOf(entry.key, entry.value);
         const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
-        report(other ? "literalMismatch" : "literalParam", entry, other);
+        report(other ? "literalMismatch" : "literalParam", entry, other, found);
       };
       for (const logger of paramLoggers) {
         for (const { site } of model.callsTo([logger.qname])) {
@@ -233,12 +271,12 @@ export default createRule<[], MessageIds>({
           const found = usesOf(entry.key, entry.value);
           if (!isRead(entry.key)) {
             const other = found.some((u) => agrees(u, entry.value)) ? undefined : found[0];
-            report(other ? "configMismatch" : "configNotRead", entry, other);
+            report(other ? "configMismatch" : "configNotRead", entry, other, found);
             continue;
           }
           // Read back, yet every call that takes the key gets another literal.
           const contradicted = found.length > 0 && found.every((u) => isLiteral(model.definition(u.value, u.scope)) && !agrees(u, entry.value));
-          if (contradicted) report("configMismatch", entry, found[0]);
+          if (contradicted) report("configMismatch", entry, found[0], found);
         }
       }
     });

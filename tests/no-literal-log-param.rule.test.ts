@@ -47,6 +47,31 @@ pythonRuleTester().run("no-literal-log-param", rule, {
   ],
   invalid: [
     {
+      // The same literal in both places: a module constant after the imports, used by both; CRLF and quotes kept.
+      code: "import mlflow\r\nfrom torch.optim import SGD\r\n\r\nwith mlflow.start_run():\r\n    mlflow.log_params({'learning-rate': 0.05})\r\n    opt = SGD(params, **{'learning-rate': 0.05})\r\n",
+      errors: [
+        {
+          messageId: "literalParam",
+          suggestions: [
+            {
+              messageId: "bindLiteral",
+              data: { name: "LEARNING_RATE", value: "0.05" },
+              output: "import mlflow\r\nfrom torch.optim import SGD\r\nLEARNING_RATE = 0.05\r\n\r\nwith mlflow.start_run():\r\n    mlflow.log_params({'learning-rate': LEARNING_RATE})\r\n    opt = SGD(params, **{'learning-rate': LEARNING_RATE})\r\n",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The received expression is bound only after the log call, or the constant's name is taken: no edit.
+      code: "import mlflow\nmlflow.log_param('lr', 0.1)\nlr = args.lr\nopt = SGD(lr=lr)\n",
+      errors: [{ messageId: "literalMismatch", suggestions: [] }],
+    },
+    {
+      code: "import mlflow\nLR = 3\nmlflow.log_param('lr', 0.1)\nopt = SGD(lr=0.1)\n",
+      errors: [{ messageId: "literalParam", suggestions: [] }],
+    },
+    {
       // Another run's config built with dict(), and a data object under the key of a name: neither contradicts.
       code: "import wandb, torch\nrun = wandb.init(config={'learning_rate': 0.005, 'dataset': 'CIFAR-10'})\nopt = torch.optim.Adam(params, lr=run.config.learning_rate)\nloader = torch.utils.data.DataLoader(dataset=train_set, batch_size=8)\nconfigs = dict(learning_rate=1e-3)\n",
       errors: [{ messageId: "configNotRead", line: 2, data: { key: "dataset", value: "'CIFAR-10'" } }],
@@ -70,6 +95,13 @@ pythonRuleTester().run("no-literal-log-param", rule, {
           endLine: 5,
           endColumn: 37,
           data: { key: "n_estimators", value: "100", callee: "RandomForestClassifier", argument: "n_estimators=args.n_estimators" },
+          suggestions: [
+            {
+              messageId: "logReceived",
+              data: { expr: "args.n_estimators", callee: "RandomForestClassifier" },
+              output: "import mlflow as mf\nfrom sklearn.ensemble import RandomForestClassifier\n\nwith mf.start_run():\n    mf.log_param('n_estimators', args.n_estimators)\n    clf = RandomForestClassifier(n_estimators=args.n_estimators)\n",
+            },
+          ],
         },
       ],
     },
@@ -115,22 +147,30 @@ pythonRuleTester().run("no-literal-log-param", rule, {
     },
     {
       code: "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', 20)\n    log_all()\n    fit(model, epochs=args.epochs)\n",
-      errors: [{ messageId: "literalMismatch", line: 5, column: 36, endLine: 5, endColumn: 38, data: { key: "epochs", value: "20", callee: "fit", argument: "epochs=args.epochs" } }],
+      errors: [{ messageId: "literalMismatch", line: 5, column: 36, endLine: 5, endColumn: 38, data: { key: "epochs", value: "20", callee: "fit", argument: "epochs=args.epochs" },
+          // Read through the enclosing function's parameter, as a closure does.
+          suggestions: [{ messageId: "logReceived", output: "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', args.epochs)\n    log_all()\n    fit(model, epochs=args.epochs)\n" }],
+        },
+      ],
     },
     {
       // The key reaches the model through a `**dict`.
       code: "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', 100)\nmodel = Forest(**params)\n",
-      errors: [{ messageId: "literalMismatch", line: 3, column: 34, endLine: 3, endColumn: 37, data: { key: "n_estimators", value: "100", callee: "Forest", argument: "n_estimators=args.n_estimators" } }],
+      errors: [{ messageId: "literalMismatch", line: 3, column: 34, endLine: 3, endColumn: 37, data: { key: "n_estimators", value: "100", callee: "Forest", argument: "n_estimators=args.n_estimators" },
+          suggestions: [{ messageId: "logReceived", output: "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', args.n_estimators)\nmodel = Forest(**params)\n" }],
+        },
+      ],
     },
     {
       // The call gets the same value through a variable: a second copy, not a wrong record.
       code: "import mlflow\nn = 100\nmlflow.log_param('n', 100)\nmodel = Forest(n=n)\n",
-      errors: [{ messageId: "literalParam", line: 3, column: 23, endLine: 3, endColumn: 26 }],
+      errors: [{ messageId: "literalParam", line: 3, column: 23, endLine: 3, endColumn: 26, suggestions: [{ messageId: "logReceived", output: "import mlflow\nn = 100\nmlflow.log_param('n', n)\nmodel = Forest(n=n)\n" }] }],
     },
     {
       // One call gets the logged value: the others are other settings of the same name.
       code: "import mlflow\nmlflow.log_param('batch_size', 64)\ntrain = DataLoader(a, batch_size=64)\ntest = DataLoader(b, batch_size=1000)\n",
-      errors: [{ messageId: "literalParam", line: 2, column: 32, endLine: 2, endColumn: 34 }],
+      // Two calls take the key: no edit.
+      errors: [{ messageId: "literalParam", line: 2, column: 32, endLine: 2, endColumn: 34, suggestions: [] }],
     },
     {
       code: "import wandb\nwandb.init(config={'lr': 0.1, 'arch': 'cnn'})\nopt = SGD(lr=wandb.config.lr)\n",

@@ -30,7 +30,10 @@ tester.run("no-literal-log-param", literal as never, {
     {
       code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", 10);\ntrain({ epochs: args.epochs });\n',
       // Named as JavaScript writes it: a property of the options object, not `epochs=...`.
-      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31, data: { key: "epochs", value: "10", callee: "train", argument: "epochs: args.epochs" } }],
+      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31, data: { key: "epochs", value: "10", callee: "train", argument: "epochs: args.epochs" },
+          suggestions: [{ messageId: "logReceived", output: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", args.epochs);\ntrain({ epochs: args.epochs });\n' }],
+        },
+      ],
     },
     {
       code: 'import Mlflow from "mlflow-js";\nconst m = new Mlflow(uri);\nm.getRunClient().logBatch(runId, [], [{ key: "seed", value: "1" }], []);\n',
@@ -39,6 +42,16 @@ tester.run("no-literal-log-param", literal as never, {
     {
       code: 'import wandb from "@wandb/sdk";\nwandb.init({ config: { lr: 0.1 } });\n',
       errors: [{ messageId: "configNotRead", line: 2, column: 28, endColumn: 31 }],
+    },
+    {
+      // The same literal logged and passed: a `const` after the imports, used by both.
+      code: 'import wandb from "@wandb/sdk";\nimport * as tf from "@tensorflow/tfjs";\nwandb.init({ config: { lr: 0.1 } });\nconst opt = tf.train.sgd({ lr: 0.1 });\n',
+      errors: [
+        {
+          messageId: "configNotRead",
+          suggestions: [{ messageId: "bindLiteral", output: 'import wandb from "@wandb/sdk";\nimport * as tf from "@tensorflow/tfjs";\nconst LR = 0.1;\nwandb.init({ config: { lr: LR } });\nconst opt = tf.train.sgd({ lr: LR });\n' }],
+        },
+      ],
     },
   ],
 });
@@ -159,7 +172,20 @@ tester.run("require-run-context", runContext as never, {
     { code: 'import wandb from "@wandb/sdk";\nawait wandb.init();\n', errors: [{ messageId: "neverEnded", line: 2, column: 7, endColumn: 19 }] },
     {
       code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\nwork();\nawait m.updateRun(run.info.run_id, "FINISHED");\n',
-      errors: [{ messageId: "endNotGuaranteed", line: 3 }],
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          line: 3,
+          suggestions: [
+            { messageId: "wrapTryFinally", output: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\ntry {\n  work();\n} finally {\n  await m.updateRun(run.info.run_id, "FINISHED");\n}\n' },
+          ],
+        },
+      ],
+    },
+    {
+      // A constant declared between the start and the end and read after it would leave its scope inside `try { }`: no edit.
+      code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\nconst score = work();\nawait m.updateRun(run.info.run_id, "FINISHED");\nconsole.log(score);\n',
+      errors: [{ messageId: "endNotGuaranteed", suggestions: [] }],
     },
     {
       code: `${MLFLOW}for (const e of experiments) {\n  await client.Runs.create({ experiment_id: e });\n}\n`,
