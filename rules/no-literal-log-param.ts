@@ -7,7 +7,7 @@ import { isDictCall, mappingEntries, type Entry } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 import { attributeWrites, bindings, callSites, memberReads, scopeOf } from "../semantic/queries.js";
 import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
-import { addModuleConstant, replace, type Edit } from "./util/edits.js";
+import { addModuleConstant, constantName, replace, type Edit } from "./util/edits.js";
 import { portable } from "./util/layout.js";
 
 type MessageIds = "literalParam" | "literalMismatch" | "configNotRead" | "configMismatch" | "logReceived" | "bindLiteral";
@@ -149,12 +149,6 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
     }
   }
   return { literals: [...literals.values()], isRead: (key: string) => readsAll || read.has(key) };
-}
-
-/** `learning-rate` → `LEARNING_RATE`: a module constant's name for a key, or null when the key makes no identifier. */
-function constantName(key: string): string | null {
-  const name = key.replace(/[^A-Za-z0-9]+/gu, "_").replace(/^_+|_+$/gu, "").toUpperCase();
-  return /^[A-Z_][A-Z0-9_]*$/u.test(name) ? name : null;
 }
 
 /**

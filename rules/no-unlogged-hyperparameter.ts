@@ -15,8 +15,13 @@ import { createRule } from "./util/create-rule.js";
 import { mappingEntries, mappingOf } from "./util/mappings.js";
 import { onProgram, snippet } from "./util/program.js";
 import { attributeWrites, callSites, enclosingScopes, isHandedOn } from "../semantic/queries.js";
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { DictExpr } from "../semantic/ir.js";
+import { addModuleConstant, constantName, eolOf, insertAt, replace, type Edit } from "./util/edits.js";
+import { bindings } from "../semantic/queries.js";
+import { indentAt, portable, statementOf } from "./util/layout.js";
 
-type MessageIds = "unlogged" | "loggedOtherValue";
+type MessageIds = "unlogged" | "loggedOtherValue" | "addToLogged" | "insertLogCall";
 
 /** A value the run records: under a key, or a whole object (`log_params(vars(args))`, `wandb.init(config=cfg)`) with `key: null`. */
 interface Logged {
@@ -251,6 +256,97 @@ function readsConfig(model: SemanticModel, e: Expr, scope: number, objects: Set<
   return false;
 }
 
+/** Dict displays written in a call that logs parameters (`log_params({...})`, `wandb.init(config={...})`, `wandb.config.update({...})`). */
+function loggedDicts(model: SemanticModel): { dict: DictExpr; scope: number }[] {
+  const out: { dict: DictExpr; scope: number }[] = [];
+  const add = (e: Expr | undefined, scope: number) => {
+    if (e?.kind === "dict") out.push({ dict: e, scope });
+  };
+  for (const logger of paramMappingLoggers) for (const { site } of model.callsTo([logger.qname])) add(argument(site.call, logger.mapping)?.value, site.scope);
+  for (const source of configSources) {
+    if (!model.imports(source.package)) continue;
+    for (const init of source.init) for (const { site } of model.callsTo([init.qname])) add(argument(site.call, init.mapping)?.value, site.scope);
+    const updates = source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`));
+    for (const { site } of model.callsTo(updates)) add(argument(site.call, { index: 0 })?.value, site.scope);
+  }
+  return out;
+}
+
+/** `"lr": lr` in the quotes the dict's keys use, `lr: lr` (bare when it can be) in an object literal. */
+function entryText(model: SemanticModel, dict: DictExpr | null, name: string, value: string): string {
+  if (model.language === "javascript" && /^[A-Za-z_$][\w$]*$/u.test(name)) return `${name}: ${value}`;
+  const first = dict?.entries.find((en) => en.key)?.key;
+  const quote = first && model.sourceText(first.range).startsWith("'") ? "'" : '"';
+  return `${quote}${name}${quote}: ${value}`;
+}
+
+/**
+ * The edit that logs `missing` (names with expressions that mean the same at
+ * the logging call): added to the nearest dict the run's parameters are logged
+ * from in the same function, or else a logging call inserted before the
+ * statement that makes the call, through the run's own module (`mlflow.log_params`,
+ * `wandb.config.update`). A literal the call receives is first bound to a
+ * module constant the call and the log both use, so the log holds no literal.
+ */
+function logMissing(model: SemanticModel, site: CallSite, missing: Received[], dicts: { dict: DictExpr; scope: number }[], starts: CallSite[]): { messageId: "addToLogged" | "insertLogCall"; edits: Edit[] } | null {
+  if (missing.some((a) => a.whole)) return null;
+  const taken = new Set(bindings(model).map((b) => b.name));
+  const constants = new Map<Received, string>();
+  for (const a of missing.filter((m) => isLiteral(m.value))) {
+    const name = constantName(a.name);
+    if (!name || taken.has(name) || [...constants.values()].includes(name)) return null;
+    constants.set(a, name);
+  }
+  const fits = (pos: number, scope: number) => missing.every((a) => constants.has(a) || portable(model, a.value, site.scope, { scope, pos }));
+  const valueOf = (a: Received) => constants.get(a) ?? model.sourceText(a.value.range);
+  const withConstants = (messageId: "addToLogged" | "insertLogCall", edit: Edit, before: number) => {
+    const edits = [edit];
+    for (const [a, name] of constants) {
+      const declared = addModuleConstant(model, model.text, Math.min(before, a.value.range[0]), name, model.sourceText(a.value.range));
+      if (!declared) return null;
+      edits.push(declared, replace(a.value.range, name));
+    }
+    return { messageId, edits };
+  };
+  const here = site.call.range[0];
+  const near = dicts
+    .filter((d) => d.scope === site.scope && fits(d.dict.range[0], d.scope))
+    .sort((a, b) => Math.abs(a.dict.range[0] - here) - Math.abs(b.dict.range[0] - here) || (a.dict.range[0] < here ? -1 : 1))[0];
+  const entries = (dict: DictExpr | null) => missing.map((a) => entryText(model, dict, a.name, valueOf(a)));
+  if (near) {
+    const { dict } = near;
+    const last = dict.entries.at(-1);
+    const at = dict.range[0];
+    if (!last) return withConstants("addToLogged", replace(dict.range, `{${entries(dict).join(", ")}}`), at);
+    const text = model.text;
+    const after = text.slice(last.range[1], dict.range[1] - 1);
+    if (!after.includes("\n")) return withConstants("addToLogged", insertAt(last.range[1], `, ${entries(dict).join(", ")}`), at);
+    // One entry a line, in the dict's own indentation, keeping whether the last entry has a trailing comma.
+    const nl = eolOf(text);
+    const indent = indentAt(text, last.range[0]);
+    const comma = /^\s*,/u.exec(after);
+    const lines = entries(dict).map((en) => `${nl}${indent}${en}`);
+    const edit = comma ? insertAt(last.range[1] + comma[0].length, lines.map((l) => `${l},`).join("")) : insertAt(last.range[1], lines.map((l) => `,${l}`).join(""));
+    return withConstants("addToLogged", edit, at);
+  }
+  const stmt = statementOf(model, site.call.range);
+  if (!stmt) return null;
+  // Inside the run: after its start in the same function, in its `with` body or on every path from a bare start.
+  const inRun = (s: CallSite) => {
+    const w = model.withOf(s.call);
+    return s.scope === site.scope && s.call.range[1] <= stmt.start && (w ? w.body[0] <= site.call.range[0] && site.call.range[1] <= w.body[1] : model.dominates(s.call.range, site.call.range));
+  };
+  const start = starts.filter(inRun).at(-1);
+  const callee = start?.call.callee;
+  if (callee?.kind !== "member" || !portable(model, callee.object, start!.scope, { scope: site.scope, pos: stmt.start }) || !fits(stmt.start, site.scope)) return null;
+  const module = model.sourceText(callee.object.range);
+  const logger = callee.property === "start_run" ? `${module}.log_params` : callee.property === "init" ? `${module}.config.update` : null;
+  if (!logger) return null;
+  const js = model.language === "javascript";
+  const call = js ? `${logger}({ ${entries(null).join(", ")} });` : `${logger}({${entries(null).join(", ")}})`;
+  return withConstants("insertLogCall", insertAt(stmt.start, `${stmt.indent}${call}${eolOf(model.text)}`), stmt.start);
+}
+
 export default createRule<[], MessageIds>({
   name: "no-unlogged-hyperparameter",
   meta: {
@@ -265,7 +361,10 @@ export default createRule<[], MessageIds>({
         "{{callee}} receives {{names}}, never logged to the run, so the run does not record what it was trained with; log {{them}} with {{how}} or turn on autologging.",
       loggedOtherValue:
         "{{key}} is logged as {{logged}}, but {{callee}} receives {{actual}}, so the run records a value it did not use; pass the logged value or log the one passed.",
+      addToLogged: "Add {{names}} to the parameters the run logs.",
+      insertLogCall: "Log {{names}} before {{callee}} is called.",
     },
+    hasSuggestions: true,
     schema: [],
   },
   defaultOptions: [],
@@ -352,6 +451,7 @@ export default createRule<[], MessageIds>({
         }
       }
 
+      let dicts: { dict: DictExpr; scope: number }[] | null = null;
       for (const { site, args } of calls) {
         const unlogged = args.filter((a) => {
           if (mismatched.has(a.value) || keys.has(a.key)) return false;
@@ -363,7 +463,9 @@ export default createRule<[], MessageIds>({
         if (!unlogged.length) continue;
         const names = unlogged.map((a) => a.name).join(", ");
         const data = { callee: snippet(text(site.call.callee.range), 40), names, them: unlogged.length === 1 ? "it" : "them", how };
-        context.report({ loc: loc(site.call.callee.range), messageId: "unlogged", data });
+        const fix = logMissing(model, site, unlogged, (dicts ??= loggedDicts(model)), startSites);
+        const suggest = fix ? [{ messageId: fix.messageId, data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }] : [];
+        context.report({ loc: loc(site.call.callee.range), messageId: "unlogged", data, suggest });
       }
     });
   },

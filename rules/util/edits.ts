@@ -64,3 +64,9 @@ export function addModuleConstant(model: SemanticModel, fileText: string, before
   // After the import's line, comment included; at the end of a file without a final newline, on a new line.
   return lineEnd < 0 ? insertAt(fileText.length, `${eol}${declaration}${eol}`) : insertAt(lineEnd + 1, `${declaration}${eol}`);
 }
+
+/** `learning-rate` → `LEARNING_RATE`: a module constant's name for a key, or null when the key makes no identifier. */
+export function constantName(key: string): string | null {
+  const name = key.replace(/([a-z0-9])([A-Z])/gu, "$1_$2").replace(/[^A-Za-z0-9]+/gu, "_").replace(/^_+|_+$/gu, "").toUpperCase();
+  return /^[A-Z_][A-Z0-9_]*$/u.test(name) ? name : null;
+}
