@@ -2,10 +2,10 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, re
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { fingerprints } from "../cli/fingerprint.js";
-import { formatSarif } from "../cli/format/sarif.js";
-import { redact } from "../cli/format/redact.js";
-import { visible } from "../cli/format/escape.js";
+import { fingerprints } from "../cli/reporting/fingerprint.js";
+import { formatSarif } from "../cli/reporting/format/sarif.js";
+import { redact } from "../cli/reporting/format/redact.js";
+import { visible } from "../cli/reporting/format/escape.js";
 import { globMatcher } from "../cli/config/glob-match.js";
 import { buildHostileTree, OUTSIDE_SECRET, removeTree, SECRET } from "../fuzz/hostile-tree.js";
 import { checkFile, MAX_FILE_BYTES, readText } from "../io/read.js";

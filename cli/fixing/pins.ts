@@ -8,12 +8,12 @@
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { addVersion, LOCK_FILES, readLockVersions, settle, type Versions } from "../parsers/manifests/locks.js";
-import { parseRequirements } from "../parsers/manifests/requirements.js";
-import { decodeBytes } from "../parsers/shared/encoding.js";
-import type { PinSettings } from "../rules/pin-requirements.js";
-import { MAX_FILE_BYTES, readBytes, readText, readTextOrThrow } from "../io/read.js";
-import { manifestTooCostly, syntaxOf } from "../parsers/shared/bounds.js";
+import { addVersion, LOCK_FILES, readLockVersions, settle, type Versions } from "../../parsers/manifests/locks.js";
+import { parseRequirements } from "../../parsers/manifests/requirements.js";
+import { decodeBytes } from "../../parsers/shared/encoding.js";
+import type { PinSettings } from "../../rules/pin-requirements.js";
+import { MAX_FILE_BYTES, readBytes, readText, readTextOrThrow } from "../../io/read.js";
+import { manifestTooCostly, syntaxOf } from "../../parsers/shared/bounds.js";
 
 const VENV_DIRS = [".venv", "venv"];
 
