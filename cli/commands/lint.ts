@@ -10,6 +10,8 @@ import { rulesFor, type ConfigLookup, type ProjectRules, type ResolvedConfig } f
 import { DEFAULT_IGNORES, kindOf, plan, type Plan, type Skipped } from "../discovery/files.js";
 import { chooseConcurrency, lint, lintStdin } from "../engine/lint.js";
 import { applyFixes } from "../fixing/apply-fixes.js";
+import { applySuggestions } from "../fixing/suggestions.js";
+import { rules } from "../../rules/index.js";
 import { changeLines, fixSummary, unifiedDiff } from "../fixing/fix-report.js";
 import { collectPins } from "../fixing/pins.js";
 import { EXIT, type Io } from "../host.js";
@@ -69,6 +71,14 @@ function projectRules(targets: string[], lookup: ConfigLookup, baseStrict: boole
   return sets.flatMap(({ rules, files }) => (rules ? [{ ...rules, only: files }] : []));
 }
 
+/** `--fix-suggestions <rule>`: the id ESLint reports (`exp-lint/require-run-context`), or an error naming the rules that have suggestions. */
+function suggestionRule(name: string): { id: string } | { error: string } {
+  const bare = name.replace(/^exp-lint\//u, "");
+  const offering = Object.entries(rules as unknown as Record<string, { meta: { hasSuggestions?: boolean } }>).filter(([, r]) => r.meta.hasSuggestions).map(([id]) => id);
+  if (offering.includes(bare)) return { id: `exp-lint/${bare}` };
+  return { error: `--fix-suggestions: ${name} is not a rule with suggestions; these have them: ${offering.sort().join(", ")}` };
+}
+
 export interface RunResult {
   code: number;
   /** The files linted, for --watch. */
@@ -83,6 +93,12 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     io.stderr(`exp-lint: ${usage}\n`);
     return { code: EXIT.error };
   }
+  const suggesting = opts.fixSuggestions === undefined ? null : suggestionRule(opts.fixSuggestions);
+  if (suggesting && "error" in suggesting) {
+    io.stderr(`exp-lint: ${suggesting.error}\n`);
+    return { code: EXIT.error };
+  }
+  const suggestionsOf = suggesting?.id ?? null;
   const root = lookup.root;
   const baseStrict = root.strict;
   let files: Plan;
@@ -137,8 +153,10 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
       cacheLocation,
     }).finally(stopWatching));
     performance.mark("exp-lint:lint:end");
+    // One rule's suggestions, opted into by name: they become the file's output, written with the same checks as fixes.
+    if (suggestionsOf) await applySuggestions(eslint, results, suggestionsOf);
     // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
-    if (opts.fix || opts.fixDryRun) {
+    if (opts.fix || opts.fixDryRun || suggestionsOf) {
       const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
       // Machine formats say nothing more: each fixed file's result carries its `output`, as ESLint's do.
       if (opts.format === "stylish") {

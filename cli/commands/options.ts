@@ -30,6 +30,7 @@ export interface CliOptions {
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
   fixDryRun: boolean;
+  fixSuggestions?: string;
   pinFrom?: string;
   baseline?: string;
   updateBaseline: boolean;
@@ -84,7 +85,8 @@ function program(io: Io): Command {
     .option("--show-suggestions", "print the changes suggested for each finding, to apply by hand or in an editor (stylish format)", false)
     .option("--report-unused-disable-directives", "warn about eslint-disable and noqa comments that silence nothing", false)
     .option("--fix", "fix what can be fixed in place (pin requirements to exact versions) and say what changed", false)
-    .option("--fix-dry-run", "show what --fix would change, as a unified diff, and write nothing", false)
+    .option("--fix-dry-run", "show what --fix (or --fix-suggestions) would change, as a unified diff, and write nothing", false)
+    .option("--fix-suggestions <rule>", "also apply the suggestions of this one rule (each changes what the experiment records: review the diff)")
     .option("--pin-from <file>", "exact versions for --fix from this file (pip freeze output), before lock files and virtual environments")
     .option("--baseline <file>", "hide the findings recorded in this file, so only new ones fail the run")
     .option("--update-baseline", "record the current findings in the --baseline file", false)
