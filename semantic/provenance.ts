@@ -268,15 +268,18 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     seen.add(key);
     // A function is code, not data: `train_one_epoch` says nothing about a value.
     if (b?.kind === "def") return;
+    // Nor is a constant: `N_VALID_EXAMPLES = 1000` sizes a split, it holds none of its rows.
+    if (b?.kind === "assign" && b.value?.kind === "literal") return;
     const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
     const loaded = b ? loadedSplit(model, b) : null;
     if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
-    const named = nameRole(name);
+    const followable = item.follow && !!b?.value && item.hops < MAX_HOPS && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with");
+    // `x_valid = x_valid[:1000] / 255` keeps the rows it came from: the name was inherited, so the data flow decides.
+    const named = followable && b!.kind === "assign" && directNames(b!.value!).includes(name) ? null : nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
-    if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
-    if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
-    work.push({ e: unpackedPart(model, b) ?? b.value, scope: b.scope, hops: item.hops + 1, follow: true });
+    if (!followable) return;
+    work.push({ e: unpackedPart(model, b!) ?? b!.value!, scope: b!.scope, hops: item.hops + 1, follow: true });
   };
 
   // Breadth first, so evidence comes in source order.
@@ -329,7 +332,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
             if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
             // `history.history["accuracy"]` from `history = model.fit(...)`: a key without a split word is the training curve.
             if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope)) found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
-            if (base.index.kind !== "literal") work.push({ ...item, e: base.index, follow: true });
+            // `X[idx]` selects rows by data (fold indices are followed); a slice's bounds (`X[:N_VALID]`) are positions, not data.
+            if (base.index.kind !== "literal" && !(base.index.kind === "other" && base.index.slice)) work.push({ ...item, e: base.index, follow: true });
           }
           base = base.object;
         }
