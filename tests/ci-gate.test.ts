@@ -255,7 +255,8 @@ describe("8. writes never go through links, keep the owner, leave no temp file",
     expect(() => writeAtomic(join(dir, "link.txt"), "x")).toThrow(/symbolic link/u);
   });
 
-  it("writes nothing when the folder it checked is swapped for a link before the rename", () => {
+  // The swap itself, at fixed steps of the write: tests/write-race.test.ts.
+  it("writes inside the roots and refuses a file outside them", () => {
     const dir = tempProject({ "in/r.txt": "old\n", "elsewhere/r.txt": "theirs\n" });
     writeAtomic(join(dir, "in/r.txt"), "new\n", { roots: [join(dir, "in")] });
     expect(readFileSync(join(dir, "in/r.txt"), "utf8")).toBe("new\n");
