@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { applyFixes } from "../cli/apply-fixes.js";
+import { applyFixes } from "../cli/fixing/apply-fixes.js";
 import { writeAtomic } from "../io/write.js";
 
 /**

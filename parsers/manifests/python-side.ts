@@ -87,7 +87,7 @@ export function readScriptBlocks(text: string): ScriptBlocks {
     fileStarts.push(line.start + skip);
     content += `${line.text.slice(skip)}\n`;
   }
-  if (manifestTooCostly(content, "toml")) return { entries: [], opens };
+  if (manifestTooCostly(content, "TOML")) return { entries: [], opens };
   let parsed;
   try {
     parsed = readPyproject(content, "script");
