@@ -7,6 +7,7 @@ import {
   DATA_PACKAGES,
   dataRecorders,
   MODEL_ENV,
+  MODEL_KEY_WORDS,
   MODEL_LOG_METHODS,
   MODEL_LOG_PATTERN,
   modelLoggers,
@@ -20,7 +21,16 @@ import {
   TRAIN_METHODS,
   trainingCalls,
 } from "../catalogue/provenance.js";
-import { configSources, paramLoggers, paramMappingLoggers } from "../catalogue/tracking.js";
+import {
+  configSources,
+  paramBatchLoggers,
+  paramLoggers,
+  paramMappingLoggers,
+  tagBatchLoggers,
+  tagLoggers,
+  tagMappingLoggers,
+  TRACKER_PACKAGES,
+} from "../catalogue/tracking.js";
 import { nameTokens } from "../catalogue/data.js";
 import type { CallExpr, CallSite } from "../semantic/ir.js";
 import { argument, inPackage, literalString, type SemanticModel } from "../semantic/model.js";
@@ -30,12 +40,6 @@ import { onProgram } from "./util/program.js";
 import { attributeWrites, callSites } from "../semantic/queries.js";
 
 type MessageIds = "noModel" | "noData";
-
-const TAG_LOGGERS = [
-  { qname: "mlflow.set_tag", key: { index: 0, keyword: "key" } },
-  { qname: "mlflow.MlflowClient().set_tag", key: { index: 1, keyword: "key" } },
-];
-const TAG_MAPPINGS = ["mlflow.set_tags"];
 
 /** The keyword is given and not literally false/None. */
 function turnedOn(call: CallExpr, keyword: string): boolean {
@@ -60,15 +64,29 @@ function trains(model: SemanticModel, site: CallSite, q: string | null): boolean
 /** A key that names the data: `data_version`, `dataset`, `train_data_hash`. */
 const namesData = (key: string | null) => key !== null && nameTokens(key).some((t) => DATA_KEY_WORDS.has(t));
 
+/** A key that names where the model was saved: `model_uri`, `modelPath`, `checkpoint_dir`. */
+function namesModel(key: string | null): boolean {
+  if (key === null) return false;
+  const words = nameTokens(key);
+  return words.some((t) => MODEL_KEY_WORDS.model.has(t)) && words.some((t) => MODEL_KEY_WORDS.where.has(t));
+}
+
 /** Every key the program logs as a param, tag or W&B config entry. */
 function loggedKeys(model: SemanticModel): (string | null)[] {
   const keys: (string | null)[] = [];
   const fromMapping = (site: CallSite, e: CallExpr["args"][number] | null) => {
     if (e) for (const en of mappingEntries(model, model.definition(e.value, site.scope), site.scope)) keys.push(en.key);
   };
-  for (const l of [...paramLoggers, ...TAG_LOGGERS]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
-  for (const l of paramMappingLoggers) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
-  for (const { site } of model.callsTo(TAG_MAPPINGS)) fromMapping(site, argument(site.call, { index: 0, keyword: "tags" }));
+  for (const l of [...paramLoggers, ...tagLoggers]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
+  for (const l of [...paramMappingLoggers, ...tagMappingLoggers]) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
+  // `logBatch(runId, [], params, [{ key: "data_version", value }])`: the keys of the listed entries.
+  for (const l of [...paramBatchLoggers, ...tagBatchLoggers]) {
+    for (const { site } of model.callsTo([l.qname])) {
+      const list = argument(site.call, l.list)?.value;
+      const items = list ? model.definition(list, site.scope) : null;
+      if (items?.kind === "collection") for (const item of items.items) keys.push(literalString(argument(model.definition(item, site.scope), l.key)?.value));
+    }
+  }
   for (const source of configSources) {
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) fromMapping(site, argument(site.call, init.mapping));
     for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`)))) fromMapping(site, argument(site.call, { index: 0 }));
@@ -84,21 +102,21 @@ export default createRule<[], MessageIds>({
   name: "require-run-provenance",
   meta: {
     type: "suggestion",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require a tracked run that trains a model to record the model artifact and the version of the data",
       recommended: false,
     },
     messages: {
-      noModel: "{{start}} trains a model but the run never records it, so the numbers cannot be tied to the model that produced them; log it with {{how}} or turn on autologging.",
-      noData: "{{start}} trains a model but the run never records which data it saw, so it cannot be rerun on the same data; record it with {{how}}, a `data_version` param or tag, or a DVC read at a `rev`.",
+      noModel: "{{start}} trains a model but the run never records it, so the numbers cannot be tied to the model that produced them; log it with {{how}}.",
+      noData: "{{start}} trains a model but the run never records which data it saw, so it cannot be rerun on the same data; record it with {{how}}.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports("mlflow", "wandb")) return;
+      if (!model.imports(...TRACKER_PACKAGES)) return;
       const starts = model.callsTo(provenanceRuns.map((r) => r.start));
       if (!starts.length) return;
       let training = false;
@@ -138,10 +156,13 @@ export default createRule<[], MessageIds>({
         const v = literalString(t.value);
         if (key !== null && MODEL_ENV.keys.includes(key) && !(v !== null && MODEL_ENV.off.includes(v.toLowerCase()))) hasModel = true;
       }
-      if (!hasData && loggedKeys(model).some(namesData)) hasData = true;
       // One finding per missing item, at the first run the file starts.
       const first = starts[0]!;
       const run = provenanceRuns.find((r) => r.start === first.qname)!;
+      const keys = hasData && (hasModel || !run.noUploads) ? [] : loggedKeys(model);
+      if (!hasData && keys.some(namesData)) hasData = true;
+      // A client that uploads no files records the model by naming where it was saved.
+      if (!hasModel && run.noUploads && keys.some(namesModel)) hasModel = true;
       const start = `${text(first.site.call.callee.range)}()`;
       if (!hasModel) context.report({ loc: loc(first.site.call.range), messageId: "noModel", data: { start, how: run.model } });
       if (!hasData) context.report({ loc: loc(first.site.call.range), messageId: "noData", data: { start, how: run.data } });

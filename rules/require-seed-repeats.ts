@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
   name: "require-seed-repeats",
   meta: {
     type: "suggestion",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require model comparisons to be repeated over enough seeds",
       recommended: false,
