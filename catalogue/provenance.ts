@@ -97,6 +97,8 @@ export const modelLoggers = [
   `${CLIENT}.log_artifact`,
   `${CLIENT}.log_artifacts`,
   ...WANDB_RUNS.flatMap((r) => ["log_artifact", "log_model", "save", "link_model"].map((m) => `${r}.${m}`)),
+  // `artifact.save()` logs the artifact it is called on.
+  "wandb.Artifact().save",
   "huggingface_hub.push_to_hub",
   "transformers.Trainer().push_to_hub",
   // mlflow-js: the MLmodel of a run, or a registered version whose source is the run's artifacts.
@@ -111,12 +113,18 @@ export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model", "logModel
 /** Likewise for the data a run reads. */
 export const DATA_METHODS = new Set(["use_artifact", "log_input", "log_inputs", "logInputs"]);
 
-/** Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false. */
-export const modelUploaders: { qname: string; keyword?: string }[] = [
+/**
+ * Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false;
+ * with `off`, unless that keyword is literally false.
+ */
+export const modelUploaders: { qname: string; keyword?: string; off?: string }[] = [
   { qname: "wandb.keras.WandbModelCheckpoint" },
   { qname: "wandb.integration.keras.WandbModelCheckpoint" },
   { qname: "wandb.keras.WandbCallback" },
   { qname: "wandb.integration.keras.WandbCallback" },
+  { qname: "wandb_addons.keras.WandbModelCheckpoint" },
+  // fastai v1's callback saves the best model into the run unless told not to.
+  { qname: "wandb.fastai.WandbCallback", off: "save_model" },
   { qname: "wandb.integration.lightgbm.log_summary", keyword: "save_model_checkpoint" },
   { qname: "wandb.lightgbm.log_summary", keyword: "save_model_checkpoint" },
   { qname: "fastai.callback.wandb.WandbCallback", keyword: "log_model" },
@@ -126,6 +134,13 @@ export const modelUploaders: { qname: string; keyword?: string }[] = [
   { qname: "lightning.pytorch.loggers.MLFlowLogger", keyword: "log_model" },
   { qname: "pytorch_lightning.loggers.MLFlowLogger", keyword: "log_model" },
 ];
+
+/** Files saved under the run's folder are uploaded when the run ends: `model.save(os.path.join(wandb.run.dir, "m.h5"))`. */
+export const RUN_DIRS = WANDB_RUNS.filter((r) => r !== "wandb").map((r) => `${r}.dir`);
+/** Calls (by their last name) that save a model to a path. */
+export const MODEL_SAVES = new Set(["save", "save_weights", "save_model", "save_pretrained", "dump"]);
+/** Calls that hand on a function with some arguments bound: the callback they name is what runs. */
+export const PARTIALS = ["functools.partial"];
 
 /** Environment switches that make a framework's tracker callback upload the model (Hugging Face's W&B and MLflow callbacks). */
 export const MODEL_ENV = { object: "os.environ", keys: ["WANDB_LOG_MODEL", "HF_MLFLOW_LOG_ARTIFACTS"], off: ["false", "0", ""] };
@@ -143,7 +158,16 @@ export const dataRecorders: { qname: string; keyword?: string; value?: string }[
 ];
 
 /** Datasets shipped with a library version (`load_iris()`, `mnist.load_data()`): the installed version names the data. Matched by prefix. */
-export const PACKAGED_DATASETS = ["sklearn.datasets.load_", "sklearn.datasets.fetch_", "sklearn.datasets.make_", "keras.datasets.", "tensorflow.keras.datasets.", "torchvision.datasets.", "tensorflow_datasets.load"];
+export const PACKAGED_DATASETS = [
+  "sklearn.datasets.load_",
+  "sklearn.datasets.fetch_",
+  "sklearn.datasets.make_",
+  "keras.datasets.",
+  "tensorflow.keras.datasets.",
+  "torchvision.datasets.",
+  "tensorflow_datasets.load",
+  "torch_geometric.datasets.",
+];
 
 /** Loaders under those prefixes that read the user's own files. */
 export const NOT_PACKAGED = ["torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder", "sklearn.datasets.load_files", "sklearn.datasets.load_svmlight_file"];

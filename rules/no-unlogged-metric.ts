@@ -172,20 +172,29 @@ export default createRule<[], MessageIds>({
           const b = root ? model.binding(root.name, site.scope, root.range[0]) : null;
           if (b) holders = [b];
         }
+        // One finding per computation, naming the unpacked values that are shown and never logged.
+        const unlogged: { name: string; family: string; shown: string }[] = [];
         for (const holder of holders) {
-          const part = holder.kind === "unpack" ? { metric: `${holder.name} from ${metric}`, family: `${family}:${holder.name}` } : { metric, family };
+          const part = holder.kind === "unpack" ? { name: holder.name, family: `${family}:${holder.name}` } : { name: "", family };
           if (logged(holder)) {
-            found.push({ site, ...part, logged: true, shown: null });
+            found.push({ site, metric, family: part.family, logged: true, shown: null });
             continue;
           }
           const shown = shownNotLogged(holder);
-          if (shown) found.push({ site, ...part, logged: false, shown });
+          if (shown) unlogged.push({ ...part, shown });
+        }
+        for (const u of unlogged) {
+          const names = unlogged.filter((x) => x.name).map((x) => x.name);
+          const label = names.length ? `${names.join(", ")} from ${metric}` : metric;
+          found.push({ site, metric: label, family: u.family, logged: false, shown: unlogged[0]!.shown });
         }
       }
       // The same metric logged from another computation in the same function: the printed one is a repeat.
       const loggedFamilies = new Set(found.filter((f) => f.logged).map((f) => `${f.site.scope}:${f.family}`));
+      const reported = new Set<CallSite>();
       for (const f of found) {
-        if (f.logged || loggedFamilies.has(`${f.site.scope}:${f.family}`)) continue;
+        if (f.logged || loggedFamilies.has(`${f.site.scope}:${f.family}`) || reported.has(f.site)) continue;
+        reported.add(f.site);
         context.report({ loc: loc(f.site.call.range), messageId: "unlogged", data: { metric: f.metric, shown: f.shown!, how } });
       }
     });

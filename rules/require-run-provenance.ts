@@ -14,7 +14,10 @@ import {
   modelUploaders,
   NOT_MODEL_PACKAGES,
   NOT_PACKAGED,
+  MODEL_SAVES,
   PACKAGED_DATASETS,
+  PARTIALS,
+  RUN_DIRS,
   OPTIMIZER_MODULES,
   OPTIMIZER_STEPS,
   provenanceRuns,
@@ -32,7 +35,7 @@ import {
   TRACKER_PACKAGES,
 } from "../catalogue/tracking.js";
 import { nameTokens } from "../catalogue/data.js";
-import type { CallExpr, CallSite } from "../semantic/ir.js";
+import type { CallExpr, CallSite, Expr } from "../semantic/ir.js";
 import { argument, inPackage, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
@@ -59,6 +62,21 @@ function trains(model: SemanticModel, site: CallSite, q: string | null): boolean
   if (q !== null && (trainingCalls.includes(q) || (OPTIMIZER_MODULES.some((m) => inPackage(q, m)) && OPTIMIZER_STEPS.has(q.slice(q.lastIndexOf(".") + 1))))) return true;
   if (callee.kind !== "member" || !TRAIN_METHODS.has(callee.property) || !site.call.args.length) return false;
   return q === null ? model.language === "python" : !NOT_MODEL_PACKAGES.some((p) => inPackage(q, p));
+}
+
+/** A save whose path is, or joins a path under, a folder the tracker uploads when the run ends (`wandb.run.dir`). */
+function savesUnderRunDir(model: SemanticModel, site: CallSite): boolean {
+  const c = site.call.callee;
+  const name = c.kind === "member" ? c.property : c.kind === "name" ? c.name : null;
+  if (name === null || !MODEL_SAVES.has(name)) return false;
+  const atRunDir = (e: Expr) => {
+    const q = model.resolve(e, site.scope);
+    return q !== null && RUN_DIRS.includes(q);
+  };
+  return site.call.args.some((a) => {
+    const d = model.definition(a.value, site.scope);
+    return atRunDir(d) || (d.kind === "call" && d.args.some((x) => atRunDir(model.definition(x.value, site.scope))));
+  });
 }
 
 /** A key that names the data: `data_version`, `dataset`, `train_data_hash`. */
@@ -123,7 +141,11 @@ export default createRule<[], MessageIds>({
       let hasModel = false;
       let hasData = false;
       for (const site of callSites(model)) {
-        const q = model.callee(site);
+        let q = model.callee(site);
+        // `partial(WandbCallback, ...)`: the callback it binds.
+        const bound = q !== null && PARTIALS.includes(q) ? argument(site.call, { index: 0 })?.value : undefined;
+        if (bound) q = model.resolve(bound, site.scope) ?? q;
+        if (!hasModel && savesUnderRunDir(model, site)) hasModel = true;
         if (!training && trains(model, site, q)) training = true;
         if (q === null) {
           // `run.log_artifact(...)` on a run handed in as a parameter: the model cannot name the receiver.
@@ -140,7 +162,7 @@ export default createRule<[], MessageIds>({
         }
         if (MODEL_LOG_PATTERN.test(q) || modelLoggers.includes(q)) hasModel = true;
         const up = modelUploaders.find((u) => u.qname === q);
-        if (up && (!up.keyword || turnedOn(site.call, up.keyword))) hasModel = true;
+        if (up && (up.keyword ? turnedOn(site.call, up.keyword) : !(up.off && turnedOff(site.call, up.off)))) hasModel = true;
         if (DATA_PACKAGES.some((p) => inPackage(q, p)) || (PACKAGED_DATASETS.some((p) => q.startsWith(p)) && !NOT_PACKAGED.includes(q))) hasData = true;
         const rec = dataRecorders.find((d) => d.qname === q);
         if (rec) {
