@@ -86,7 +86,9 @@ export default createRule<[], MessageIds>({
         const root = [...model.accessPaths(t.target.object, t.scope)];
         if (root.some((r) => [...loggedPaths].some((p) => pathWithin(r, p) || pathWithin(p, r)))) for (const p of model.accessPaths(t.value, t.scope)) loggedPaths.add(p);
       }
-      const logged = (b: Binding) => [...loggedPaths].some((p) => pathWithin(p, `${b.name}@${b.range[0]}`));
+      // Logged: a path of a logged value, or read inside a logging call's arguments (`run.log({ acc: acc.item() })`).
+      const logged = (b: Binding) =>
+        [...loggedPaths].some((p) => pathWithin(p, `${b.name}@${b.range[0]}`)) || model.references(b).some((ref) => logCalls.some((l) => contains(l.call.range, ref.range)));
 
       // Autologging that records the metrics a script computes itself after training.
       const autologged = callSites(model).some((site) => {
