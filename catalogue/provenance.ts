@@ -123,6 +123,8 @@ export const modelUploaders: { qname: string; keyword?: string; off?: string }[]
   { qname: "wandb.keras.WandbCallback" },
   { qname: "wandb.integration.keras.WandbCallback" },
   { qname: "wandb_addons.keras.WandbModelCheckpoint" },
+  // `wandb.init(magic=True)` hooks Keras' fit with W&B's callback, which saves the model by default.
+  { qname: "wandb.init", keyword: "magic" },
   // fastai v1's callback saves the best model into the run unless told not to.
   { qname: "wandb.fastai.WandbCallback", off: "save_model" },
   { qname: "wandb.integration.lightgbm.log_summary", keyword: "save_model_checkpoint" },
