@@ -8,12 +8,14 @@
 export interface TimingOrigins {
   processStart: number;
   binStart: number;
+  /** Whether the CLI ran on a thread of its own; else on the main thread, and threadStart is 0. */
+  ownThread?: boolean;
 }
 
 export interface Timing {
   /** Node's own start-up, to the first line of bin.ts. */
   nodeStart: number;
-  /** bin.ts, and starting the CLI's thread (a Node environment of its own). */
+  /** bin.ts, and starting the CLI's thread (a Node environment of its own), when it has one. */
   threadStart: number;
   /** Reading, compiling and evaluating the CLI's modules, tree-sitter's set-up excepted. */
   moduleLoad: number;
@@ -35,7 +37,7 @@ export function reportTiming(debug: string | undefined, origins: TimingOrigins, 
     const mark = performance.getEntriesByName(`${MARK}${name}`, "mark").at(-1);
     return mark ? performance.timeOrigin + mark.startTime : null;
   };
-  const threadReady = performance.timeOrigin + performance.nodeTiming.bootstrapComplete;
+  const threadReady = origins.ownThread === false ? origins.binStart : performance.timeOrigin + performance.nodeTiming.bootstrapComplete;
   const loaded = at("loaded");
   const tsStart = at("tree-sitter:start");
   const tsEnd = at("tree-sitter:end");
