@@ -36,6 +36,7 @@ const start: Start = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   processStart: performance.timeOrigin,
   binStart: performance.timeOrigin + performance.now(),
+  binCpu: ((used) => used.user + used.system)(process.cpuUsage()),
   ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
 };
 const plan = startPlan(argv, process.cwd());

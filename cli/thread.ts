@@ -18,6 +18,8 @@ export interface Start {
   processStart: number;
   /** When bin.ts began to run, after Node's own start-up. */
   binStart: number;
+  /** The process's CPU time (user + system, µs) then. */
+  binCpu?: number;
   /** The terminal's width, for `exp-lint rule` on a terminal. */
   columns?: number;
   /** Standard input, read by the main thread, for --stdin-filename. */
@@ -37,8 +39,8 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
  */
 export async function run(start: Start, send: (message: ToMain) => void): Promise<number> {
   // Every module of the CLI is loaded and evaluated by now (tree-sitter's set-up included).
-  performance.mark("exp-lint:loaded");
-  const { argv, isTTY, stderrIsTTY, processStart, binStart, columns, stdin } = start;
+  performance.mark("exp-lint:loaded", { detail: process.cpuUsage() });
+  const { argv, isTTY, stderrIsTTY, processStart, binStart, binCpu, columns, stdin } = start;
   const code = await main(argv, {
     stdout: (s) => send({ stdout: s }),
     stderr: (s) => send({ stderr: s }),
@@ -48,7 +50,7 @@ export async function run(start: Start, send: (message: ToMain) => void): Promis
     ...(columns ? { columns } : {}),
     ...(stdin !== undefined ? { stdin } : {}),
   });
-  reportTiming(process.env.EXP_LINT_DEBUG, { processStart, binStart, ownThread: !isMainThread }, (s) => send({ stderr: s }));
+  reportTiming(process.env.EXP_LINT_DEBUG, { processStart, binStart, binCpu, ownThread: !isMainThread }, (s) => send({ stderr: s }));
   send({ code });
   return code;
 }
