@@ -41,8 +41,14 @@ export function startPlan(argv: readonly string[], cwd: string): StartPlan {
   let files = 0;
   let bytes = 0;
   let scripts = stdinName !== undefined && SCRIPT_EXTENSIONS.test(stdinName);
+  let optionsEnd = false;
   for (const arg of argv) {
-    if (arg.startsWith("-") || arg === stdinName) continue;
+    // After "--" every argument is a path, even one that starts with "-".
+    if (arg === "--" && !optionsEnd) {
+      optionsEnd = true;
+      continue;
+    }
+    if ((arg.startsWith("-") && !optionsEnd) || arg === stdinName) continue;
     const st = statSync(resolve(cwd, arg), { throwIfNoEntry: false });
     if (!st) continue;
     if (!st.isFile()) return large;

@@ -13,6 +13,7 @@ describe("how bin.ts starts a run (cli/small-run.ts)", () => {
     "web/plot.ts": "export const x = 1;\n",
     "big/data.py": "x = 1\n".repeat(200_000),
     "exp-lint.toml": "[rules]\n",
+    "-web/chart.ts": "export const y = 2;\n",
   });
   const plan = (...argv: string[]) => startPlan(argv, dir);
 
@@ -29,6 +30,9 @@ describe("how bin.ts starts a run (cli/small-run.ts)", () => {
     expect(plan("--stdin-filename", "web/plot.ts")).toEqual({ baselineWasm: true, mainThread: false });
     expect(plan("--stdin-filename=plot.mjs")).toEqual({ baselineWasm: true, mainThread: false });
     expect(plan("--eslint-config", "eslint.config.js", "train.py")).toEqual({ baselineWasm: true, mainThread: false });
+    // After "--", a folder whose name starts with "-" is a folder: a large run.
+    expect(plan("train.py", "--", "-web")).toEqual({ baselineWasm: false, mainThread: false });
+    expect(plan("train.py", "--", "-web/chart.ts")).toEqual({ baselineWasm: true, mainThread: false });
   });
 
   it("treats folders, no paths, many bytes, --watch and the sub-commands as large runs", () => {
