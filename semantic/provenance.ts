@@ -164,9 +164,16 @@ export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole
       if (role) return { role, via: `${name}(${split.keyword}="${text}")`, file: false };
     }
   }
-  const reader = FILE_READERS.find((r) => r.qname === q);
+  // The reader, or the reader under a chain of methods on what it read: `tf.data.csv(path).map(f).batch(64)`, `pd.read_csv(path).dropna()`.
+  let read: Expr = v;
+  let reader = FILE_READERS.find((r) => r.qname === q);
+  for (let i = 0; i < 8 && !reader && read.kind === "call" && read.callee.kind === "member"; i++) {
+    read = read.callee.object;
+    const inner: string | null = read.kind === "call" ? model.resolve(read.callee, b.scope) : null;
+    reader = inner === null ? undefined : FILE_READERS.find((r) => r.qname === inner);
+  }
   if (reader && b.kind === "assign") {
-    let path = argument(v, reader.path)?.value;
+    let path = argument(read, reader.path)?.value;
     // `os.path.join(DATA, "test.csv")`: the last part names the file.
     if (path?.kind === "call") path = path.args[path.args.length - 1]?.value;
     // `DATA + "/test.csv"`, `f"{DATA}/test.csv"`, `` `file://${DATA}/test.csv` ``: the constant end names the file.
