@@ -8,14 +8,13 @@ import {
   MUTATING_METHODS,
   ROW_STATISTICS,
   SCORING_METHODS,
-  SCORING_MODULES,
   SEARCHES,
   STATISTIC_BY_NAME_METHODS,
   STATISTIC_FUNCTIONS,
   TRANSFORMER_FIT_METHODS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
-import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
+import { argument, contains, literalString, type SemanticModel } from "./model.js";
 import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
 import { isScoringCall, scoreKind } from "./score-summaries.js";
