@@ -15,7 +15,7 @@ import {
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
 import { argument, contains, literalString, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName } from "./queries.js";
+import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName, subExpressions } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
 import { isScoringCall, scoreKind } from "./score-summaries.js";
 import { describeEvidence, dividesRows, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
@@ -367,20 +367,6 @@ function rowsAxis(axis: Expr | undefined): boolean {
   if (axis.kind === "collection") return axis.items.some((a) => a.kind === "literal" && a.value === 0);
   if (axis.kind !== "literal") return true;
   return axis.value === 0 || axis.value === "index" || axis.value === null;
-}
-
-/** Every sub-expression of `e` (iteratively). */
-function* subExpressions(e: Expr): Generator<Expr> {
-  const work: Expr[] = [e];
-  while (work.length) {
-    const x = work.pop()!;
-    yield x;
-    if (x.kind === "member") work.push(x.object);
-    else if (x.kind === "index") work.push(x.object, x.index);
-    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
-    else if (x.kind === "collection") work.push(...x.items);
-    else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
-  }
 }
 
 /** A column key, comparable across functions: a string literal, or a parameter's or variable's name. */
