@@ -22,7 +22,7 @@ import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
 import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
-import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
+import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
 import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
@@ -104,11 +104,21 @@ function handWrittenCheckpoint(model: SemanticModel, value: Expr, scope: number)
         if (!body) continue;
         const saves = callsIn(model, body).some((c) => c.call.callee.kind === "member" && CHECKPOINT_ACTIONS.methods.has(c.call.callee.property));
         const stops = attributeWrites(model).some((w) => contains(body, w.range) && w.target.kind === "member" && CHECKPOINT_ACTIONS.stopFlags.has(w.target.property));
-        if (saves || stops) return `${/^[aeiou]/iu.test(hook) ? "an" : "a"} ${hook} callback that ${saves ? "saves the model" : "stops training"}`;
+        // Only on what it monitors (`logs.val_loss`): a stop button (`model.stopTraining = this.stopFlag`) chooses nothing.
+        if ((saves || stops) && readsValidationLog(model, body)) return `${/^[aeiou]/iu.test(hook) ? "an" : "a"} ${hook} callback that ${saves ? "saves the model" : "stops training"}`;
       }
     }
   }
   return null;
+}
+
+/** The hook reads a validation entry of the logs it is given: `logs.val_loss`, `logs["val_acc"]`. */
+function readsValidationLog(model: SemanticModel, body: Range): boolean {
+  return memberReads(model).some(({ expr }) => {
+    if (!contains(body, expr.range)) return false;
+    const key = expr.kind === "member" ? expr.property : literalString(expr.index);
+    return key !== null && roleFromName(key) === "val";
+  });
 }
 
 interface Finding {

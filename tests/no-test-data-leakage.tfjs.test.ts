@@ -12,6 +12,8 @@ typescriptRuleTester().run("no-test-data-leakage", rule as never, {
     `${TF}const test = data.getTestData();\nawait model.fit(xs, ys, { epochs: 5, validationData: [test.xs, test.labels] });\n`,
     // early stopping on a validation part carved from the training rows
     `${TF}const n = 800;\nconst fitXs = trainXs.slice(0, n);\nconst valXs = trainXs.slice(n);\nconst fitYs = trainYs.slice(0, n);\nconst valYs = trainYs.slice(n);\nawait model.fit(fitXs, fitYs, { validationData: [valXs, valYs], ${STOP} });\n`,
+    // a stop button: the callback stops on the user's flag, not on what it monitors
+    `${TF}const test = data.getTestData();\nawait model.fit(xs, ys, { validationData: [test.xs, test.labels], callbacks: { onYield: () => { model.stopTraining = ui.stopRequested; } } });\n`,
     // tf.split along the channel axis divides features, not rows
     `${TF}const [left, right] = tf.split(images, 2, 3);\nawait model.fit(left, ys, { validationData: [right, ys], ${STOP} });\n`,
     // a statistic of the training part only, applied to both parts
@@ -41,7 +43,7 @@ typescriptRuleTester().run("no-test-data-leakage", rule as never, {
     },
     {
       // a head cut by a bound named for the test rows is the test split; a callback that stops training
-      code: `${TF}const first = xs.slice(0, numTest);\nconst rest = xs.slice(numTest);\nawait model.fit(rest, ys, { validationData: [first, ys], callbacks: [new tf.CustomCallback({ onEpochEnd: () => { model.stopTraining = true; } })] });\n`,
+      code: `${TF}const first = xs.slice(0, numTest);\nconst rest = xs.slice(numTest);\nawait model.fit(rest, ys, { validationData: [first, ys], callbacks: [new tf.CustomCallback({ onEpochEnd: (e: number, logs?: tf.Logs) => { if (logs!.val_loss! > best) model.stopTraining = true; } })] });\n`,
       errors: [{ messageId: "earlyStopOnTest", line: 4, data: { call: "model.fit", evidence: "first, the test split from slicing xs, passed as validationData", stopper: "an onEpochEnd callback that stops training" } }],
     },
     {
