@@ -149,7 +149,7 @@ export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [
 ];
 
 /** Calls that put a value into the object they are called on (`rows.append(v)`): what the object holds afterwards derives from their arguments. */
-export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault"]);
+export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault", "push", "unshift"]);
 
 /** Calls that fill gaps with a value (`df[c].fillna(df[c].median())`): imputing with a whole-column statistic is not reported as a computed feature. */
 export const IMPUTING_METHODS = new Set(["fillna", "replace", "where", "mask", "clip", "interpolate"]);

@@ -23,7 +23,7 @@ import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semant
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { at, base, derivation, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -48,7 +48,8 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     const list = model.namedArguments(c).find((a) => a.name === "callbacks");
     const custom = list ? handWrittenCheckpoint(model, list.value, scope) : null;
     if (custom) return custom;
-    for (const made of list ? model.flow(list.value, scope).calls : []) {
+    // What the list holds, appended ones too: `callbacks.push(tf.callbacks.earlyStopping(...))`, `callbacks.append(EarlyStopping(...))`.
+    for (const made of list ? derivation(model, [{ e: list.value, scope }], c.range[0]).calls : []) {
       const q = model.resolve(made.callee, scopeOf(model, made));
       const cb = q === null ? undefined : EARLY_STOPPING_CALLBACKS.find((e) => e.qname === q);
       const flag = cb?.when ? argument(made, { keyword: cb.when })?.value : undefined;

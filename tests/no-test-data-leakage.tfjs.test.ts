@@ -47,6 +47,11 @@ typescriptRuleTester().run("no-test-data-leakage", rule as never, {
       errors: [{ messageId: "earlyStopOnTest", line: 4, data: { call: "model.fit", evidence: "first, the test split from slicing xs, passed as validationData", stopper: "an onEpochEnd callback that stops training" } }],
     },
     {
+      // the early-stopping callback pushed into the list handed to fit
+      code: `${TF}const [trX, teX] = tf.split(xs, [800, 200]);\nconst [trY, teY] = tf.split(ys, [800, 200]);\nconst callbacks: tf.Callback[] = [];\ncallbacks.push(tf.callbacks.earlyStopping({ patience: 5 }));\nawait model.fit(trX, trY, { validationData: [teX, teY], callbacks });\n`,
+      errors: [{ messageId: "earlyStopOnTest", line: 6, data: { call: "model.fit", evidence: "teX and teY, the test split from tf.split, passed as validationData", stopper: "earlyStopping callback" } }],
+    },
+    {
       // a test CSV read by name, streamed through fitDataset
       code: `${TF}const testDs = tf.data.csv(\`file://\${DATA}/test.csv\`).batch(32);\nawait model.fitDataset(trainDs, { validationData: testDs, ${STOP} });\n`,
       errors: [{ messageId: "earlyStopOnTest", line: 3, data: { call: "model.fitDataset", evidence: "testDs, read from 'test.csv' (going by the file name), passed as validationData", stopper: "earlyStopping callback" } }],
