@@ -31,8 +31,8 @@ export function notebookJson({ notebook, cells }: OpenNotebook): string {
 }
 
 /** A fix in the JSON text, as an edit of one cell's document; null when it does not fall inside one cell. */
-function cellFix(json: string, m: NotebookMessage, doc: TextDocument): TextEdit | null {
-  if (!m.fix || m.cell === undefined) return null;
+function cellFix(json: string, m: NotebookMessage, doc: TextDocument, fix = m.fix): TextEdit | null {
+  if (!fix || m.cell === undefined) return null;
   const nb = readNotebook(json);
   const cell = nb.ok ? nb.cells.find((c) => c.number === m.cell) : undefined;
   if (!cell || cell.source.length === 0) return null;
@@ -40,10 +40,10 @@ function cellFix(json: string, m: NotebookMessage, doc: TextDocument): TextEdit 
     const i = lastAtOrBefore(cell.offsets, raw);
     return cell.offsets[i] === raw ? i : null;
   };
-  const [start, end] = [indexOf(m.fix.range[0]), indexOf(m.fix.range[1])];
+  const [start, end] = [indexOf(fix.range[0]), indexOf(fix.range[1])];
   if (start === null || end === null) return null;
   // The processor wrote the new text as the inside of a JSON string.
-  return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: JSON.parse(`"${m.fix.text}"`) as string };
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: JSON.parse(`"${fix.text}"`) as string };
 }
 
 /** Each cell's diagnostics, by cell document URI; every cell the notebook has gets an entry, empty or not. */
@@ -60,7 +60,12 @@ export function cellDiagnostics(open: OpenNotebook, json: string, messages: Note
     const start = inCell ? position(m.cellLine!, m.cellColumn!) : position(1, 1);
     const end = inCell && m.cellEndLine !== undefined && m.cellEndColumn !== undefined ? position(m.cellEndLine, m.cellEndColumn) : null;
     const fix = cellFix(json, m, doc);
-    out.get(cell.document)!.push(toDiagnostic(m, rangeOf(doc.getText(), start, end), fix ?? undefined));
+    // The rules' suggestions that stay inside one line of the cell, as code actions on it.
+    const suggestions = (m.suggestions ?? []).flatMap((s) => {
+      const edit = cellFix(json, m, doc, s.fix);
+      return edit ? [{ desc: s.desc, edit }] : [];
+    });
+    out.get(cell.document)!.push(toDiagnostic(m, rangeOf(doc.getText(), start, end), fix ?? undefined, suggestions));
   }
   return out;
 }

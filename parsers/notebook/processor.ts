@@ -124,14 +124,19 @@ export function postprocess(messages: Linter.LintMessage[][], filename: string):
     if (!start) return m;
     const end = m.endLine !== undefined && m.endColumn !== undefined ? mapPosition(p, m.endLine, m.endColumn) : null;
     // Fixes are in virtual-file offsets: one that stays inside one line of one cell is moved into the JSON string; others are dropped.
-    // Suggestions go with the virtual-file fixes they carry; an end the cells cannot hold
-    // (past the last cell's last line) is left out rather than kept in virtual-file lines.
+    // Suggestions are moved the same way: those that change more than one line of a cell are dropped. An end the cells
+    // cannot hold (past the last cell's last line) is left out rather than kept in virtual-file lines.
     const { fix, suggestions, endLine, endColumn, ...rest } = m;
-    void [suggestions, endLine, endColumn];
+    void [endLine, endColumn];
     const rawFix = fix ? mapFix(p, fix) : null;
+    const rawSuggestions = (suggestions ?? []).flatMap((s) => {
+      const moved = mapFix(p, s.fix);
+      return moved ? [{ ...s, fix: moved }] : [];
+    });
     return {
       ...rest,
       ...(rawFix ? { fix: rawFix } : {}),
+      ...(rawSuggestions.length ? { suggestions: rawSuggestions } : {}),
       line: start.line,
       column: start.column,
       ...(end ? { endLine: end.line, endColumn: end.column } : {}),
