@@ -3,13 +3,10 @@ import {
   BOOSTER_TRAINERS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
-  FIT_TRANSFORM_FUNCTIONS,
   LEAKAGE_PACKAGES,
-  LEARNED_TRANSFORMERS,
   MODEL_PROMOTIONS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
-  OVERSAMPLERS,
   RUN_SEARCHES,
   SEARCHES,
   STATELESS_TRANSFORMERS,
@@ -17,11 +14,12 @@ import {
   TUNERS,
 } from "../catalogue/leakage.js";
 import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
-import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import type { CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
 import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { dataFitKind, learnedFit } from "../semantic/split-summaries.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -124,31 +122,18 @@ function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
 /** A learned transformer or an oversampler fitted on data that is split afterwards; `fit_transform`-like functions (`scale(X)`) too. */
 function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Split[]): Finding | null {
   const { call, scope } = site;
-  let kind: "transformer" | "sampler" | null = null;
-  let name: string;
-  let method: string;
-  let x: Arg | null;
-  if (call.callee.kind === "member") {
-    if (!TRANSFORMER_FIT_METHODS.has(call.callee.property)) return null;
-    const receiver = model.resolve(call.callee.object, scope);
-    kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
-    name = receiver === null ? "" : short(receiver);
-    method = call.callee.property;
-    x = argument(call, { index: 0, keyword: "X" });
-  } else {
-    const q = call.callee.kind === "name" ? model.callee(site) : null;
-    const fn = q === null ? undefined : FIT_TRANSFORM_FUNCTIONS.find((f) => f.qname === q);
-    if (!fn) return null;
-    kind = "transformer";
-    name = short(q!);
-    method = "called";
-    x = argument(call, fn.data);
-  }
+  const fit = learnedFit(model, site);
+  // A helper of this file or the project that fits on its argument: reported at the call, naming the helper.
+  const helper = fit ? null : model.summaryAt(dataFitKind, site);
+  const kind = fit?.kind ?? helper?.kind;
+  const name = fit?.name ?? helper?.what.split(".")[0] ?? "";
+  const method = fit?.method ?? `inside ${snippet(model.sourceText(call.callee.range), 40)}(...)`;
+  const x = fit?.x ?? (helper ? argument(call, { index: helper.param }) : null);
   // Data that already is a held-out part (or mixes parts) was divided before the fit; the training part may be divided again (nested split).
   if (!kind || !x) return null;
   const roles = provenance(model, x.value, scope).roles;
   if (roles.size > 1 || roles.has("test") || roles.has("val")) return null;
-  const split = leakedSplit(model, site, x.value, splits());
+  const split = leakedSplit(model, site, x.value, splits(), helper ?? undefined);
   if (!split) return null;
   // Divided again, the training part's held-out side is a validation split.
   const heldOut = roles.has("train") ? "validation" : split.heldOut;

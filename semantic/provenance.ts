@@ -18,6 +18,7 @@ import { SCORING_METHODS } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, Expr, MemberExpr } from "./ir.js";
 import { scoredOnFitData } from "./queries.js";
 import { argument, directNames, literalString, type SemanticModel } from "./model.js";
+import { splitReturnKind } from "./split-summaries.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -65,7 +66,7 @@ const nameRole = (name: string): SplitRole | null => (AMBIGUOUS_ALONE.has(name.t
 const shortName = (qname: string): string => qname.replace(/\(\)/g, "").split(".").pop() ?? qname;
 
 /** The splitter call a binding holds a part of: `a, b = train_test_split(...)`, `for tr, te in kf.split(X)`, `for i, (tr, te) in enumerate(kf.split(X))`. */
-export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; pattern: SplitRole[]; index: number } | null {
+export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; role: SplitRole; data: Expr[] } | null {
   let value = b.value;
   let index = b.index;
   if (b.kind === "loop" && value?.kind === "call" && b.path?.length === 2 && b.path[0] === 1) {
@@ -79,10 +80,20 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   if (value?.kind !== "call" || index === undefined || index < 0) return null;
   const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
-  if (!splitter) return null;
+  const call = value;
+  const positional = () => call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value);
+  if (!splitter) {
+    // A helper of this file or the project that returns a split's parts: `X_train, X_test, y_train, y_test = split_data(df)`.
+    const helper = b.kind === "unpack" ? model.summaryAt(splitReturnKind, { call, scope: b.scope }) : null;
+    const role = helper ? (helper.cyclic ? helper.roles[index % helper.roles.length] : helper.roles[index]) : null;
+    if (!helper || !role) return null;
+    const name = call.callee.kind === "name" ? call.callee.name : call.callee.kind === "member" ? call.callee.property : "helper";
+    const data = helper.data.map((i) => argument(call, { index: i })?.value).filter((e): e is Expr => !!e);
+    return { call, via: `${name}() (${helper.via} inside)`, role, data };
+  }
   // `KFold().split` reads as `KFold.split`.
   const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
-  return { call: value, via, pattern: splitter.pattern, index };
+  return { call, via, role: splitter.pattern[index % splitter.pattern.length]!, data: positional().slice(0, 1) };
 }
 
 /**
@@ -230,11 +241,11 @@ export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: 
     const carved = depth < MAX_SPLIT_DEPTH && provenance(model, cut.base, b.scope, depth + 1).role === "train";
     return { role: carved ? "val" : "test", via: cut.via };
   }
-  let role = part.pattern[part.index % part.pattern.length]!;
+  let role = part.role;
   const named = roleFromName(b.name);
-  const data = part.call.args.find((a) => a.name === null && a.spread === "");
+  const data = part.data[0];
   // What the split divides, when that matters: parts of the training split are validation, parts of held-out data are held out.
-  const divided = () => (data && depth < MAX_SPLIT_DEPTH ? provenance(model, data.value, b.scope, depth + 1).role : null);
+  const divided = () => (data && depth < MAX_SPLIT_DEPTH ? provenance(model, data, b.scope, depth + 1).role : null);
   if (role !== "train" && named && named !== "train") role = named;
   else if (role === "test" && divided() === "train") role = "val";
   // `X_val, X_test = train_test_split(X_rest)`: the first part of held-out data is held out too, and its name says which.
