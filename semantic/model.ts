@@ -574,10 +574,17 @@ export class SemanticModel {
         }
         // What a value is computed from is recorded only for a value read whole: under a member read
         // (`args.lr`, `args = parser.parse_args()`), the parser is not what `args.lr` holds.
-        case "call":
+        case "call": {
+          // `Namespace(**config)`, `dict(**config)`: the mapping itself, re-wrapped; its keys are read as attributes or items.
+          const spread = e.args.length === 1 && e.args[0]!.spread === "**" ? e.args[0]!.value : null;
+          if (spread) {
+            paths = visit(spread, s, hops + 1, record);
+            break;
+          }
           for (const a of e.args) visit(a.value, s, hops + 1, record);
           if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1, record);
           break;
+        }
         case "dict":
           for (const en of e.entries) visit(en.value, s, hops + 1, record);
           break;
@@ -585,7 +592,8 @@ export class SemanticModel {
           for (const item of e.items) visit(item, s, hops + 1, record);
           break;
         case "other":
-          for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
+          // A conditional's values, and what arithmetic combines (`args.lr * scale` is read from `args.lr`).
+          for (const b of [...(e.branches ?? []), ...(e.operands ?? [])]) visit(b, s, hops + 1, record);
           break;
         default:
           break;
