@@ -147,6 +147,13 @@ export const FILE_READERS: { qname: string; path: { index: number; keyword: stri
   ...["load", "loadtxt", "genfromtxt"].map((n) => ({ qname: `numpy.${n}`, path: { index: 0, keyword: "fname" } })),
 ];
 
+/** Methods that write a table to a file, and where the path goes: `df.to_csv("data/clean.csv")`. */
+export const TABLE_WRITE_METHODS: { method: string; path: { index: number; keyword: string } }[] = [
+  ...["to_csv", "to_json"].map((method) => ({ method, path: { index: 0, keyword: "path_or_buf" } })),
+  ...["to_parquet", "to_feather", "to_pickle"].map((method) => ({ method, path: { index: 0, keyword: "path" } })),
+  { method: "to_excel", path: { index: 0, keyword: "excel_writer" } },
+];
+
 /** A file name that says which split it holds: `test.csv`, `../input/train.csv`, `adult.test`, `valid_data.parquet`. */
 export function splitFromFileName(path: string): SplitRole | null {
   const file = path.split(/[\\/]/u).pop() ?? "";

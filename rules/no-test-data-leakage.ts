@@ -14,16 +14,17 @@ import {
   TUNERS,
 } from "../catalogue/leakage.js";
 import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
-import type { CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { at, base, derivation, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { dataFitKind, learnedFit } from "../semantic/split-summaries.js";
+import { tableRead } from "../semantic/table-files.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
+type MessageIds = "fittedFileBeforeSplit" | "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
 
 // Builtins that pick or order candidates by a key.
@@ -166,6 +167,26 @@ function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: 
   }
 }
 
+/** A table file that another script of the project wrote after fitting on all its rows, read here and split. */
+function* fittedFileBeforeSplit(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
+  const seen = new Set<Binding>();
+  for (const split of splits()) {
+    const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
+    for (const b of d.bindings) {
+      const read = seen.has(b) ? null : tableRead(model, b);
+      seen.add(b);
+      const writer = read ? model.tableWriters(read.path)[0] : undefined;
+      if (!read || !writer || provenance(model, { kind: "name", name: b.name, range: b.range }, b.scope).roles.size) continue;
+      yield {
+        call: read.call as CallExpr,
+        range: read.call.range,
+        messageId: "fittedFileBeforeSplit",
+        data: { file: read.path, writer: writer.file, line: String(writer.line), what: writer.what, split: split.name, heldOut: split.heldOut },
+      };
+    }
+  }
+}
+
 /** A model trained on every row of a table that a split divides, then scored on a held-out part of it. */
 function* fitOnAll(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
   for (const fits of fitsByOwner(model).values()) {
@@ -305,6 +326,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
+      fittedFileBeforeSplit:
+        "'{{file}}' is written by {{writer}} (line {{line}}) from a table preprocessed on all its rows ({{what}}), and {{split}} divides it here, so the {{heldOut}} rows shaped those values. Split the raw table first and fit the preprocessing on the training split only (or write the split files from {{writer}}).",
       statsBeforeSplit:
         "'{{stat}}' summarises the rows of {{data}}{{via}} before {{split}} divides the data it feeds, so the {{heldOut}} rows shaped these features. Compute the statistic on the training split only and apply it to the held-out split (or use a transformer inside a Pipeline).",
       fitOnAll:
@@ -337,7 +360,7 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
+      findings.push(...fittedFileBeforeSplit(model, allSplits), ...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

@@ -257,6 +257,11 @@ export class SemanticModel {
     return found;
   }
 
+  /** Other scripts of the project that write the table file `path` after fitting on all its rows (see ProjectIndex.tableWriters). */
+  tableWriters(path: string): { file: string; line: number; what: string }[] {
+    return this.#project && this.#file ? this.#project.tableWriters(this.#file, path) : [];
+  }
+
   /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
   argumentFor(site: CallSite, index: number, name: string): Arg | null {
     return argument(site.call, { index, keyword: name });

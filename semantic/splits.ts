@@ -410,7 +410,7 @@ function statisticColumns(model: SemanticModel, stat: RowStatistic, values: Expr
 }
 
 /** An ungrouped statistic combined with its own table in arithmetic: `(df - df.mean()) / df.std()`. */
-function normalises(stat: RowStatistic, values: Expr[]): boolean {
+export function normalises(stat: RowStatistic, values: Expr[]): boolean {
   return !stat.grouped && values.some((v) => v.kind === "other" && contains(v.range, stat.site.call.range) && v.names.includes(stat.table.name));
 }
 
