@@ -147,6 +147,19 @@ export const FILE_READERS: { qname: string; path: { index: number; keyword: stri
   ...["load", "loadtxt", "genfromtxt"].map((n) => ({ qname: `numpy.${n}`, path: { index: 0, keyword: "fname" } })),
 ];
 
+/** Lightning hooks that hand the trainer a held-out loader, the split each must hold, and the packages that call them. */
+export const HELD_OUT_LOADER_HOOKS: { method: string; role: SplitRole; step: string }[] = [
+  { method: "test_dataloader", role: "test", step: "test_step" },
+  { method: "val_dataloader", role: "val", step: "validation_step" },
+];
+export const LOADER_HOOK_PACKAGES = ["pytorch_lightning", "lightning"];
+
+/** Calls that wrap a dataset in a loader, and where the dataset goes: `DataLoader(train_ds, batch_size=64)`. */
+export const DATA_LOADERS: { qname: string; data: { index: number; keyword: string } }[] = [
+  { qname: "torch.utils.data.DataLoader", data: { index: 0, keyword: "dataset" } },
+  { qname: "torch_geometric.loader.DataLoader", data: { index: 0, keyword: "dataset" } },
+];
+
 /** Methods that write a table to a file, and where the path goes: `df.to_csv("data/clean.csv")`. */
 export const TABLE_WRITE_METHODS: { method: string; path: { index: number; keyword: string } }[] = [
   ...["to_csv", "to_json"].map((method) => ({ method, path: { index: 0, keyword: "path_or_buf" } })),

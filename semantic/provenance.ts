@@ -1,6 +1,7 @@
 import {
   AMBIGUOUS_ALONE,
   crossValidators,
+  DATA_LOADERS,
   DATASET_LOADERS,
   FILE_READERS,
   FIT_METHODS,
@@ -116,6 +117,14 @@ export function unpackedPart(model: SemanticModel, b: Binding): Expr | null {
   if (part === undefined) return null;
   if (part === "receiver") return v.callee.kind === "member" ? v.callee.object : null;
   return positional[part]?.value ?? null;
+}
+
+/** The dataset a binding's loader wraps: `loader = DataLoader(ds, ...)` gives `ds`. */
+export function loaderOver(model: SemanticModel, b: Binding): Expr | null {
+  if (b.kind !== "assign" || b.value?.kind !== "call") return null;
+  const q = model.resolve(b.value.callee, b.scope);
+  const loader = q === null ? undefined : DATA_LOADERS.find((l) => l.qname === q);
+  return loader ? (argument(b.value, loader.data)?.value ?? null) : null;
 }
 
 /** `h.history` where `h` holds what a fit returned (Keras' History). */
@@ -284,6 +293,13 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     const loaded = b ? loadedSplit(model, b) : null;
     if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
     const named = nameRole(name);
+    // `test_loader = DataLoader(train_ds)`: a held-out name on a loader over the training split is the training split.
+    const wrapped = named && named !== "train" && b ? loaderOver(model, b) : null;
+    const inner = wrapped ? provenance(model, wrapped, b!.scope, depth + 1) : null;
+    if (inner?.role === "train" && inner.evidence.some((ev) => ev.kind !== "name" || nameRole(ev.text) === "train")) {
+      for (const ev of inner.evidence) add({ ...ev, text: `${ev.text} (wrapped as ${name})` });
+      return;
+    }
     if (named) return add({ role: named, kind: "name", text: name });
     if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
     if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
