@@ -124,7 +124,9 @@ export function loaderOver(model: SemanticModel, b: Binding): Expr | null {
   if (b.kind !== "assign" || b.value?.kind !== "call") return null;
   const q = model.resolve(b.value.callee, b.scope);
   const loader = q === null ? undefined : DATA_LOADERS.find((l) => l.qname === q);
-  return loader ? (argument(b.value, loader.data)?.value ?? null) : null;
+  // `DataLoader(train_ds, sampler=valid_sampler)`: a sampler picks the held-out rows of a shared dataset.
+  if (!loader || argument(b.value, { keyword: "sampler" }) || argument(b.value, { keyword: "batch_sampler" })) return null;
+  return argument(b.value, loader.data)?.value ?? null;
 }
 
 /** `h.history` where `h` holds what a fit returned (Keras' History). */
