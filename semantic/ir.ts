@@ -87,6 +87,8 @@ export interface OtherExpr {
   slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
   /** For a conditional expression (`a if c else b`): the values it may take. */
   branches?: Expr[];
+  /** For arithmetic (`args.lr * scale`): the values it combines, so what it is computed from can be traced. */
+  operands?: Expr[];
 }
 
 export type ScopeKind = "module" | "function" | "class";

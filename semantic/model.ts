@@ -257,6 +257,11 @@ export class SemanticModel {
     return found;
   }
 
+  /** Other scripts of the project that write the table file `path` after fitting on all its rows (see ProjectIndex.tableWriters). */
+  tableWriters(path: string): { file: string; line: number; what: string }[] {
+    return this.#project && this.#file ? this.#project.tableWriters(this.#file, path) : [];
+  }
+
   /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
   argumentFor(site: CallSite, index: number, name: string): Arg | null {
     return argument(site.call, { index, keyword: name });
@@ -575,10 +580,17 @@ export class SemanticModel {
         }
         // What a value is computed from is recorded only for a value read whole: under a member read
         // (`args.lr`, `args = parser.parse_args()`), the parser is not what `args.lr` holds.
-        case "call":
+        case "call": {
+          // `Namespace(**config)`, `dict(**config)`: the mapping itself, re-wrapped; its keys are read as attributes or items.
+          const spread = e.args.length === 1 && e.args[0]!.spread === "**" ? e.args[0]!.value : null;
+          if (spread) {
+            paths = visit(spread, s, hops + 1, record);
+            break;
+          }
           for (const a of e.args) visit(a.value, s, hops + 1, record);
           if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1, record);
           break;
+        }
         case "dict":
           for (const en of e.entries) visit(en.value, s, hops + 1, record);
           break;
@@ -586,9 +598,10 @@ export class SemanticModel {
           for (const item of e.items) visit(item, s, hops + 1, record);
           break;
         case "other":
-          for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
-          // An operator's value (`(1 - acc) * 100`) is computed from the names it mentions, as a call's from its arguments.
-          if (!e.branches && !e.slice) for (const name of e.names) visit({ kind: "name", name, range: e.range }, s, hops + 1, record);
+          // A conditional's values, and what arithmetic combines (`args.lr * scale` is read from `args.lr`).
+          for (const b of [...(e.branches ?? []), ...(e.operands ?? [])]) visit(b, s, hops + 1, record);
+          // Where the front end gives no operands, an operator's value (`(1 - acc) * 100`) is computed from the names it mentions.
+          if (!e.branches && !e.operands && !e.slice) for (const name of e.names) visit({ kind: "name", name, range: e.range }, s, hops + 1, record);
           break;
         default:
           break;

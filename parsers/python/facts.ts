@@ -89,11 +89,13 @@ class PyOther implements OtherExpr {
   #names: string[] | null = null;
   readonly slice?: OtherExpr["slice"];
   readonly branches?: Expr[];
+  readonly operands?: Expr[];
 
-  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[]) {
+  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[], operands?: Expr[]) {
     this.#node = node;
     if (slice) this.slice = slice;
     if (branches) this.branches = branches;
+    if (operands) this.operands = operands;
   }
 
   get names(): string[] {
@@ -199,6 +201,12 @@ export function toExpr(n: Node, depth = 0): Expr {
       // `a if c else b`: the value is `a` or `b`.
       const [a, , b] = n.namedChildren.filter((c) => c && c.type !== "comment");
       return a && b ? new PyOther(n, range, undefined, [toExpr(a, d), toExpr(b, d)]) : new PyOther(n, range);
+    }
+    case "binary_operator": {
+      // `args.lr * scale`: a value computed from both sides.
+      const left = n.childForFieldName("left");
+      const right = n.childForFieldName("right");
+      return left && right ? new PyOther(n, range, undefined, undefined, [toExpr(left, d), toExpr(right, d)]) : new PyOther(n, range);
     }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
