@@ -66,8 +66,10 @@ function stringValue(n: Node): string | null {
   let value = "";
   for (const c of n.namedChildren) {
     if (!c) continue;
-    if (c.type === "interpolation") return null;
-    if (c.type === "string_content" || c.type === "escape_sequence") value += c.text;
+    // Each read of `type` is a call into the wasm module.
+    const type = c.type;
+    if (type === "interpolation") return null;
+    if (type === "string_content" || type === "escape_sequence") value += c.text;
   }
   return value;
 }
@@ -168,8 +170,11 @@ export function toExpr(n: Node, depth = 0): Expr {
       }
       return { kind: "dict", range, entries };
     }
-    case "identifier":
-      return { kind: "name", range, name: n.text };
+    case "identifier": {
+      // An identifier's text is its range of the source (`n.text` would ask the tree for the end again).
+      const text = TEXTS.get(n.tree);
+      return { kind: "name", range, name: text !== undefined ? text.slice(range[0], range[1]) : n.text };
+    }
     case "attribute": {
       const obj = n.childForFieldName("object");
       const attr = n.childForFieldName("attribute");
