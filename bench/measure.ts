@@ -28,7 +28,7 @@ if (mode === "parse") {
   ms = performance.now() - start;
   cpu = process.cpuUsage(cpu0);
 } else if (mode === "index") {
-  const { buildProjectIndex } = await import("../cli/project-index.js");
+  const { buildProjectIndex } = await import("../cli/discovery/project-index.js");
   for (const f of files) bytes += readFileSync(f).length;
   const cpu0 = process.cpuUsage();
   const start = performance.now();
@@ -58,7 +58,7 @@ if (mode === "parse") {
 } else if (mode === "rules") {
   // ESLint's own per-file statistics (the `stats` option): time per rule, and parsing, summed over the corpus.
   const { ESLint } = await import("eslint");
-  const { engineOptions } = await import("../cli/config/eslint-config.js");
+  const { engineOptions } = await import("../cli/engine/eslint-config.js");
   const eslint = new ESLint({ ...(await engineOptions({ cwd: dir, extraRequirements: [], concurrency: "off", config: "recommended", cache: false })), stats: true });
   const cpu0 = process.cpuUsage();
   const start = performance.now();
@@ -77,8 +77,8 @@ if (mode === "parse") {
   process.stdout.write(JSON.stringify({ mode, files: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, parseMs: parse, rules, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 } else {
-  const { lint } = await import("../cli/engine.js");
-  const { kindOf } = await import("../cli/files.js");
+  const { lint } = await import("../cli/engine/lint.js");
+  const { kindOf } = await import("../cli/discovery/files.js");
   // lint-noindex: one thread with the project index off (no import of the project resolves), for its cost.
   const noIndex = mode === "lint-noindex";
   if (noIndex) {

@@ -1,5 +1,5 @@
 import type { ESLint } from "eslint";
-import { brokenByFix } from "../cli/fix-check.js";
+import { brokenByFix } from "../cli/fixing/fix-check.js";
 import { lineStarts } from "../parsers/shared/lines.js";
 
 /** Words that mean a message was built from a missing or unprinted value. */

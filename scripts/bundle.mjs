@@ -30,7 +30,7 @@ const eslintCoreRulesOnDemand = {
 };
 
 await esbuild.build({
-  entryPoints: { cli: "dist/cli/thread.js", "pool-worker": "dist/cli/pool-worker.js", "options-module": "dist/cli/options-module.js" },
+  entryPoints: { cli: "dist/cli/thread.js", "pool-worker": "dist/cli/engine/pool-worker.js", "options-module": "dist/cli/engine/options-module.js" },
   outdir: "dist/bundle",
   bundle: true,
   platform: "node",

@@ -13,7 +13,7 @@ import {
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
 import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName } from "./queries.js";
+import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName, subExpressions } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
 import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
@@ -335,20 +335,6 @@ export function rowStatistics(model: SemanticModel): RowStatistic[] {
   }
   STATS.set(model, list);
   return list;
-}
-
-/** Every sub-expression of `e` (iteratively). */
-function* subExpressions(e: Expr): Generator<Expr> {
-  const work: Expr[] = [e];
-  while (work.length) {
-    const x = work.pop()!;
-    yield x;
-    if (x.kind === "member") work.push(x.object);
-    else if (x.kind === "index") work.push(x.object, x.index);
-    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
-    else if (x.kind === "collection") work.push(...x.items);
-    else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
-  }
 }
 
 /** A column key, comparable across functions: a string literal, or a parameter's or variable's name. */

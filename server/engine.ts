@@ -6,12 +6,12 @@
 import { dirname, parse as parsePath } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { settingsForFile as cliSettingsForFile, ConfigError, type ProjectSettings } from "../cli/config/index.js";
-import { engineOptions } from "../cli/config/eslint-config.js";
-import type { EngineSettings } from "../cli/eslint-options.js";
-import { kindOf, MAX_FILE_BYTES, type Kind } from "../cli/files.js";
-import { crashResult } from "../cli/lint-files.js";
-import { collectPins } from "../cli/pins.js";
-import { ruleDoc } from "../cli/rules-command.js";
+import { engineOptions } from "../cli/engine/eslint-config.js";
+import type { EngineSettings } from "../cli/engine/eslint-options.js";
+import { kindOf, MAX_FILE_BYTES, type Kind } from "../cli/discovery/files.js";
+import { crashResult } from "../cli/engine/lint-files.js";
+import { collectPins } from "../cli/fixing/pins.js";
+import { ruleDoc } from "../cli/commands/rule.js";
 import { rules } from "../rules/index.js";
 import type { PinSettings } from "../rules/pin-requirements.js";
 

@@ -2,10 +2,10 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, re
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { fingerprints } from "../cli/fingerprint.js";
-import { formatSarif } from "../cli/format/sarif.js";
-import { redact } from "../cli/format/redact.js";
-import { visible } from "../cli/format/escape.js";
+import { fingerprints } from "../cli/reporting/fingerprint.js";
+import { formatSarif } from "../cli/reporting/format/sarif.js";
+import { redact } from "../cli/reporting/format/redact.js";
+import { visible } from "../cli/reporting/format/escape.js";
 import { globMatcher } from "../cli/config/glob-match.js";
 import { buildHostileTree, OUTSIDE_SECRET, removeTree, SECRET } from "../fuzz/hostile-tree.js";
 import { checkFile, MAX_FILE_BYTES, readText } from "../io/read.js";
@@ -144,10 +144,10 @@ describe("2. matching on file contents is linear", () => {
 
 describe("3. manifests have a work budget", () => {
   it("names deep nesting and alias bombs before any parser runs", () => {
-    expect(manifestTooCostly(`x = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}`, "toml")).toMatch(/nested deeper than 100 levels/u);
-    expect(manifestTooCostly(`a: ${"[".repeat(500)}${"]".repeat(500)}`, "yaml")).toMatch(/nested deeper/u);
-    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "yaml")).toMatch(/nested deeper/u);
-    expect(manifestTooCostly("dependencies:\n  - numpy=1.26\n  - pip:\n    - pandas\n", "yaml")).toBeNull();
+    expect(manifestTooCostly(`x = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}`, "TOML")).toMatch(/nested deeper than 100 levels/u);
+    expect(manifestTooCostly(`a: ${"[".repeat(500)}${"]".repeat(500)}`, "YAML")).toMatch(/nested deeper/u);
+    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "YAML")).toMatch(/nested deeper/u);
+    expect(manifestTooCostly("dependencies:\n  - numpy=1.26\n  - pip:\n    - pandas\n", "YAML")).toBeNull();
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]", "package: [*e, *e, *e, *e, *e, *e, *e, *e, *e]"].join("\n");
     expect(yamlExpansion(parseYAML(bomb))).toBeGreaterThan(MAX_YAML_EXPANSION);
   });

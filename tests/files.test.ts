@@ -14,7 +14,7 @@ vi.mock("node:fs", async (importOriginal) => {
   };
 });
 
-const { plan } = await import("../cli/files.js");
+const { plan } = await import("../cli/discovery/files.js");
 
 describe("file discovery", () => {
   it("names an unreadable file as an error and keeps the others", async () => {

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { applyFixes } from "../cli/apply-fixes.js";
+import { applyFixes } from "../cli/fixing/apply-fixes.js";
 import { runCli, tempProject } from "./util/cli.js";
 
 /** `--fix` writes only what it may, as it was, and never makes a file worse (tests/pin-fix.test.ts covers the pins themselves). */

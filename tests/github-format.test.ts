@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { formatGithub } from "../cli/format/github.js";
+import { formatGithub } from "../cli/reporting/format/github.js";
 import { runCli, tempProject } from "./util/cli.js";
 
 interface Annotation {

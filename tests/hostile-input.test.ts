@@ -184,7 +184,7 @@ describe("strange trees", () => {
   });
 
   it("names a folder it cannot list and keeps the rest (simulated, since root lists everything)", async () => {
-    const { plan } = await import("../cli/files.js");
+    const { plan } = await import("../cli/discovery/files.js");
     const dir = tempProject({ "private/train.py": WITNESS, "public/train.py": WITNESS });
     const p = await plan(["."], dir);
     expect(p.targets.map((t) => t.path)).toEqual([join(dir, "public/train.py")]);

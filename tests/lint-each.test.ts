@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { lintEach } from "../cli/lint-files.js";
+import { lintEach } from "../cli/engine/lint-files.js";
 import plugin from "../plugin/index.js";
 import { tempProject } from "./util/cli.js";
 

@@ -8,7 +8,7 @@ import { requirementsLanguage } from "../parsers/manifests/language.js";
 import { installEntries, shellWords } from "../parsers/manifests/shell-installs.js";
 import { pythonLanguage } from "../parsers/python/language.js";
 import { decodeBytes, encodeText, recoverUtf16 } from "../parsers/shared/encoding.js";
-import { changeLines } from "../cli/fix-report.js";
+import { changeLines } from "../cli/fixing/fix-report.js";
 import plugin from "../plugin/index.js";
 import rule from "../rules/pin-requirements.js";
 

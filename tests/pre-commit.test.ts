@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { kindOf } from "../cli/files.js";
+import { kindOf } from "../cli/discovery/files.js";
 
 // The hook itself, run by pre-commit, is tested in tests/e2e/pre-commit-hook.test.ts.
 const repo = new URL("../", import.meta.url).pathname;

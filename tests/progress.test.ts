@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
-import { Progress } from "../cli/progress.js";
+import { Progress } from "../cli/reporting/progress.js";
 import { tempProject } from "./util/cli.js";
 
 const CLEAR = "\r\u001b[K";

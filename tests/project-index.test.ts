@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lint } from "../cli/engine.js";
-import { plan } from "../cli/files.js";
-import { buildProjectIndex } from "../cli/project-index.js";
+import { lint } from "../cli/engine/lint.js";
+import { plan } from "../cli/discovery/files.js";
+import { buildProjectIndex } from "../cli/discovery/project-index.js";
 import { runCli } from "./util/cli.js";
 
 // A project whose scripts seed (or not) through a module of their own, with a name that does not say so.

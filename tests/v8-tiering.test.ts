@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
-const module = new URL("../dist/cli/v8-tiering.js", import.meta.url).href;
+const module = new URL("../dist/cli/engine/v8-tiering.js", import.meta.url).href;
 
 /** Run a snippet in a fresh Node process, where V8 reports flags it does not know on stderr. */
 const node = (code: string, env: NodeJS.ProcessEnv = {}) =>

@@ -2,7 +2,7 @@ import type { Linter } from "eslint";
 import { defaultSeverity, FILES, LANGUAGE_IDS, type Language } from "../../plugin/configs.js";
 import type { ExpLintDocs } from "../../rules/util/create-rule.js";
 import { rules } from "../../rules/index.js";
-import { DEFAULT_IGNORES } from "../files.js";
+import { DEFAULT_IGNORES } from "../discovery/files.js";
 import { globsMatcher, pathMatcher } from "./globs.js";
 import type { ProjectConfig } from "./validate.js";
 

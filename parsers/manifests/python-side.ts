@@ -45,7 +45,7 @@ export function readScriptBlock(text: string): Entry[] {
     content += `${line.text.slice(skip)}\n`;
   }
   if (!closed) return [];
-  if (manifestTooCostly(content, "toml")) return [];
+  if (manifestTooCostly(content, "TOML")) return [];
   let parsed;
   try {
     parsed = readPyproject(content, "script");

@@ -1,10 +1,10 @@
 import { lstatSync, readlinkSync } from "node:fs";
 import type { ESLint } from "eslint";
-import { decodeBytes, encodeText, type Encoding } from "../parsers/shared/encoding.js";
+import { decodeBytes, encodeText, type Encoding } from "../../parsers/shared/encoding.js";
 import { brokenByFix } from "./fix-check.js";
 import type { FileChange } from "./fix-report.js";
-import { isInside, readBytes, realPath } from "../io/read.js";
-import { writeAtomic, WriteRefused } from "../io/write.js";
+import { isInside, readBytes, realPath } from "../../io/read.js";
+import { writeAtomic, WriteRefused } from "../../io/write.js";
 
 /** Why a fixed file must not be written, or null to write it. */
 function refusal(path: string, before: string, output: string, roots: string[]): string | null {

@@ -1,9 +1,9 @@
-import { readNotebook } from "../parsers/notebook/notebook.js";
-import { readScriptBlock } from "../parsers/manifests/python-side.js";
-import { extractFacts } from "../parsers/python/facts.js";
-import { parsePython } from "../parsers/python/tree-sitter.js";
-import { buildTree } from "../parsers/manifests/language.js";
-import { kindOf } from "./files.js";
+import { readNotebook } from "../../parsers/notebook/notebook.js";
+import { readScriptBlock } from "../../parsers/manifests/python-side.js";
+import { extractFacts } from "../../parsers/python/facts.js";
+import { parsePython } from "../../parsers/python/tree-sitter.js";
+import { buildTree } from "../../parsers/manifests/language.js";
+import { kindOf } from "../discovery/files.js";
 
 /** How well a file reads: unreadable at all, how many syntax problems, how many requirement entries. */
 export interface Readability {

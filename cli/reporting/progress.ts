@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { watchLinted } from "./linted.js";
+import { watchLinted } from "../engine/linted.js";
 
 /** Scans smaller than this finish before a progress line would help. */
 export const PROGRESS_MIN_FILES = 300;

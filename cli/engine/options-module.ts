@@ -1,5 +1,5 @@
 // Loaded by ESLint's worker threads (ESLint.fromOptionsModule): rebuilds the CLI's options from the environment.
-import { engineOptions } from "./config/eslint-config.js";
+import { engineOptions } from "./eslint-config.js";
 import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
 
 const raw = process.env[SETTINGS_ENV];

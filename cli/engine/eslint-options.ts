@@ -1,9 +1,9 @@
 import type { ESLint, Linter } from "eslint";
-import plugin from "../plugin/index.js";
+import plugin from "../../plugin/index.js";
 import { lintedConfig } from "./linted.js";
-import type { PinSettings } from "../rules/pin-requirements.js";
-import type { IndexEntry } from "../semantic/project.js";
-import { projectConfigs, type ProjectRules } from "./config/apply.js";
+import type { PinSettings } from "../../rules/pin-requirements.js";
+import type { IndexEntry } from "../../semantic/project.js";
+import { projectConfigs, type ProjectRules } from "../config/apply.js";
 
 /** What the CLI decided, in plain JSON so worker threads can rebuild the same options. */
 export interface EngineSettings {
@@ -22,9 +22,9 @@ export interface EngineSettings {
   pins?: PinSettings;
   /** Rules from exp-lint.toml or `[tool.exp-lint]`, applied on top of the shipped config: one per configuration file in play. */
   projects?: ProjectRules[];
-  /** The project index built once by the CLI (cli/project-index.ts), for the lint workers. */
+  /** The project index built once by the CLI (cli/discovery/project-index.ts), for the lint workers. */
   projectIndex?: IndexEntry[];
-  /** `--eslint-config FILE`: the only flat config file that is loaded (cli/config/eslint-config.ts); the scanned repository's own never is. */
+  /** `--eslint-config FILE`: the only flat config file that is loaded (cli/engine/eslint-config.ts); the scanned repository's own never is. */
   eslintConfigFile?: string;
 }
 

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { ESLint } from "eslint";
-import { readBytes, type ReadResult } from "../io/read.js";
-import { decodeBytes } from "../parsers/shared/encoding.js";
-import { kindOf } from "./files.js";
+import { readBytes, type ReadResult } from "../../io/read.js";
+import { decodeBytes } from "../../parsers/shared/encoding.js";
+import { kindOf } from "../discovery/files.js";
 
 /**
  * A file's text for linting. Manifests are decoded as pip decodes them (a

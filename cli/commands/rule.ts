@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Chalk, type ChalkInstance } from "chalk";
-import { rules } from "../rules/index.js";
+import { rules } from "../../rules/index.js";
 
 interface Meta {
   docs?: { description?: string; recommended?: boolean; url?: string };
@@ -29,8 +29,8 @@ export function listRules(chalk: ChalkInstance): string {
 export function ruleDoc(id: string): string | null {
   const bare = id.replace(/^exp-lint\//u, "");
   if (!metaOf(bare)) return null;
-  // dist/cli/ and cli/ are both two levels below the package root, where docs/ ships.
-  for (const rel of ["../../docs/rules/", "../docs/rules/"]) {
+  // docs/ ships at the package root: two levels above cli/commands/ and the bundle (dist/bundle/), three above dist/cli/commands/.
+  for (const rel of ["../../docs/rules/", "../../../docs/rules/"]) {
     try {
       return readFileSync(fileURLToPath(new URL(`${rel}${bare}.md`, import.meta.url)), "utf8");
     } catch {

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ESLint, type Linter } from "eslint";
-import { eslintOptions, type EngineSettings } from "../eslint-options.js";
+import { eslintOptions, type EngineSettings } from "./eslint-options.js";
 import { projectIndex } from "../../semantic/project.js";
-import { ConfigError } from "./load.js";
+import { ConfigError } from "../config/load.js";
 
 /**
  * The flat config named with `--eslint-config`, imported by exp-lint itself rather than by ESLint, so

@@ -2,7 +2,7 @@ import { relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ESLint } from "eslint";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import { PACKAGE_VERSION } from "../../plugin/package-info.js";
+import { PACKAGE_VERSION } from "../../../plugin/package-info.js";
 import { fingerprints } from "../fingerprint.js";
 
 // Written here rather than with @microsoft/eslint-formatter-sarif, which pulls in a second, ESLint 8, copy of ESLint.

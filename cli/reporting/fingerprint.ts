@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { relative, sep } from "node:path";
 import type { ESLint } from "eslint";
-import { readNotebook } from "../parsers/notebook/notebook.js";
-import type { NotebookMessage } from "../parsers/notebook/processor.js";
-import { readText } from "../io/read.js";
+import { readNotebook } from "../../parsers/notebook/notebook.js";
+import type { NotebookMessage } from "../../parsers/notebook/processor.js";
+import { readText } from "../../io/read.js";
 
 /**
  * A finding's identity that survives edits elsewhere in the file: the rule, the

@@ -1,7 +1,7 @@
-// A lint worker: one ESLint per thread, fed chunks of files by cli/pool.ts.
+// A lint worker: one ESLint per thread, fed chunks of files by cli/engine/pool.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { ESLint } from "eslint";
-import { engineOptions } from "./config/eslint-config.js";
+import { engineOptions } from "./eslint-config.js";
 import type { EngineSettings } from "./eslint-options.js";
 import { lintEach } from "./lint-files.js";
 

@@ -2,8 +2,8 @@ import { dirname, resolve } from "node:path";
 import type { ESLint, Linter } from "eslint";
 import { fingerprints, relativePath } from "./fingerprint.js";
 import { redact } from "./format/redact.js";
-import { readText } from "../io/read.js";
-import { writeAtomic, WriteRefused } from "../io/write.js";
+import { readText } from "../../io/read.js";
+import { writeAtomic, WriteRefused } from "../../io/write.js";
 
 /**
  * `--baseline FILE`: findings recorded in FILE are hidden, so a legacy repository

@@ -1,10 +1,10 @@
 import { ESLint } from "eslint";
-import { checkEslintConfig, engineOptions } from "./config/eslint-config.js";
+import { checkEslintConfig, engineOptions } from "./eslint-config.js";
 import { SETTINGS_ENV, type EngineSettings } from "./eslint-options.js";
-import type { Plan } from "./files.js";
+import type { Plan } from "../discovery/files.js";
 import { lintEach, lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
-import { buildProjectIndex } from "./project-index.js";
+import { buildProjectIndex } from "../discovery/project-index.js";
 import { tuneTiering } from "./v8-tiering.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.

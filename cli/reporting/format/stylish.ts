@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { ChalkInstance } from "chalk";
 import type { ESLint } from "eslint";
-import type { NotebookMessage } from "../../parsers/notebook/processor.js";
+import type { NotebookMessage } from "../../../parsers/notebook/processor.js";
 import { sourceLines, sourceOf, type SourceLines } from "../fingerprint.js";
 import { visible } from "./escape.js";
 import { redact } from "./redact.js";

@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import { watch } from "chokidar";
-import { kindOf } from "./files.js";
+import { kindOf } from "../discovery/files.js";
 
 interface WatchIo {
   stderr: (s: string) => void;

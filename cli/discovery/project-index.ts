@@ -1,7 +1,7 @@
-import "../parsers/python/project-module.js";
-import { projectIndex, type IndexEntry } from "../semantic/project.js";
+import "../../parsers/python/project-module.js";
+import { projectIndex, type IndexEntry } from "../../semantic/project.js";
 import type { Target } from "./files.js";
-import { readText } from "../io/read.js";
+import { readText } from "../../io/read.js";
 
 // `from x import`, `import x, y`: module names a Python file (or a notebook's JSON) may take from the project.
 // Over-matching only costs a failed look-up: the index resolves each name against the disk, and only project files count.
