@@ -189,6 +189,24 @@ function sameValue(model: SemanticModel, a: Expr, b: Expr, scope: number): boole
 }
 
 const SLICES = new WeakMap<Binding, { role: SplitRole; via: string; base: Expr; other: Binding } | null>();
+const ROW_SLICES = new WeakMap<SemanticModel, Map<number, { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[]>>();
+
+/** The bindings of a scope that hold a row slice, in the front end's order: found once per scope, not once per binding asked about. */
+function rowSlicesIn(model: SemanticModel, scope: number): { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[] {
+  let byScope = ROW_SLICES.get(model);
+  if (!byScope) ROW_SLICES.set(model, (byScope = new Map()));
+  let list = byScope.get(scope);
+  if (!list) {
+    list = [];
+    for (const o of model.facts.bindings) {
+      if (o.scope !== scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
+      const theirs = rowSlice(ownValue(o));
+      if (theirs) list.push({ o, theirs });
+    }
+    byScope.set(scope, list);
+  }
+  return list;
+}
 
 /**
  * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`):
@@ -199,10 +217,8 @@ export function slicePart(model: SemanticModel, b: Binding): { role: SplitRole; 
   let found: { role: SplitRole; via: string; base: Expr; other: Binding } | null = null;
   const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
   if (mine) {
-    for (const o of model.facts.bindings) {
-      if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
-      const theirs = rowSlice(ownValue(o));
-      if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+    for (const { o, theirs } of rowSlicesIn(model, b.scope)) {
+      if (o === b || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
       found = { role: mine.head ? "train" : "test", via: `slicing ${model.sourceText(mine.base.range)}`, base: mine.base, other: o };
       break;
     }
