@@ -218,6 +218,8 @@ export interface ProgramFacts {
   optionObjects?: boolean;
   /** Identifier reads, collected on demand (they are many); binding sites may be among them, the model drops those. */
   names(): NameRead[];
+  /** The reads of one name, as `names()` would list them; a front end that can find them without collecting every read offers this. */
+  namesOf?(name: string): NameRead[];
   /** Member and index reads, collected on demand (they are many). */
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */

@@ -45,7 +45,9 @@ export class SemanticModel {
   #file: string | null = null;
   #project: ProjectIndex | null = null;
   #projectDepth = 0;
-  #references: Map<Binding, NameRead[]> | null = null;
+  // Keyed by name ("" for all names at once).
+  #references = new Map<string, Map<Binding, NameRead[]>>();
+  #bindingSites: Set<number> | null = null;
   #defScopes: Map<Binding, Scope> | null = null;
   #callsByScope: Map<number, CallSite[]> | null = null;
   #params = new Map<number, Binding[]>();
@@ -91,20 +93,23 @@ export class SemanticModel {
 
   /** Every read of the name a binding binds (not its own binding site), in source order. */
   references(b: Binding): readonly NameRead[] {
-    if (!this.#references) {
-      const refs = new Map<Binding, NameRead[]>();
-      const sites = new Set(this.facts.bindings.map((x) => x.range[0]));
-      for (const read of this.facts.names()) {
-        if (sites.has(read.range[0])) continue;
+    // By name, when the front end can list one name's reads: most files ask about a few names only.
+    const key = this.facts.namesOf ? b.name : "";
+    let refs = this.#references.get(key);
+    if (!refs) {
+      refs = new Map<Binding, NameRead[]>();
+      this.#bindingSites ??= new Set(this.facts.bindings.map((x) => x.range[0]));
+      for (const read of this.facts.namesOf ? this.facts.namesOf(b.name) : this.facts.names()) {
+        if (this.#bindingSites.has(read.range[0])) continue;
         const target = this.binding(read.name, read.scope, read.range[0]);
         if (!target) continue;
         let list = refs.get(target);
         if (!list) refs.set(target, (list = []));
         list.push(read);
       }
-      this.#references = refs;
+      this.#references.set(key, refs);
     }
-    return this.#references.get(b) ?? [];
+    return refs.get(b) ?? [];
   }
 
   /** The binding is read somewhere: called by name (the common case, read from the call sites alone), else any other read. */

@@ -285,6 +285,25 @@ function boundRole(bound: Expr): SplitRole | null {
   return name === null ? null : nameRole(name);
 }
 
+const ROW_SLICES = new WeakMap<SemanticModel, Map<number, { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[]>>();
+
+/** The bindings of a scope that hold a row slice, in the front end's order: found once per scope, not once per binding asked about. */
+function rowSlicesIn(model: SemanticModel, scope: number): { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[] {
+  let byScope = ROW_SLICES.get(model);
+  if (!byScope) ROW_SLICES.set(model, (byScope = new Map()));
+  let list = byScope.get(scope);
+  if (!list) {
+    list = [];
+    for (const o of model.facts.bindings) {
+      if (o.scope !== scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
+      const theirs = rowSlice(ownValue(o));
+      if (theirs) list.push({ o, theirs });
+    }
+    byScope.set(scope, list);
+  }
+  return list;
+}
+
 /**
  * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`,
  * `xs.slice(0, n)` beside `xs.slice(n)`): the rows of one table cut at one bound. The head
@@ -296,10 +315,8 @@ export function slicePart(model: SemanticModel, b: Binding): SlicePart | null {
   let found: SlicePart | null = null;
   const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
   if (mine) {
-    for (const o of model.facts.bindings) {
-      if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
-      const theirs = rowSlice(ownValue(o));
-      if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+    for (const { o, theirs } of rowSlicesIn(model, b.scope)) {
+      if (o === b || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
       const heldHead = boundRole(mine.bound);
       let role: SplitRole = mine.head ? "train" : "test";
       if (heldHead && heldHead !== "train") role = mine.head ? heldHead : "train";
