@@ -79,11 +79,17 @@ if (mode === "parse") {
 } else {
   const { lint } = await import("../cli/engine/lint.js");
   const { kindOf } = await import("../cli/discovery/files.js");
+  // lint-noindex: one thread with the project index off (no import of the project resolves), for its cost.
+  const noIndex = mode === "lint-noindex";
+  if (noIndex) {
+    const { projectIndex } = await import("../semantic/project.js");
+    projectIndex.resolveModule = () => null;
+  }
   // cache-cold starts without a cache file and writes it; cache-warm reads it back over the unchanged corpus.
   const cached = mode.startsWith("cache-");
   const cacheLocation = join(dir, "..", ".corpus-eslintcache");
   if (mode === "cache-cold") rmSync(cacheLocation, { force: true });
-  const concurrency = mode === "lint" || cached ? "off" : Number(mode.slice("lint".length));
+  const concurrency = mode === "lint" || noIndex || cached ? "off" : Number(mode.slice("lint".length));
   for (const f of files) bytes += readFileSync(f).length;
   const cpu0 = process.cpuUsage();
   const start = performance.now();

@@ -176,6 +176,26 @@ export function splitFromGetter(method: string): SplitRole | null {
 /** Methods that cut rows (`xs.slice(0, nTrain)`, `rows.slice(nTrain)`): begin first, then the end (arrays) or size (tensors). */
 export const SLICE_METHODS = new Set(["slice"]);
 
+/** Lightning hooks that hand the trainer a held-out loader, the split each must hold, and the packages that call them. */
+export const HELD_OUT_LOADER_HOOKS: { method: string; role: SplitRole; step: string }[] = [
+  { method: "test_dataloader", role: "test", step: "test_step" },
+  { method: "val_dataloader", role: "val", step: "validation_step" },
+];
+export const LOADER_HOOK_PACKAGES = ["pytorch_lightning", "lightning"];
+
+/** Calls that wrap a dataset in a loader, and where the dataset goes: `DataLoader(train_ds, batch_size=64)`. */
+export const DATA_LOADERS: { qname: string; data: { index: number; keyword: string } }[] = [
+  { qname: "torch.utils.data.DataLoader", data: { index: 0, keyword: "dataset" } },
+  { qname: "torch_geometric.loader.DataLoader", data: { index: 0, keyword: "dataset" } },
+];
+
+/** Methods that write a table to a file, and where the path goes: `df.to_csv("data/clean.csv")`. */
+export const TABLE_WRITE_METHODS: { method: string; path: { index: number; keyword: string } }[] = [
+  ...["to_csv", "to_json"].map((method) => ({ method, path: { index: 0, keyword: "path_or_buf" } })),
+  ...["to_parquet", "to_feather", "to_pickle"].map((method) => ({ method, path: { index: 0, keyword: "path" } })),
+  { method: "to_excel", path: { index: 0, keyword: "excel_writer" } },
+];
+
 /** A file name that says which split it holds: `test.csv`, `../input/train.csv`, `adult.test`, `valid_data.parquet`. */
 export function splitFromFileName(path: string): SplitRole | null {
   const file = path.split(/[\\/]/u).pop() ?? "";

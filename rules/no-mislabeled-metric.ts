@@ -1,4 +1,4 @@
-import { EVAL_TOKENS, LOSS_TOKENS, nameTokens, QUALITY_METRIC_TOKENS, SPLIT_TOKENS, type SplitRole } from "../catalogue/data.js";
+import { EVAL_TOKENS, HELD_OUT_LOADER_HOOKS, LOADER_HOOK_PACKAGES, LOSS_TOKENS, nameTokens, QUALITY_METRIC_TOKENS, SPLIT_TOKENS, type SplitRole } from "../catalogue/data.js";
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
 import type { CallExpr, Expr, Range } from "../semantic/ir.js";
 import { metricDictKind } from "../semantic/metric-summaries.js";
@@ -9,7 +9,7 @@ import { createRule } from "./util/create-rule.js";
 import { replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "trainAsHeldOut" | "trainUnqualified" | "valAsTest" | "renameKey";
+type MessageIds = "trainLoaderAsHeldOut" | "trainAsHeldOut" | "trainUnqualified" | "valAsTest" | "renameKey";
 type Options = [];
 
 const QUOTES = ['"""', "'''", '"', "'", "`"];
@@ -102,6 +102,24 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
   return out;
 }
 
+/** Lightning's `test_dataloader`/`val_dataloader` methods that return a loader over the training split. */
+function heldOutLoaderHooks(model: SemanticModel): { at: Range; data: Record<string, string> }[] {
+  const out: { at: Range; data: Record<string, string> }[] = [];
+  for (const fn of model.functionScopes()) {
+    const hook = HELD_OUT_LOADER_HOOKS.find((h) => h.method === fn.name);
+    const owner = hook && fn.parent !== null ? model.scopeById(fn.parent) : null;
+    if (!hook || owner?.kind !== "class") continue;
+    for (const ret of model.returnsIn(fn.id)) {
+      const prov = provenance(model, ret.value, ret.scope);
+      // The name of the data alone (`self.train_ds`) is evidence enough here: the hook's own name says which split it must be.
+      if (prov.role !== "train") continue;
+      out.push({ at: ret.value.range, data: { hook: fn.name!, evidence: describeEvidence(prov.evidence, "train"), step: hook.step, split: ROLE_WORDS[hook.role] } });
+      break;
+    }
+  }
+  return out;
+}
+
 /** The finding for a value from split `from` logged under a key naming `split`, or null when the name fits. */
 function finding(split: KeySplit, kind: "loss" | "quality", from: SplitRole): { messageId: MessageIds; from: SplitRole; want: SplitRole[] } | null {
   if (from === "train" && (split === "val" || split === "test")) return { messageId: "trainAsHeldOut", from, want: [split] };
@@ -152,6 +170,8 @@ export default createRule<Options, MessageIds>({
         "Metric '{{key}}' reads as a held-out score, but {{value}} is computed on training data ({{evidence}}), so it overstates generalisation. Log it as '{{rename}}', or {{remedy}}.",
       valAsTest:
         "Metric '{{key}}' is logged as a test score, but {{value}} is computed on the validation split ({{evidence}}), which guided model selection. Log it as '{{rename}}', or {{remedy}}.",
+      trainLoaderAsHeldOut:
+        "'{{hook}}' returns a loader over training data ({{evidence}}), so every metric {{step}} computes from it is a training score reported under the {{split}} name. Return a loader over the {{split}} split.",
       renameKey: "Log it as '{{rename}}'.",
     },
     hasSuggestions: true,
@@ -160,6 +180,9 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
+      if (model.imports(...LOADER_HOOK_PACKAGES)) {
+        for (const hook of heldOutLoaderHooks(model)) context.report({ loc: loc(hook.at), messageId: "trainLoaderAsHeldOut", data: hook.data });
+      }
       if (!model.imports(...TRACKER_PACKAGES)) return;
       const reported = new Set<string>();
       for (const m of loggedMetrics(model)) {

@@ -4,14 +4,11 @@ import {
   CHECKPOINT_ACTIONS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
-  FIT_TRANSFORM_FUNCTIONS,
   LEAKAGE_PACKAGES,
-  LEARNED_TRANSFORMERS,
   MODEL_PROMOTIONS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
   ONE_SET_MONITORS,
-  OVERSAMPLERS,
   RUN_SEARCHES,
   SEARCHES,
   STATELESS_TRANSFORMERS,
@@ -19,15 +16,17 @@ import {
   TUNERS,
 } from "../catalogue/leakage.js";
 import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
-import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
 import { at, base, derivation, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { dataFitKind, learnedFit } from "../semantic/split-summaries.js";
+import { tableRead } from "../semantic/table-files.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
+type MessageIds = "fittedFileBeforeSplit" | "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
 type Options = [];
 
 // Builtins that pick or order candidates by a key.
@@ -167,31 +166,18 @@ function fitOnTest(model: SemanticModel, site: CallSite): Finding | null {
 /** A learned transformer or an oversampler fitted on data that is split afterwards; `fit_transform`-like functions (`scale(X)`) too. */
 function fitBeforeSplit(model: SemanticModel, site: CallSite, splits: () => Split[]): Finding | null {
   const { call, scope } = site;
-  let kind: "transformer" | "sampler" | null = null;
-  let name: string;
-  let method: string;
-  let x: Arg | null;
-  if (call.callee.kind === "member") {
-    if (!TRANSFORMER_FIT_METHODS.has(call.callee.property)) return null;
-    const receiver = model.resolve(call.callee.object, scope);
-    kind = receiver === null ? null : LEARNED_TRANSFORMERS.includes(base(receiver)) ? "transformer" : OVERSAMPLERS.includes(base(receiver)) ? "sampler" : null;
-    name = receiver === null ? "" : short(receiver);
-    method = call.callee.property;
-    x = argument(call, { index: 0, keyword: "X" });
-  } else {
-    const q = call.callee.kind === "name" ? model.callee(site) : null;
-    const fn = q === null ? undefined : FIT_TRANSFORM_FUNCTIONS.find((f) => f.qname === q);
-    if (!fn) return null;
-    kind = "transformer";
-    name = short(q!);
-    method = "called";
-    x = argument(call, fn.data);
-  }
+  const fit = learnedFit(model, site);
+  // A helper of this file or the project that fits on its argument: reported at the call, naming the helper.
+  const helper = fit ? null : model.summaryAt(dataFitKind, site);
+  const kind = fit?.kind ?? helper?.kind;
+  const name = fit?.name ?? helper?.what.split(".")[0] ?? "";
+  const method = fit?.method ?? `inside ${snippet(model.sourceText(call.callee.range), 40)}(...)`;
+  const x = fit?.x ?? (helper ? argument(call, { index: helper.param }) : null);
   // Data that already is a held-out part (or mixes parts) was divided before the fit; the training part may be divided again (nested split).
   if (!kind || !x) return null;
   const roles = provenance(model, x.value, scope).roles;
   if (roles.size > 1 || roles.has("test") || roles.has("val")) return null;
-  const split = leakedSplit(model, site, x.value, splits());
+  const split = leakedSplit(model, site, x.value, splits(), helper ?? undefined);
   if (!split) return null;
   // Divided again, the training part's held-out side is a validation split.
   const heldOut = roles.has("train") ? "validation" : split.heldOut;
@@ -221,6 +207,26 @@ function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: 
         heldOut: tableRoles.has("train") ? "validation" : leak.split.heldOut,
       },
     };
+  }
+}
+
+/** A table file that another script of the project wrote after fitting on all its rows, read here and split. */
+function* fittedFileBeforeSplit(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
+  const seen = new Set<Binding>();
+  for (const split of splits()) {
+    const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
+    for (const b of d.bindings) {
+      const read = seen.has(b) ? null : tableRead(model, b);
+      seen.add(b);
+      const writer = read ? model.tableWriters(read.path)[0] : undefined;
+      if (!read || !writer || provenance(model, { kind: "name", name: b.name, range: b.range }, b.scope).roles.size) continue;
+      yield {
+        call: read.call as CallExpr,
+        range: read.call.range,
+        messageId: "fittedFileBeforeSplit",
+        data: { file: read.path, writer: writer.file, line: String(writer.line), what: writer.what, split: split.name, heldOut: split.heldOut },
+      };
+    }
   }
 }
 
@@ -363,6 +369,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
+      fittedFileBeforeSplit:
+        "'{{file}}' is written by {{writer}} (line {{line}}) from a table preprocessed on all its rows ({{what}}), and {{split}} divides it here, so the {{heldOut}} rows shaped those values. Split the raw table first and fit the preprocessing on the training split only (or write the split files from {{writer}}).",
       statsBeforeSplit:
         "'{{stat}}' summarises the rows of {{data}}{{via}} before {{split}} divides the data it feeds, so the {{heldOut}} rows shaped these features. Compute the statistic on the training split only and apply it to the held-out split (or use a transformer inside a Pipeline).",
       fitOnAll:
@@ -395,7 +403,7 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
+      findings.push(...fittedFileBeforeSplit(model, allSplits), ...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

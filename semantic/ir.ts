@@ -87,6 +87,8 @@ export interface OtherExpr {
   slice?: { start: Expr | null; stop: Expr | null; step: Expr | null };
   /** For a conditional expression (`a if c else b`): the values it may take. */
   branches?: Expr[];
+  /** For arithmetic (`args.lr * scale`): the values it combines, so what it is computed from can be traced. */
+  operands?: Expr[];
 }
 
 export type ScopeKind = "module" | "function" | "class";
@@ -216,6 +218,8 @@ export interface ProgramFacts {
   optionObjects?: boolean;
   /** Identifier reads, collected on demand (they are many); binding sites may be among them, the model drops those. */
   names(): NameRead[];
+  /** The reads of one name, as `names()` would list them; a front end that can find them without collecting every read offers this. */
+  namesOf?(name: string): NameRead[];
   /** Member and index reads, collected on demand (they are many). */
   reads(): { expr: MemberExpr | IndexExpr; scope: number }[];
   /** Scope id of the innermost scope containing an offset. */

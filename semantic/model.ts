@@ -45,7 +45,9 @@ export class SemanticModel {
   #file: string | null = null;
   #project: ProjectIndex | null = null;
   #projectDepth = 0;
-  #references: Map<Binding, NameRead[]> | null = null;
+  // Keyed by name ("" for all names at once).
+  #references = new Map<string, Map<Binding, NameRead[]>>();
+  #bindingSites: Set<number> | null = null;
   #defScopes: Map<Binding, Scope> | null = null;
   #callsByScope: Map<number, CallSite[]> | null = null;
   #params = new Map<number, Binding[]>();
@@ -91,20 +93,23 @@ export class SemanticModel {
 
   /** Every read of the name a binding binds (not its own binding site), in source order. */
   references(b: Binding): readonly NameRead[] {
-    if (!this.#references) {
-      const refs = new Map<Binding, NameRead[]>();
-      const sites = new Set(this.facts.bindings.map((x) => x.range[0]));
-      for (const read of this.facts.names()) {
-        if (sites.has(read.range[0])) continue;
+    // By name, when the front end can list one name's reads: most files ask about a few names only.
+    const key = this.facts.namesOf ? b.name : "";
+    let refs = this.#references.get(key);
+    if (!refs) {
+      refs = new Map<Binding, NameRead[]>();
+      this.#bindingSites ??= new Set(this.facts.bindings.map((x) => x.range[0]));
+      for (const read of this.facts.namesOf ? this.facts.namesOf(b.name) : this.facts.names()) {
+        if (this.#bindingSites.has(read.range[0])) continue;
         const target = this.binding(read.name, read.scope, read.range[0]);
         if (!target) continue;
         let list = refs.get(target);
         if (!list) refs.set(target, (list = []));
         list.push(read);
       }
-      this.#references = refs;
+      this.#references.set(key, refs);
     }
-    return this.#references.get(b) ?? [];
+    return refs.get(b) ?? [];
   }
 
   /** The binding is read somewhere: called by name (the common case, read from the call sites alone), else any other read. */
@@ -255,6 +260,11 @@ export class SemanticModel {
       this.#externals.set(qname, (found = fn ? { external: fn } : null));
     }
     return found;
+  }
+
+  /** Other scripts of the project that write the table file `path` after fitting on all its rows (see ProjectIndex.tableWriters). */
+  tableWriters(path: string): { file: string; line: number; what: string }[] {
+    return this.#project && this.#file ? this.#project.tableWriters(this.#file, path) : [];
   }
 
   /** The argument a call passes for the callee's parameter `name` at position `index` (self left out), or null. */
@@ -575,10 +585,17 @@ export class SemanticModel {
         }
         // What a value is computed from is recorded only for a value read whole: under a member read
         // (`args.lr`, `args = parser.parse_args()`), the parser is not what `args.lr` holds.
-        case "call":
+        case "call": {
+          // `Namespace(**config)`, `dict(**config)`: the mapping itself, re-wrapped; its keys are read as attributes or items.
+          const spread = e.args.length === 1 && e.args[0]!.spread === "**" ? e.args[0]!.value : null;
+          if (spread) {
+            paths = visit(spread, s, hops + 1, record);
+            break;
+          }
           for (const a of e.args) visit(a.value, s, hops + 1, record);
           if (e.callee.kind === "member") visit(e.callee.object, s, hops + 1, record);
           break;
+        }
         case "dict":
           for (const en of e.entries) visit(en.value, s, hops + 1, record);
           break;
@@ -586,9 +603,10 @@ export class SemanticModel {
           for (const item of e.items) visit(item, s, hops + 1, record);
           break;
         case "other":
-          for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
-          // An operator's value (`(1 - acc) * 100`) is computed from the names it mentions, as a call's from its arguments.
-          if (!e.branches && !e.slice) for (const name of e.names) visit({ kind: "name", name, range: e.range }, s, hops + 1, record);
+          // A conditional's values, and what arithmetic combines (`args.lr * scale` is read from `args.lr`).
+          for (const b of [...(e.branches ?? []), ...(e.operands ?? [])]) visit(b, s, hops + 1, record);
+          // Where the front end gives no operands, an operator's value (`(1 - acc) * 100`) is computed from the names it mentions.
+          if (!e.branches && !e.operands && !e.slice) for (const name of e.names) visit({ kind: "name", name, range: e.range }, s, hops + 1, record);
           break;
         default:
           break;

@@ -1,6 +1,6 @@
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { readTextOrThrow } from "../io/read.js";
-import { dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 import type { FunctionRecord, ModuleRecord } from "./summaries.js";
 
 /**
@@ -41,6 +41,17 @@ function gate(path: string): { mtimeMs: number; size: number } | null {
   } catch {
     return null;
   }
+}
+
+// Scripts looked at for a table file another script reads: this many, this deep below the project root.
+const MAX_SCRIPTS = 2000;
+const MAX_SCRIPT_DEPTH = 6;
+const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "venv", "env", "site-packages", "build", "dist"]);
+
+/** Where a path written in a script may point: resolved against the project root and against the script's directory. */
+function placesOf(root: string, dir: string, path: string): string[] {
+  if (isAbsolute(path)) return [normalize(path)];
+  return [...new Set([resolve(root, path), resolve(dir, path)])];
 }
 
 export class ProjectIndex {
@@ -187,6 +198,72 @@ export class ProjectIndex {
   starFunction(fromFile: string, module: string, name: string, depth = 0): FunctionRecord | null {
     const path = this.resolveModule(fromFile, module);
     return path ? this.#inModule(path, name, depth, new Set()) : null;
+  }
+
+  /**
+   * Scripts of the project (other than `fromFile`) that write the table file
+   * `path` after fitting on all its rows, as their summaries record it. Paths
+   * are compared after resolving against the project root and against each
+   * script's own directory (the two usual working directories). Only scripts
+   * whose text mentions the file's name are summarised. Files are given relative to the root.
+   */
+  tableWriters(fromFile: string, path: string): { file: string; line: number; what: string }[] {
+    const from = resolve(fromFile);
+    const root = this.rootOf(dirname(from));
+    const want = new Set(placesOf(root, dirname(from), path));
+    const name = basename(path);
+    const out: { file: string; line: number; what: string }[] = [];
+    for (const script of this.#scripts(root)) {
+      if (script === from || !this.#mentions(script, name)) continue;
+      for (const w of this.moduleAt(script)?.writes ?? []) {
+        if (placesOf(root, dirname(script), w.path).some((p) => want.has(p))) out.push({ file: relative(root, script).split(sep).join("/"), line: w.line, what: w.what });
+      }
+    }
+    return out;
+  }
+
+  #scriptLists = new Map<string, { at: number; files: string[] }>();
+  #mentioned = new Map<string, boolean>();
+
+  /** The project's Python files, walked once per root (bounded), skipping hidden, vendored and environment folders. */
+  #scripts(root: string): string[] {
+    const now = Date.now();
+    const cached = this.#scriptLists.get(root);
+    if (cached && now - cached.at < RECHECK_MS * 10) return cached.files;
+    const files: string[] = [];
+    const work: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
+    while (work.length && files.length < MAX_SCRIPTS) {
+      const { dir, depth } = work.pop()!;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (e.isDirectory() && depth < MAX_SCRIPT_DEPTH && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name)) work.push({ dir: join(dir, e.name), depth: depth + 1 });
+        else if (e.isFile() && e.name.endsWith(".py")) files.push(join(dir, e.name));
+      }
+    }
+    this.#scriptLists.set(root, { at: now, files });
+    return files;
+  }
+
+  /** The script's text names the file (its base name), read once per file version. */
+  #mentions(script: string, name: string): boolean {
+    const stat = gate(script);
+    if (!stat) return false;
+    const key = `${script}\0${name}\0${stat.mtimeMs}\0${stat.size}`;
+    let found = this.#mentioned.get(key);
+    if (found === undefined) {
+      try {
+        found = readTextOrThrow(script, { limit: MAX_MODULE_BYTES }).includes(name);
+      } catch {
+        found = false;
+      }
+      this.#mentioned.set(key, found);
+    }
+    return found;
   }
 
   /** Everything summarised so far, for the CLI's workers. */

@@ -1,6 +1,7 @@
 import {
   AMBIGUOUS_ALONE,
   crossValidators,
+  DATA_LOADERS,
   DATASET_LOADERS,
   FILE_READERS,
   FIT_METHODS,
@@ -20,6 +21,7 @@ import { SCORING_METHODS } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, Expr, MemberExpr } from "./ir.js";
 import { scoredOnFitData } from "./queries.js";
 import { argument, directNames, literalString, type SemanticModel } from "./model.js";
+import { splitReturnKind } from "./split-summaries.js";
 
 /**
  * Which data split (train / val / test) a value is computed from. A name's
@@ -67,7 +69,7 @@ const nameRole = (name: string): SplitRole | null => (AMBIGUOUS_ALONE.has(name.t
 const shortName = (qname: string): string => qname.replace(/\(\)/g, "").split(".").pop() ?? qname;
 
 /** The splitter call a binding holds a part of: `a, b = train_test_split(...)`, `for tr, te in kf.split(X)`, `for i, (tr, te) in enumerate(kf.split(X))`. */
-export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; pattern: SplitRole[]; index: number } | null {
+export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; via: string; role: SplitRole; data: Expr[] } | null {
   let value = b.value;
   let index = b.index;
   if (b.kind === "loop" && value?.kind === "call" && b.path?.length === 2 && b.path[0] === 1) {
@@ -81,15 +83,26 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   if (value?.kind !== "call" || index === undefined || index < 0) return null;
   const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
-  if (!splitter || !dividesRows(value, splitter)) return null;
+  const call = value;
+  const positional = () => call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value);
+  if (!splitter) {
+    // A helper of this file or the project that returns a split's parts: `X_train, X_test, y_train, y_test = split_data(df)`.
+    const helper = b.kind === "unpack" ? model.summaryAt(splitReturnKind, { call, scope: b.scope }) : null;
+    const role = helper ? (helper.cyclic ? helper.roles[index % helper.roles.length] : helper.roles[index]) : null;
+    if (!helper || !role) return null;
+    const name = call.callee.kind === "name" ? call.callee.name : call.callee.kind === "member" ? call.callee.property : "helper";
+    const data = helper.data.map((i) => argument(call, { index: i })?.value).filter((e): e is Expr => !!e);
+    return { call, via: `${name}() (${helper.via} inside)`, role, data };
+  }
+  if (!dividesRows(call, splitter)) return null;
   // `KFold().split` reads as `KFold.split`.
   // An npm function is named as the file writes it (`tf.split`): its short name alone (`split`) says little.
   const via = splitter.qname.endsWith("().split")
     ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split`
     : splitter.qname.startsWith("npm:")
-      ? model.sourceText(value.callee.range)
+      ? model.sourceText(call.callee.range)
       : shortName(splitter.qname);
-  return { call: value, via, pattern: splitter.pattern, index };
+  return { call, via, role: splitter.pattern[index % splitter.pattern.length]!, data: positional().slice(0, 1) };
 }
 
 /** A splitter call cuts rows: it has no axis parameter, or is given none, or axis 0. */
@@ -119,6 +132,16 @@ export function unpackedPart(model: SemanticModel, b: Binding): Expr | null {
   if (part === undefined) return null;
   if (part === "receiver") return v.callee.kind === "member" ? v.callee.object : null;
   return positional[part]?.value ?? null;
+}
+
+/** The dataset a binding's loader wraps: `loader = DataLoader(ds, ...)` gives `ds`. */
+export function loaderOver(model: SemanticModel, b: Binding): Expr | null {
+  if (b.kind !== "assign" || b.value?.kind !== "call") return null;
+  const q = model.resolve(b.value.callee, b.scope);
+  const loader = q === null ? undefined : DATA_LOADERS.find((l) => l.qname === q);
+  // `DataLoader(train_ds, sampler=valid_sampler)`: a sampler picks the held-out rows of a shared dataset.
+  if (!loader || argument(b.value, { keyword: "sampler" }) || argument(b.value, { keyword: "batch_sampler" })) return null;
+  return argument(b.value, loader.data)?.value ?? null;
 }
 
 /** `h.history` where `h` holds what a fit returned (Keras' History). */
@@ -262,6 +285,25 @@ function boundRole(bound: Expr): SplitRole | null {
   return name === null ? null : nameRole(name);
 }
 
+const ROW_SLICES = new WeakMap<SemanticModel, Map<number, { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[]>>();
+
+/** The bindings of a scope that hold a row slice, in the front end's order: found once per scope, not once per binding asked about. */
+function rowSlicesIn(model: SemanticModel, scope: number): { o: Binding; theirs: NonNullable<ReturnType<typeof rowSlice>> }[] {
+  let byScope = ROW_SLICES.get(model);
+  if (!byScope) ROW_SLICES.set(model, (byScope = new Map()));
+  let list = byScope.get(scope);
+  if (!list) {
+    list = [];
+    for (const o of model.facts.bindings) {
+      if (o.scope !== scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
+      const theirs = rowSlice(ownValue(o));
+      if (theirs) list.push({ o, theirs });
+    }
+    byScope.set(scope, list);
+  }
+  return list;
+}
+
 /**
  * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`,
  * `xs.slice(0, n)` beside `xs.slice(n)`): the rows of one table cut at one bound. The head
@@ -273,10 +315,8 @@ export function slicePart(model: SemanticModel, b: Binding): SlicePart | null {
   let found: SlicePart | null = null;
   const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
   if (mine) {
-    for (const o of model.facts.bindings) {
-      if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
-      const theirs = rowSlice(ownValue(o));
-      if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+    for (const { o, theirs } of rowSlicesIn(model, b.scope)) {
+      if (o === b || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
       const heldHead = boundRole(mine.bound);
       let role: SplitRole = mine.head ? "train" : "test";
       if (heldHead && heldHead !== "train") role = mine.head ? heldHead : "train";
@@ -309,11 +349,11 @@ export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: 
     const carved = depth < MAX_SPLIT_DEPTH && provenance(model, cut.base, b.scope, depth + 1).role === "train";
     return { role: carved ? "val" : "test", via: cut.via };
   }
-  let role = part.pattern[part.index % part.pattern.length]!;
+  let role = part.role;
   const named = roleFromName(b.name);
-  const data = part.call.args.find((a) => a.name === null && a.spread === "");
+  const data = part.data[0];
   // What the split divides, when that matters: parts of the training split are validation, parts of held-out data are held out.
-  const divided = () => (data && depth < MAX_SPLIT_DEPTH ? provenance(model, data.value, b.scope, depth + 1).role : null);
+  const divided = () => (data && depth < MAX_SPLIT_DEPTH ? provenance(model, data, b.scope, depth + 1).role : null);
   if (role !== "train" && named && named !== "train") role = named;
   else if (role === "test" && divided() === "train") role = "val";
   // `X_val, X_test = train_test_split(X_rest)`: the first part of held-out data is held out too, and its name says which.
@@ -356,6 +396,13 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     const followable = item.follow && !!b?.value && item.hops < MAX_HOPS && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with");
     // `x_valid = x_valid[:1000] / 255` keeps the rows it came from: the name was inherited, so the data flow decides.
     const named = followable && b!.kind === "assign" && directNames(b!.value!).includes(name) ? null : nameRole(name);
+    // `test_loader = DataLoader(train_ds)`: a held-out name on a loader over the training split is the training split.
+    const wrapped = named && named !== "train" && b ? loaderOver(model, b) : null;
+    const inner = wrapped ? provenance(model, wrapped, b!.scope, depth + 1) : null;
+    if (inner?.role === "train" && inner.evidence.some((ev) => ev.kind !== "name" || nameRole(ev.text) === "train")) {
+      for (const ev of inner.evidence) add({ ...ev, text: `${ev.text} (wrapped as ${name})` });
+      return;
+    }
     if (named) return add({ role: named, kind: "name", text: name });
     if (!followable) return;
     work.push({ e: unpackedPart(model, b!) ?? b!.value!, scope: b!.scope, hops: item.hops + 1, follow: true });

@@ -59,21 +59,26 @@ export function callbacksTo(model: SemanticModel, qnames: readonly string[]): Ca
   return model.facts.calls.filter((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && qnames.includes(model.resolve(a.value, o.scope) ?? "")));
 }
 
-const HANDED_ON = new WeakMap<SemanticModel, Set<string>>();
+const HANDED_ON = new WeakMap<SemanticModel, Map<number, Set<number>>>();
 
 /** The call's value is bound to a name (assignment, unpacking, `with ... as`), returned, or passed to another call. */
 export function isHandedOn(model: SemanticModel, site: CallSite): boolean {
   let held = HANDED_ON.get(model);
   if (!held) {
-    // Keyed by range: a binding's value and the call site may be distinct objects for the same expression.
-    const set = (held = new Set<string>());
-    const hold = (e: Expr | undefined) => e && set.add(`${e.range[0]}:${e.range[1]}`);
+    // Keyed by range (start, then end; no string per value): a binding's value and the call site may be distinct objects for the same expression.
+    const map = (held = new Map<number, Set<number>>());
+    const hold = (e: Expr | undefined) => {
+      if (!e) return;
+      let ends = map.get(e.range[0]);
+      if (!ends) map.set(e.range[0], (ends = new Set()));
+      ends.add(e.range[1]);
+    };
     for (const b of model.facts.bindings) if (b.kind === "assign" || b.kind === "unpack" || b.kind === "with") hold(b.value);
     for (const r of model.facts.returns) hold(r.value);
     for (const c of model.facts.calls) for (const a of c.call.args) hold(a.value);
     HANDED_ON.set(model, held);
   }
-  return held.has(`${site.call.range[0]}:${site.call.range[1]}`);
+  return held.get(site.call.range[0])?.has(site.call.range[1]) === true;
 }
 
 /** Call sites inside `range`. */

@@ -18,6 +18,7 @@ import { argument, contains, literalString, type SemanticModel } from "./model.j
 import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName, subExpressions } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
 import { isScoringCall, scoreKind } from "./score-summaries.js";
+import { type DataFit, splitReturnKind } from "./split-summaries.js";
 import { describeEvidence, dividesRows, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
 /**
@@ -55,9 +56,20 @@ export function splitsOf(model: SemanticModel): Split[] {
   const out: Split[] = [];
   const splitterNames = new Set(splitters.map((s) => s.qname));
   for (const site of model.facts.calls) {
+    const { call, scope } = site;
+    const helper = model.summaryAt(splitReturnKind, site);
+    if (helper) {
+      // A helper that returns a split's parts divides the data handed to it.
+      const parts = model.facts.bindings.filter((b) => b.kind === "unpack" && sameRange(splitPart(model, b)?.call ?? NOWHERE, call));
+      const roles = new Set(parts.map((b) => splitRole(model, b)?.role));
+      const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
+      const data = helper.data.map((i) => argument(call, { index: i })?.value).filter((e): e is Expr => !!e);
+      const name = call.callee.kind === "name" ? call.callee.name : call.callee.kind === "member" ? call.callee.property : "helper";
+      out.push({ range: call.range, scope, name: `${name}()`, data, labels: data.slice(1), parts, heldOut });
+      continue;
+    }
     const q = model.callee(site);
     if (q === null) continue;
-    const { call, scope } = site;
     if (splitterNames.has(q) && dividesRows(call, splitters.find((s) => s.qname === q)!)) {
       const parts = model.facts.bindings.filter((b) => (b.kind === "unpack" || b.kind === "loop") && sameRange(splitPart(model, b)?.call ?? NOWHERE, call));
       const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
@@ -162,7 +174,7 @@ export function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => bo
  * (or data the fit's output was written back into), or it divides the fitted
  * data and the fitted object then transforms its parts.
  */
-export function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Split[]): Split | null {
+export function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, splits: Split[], helper?: DataFit): Split | null {
   const root = rootName(data);
   const fitted = root ? model.binding(root.name, fit.scope, at(root)) : null;
   // `df[cols] = scaler.fit_transform(df[cols])`: the output is written back into df.
@@ -170,7 +182,9 @@ export function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, spl
     const r = rootName(ta.target);
     return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
   });
-  const uses = usesOf(model, fit);
+  // A helper that fits inside (dataFit): its result holds the fitted rows, or it wrote them into its argument.
+  if (helper?.writes) writtenInto.push(fitted);
+  const uses = helper ? (c: CallExpr) => helper.returns && sameRange(c, fit.call) : usesOf(model, fit);
   // A `transform` passes the fitted rows on only when it is given them: `pca.fit(X_unlabelled)` then `pca.transform(X)` leaks nothing.
   const ofFitted = (c: CallExpr) => {
     const x = c.args[0];
@@ -424,7 +438,7 @@ function holdsCall(v: Expr, call: Range): boolean {
  * An ungrouped statistic combined with its own table in arithmetic: `(df - df.mean()) / df.std()`,
  * `mean = df.mean(); (df - mean) / std`, tfjs `xs.sub(mean).div(std)` with `{ mean } = tf.moments(xs, 0)`.
  */
-function normalises(model: SemanticModel, stat: RowStatistic, d: Derivation): boolean {
+export function normalises(model: SemanticModel, stat: RowStatistic, d: Derivation): boolean {
   const values = d.values;
   if (stat.grouped) return false;
   const call = stat.site.call.range;

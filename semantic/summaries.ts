@@ -47,6 +47,8 @@ export interface ModuleRecord {
   functions: Record<string, FunctionRecord>;
   /** Names the module takes from others with `from x import *`, so a star import of it reaches them: the modules' qualified names as written. */
   stars: string[];
+  /** Tables the module writes after fitting on all their rows (semantic/table-files.ts), for the scripts that read them. */
+  writes?: { path: string; line: number; what: string }[];
 }
 
 // A summary may ask for the summary of a callee, which may ask for its callee's: this deep, then "unknown".

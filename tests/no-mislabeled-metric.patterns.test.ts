@@ -4,6 +4,18 @@ import { pythonRuleTester } from "./util/python-rule-tester.js";
 // Patterns of issue 12: metrics computed on the rows the model was fitted on, through variables and helpers.
 pythonRuleTester().run("no-mislabeled-metric (issue 12 patterns)", rule as never, {
   valid: [
+    // A validation loader over the shared training dataset, its rows picked by a sampler: held out.
+    `import torch
+import wandb
+from torch.utils.data import DataLoader, SubsetRandomSampler
+
+def accuracy(net, loader):
+    return sum((net(x).argmax(1) == y).sum().item() for x, y in loader) / len(loader.sampler)
+
+train_loader = DataLoader(train_ds, batch_size=64, sampler=SubsetRandomSampler(train_idx))
+valid_loader = DataLoader(train_ds, batch_size=64, sampler=SubsetRandomSampler(valid_idx))
+wandb.log({"val_accuracy": accuracy(model, valid_loader)})
+`,
     // pattern 4: the same helper called with the test split
     `import mlflow
 from sklearn.metrics import accuracy_score

@@ -102,6 +102,40 @@ X_train = scale(X_train)
 `,
   ],
   invalid: [
+    // A helper of the same file fits the encoder on its argument and writes the result back into it (no return); the caller splits after.
+    {
+      code: `import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import OrdinalEncoder
+
+def encode(frame, columns):
+    encoder = OrdinalEncoder()
+    encoder.fit(frame[columns])
+    frame[columns] = encoder.transform(frame[columns])
+
+df = pd.read_csv("loans.csv")
+encode(df, ["grade", "purpose"])
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="default"), df["default"], random_state=0)
+`,
+      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "OrdinalEncoder", data: "df", method: "inside encode(...)", split: "train_test_split", heldOut: "test" }, line: 11 }],
+    },
+    // A helper split: the model is trained on every row, then scored on the helper's test part.
+    {
+      code: `import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+
+def make_splits(features, target):
+    return train_test_split(features, target, test_size=0.25, random_state=0)
+
+X = pd.read_csv("loans.csv")
+y = X.pop("default")
+X_tr, X_hold, y_tr, y_hold = make_splits(X, y)
+clf = LogisticRegression().fit(X, y)
+print(clf.score(X_hold, y_hold))
+`,
+      errors: [{ messageId: "fitOnAll", line: 11 }],
+    },
     // pattern 3: runs ranked by their test metric, and the top one registered
     {
       code: `import mlflow

@@ -65,6 +65,9 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
     // A loader in a helper the run never reaches, and one made after the run closed.
     "import wandb, torch\ndef train(cfg):\n    with wandb.init(config=cfg) as run:\n        loader = torch.utils.data.DataLoader(ds, batch_size=run.config.batch_size, shuffle=True)\ndef show_samples():\n    loader = torch.utils.data.DataLoader(ds, batch_size=16, shuffle=True)\nif __name__ == '__main__':\n    train({'batch_size': 32})\n    show_samples()\n",
     "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_param('batch_size', bs)\n    loader = torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=True)\npreview = torch.utils.data.DataLoader(ds, batch_size=8, shuffle=True)\n",
+    // A namespace built from a logged dict (`Namespace(**config)`), and a value derived from a logged one (`args.base_lr * world`).
+    `${RF}import argparse, yaml\nconfig = yaml.safe_load(open('c.yaml'))\nwith mlflow.start_run():\n    mlflow.log_params(config)\n    args = argparse.Namespace(**config)\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n`,
+    "import mlflow, torch\nargs = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_params(vars(args))\n    opt = torch.optim.SGD(net.parameters(), lr=args.base_lr * world_size)\n",
   ],
   invalid: [
     {
@@ -92,6 +95,25 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
       // The call is not a statement of its own inside the run: no edit.
       code: "import mlflow, torch\nwith mlflow.start_run():\n    fit(torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum))\n",
       errors: [{ messageId: "unlogged", suggestions: [] }],
+    },
+    {
+      // A namespace built from a dict nobody logged, and a rate derived from a value that is not logged.
+      code: `${RF}import argparse, torch, yaml\nconfig = yaml.safe_load(open('c.yaml'))\nwith mlflow.start_run():\n    mlflow.log_params(vars(cli))\n    args = argparse.Namespace(**config)\n    m = RandomForestClassifier(max_depth=args.max_depth)\n    opt = torch.optim.SGD(net.parameters(), lr=args.base_lr * world_size)\n`,
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 8,
+          data: { callee: "RandomForestClassifier", names: "max_depth", them: "it", how: "mlflow.log_params()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output: `${RF}import argparse, torch, yaml\nconfig = yaml.safe_load(open('c.yaml'))\nwith mlflow.start_run():\n    mlflow.log_params(vars(cli))\n    args = argparse.Namespace(**config)\n    mlflow.log_params({"max_depth": args.max_depth})\n    m = RandomForestClassifier(max_depth=args.max_depth)\n    opt = torch.optim.SGD(net.parameters(), lr=args.base_lr * world_size)\n`,
+            },
+          ],
+        },
+        // An expression with operators is not moved: no edit.
+        { messageId: "unlogged", line: 9, data: { callee: "torch.optim.SGD", names: "lr", them: "it", how: "mlflow.log_params()" }, suggestions: [] },
+      ],
     },
     {
       code: `${RF}with mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    m = RandomForestClassifier(n_estimators=n, max_depth=8, min_samples_leaf=leaf)\n`,

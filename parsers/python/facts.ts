@@ -66,8 +66,10 @@ function stringValue(n: Node): string | null {
   let value = "";
   for (const c of n.namedChildren) {
     if (!c) continue;
-    if (c.type === "interpolation") return null;
-    if (c.type === "string_content" || c.type === "escape_sequence") value += c.text;
+    // Each read of `type` is a call into the wasm module.
+    const type = c.type;
+    if (type === "interpolation") return null;
+    if (type === "string_content" || type === "escape_sequence") value += c.text;
   }
   return value;
 }
@@ -89,11 +91,13 @@ class PyOther implements OtherExpr {
   #names: string[] | null = null;
   readonly slice?: OtherExpr["slice"];
   readonly branches?: Expr[];
+  readonly operands?: Expr[];
 
-  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[]) {
+  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[], operands?: Expr[]) {
     this.#node = node;
     if (slice) this.slice = slice;
     if (branches) this.branches = branches;
+    if (operands) this.operands = operands;
   }
 
   get names(): string[] {
@@ -168,8 +172,11 @@ export function toExpr(n: Node, depth = 0): Expr {
       }
       return { kind: "dict", range, entries };
     }
-    case "identifier":
-      return { kind: "name", range, name: n.text };
+    case "identifier": {
+      // An identifier's text is its range of the source (`n.text` would ask the tree for the end again).
+      const text = TEXTS.get(n.tree);
+      return { kind: "name", range, name: text !== undefined ? text.slice(range[0], range[1]) : n.text };
+    }
     case "attribute": {
       const obj = n.childForFieldName("object");
       const attr = n.childForFieldName("attribute");
@@ -199,6 +206,12 @@ export function toExpr(n: Node, depth = 0): Expr {
       // `a if c else b`: the value is `a` or `b`.
       const [a, , b] = n.namedChildren.filter((c) => c && c.type !== "comment");
       return a && b ? new PyOther(n, range, undefined, [toExpr(a, d), toExpr(b, d)]) : new PyOther(n, range);
+    }
+    case "binary_operator": {
+      // `args.lr * scale`: a value computed from both sides.
+      const left = n.childForFieldName("left");
+      const right = n.childForFieldName("right");
+      return left && right ? new PyOther(n, range, undefined, undefined, [toExpr(left, d), toExpr(right, d)]) : new PyOther(n, range);
     }
     case "await":
       return n.namedChildren[0] ? toExpr(n.namedChildren[0], d) : { kind: "other", range, names: [] };
@@ -626,16 +639,45 @@ const NOT_A_READ: Record<string, string | true> = {
 // Where a read uses the value in place: the object of an attribute or subscript, the function of a call.
 const USED_AS: Record<string, string> = { attribute: "object", subscript: "value", call: "function" };
 
+/** Whether the identifier `id` reads a variable, and whether the read uses the value in place (see `nameReads`); null when it names rather than reads. */
+function readOf(id: Node): { used: boolean } | null {
+  const parent = id.parent;
+  const skip = parent ? NOT_A_READ[parent.type] : undefined;
+  if (skip === true) return null;
+  if (skip !== undefined && parent!.childForFieldName(skip)?.startIndex === id.startIndex) return null;
+  const field = parent ? USED_AS[parent.type] : undefined;
+  if (field === undefined) return { used: false };
+  const at = parent!.childForFieldName(field);
+  return { used: at?.startIndex === id.startIndex && at?.endIndex === id.endIndex };
+}
+
+/**
+ * The reads of one name, found in the text: asking every identifier for its parent costs a walk from the
+ * root each (tree-sitter keeps no parent links), so only the places the name is written are looked at.
+ */
+function nameReadsOf(root: Node, text: string, name: string, scopeAt: (offset: number) => number): NameRead[] {
+  const out: NameRead[] = [];
+  if (!name) return out;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    // An identifier runs to the last identifier character (the lexer is greedy), so it cannot end before one.
+    if (end < text.length && isAsciiIdent(text.charCodeAt(end))) continue;
+    const id = root.descendantForIndex(at, end);
+    if (!id || id.type !== "identifier" || id.startIndex !== at || id.endIndex !== end) continue;
+    const read = readOf(id);
+    if (read) out.push({ name, range: [at, end], scope: scopeAt(at), used: read.used });
+  }
+  return out;
+}
+
+const isAsciiIdent = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 /** Every identifier that reads a variable. Binding sites (`x = ...`, `for x in`) are left for the model to drop: their ranges are the bindings'. */
 function nameReads(root: Node, scopeAt: (offset: number) => number): NameRead[] {
   const out: NameRead[] = [];
   for (const id of root.descendantsOfType("identifier")) {
-    const parent = id.parent;
-    const skip = parent ? NOT_A_READ[parent.type] : undefined;
-    if (skip === true) continue;
-    if (skip !== undefined && parent!.childForFieldName(skip)?.startIndex === id.startIndex) continue;
-    const used = !!parent && USED_AS[parent.type] !== undefined && parent.childForFieldName(USED_AS[parent.type]!)?.startIndex === id.startIndex && parent.childForFieldName(USED_AS[parent.type]!)?.endIndex === id.endIndex;
-    out.push({ name: id.text, range: rangeOf(id), scope: scopeAt(id.startIndex), used });
+    const read = readOf(id);
+    if (read) out.push({ name: id.text, range: rangeOf(id), scope: scopeAt(id.startIndex), used: read.used });
   }
   return out;
 }
@@ -708,6 +750,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   const { scopes } = c;
   let readCache: { expr: MemberExpr | IndexExpr; scope: number }[] | null = null;
   let nameCache: NameRead[] | null = null;
+  const byName = new Map<string, NameRead[]>();
   const scopeAt = (offset: number): number => innermostScope(scopes, offset);
   return {
     mainGuard: MAIN_GUARD.test(text),
@@ -727,6 +770,14 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
         nameCache = nameReads(root, scopeAt);
       }
       return nameCache;
+    },
+    namesOf(name: string) {
+      let found = byName.get(name);
+      if (!found) {
+        alive(root);
+        byName.set(name, (found = nameCache ? nameCache.filter((r) => r.name === name) : nameReadsOf(root, text, name, scopeAt)));
+      }
+      return found;
     },
     reads() {
       alive(root);

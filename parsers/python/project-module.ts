@@ -2,6 +2,7 @@ import { projectIndex, type ProjectIndex } from "../../semantic/project.js";
 import { SemanticModel } from "../../semantic/model.js";
 import type { ModuleRecord } from "../../semantic/summaries.js";
 import { SUMMARY_KINDS } from "../../semantic/summary-kinds.js";
+import { fittedWrites } from "../../semantic/table-files.js";
 import { extractFacts } from "./facts.js";
 import { withDetachedTree } from "./tree-sitter.js";
 
@@ -15,7 +16,8 @@ export function summarisePythonModule(path: string, text: string, index: Project
     const facts = extractFacts(tree, text);
     const model = new SemanticModel(facts, text, { file: path, project: index, depth });
     const stars = facts.bindings.filter((b) => b.kind === "import" && b.name === "*" && b.qname).map((b) => b.qname!.slice(0, -2));
-    return { functions: model.summaries.record(SUMMARY_KINDS), stars };
+    const writes = fittedWrites(model);
+    return { functions: model.summaries.record(SUMMARY_KINDS), stars, ...(writes.length ? { writes } : {}) };
   });
 }
 
