@@ -56,17 +56,20 @@ function external(label: string, cmd: string, args: string[], runs = RUNS): Row 
 }
 
 const PARTS = ["nodeStart", "threadStart", "moduleLoad", "treeSitterInit", "config", "lint", "output"] as const;
+/** The same steps in the process's CPU time (cli/timing.ts); loading includes the thread's start when there is one. */
+const CPU_PARTS = ["nodeStart", "load", "treeSitterInit", "config", "lint", "output"] as const;
 
 /** The one-file run `runs` times: median of each part, of the outside wall time, and of user+sys CPU (GNU time). */
 function oneFileTable(file: string, runs: number): string {
-  const parts: Record<string, number[]> = Object.fromEntries([...PARTS, "exit", "total", "cpu", "rss"].map((k) => [k, []]));
+  const parts: Record<string, number[]> = Object.fromEntries([...PARTS, ...CPU_PARTS.map((k) => `cpu.${k}`), "exit", "total", "cpu", "rss"].map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     const [cmd, argv] = hasGnuTime ? ["/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, "--no-color", file]] : [process.execPath, [cli, "--no-color", file]];
     const res = spawnSync(cmd, argv as string[], { encoding: "utf8", env: { ...process.env, EXP_LINT_DEBUG: "timing" }, stdio: ["ignore", "ignore", "pipe"] });
     const total = performance.now() - start;
-    const timing = JSON.parse(/timing (\{.*\})/u.exec(res.stderr)?.[1] ?? "{}") as Record<string, number>;
+    const timing = JSON.parse(/timing (\{.*\})/u.exec(res.stderr)?.[1] ?? "{}") as Record<string, number> & { cpu?: Record<string, number> };
     for (const k of PARTS) parts[k]!.push(timing[k] ?? Number.NaN);
+    for (const k of CPU_PARTS) parts[`cpu.${k}`]!.push(timing.cpu?.[k] ?? Number.NaN);
     parts.exit!.push(total - PARTS.reduce((n, k) => n + (timing[k] ?? 0), 0));
     parts.total!.push(total);
     const rusage = /(\d+\.\d+) (\d+\.\d+) (\d+)\s*$/u.exec(res.stderr);
@@ -78,7 +81,22 @@ function oneFileTable(file: string, runs: number): string {
   const med = (k: string) => (parts[k]!.length ? median(parts[k]!).toFixed(0) : "n/a");
   const head = [...PARTS, "exec+exit", "total wall", "CPU user+sys", "peak RSS MiB"];
   const cells = [...PARTS.map(med), med("exit"), med("total"), med("cpu"), med("rss")];
-  return `median of ${runs} runs, ms (target: 250 ms total wall on a quiet machine)\n\n| ${head.join(" | ")} |\n|${head.map(() => "---:").join("|")}|\n| ${cells.join(" | ")} |`;
+  // CPU by step: what a loaded machine does not distort much. "exit" is what GNU time counts after the output.
+  const cpuHead = [...CPU_PARTS, "after output", "CPU user+sys"];
+  const cpuCells = [...CPU_PARTS.map((k) => med(`cpu.${k}`)), parts.cpu!.length ? (median(parts.cpu!) - CPU_PARTS.reduce((n, k) => n + median(parts[`cpu.${k}`]!), 0)).toFixed(0) : "n/a", med("cpu")];
+  return [
+    `median of ${runs} runs, ms (target: 250 ms total wall on a quiet machine)`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---:").join("|")}|`,
+    `| ${cells.join(" | ")} |`,
+    "",
+    "CPU time of the process by step (all threads), median ms",
+    "",
+    `| ${cpuHead.join(" | ")} |`,
+    `|${cpuHead.map(() => "---:").join("|")}|`,
+    `| ${cpuCells.join(" | ")} |`,
+  ].join("\n");
 }
 
 function table(rows: Row[], floor: Row, files: number, bytes: number): void {

@@ -47,6 +47,9 @@ const PREFIX_ALIASES: Record<string, string> = {
   "npm:mlflow-js().getRunClient()": "npm:mlflow-js()",
   "npm:@wandb/sdk.default": "npm:@wandb/sdk",
   "npm:seedrandom.default": "npm:seedrandom",
+  // Node's built-ins imported without their `node:` scheme.
+  "npm:fs": "node:fs",
+  "npm:fs/promises": "node:fs/promises",
 };
 
 /**
@@ -61,7 +64,7 @@ export function moduleQname(specifier: string): string {
 }
 
 /** JavaScript globals that rules ask about (`Math.random`), resolved by name when nothing local shadows them. */
-export const JS_GLOBALS = ["Math", "crypto"];
+export const JS_GLOBALS = ["Math", "crypto", "console"];
 
 const KEYS = Object.keys(PREFIX_ALIASES).sort((a, b) => b.length - a.length);
 

@@ -5,11 +5,16 @@
 
 export type SplitRole = "train" | "val" | "test";
 
-/** Calls that return split parts; `pattern` gives the role of each output position, repeating. */
-export const splitters: { qname: string; pattern: SplitRole[] }[] = [
+/**
+ * Calls that return split parts; `pattern` gives the role of each output position, repeating.
+ * `axis`: where the call takes the axis it cuts along; it divides rows only when that is absent or 0.
+ */
+export const splitters: { qname: string; pattern: SplitRole[]; axis?: { index: number; keyword: string } }[] = [
   { qname: "sklearn.model_selection.train_test_split", pattern: ["train", "test"] },
   // Later parts of a random split are held out; their names tell validation from test.
   { qname: "torch.utils.data.random_split", pattern: ["train", "test", "test"] },
+  // `const [trainXs, testXs] = tf.split(xs, [800, 200])`: rows, unless it cuts another axis (`tf.split(x, 2, 3)` splits channels).
+  { qname: "npm:@tensorflow/tfjs.split", pattern: ["train", "test", "test"], axis: { index: 2, keyword: "axis" } },
   // `for train_idx, test_idx in splitter.split(X, y)`: one-off shuffle splits hold out a test set...
   ...["ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "test"] as SplitRole[] })),
   // ...cross-validation folds hold out validation folds, unless the code names them test.
@@ -44,7 +49,7 @@ export const crossValidators: string[] = [
 ];
 
 /** Methods that return a fitted model (or its history), not a score on the data they are given. */
-export const FIT_METHODS = new Set(["fit", "partial_fit", "fit_generator"]);
+export const FIT_METHODS = new Set(["fit", "partial_fit", "fit_generator", "fitDataset"]);
 
 /** Name tokens that mark a split, e.g. `X_train`, `trainLoader`, `acc_val`. */
 export const SPLIT_TOKENS: Record<string, SplitRole> = {
@@ -145,7 +150,31 @@ export function splitFromName(name: string): SplitRole | null {
 export const FILE_READERS: { qname: string; path: { index: number; keyword: string } }[] = [
   ...["read_csv", "read_table", "read_parquet", "read_json", "read_excel", "read_feather", "read_pickle"].map((n) => ({ qname: `pandas.${n}`, path: { index: 0, keyword: "filepath_or_buffer" } })),
   ...["load", "loadtxt", "genfromtxt"].map((n) => ({ qname: `numpy.${n}`, path: { index: 0, keyword: "fname" } })),
+  // tfjs reads CSV files (`tf.data.csv("file://data/test.csv")`); Node reads any file.
+  { qname: "npm:@tensorflow/tfjs.data.csv", path: { index: 0, keyword: "source" } },
+  ...["npm:fs", "node:fs", "npm:fs.promises", "node:fs.promises", "npm:fs/promises", "node:fs/promises"].flatMap((m) =>
+    ["readFileSync", "readFile"].map((n) => ({ qname: `${m}.${n}`, path: { index: 0, keyword: "path" } })),
+  ),
 ];
+
+/**
+ * Words of a data object's method that hands out one split (`data.getTestData()`,
+ * `dataset.trainBatch()`, `loader.next_test_batch()`): the split word and at
+ * least one of these, nothing else. A bare `train()` is a training step, not data.
+ */
+export const SPLIT_GETTER_WORDS = new Set(["get", "load", "next", "fetch", "data", "batch", "batches", "set", "dataset", "examples", "tensors", "split"]);
+
+/** The split a data getter's method name hands out (`getTestData` → test), or null. */
+export function splitFromGetter(method: string): SplitRole | null {
+  const words = nameTokens(method);
+  // `fit` and `tr` are other words in a method name (`fitData`, `trData`).
+  const split = words.filter((w) => Object.hasOwn(SPLIT_TOKENS, w) && w !== "fit" && w !== "tr");
+  if (split.length !== 1 || words.length < 2 || !words.every((w) => w === split[0] || SPLIT_GETTER_WORDS.has(w))) return null;
+  return SPLIT_TOKENS[split[0]!]!;
+}
+
+/** Methods that cut rows (`xs.slice(0, nTrain)`, `rows.slice(nTrain)`): begin first, then the end (arrays) or size (tensors). */
+export const SLICE_METHODS = new Set(["slice"]);
 
 /** A file name that says which split it holds: `test.csv`, `../input/train.csv`, `adult.test`, `valid_data.parquet`. */
 export function splitFromFileName(path: string): SplitRole | null {

@@ -6,7 +6,7 @@
  */
 
 /** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
-export const LEAKAGE_PACKAGES = ["mlflow", "sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning"];
+export const LEAKAGE_PACKAGES = ["mlflow", "sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning", "npm:@tensorflow/tfjs"];
 
 /**
  * Transformers and feature selectors whose `fit` learns from the data: fitted
@@ -60,6 +60,22 @@ export const FIT_TRANSFORM_FUNCTIONS: { qname: string; data: { index: number; ke
  */
 export const ROW_STATISTICS = new Set(["mean", "std", "var", "median", "min", "max", "quantile", "sum", "count", "agg", "aggregate", "nunique", "value_counts"]);
 
+/** Row statistics whose first positional argument is the axis (`df.mean(1)`, `xs.mean(0)` in tfjs); the others take it by keyword or later. */
+export const AXIS_FIRST_STATISTICS = new Set(["mean", "std", "var", "median", "min", "max", "sum", "count", "nunique"]);
+
+/**
+ * Functions that summarise the rows of the array or tensor they are given
+ * (`tf.moments(xs, 0)`, `np.mean(X, axis=0)`): as the table methods above,
+ * over axis 0 (or every axis) they mix all rows into one value.
+ */
+export const STATISTIC_FUNCTIONS: { qname: string; data: { index: number; keyword: string }; axis: { index: number; keyword: string } }[] = [
+  ...["moments", "mean", "min", "max"].map((n) => ({ qname: `npm:@tensorflow/tfjs.${n}`, data: { index: 0, keyword: "x" }, axis: { index: 1, keyword: "axis" } })),
+  ...["mean", "std", "var", "nanmean", "nanstd", "nanvar"].map((n) => ({ qname: `numpy.${n}`, data: { index: 0, keyword: "a" }, axis: { index: 1, keyword: "axis" } })),
+];
+
+/** Arithmetic written as method calls (tfjs tensors: `xs.sub(mean).div(std)`), as `(df - mean) / std` is written with operators. */
+export const ARITHMETIC_METHODS = new Set(["sub", "div", "add", "mul", "divNoNan", "squaredDifference"]);
+
 /** Statistics that say too little about single rows to matter alone; they count only after a `groupby` (target encoding: per-category counts and sums). */
 export const GROUPED_ONLY_STATISTICS = new Set(["sum", "count", "agg", "aggregate", "nunique", "value_counts"]);
 
@@ -76,7 +92,7 @@ export const TRANSFORMER_FIT_METHODS = new Set(["fit", "fit_transform", "fit_res
 export const APPLY_METHODS = new Set(["transform"]);
 
 /** Calls that score a model on the data they are given: metric functions under these modules, and these model methods. */
-export const SCORING_MODULES = ["sklearn.metrics"];
+export const SCORING_MODULES = ["sklearn.metrics", "npm:@tensorflow/tfjs.metrics"];
 export const SCORING_METHODS = new Set(["score", "predict", "predict_proba", "predict_log_proba", "decision_function", "evaluate"]);
 
 /** Hyper-parameter searches: their `fit` cross-validates every candidate on the data it is given. */
@@ -93,7 +109,10 @@ export const OBJECTIVE_RUNNERS: { qname: string; objective: { index: number; key
 ];
 
 /** Arguments that hand a fit a monitored set; with early stopping the model keeps the iteration that scores best on it. */
-export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals", "val_dataloaders"];
+export const MONITOR_ARGUMENTS = ["eval_set", "validation_data", "valid_sets", "evals", "val_dataloaders", "validationData"];
+
+/** Monitor arguments that take one set, `(x, y)` or tfjs' `[xs, ys]`, where the others take a list of sets. */
+export const ONE_SET_MONITORS = new Set(["validation_data", "validationData"]);
 
 /** Booster training functions that take their settings as one parameter dict. */
 export const BOOSTER_TRAINERS: { qname: string; params: { index: number; keyword: string } }[] = [
@@ -111,7 +130,15 @@ export const EARLY_STOPPING_CALLBACKS: { qname: string; when?: string }[] = [
   { qname: "lightgbm.early_stopping" },
   { qname: "xgboost.callback.EarlyStopping" },
   { qname: "lightning.callbacks.EarlyStopping" },
+  { qname: "npm:@tensorflow/tfjs.callbacks.earlyStopping" },
 ];
+
+/**
+ * What a hand-written callback does that keeps or stops on the monitored set
+ * (tfjs `callbacks: { onEpochEnd }`, `new tf.CustomCallback({...})`): saving
+ * the model, or setting the model's stop flag.
+ */
+export const CHECKPOINT_ACTIONS = { methods: new Set(["save"]), stopFlags: new Set(["stopTraining"]) };
 
 /** Hyper-parameter tuners whose `search` scores every trial on the validation data it is given. */
 export const TUNERS: string[] = ["RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"].map((n) => `keras_tuner.${n}`);
@@ -122,7 +149,7 @@ export const BEST_ITERATION_BY_DEFAULT: { qname: string; off: string }[] = [
 ];
 
 /** Calls that put a value into the object they are called on (`rows.append(v)`): what the object holds afterwards derives from their arguments. */
-export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault"]);
+export const MUTATING_METHODS = new Set(["append", "extend", "insert", "update", "add", "setdefault", "push", "unshift"]);
 
 /** Calls that fill gaps with a value (`df[c].fillna(df[c].median())`): imputing with a whole-column statistic is not reported as a computed feature. */
 export const IMPUTING_METHODS = new Set(["fillna", "replace", "where", "mask", "clip", "interpolate"]);

@@ -8,16 +8,69 @@ import type { ArgRef } from "../semantic/model.js";
 
 const CLIENT = "mlflow.MlflowClient()";
 const WANDB_RUNS = ["wandb", "wandb.run", "wandb.init()"];
+/** The JavaScript clients (see tracking.ts). */
+const NPM_MLFLOW = "npm:mlflow()";
+const MLFLOW_JS = "npm:mlflow-js()";
+const WANDB_JS = "npm:@wandb/sdk";
+const TFJS = "npm:@tensorflow/tfjs";
 
-/** Runs checked for provenance, with the calls that would record each item, for messages. */
-export const provenanceRuns: { start: string; model: string; data: string; metric: string }[] = [
-  { start: "mlflow.start_run", model: "mlflow.<flavor>.log_model()", data: "mlflow.log_input()", metric: "mlflow.log_metric()" },
-  { start: "wandb.init", model: "run.log_artifact() / run.log_model()", data: "run.use_artifact()", metric: "run.log()" },
-  { start: `${CLIENT}.create_run`, model: "client.log_artifact()", data: "client.log_inputs()", metric: "client.log_metric()" },
+/** A tracker's run, with the calls that would record each item, for messages. */
+export interface ProvenanceRun {
+  start: string;
+  model: string;
+  data: string;
+  metric: string;
+  /**
+   * The client cannot upload files (the `mlflow` npm client, W&B's JavaScript SDK): the model is
+   * recorded by a logged key naming where it was saved (`model_uri`, see MODEL_KEY_WORDS).
+   */
+  noUploads?: true;
+}
+
+const DATA_KEY = "a `data_version` param or tag";
+export const provenanceRuns: ProvenanceRun[] = [
+  {
+    start: "mlflow.start_run",
+    model: "mlflow.<flavor>.log_model() or turn on autologging",
+    data: `mlflow.log_input(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+    metric: "mlflow.log_metric()",
+  },
+  {
+    start: "wandb.init",
+    model: "run.log_artifact() / run.log_model() or turn on autologging",
+    data: `run.use_artifact(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+    metric: "run.log()",
+  },
+  {
+    start: `${CLIENT}.create_run`,
+    model: "client.log_artifact() or turn on autologging",
+    data: `client.log_inputs(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+    metric: "client.log_metric()",
+  },
+  {
+    start: `${NPM_MLFLOW}.Runs.create`,
+    model: "a `model_uri` tag naming where model.save() wrote it (client.Runs.setTag(); this client uploads no files)",
+    data: "a `data_version` tag or param (client.Runs.setTag())",
+    metric: "client.Runs.logMetric()",
+    noUploads: true,
+  },
+  {
+    start: `${MLFLOW_JS}.createRun`,
+    model: "mlflow.logModel(runId, modelJson) or mlflow.createModelVersion(name, source, runId)",
+    data: "mlflow.logInputs(runId, datasets) or a `data_version` tag (mlflow.setTag())",
+    metric: "mlflow.logMetric()",
+  },
+  {
+    start: `${WANDB_JS}.init`,
+    model: "a `model_path` config key naming where model.save() wrote it (W&B's JavaScript SDK uploads no files)",
+    data: "a `data_version` config key (wandb.init({ config }))",
+    metric: "wandb.log()",
+    noUploads: true,
+  },
 ];
 
 /** Method calls that train what they are called on (`model.fit(X, y)`); `fit` of a transformer is left out by `notModels`. */
-export const TRAIN_METHODS = new Set(["fit", "fit_generator", "train_model"]);
+export const TRAIN_METHODS = new Set(["fit", "fit_generator", "train_model", "fitDataset"]);
 
 /** Functions and methods that train a model: boosters, trainers. */
 export const trainingCalls = [
@@ -31,8 +84,8 @@ export const trainingCalls = [
 ];
 
 /** An optimizer step under these modules is a training loop (`optimizer.step()` after `torch.optim.Adam(...)`). */
-export const OPTIMIZER_MODULES = ["torch.optim", "tensorflow.keras.optimizers", "keras.optimizers", "optax"];
-export const OPTIMIZER_STEPS = new Set(["step", "apply_gradients", "update"]);
+export const OPTIMIZER_MODULES = ["torch.optim", "tensorflow.keras.optimizers", "keras.optimizers", "optax", `${TFJS}.train`];
+export const OPTIMIZER_STEPS = new Set(["step", "apply_gradients", "update", "minimize", "applyGradients"]);
 
 /** Calls that record the model artifact: any flavor's `log_model`, and these. */
 export const MODEL_LOG_PATTERN = /^mlflow\.\w+\.log_model$/u;
@@ -44,21 +97,36 @@ export const modelLoggers = [
   `${CLIENT}.log_artifact`,
   `${CLIENT}.log_artifacts`,
   ...WANDB_RUNS.flatMap((r) => ["log_artifact", "log_model", "save", "link_model"].map((m) => `${r}.${m}`)),
+  // `artifact.save()` logs the artifact it is called on.
+  "wandb.Artifact().save",
   "huggingface_hub.push_to_hub",
   "transformers.Trainer().push_to_hub",
+  // mlflow-js: the MLmodel of a run, or a registered version whose source is the run's artifacts.
+  ...["logModel", "createModelVersion", "createRegisteredModelWithVersion"].map((m) => `${MLFLOW_JS}.${m}`),
 ];
 
-/** Methods that record the model on a run the model cannot resolve (a run handed to a helper as a parameter). */
-export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model"]);
-/** Likewise for the data a run reads. */
-export const DATA_METHODS = new Set(["use_artifact", "log_input", "log_inputs"]);
+/** With a client that uploads no files: a logged key naming where the model was saved (`model_uri`, `modelPath`), compared by its words. */
+export const MODEL_KEY_WORDS = { model: new Set(["model", "checkpoint"]), where: new Set(["path", "uri", "url", "dir", "file", "artifact", "location", "checkpoint"]) };
 
-/** Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false. */
-export const modelUploaders: { qname: string; keyword?: string }[] = [
+/** Methods that record the model on a run the model cannot resolve (a run handed to a helper as a parameter). */
+export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model", "logModel"]);
+/** Likewise for the data a run reads. */
+export const DATA_METHODS = new Set(["use_artifact", "log_input", "log_inputs", "logInputs"]);
+
+/**
+ * Callbacks and loggers that upload the model themselves; with `keyword`, only when it is given and not literally false;
+ * with `off`, unless that keyword is literally false.
+ */
+export const modelUploaders: { qname: string; keyword?: string; off?: string }[] = [
   { qname: "wandb.keras.WandbModelCheckpoint" },
   { qname: "wandb.integration.keras.WandbModelCheckpoint" },
   { qname: "wandb.keras.WandbCallback" },
   { qname: "wandb.integration.keras.WandbCallback" },
+  { qname: "wandb_addons.keras.WandbModelCheckpoint" },
+  // `wandb.init(magic=True)` hooks Keras' fit with W&B's callback, which saves the model by default.
+  { qname: "wandb.init", keyword: "magic" },
+  // fastai v1's callback saves the best model into the run unless told not to.
+  { qname: "wandb.fastai.WandbCallback", off: "save_model" },
   { qname: "wandb.integration.lightgbm.log_summary", keyword: "save_model_checkpoint" },
   { qname: "wandb.lightgbm.log_summary", keyword: "save_model_checkpoint" },
   { qname: "fastai.callback.wandb.WandbCallback", keyword: "log_model" },
@@ -69,6 +137,13 @@ export const modelUploaders: { qname: string; keyword?: string }[] = [
   { qname: "pytorch_lightning.loggers.MLFlowLogger", keyword: "log_model" },
 ];
 
+/** Files saved under the run's folder are uploaded when the run ends: `model.save(os.path.join(wandb.run.dir, "m.h5"))`. */
+export const RUN_DIRS = WANDB_RUNS.filter((r) => r !== "wandb").map((r) => `${r}.dir`);
+/** Calls (by their last name) that save a model to a path. */
+export const MODEL_SAVES = new Set(["save", "save_weights", "save_model", "save_pretrained", "dump"]);
+/** Calls that hand on a function with some arguments bound: the callback they name is what runs. */
+export const PARTIALS = ["functools.partial"];
+
 /** Environment switches that make a framework's tracker callback upload the model (Hugging Face's W&B and MLflow callbacks). */
 export const MODEL_ENV = { object: "os.environ", keys: ["WANDB_LOG_MODEL", "HF_MLFLOW_LOG_ARTIFACTS"], off: ["false", "0", ""] };
 
@@ -77,6 +152,7 @@ export const DATA_PACKAGES = ["mlflow.data"];
 export const dataRecorders: { qname: string; keyword?: string; value?: string }[] = [
   { qname: "mlflow.log_input" },
   { qname: `${CLIENT}.log_inputs` },
+  { qname: `${MLFLOW_JS}.logInputs` },
   ...WANDB_RUNS.map((r) => ({ qname: `${r}.use_artifact` })),
   { qname: "wandb.Artifact", keyword: "type", value: "dataset" },
   { qname: "datasets.load_dataset", keyword: "revision" },
@@ -84,7 +160,16 @@ export const dataRecorders: { qname: string; keyword?: string; value?: string }[
 ];
 
 /** Datasets shipped with a library version (`load_iris()`, `mnist.load_data()`): the installed version names the data. Matched by prefix. */
-export const PACKAGED_DATASETS = ["sklearn.datasets.load_", "sklearn.datasets.fetch_", "sklearn.datasets.make_", "keras.datasets.", "tensorflow.keras.datasets.", "torchvision.datasets.", "tensorflow_datasets.load"];
+export const PACKAGED_DATASETS = [
+  "sklearn.datasets.load_",
+  "sklearn.datasets.fetch_",
+  "sklearn.datasets.make_",
+  "keras.datasets.",
+  "tensorflow.keras.datasets.",
+  "torchvision.datasets.",
+  "tensorflow_datasets.load",
+  "torch_geometric.datasets.",
+];
 
 /** Loaders under those prefixes that read the user's own files. */
 export const NOT_PACKAGED = ["torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder", "sklearn.datasets.load_files", "sklearn.datasets.load_svmlight_file"];
@@ -102,6 +187,18 @@ export const AUTOLOG_METRIC_FLAVORS = ["sklearn"];
 export const METRIC_MODULES = ["sklearn.metrics", "torchmetrics.functional"];
 export const METRIC_SUFFIXES = ["_score", "_error", "_loss", "_corrcoef", "accuracy", "auroc", "f1"];
 export const NOT_METRICS = new Set(["make_scorer", "get_scorer", "check_scoring"]);
+/** Metric functions named one by one: TensorFlow.js's `tf.metrics` (camelCase, so no suffix rule). */
+export const metricFunctions = [
+  "binaryAccuracy",
+  "categoricalAccuracy",
+  "sparseCategoricalAccuracy",
+  "precision",
+  "recall",
+  "meanSquaredError",
+  "meanAbsoluteError",
+  "meanAbsolutePercentageError",
+  "r2Score",
+].map((m) => `${TFJS}.metrics.${m}`);
 /** Methods of a trained model that return its score. */
 export const SCORE_METHODS = new Set(["score", "evaluate"]);
 
@@ -114,12 +211,27 @@ export const otherRecorders = [
   "mlflow.log_table",
   `${CLIENT}.set_tag`,
   ...WANDB_RUNS.map((r) => `${r}.summary.update`),
+  `${NPM_MLFLOW}.Runs.setTag`,
+  `${MLFLOW_JS}.setTag`,
 ];
 /** Objects whose items and attributes, when written, are recorded (`wandb.run.summary["acc"] = acc`). */
 export const recordingObjects = WANDB_RUNS.map((r) => `${r}.summary`);
 
 /** Calls that show a value or write it to a report, not to the run. */
-export const displayCalls = ["logging.info", "logging.warning", "logging.getLogger().info", "logging.getLogger().warning", "json.dump", "yaml.dump", "yaml.safe_dump", "pprint.pprint"];
+export const displayCalls = [
+  "logging.info",
+  "logging.warning",
+  "logging.getLogger().info",
+  "logging.getLogger().warning",
+  "json.dump",
+  "yaml.dump",
+  "yaml.safe_dump",
+  "pprint.pprint",
+  // JavaScript: the console (a global, see aliases.ts) and report files.
+  ...["log", "info", "warn", "error", "table", "dir"].map((m) => `console.${m}`),
+  ...["writeFileSync", "appendFileSync", "writeFile", "appendFile"].map((f) => `node:fs.${f}`),
+  ...["writeFile", "appendFile"].map((f) => `node:fs/promises.${f}`),
+];
 export const DISPLAY_BUILTINS = new Set(["print"]);
 export const DISPLAY_METHODS = new Set(["write", "writelines", "info", "to_csv", "to_markdown", "to_json"]);
 

@@ -58,6 +58,22 @@ export const paramBatchLoggers: BatchLogger[] = [
   { qname: `${MLFLOW_JS}.logBatch`, list: { index: 2 }, entity: null, key: { property: "key" }, value: { property: "value" } },
 ];
 
+/** Calls that set one tag on a run. */
+export const tagLoggers: KeyValueLogger[] = [
+  { qname: "mlflow.set_tag", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
+  { qname: `${CLIENT}.set_tag`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },
+  { qname: `${NPM_MLFLOW}.Runs.setTag`, key: prop("key"), value: prop("value") },
+  { qname: `${MLFLOW_JS}.setTag`, key: { index: 1 }, value: { index: 2 } },
+];
+
+export const tagMappingLoggers: MappingLogger[] = [{ qname: "mlflow.set_tags", mapping: { index: 0, keyword: "tags" } }];
+
+export const tagBatchLoggers: BatchLogger[] = [
+  { qname: `${CLIENT}.log_batch`, list: { index: 3, keyword: "tags" }, entity: "mlflow.entities.RunTag", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
+  { qname: `${NPM_MLFLOW}.Runs.logBatch`, list: prop("tags"), entity: null, key: { property: "key" }, value: { property: "value" } },
+  { qname: `${MLFLOW_JS}.logBatch`, list: { index: 3 }, entity: null, key: { property: "key" }, value: { property: "value" } },
+];
+
 export const metricLoggers: KeyValueLogger[] = [
   { qname: "mlflow.log_metric", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
   { qname: `${CLIENT}.log_metric`, key: { index: 1, keyword: "key" }, value: { index: 2, keyword: "value" } },

@@ -8,12 +8,16 @@
 export interface TimingOrigins {
   processStart: number;
   binStart: number;
+  /** Whether the CLI ran on a thread of its own; else on the main thread, and threadStart is 0. */
+  ownThread?: boolean;
+  /** The process's CPU time (user + system, µs) when bin.ts began to run. */
+  binCpu?: number;
 }
 
 export interface Timing {
   /** Node's own start-up, to the first line of bin.ts. */
   nodeStart: number;
-  /** bin.ts, and starting the CLI's thread (a Node environment of its own). */
+  /** bin.ts, and starting the CLI's thread (a Node environment of its own), when it has one. */
   threadStart: number;
   /** Reading, compiling and evaluating the CLI's modules, tree-sitter's set-up excepted. */
   moduleLoad: number;
@@ -31,11 +35,17 @@ const MARK = "exp-lint:";
 
 export function reportTiming(debug: string | undefined, origins: TimingOrigins, write: (s: string) => void): void {
   if (!(debug ?? "").split(",").includes("timing")) return;
+  const markOf = (name: string) => performance.getEntriesByName(`${MARK}${name}`, "mark").at(-1) as { startTime: number; detail?: unknown } | undefined;
   const at = (name: string) => {
-    const mark = performance.getEntriesByName(`${MARK}${name}`, "mark").at(-1);
+    const mark = markOf(name);
     return mark ? performance.timeOrigin + mark.startTime : null;
   };
-  const threadReady = performance.timeOrigin + performance.nodeTiming.bootstrapComplete;
+  // The whole process's CPU time at each mark (all threads, V8's background compiling and GC included), in ms.
+  const cpuAt = (name: string) => {
+    const used = markOf(name)?.detail as NodeJS.CpuUsage | undefined;
+    return used ? (used.user + used.system) / 1000 : null;
+  };
+  const threadReady = origins.ownThread === false ? origins.binStart : performance.timeOrigin + performance.nodeTiming.bootstrapComplete;
   const loaded = at("loaded");
   const tsStart = at("tree-sitter:start");
   const tsEnd = at("tree-sitter:end");
@@ -55,6 +65,16 @@ export function reportTiming(debug: string | undefined, origins: TimingOrigins, 
     lint: lintEnd - lintFrom,
     output: outputEnd - lintEnd,
   };
-  const rounded = Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-  write(`exp-lint: debug: timing ${JSON.stringify(rounded)}\n`);
+  const round = (parts: object) => Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round((v as number) * 10) / 10]));
+  // On a shared machine wall time measures the neighbours too: the same steps in CPU time, when every mark has it.
+  const cpu = cpuParts(origins.binCpu, cpuAt("loaded"), cpuAt("tree-sitter:start"), cpuAt("tree-sitter:end"), cpuAt("config:end") ?? cpuAt("lint:start"), cpuAt("lint:end"), cpuAt("output:end"));
+  write(`exp-lint: debug: timing ${JSON.stringify({ ...round(timing), ...(cpu ? { cpu: round(cpu) } : {}) })}\n`);
+}
+
+/** CPU ms per step: Node's start (to bin.ts), loading (thread start included), tree-sitter, config, lint, output. */
+function cpuParts(binUs: number | undefined, loaded: number | null, tsStart: number | null, tsEnd: number | null, lintFrom: number | null, lintEnd: number | null, outputEnd: number | null) {
+  if (binUs === undefined || loaded === null || lintFrom === null || lintEnd === null || outputEnd === null) return null;
+  const bin = binUs / 1000;
+  const treeSitterInit = tsStart !== null && tsEnd !== null ? tsEnd - tsStart : 0;
+  return { nodeStart: bin, load: loaded - bin - treeSitterInit, treeSitterInit, config: lintFrom - loaded, lint: lintEnd - lintFrom, output: outputEnd - lintEnd };
 }

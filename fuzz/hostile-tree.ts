@@ -21,6 +21,8 @@ export type Expectation = { rule: string } | { message: RegExp };
 
 export interface HostileTree {
   root: string;
+  /** The folder outside the tree that its links and includes point into; remove it with the tree. */
+  outside: string;
   /** Path relative to root → what the scan must report for it. */
   expect: Map<string, Expectation>;
 }
@@ -93,10 +95,12 @@ export function buildHostileTree(base = tmpdir()): HostileTree {
   // 6. A folder named like a manifest, a notebook whose duplicate "cells" hides code.
   mkdirSync(join(root, "odd/pyproject.toml"), { recursive: true });
   put("odd/hidden.ipynb", notebook([code("print('shown first')\n")], ` "cells": ${JSON.stringify([code(UNSEEDED)])},`), { rule: "exp-lint/require-seed" });
+  // 9. Two PEP 723 blocks: uv installs the first (unpinned here), pipx refuses the file.
+  put("odd/two-blocks.py", '# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n\n# /// script\n# dependencies = ["rich"]\n# ///\nimport rich\n', { rule: "exp-lint/pin-requirements" });
   // 9. A path over 4,096 characters (made one folder at a time: no single call may name it).
   const part = "d".repeat(200);
   spawnSync("sh", ["-c", `cd "$1" && for i in $(seq 22); do mkdir ${part} && cd ${part}; done && printf 'x = 1\\n' > train.py`, "sh", root]);
-  return { root, expect };
+  return { root, outside, expect };
 }
 
 // Run as a script: build the tree and time a scan of it.
@@ -110,4 +114,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const res of results) for (const m of res.messages) console.log(`${res.filePath.slice(tree.root.length + 1)}: ${m.ruleId ?? "-"} ${m.message.slice(0, 120)}`);
   console.log(`exit ${r.status}, ${results.length} files reported, ${seconds.toFixed(1)} s wall`);
   removeTree(tree.root);
+  removeTree(tree.outside);
 }

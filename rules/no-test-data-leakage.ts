@@ -1,6 +1,7 @@
 import {
   BEST_ITERATION_BY_DEFAULT,
   BOOSTER_TRAINERS,
+  CHECKPOINT_ACTIONS,
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
   FIT_TRANSFORM_FUNCTIONS,
@@ -9,6 +10,7 @@ import {
   MODEL_PROMOTIONS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
+  ONE_SET_MONITORS,
   OVERSAMPLERS,
   RUN_SEARCHES,
   SEARCHES,
@@ -18,10 +20,10 @@ import {
 } from "../catalogue/leakage.js";
 import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
 import type { Arg, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
-import { argument, literalString, type SemanticModel } from "../semantic/model.js";
+import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
-import { callSites, callsIn, fitsByOwner, functionBody, loopCarried, scopeOf } from "../semantic/queries.js";
-import { at, base, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
+import { at, base, derivation, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -42,8 +44,12 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     return null;
   };
   const callback = (c: CallExpr): string | null => {
-    const list = argument(c, { keyword: "callbacks" });
-    for (const made of list ? model.flow(list.value, scope).calls : []) {
+    // A keyword in Python, a property of the options object in tfjs.
+    const list = model.namedArguments(c).find((a) => a.name === "callbacks");
+    const custom = list ? handWrittenCheckpoint(model, list.value, scope) : null;
+    if (custom) return custom;
+    // What the list holds, appended ones too: `callbacks.push(tf.callbacks.earlyStopping(...))`, `callbacks.append(EarlyStopping(...))`.
+    for (const made of list ? derivation(model, [{ e: list.value, scope }], c.range[0]).calls : []) {
       const q = model.resolve(made.callee, scopeOf(model, made));
       const cb = q === null ? undefined : EARLY_STOPPING_CALLBACKS.find((e) => e.qname === q);
       const flag = cb?.when ? argument(made, { keyword: cb.when })?.value : undefined;
@@ -77,6 +83,43 @@ function earlyStopping(model: SemanticModel, site: CallSite): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A hand-written callback (tfjs `callbacks: { onEpochEnd }`, `new tf.CustomCallback({...})`)
+ * that saves the model or stops training: it keeps or stops on what it monitors.
+ */
+function handWrittenCheckpoint(model: SemanticModel, value: Expr, scope: number): string | null {
+  const work: Expr[] = [model.definition(value, scope)];
+  for (let i = 0; i < work.length && i < 16; i++) {
+    const v = work[i]!;
+    if (v.kind === "collection") work.push(...v.items.map((x) => model.definition(x, scope)));
+    else if (v.kind === "call") work.push(...v.args.map((a) => model.definition(a.value, scope)));
+    else if (v.kind === "dict") {
+      for (const en of v.entries) {
+        const hook = literalString(en.key);
+        if (hook === null) continue;
+        // The hook's body: a function written in place, or a function of the file it names.
+        const def = en.value.kind === "name" ? model.binding(en.value.name, scope, at(en.value)) : null;
+        const body = def ? functionBody(model, def)?.range : en.value.kind === "other" ? en.value.range : undefined;
+        if (!body) continue;
+        const saves = callsIn(model, body).some((c) => c.call.callee.kind === "member" && CHECKPOINT_ACTIONS.methods.has(c.call.callee.property));
+        const stops = attributeWrites(model).some((w) => contains(body, w.range) && w.target.kind === "member" && CHECKPOINT_ACTIONS.stopFlags.has(w.target.property));
+        // Only on what it monitors (`logs.val_loss`): a stop button (`model.stopTraining = this.stopFlag`) chooses nothing.
+        if ((saves || stops) && readsValidationLog(model, body)) return `${/^[aeiou]/iu.test(hook) ? "an" : "a"} ${hook} callback that ${saves ? "saves the model" : "stops training"}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** The hook reads a validation entry of the logs it is given: `logs.val_loss`, `logs["val_acc"]`. */
+function readsValidationLog(model: SemanticModel, body: Range): boolean {
+  return memberReads(model).some(({ expr }) => {
+    if (!contains(body, expr.range)) return false;
+    const key = expr.kind === "member" ? expr.property : literalString(expr.index);
+    return key !== null && roleFromName(key) === "val";
+  });
 }
 
 interface Finding {
@@ -213,11 +256,11 @@ function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   // Only fits and booster trainers take monitored sets; reading every call's arguments would convert them all.
   const q = call.callee.kind === "member" && FIT_METHODS.has(call.callee.property) ? "fit" : model.callee(site);
   if (q !== "fit" && !BOOSTER_TRAINERS.some((t) => t.qname === q)) return null;
-  const monitor = call.args.find((a) => a.name !== null && MONITOR_ARGUMENTS.includes(a.name));
+  const monitor = model.namedArguments(call).find((a) => MONITOR_ARGUMENTS.includes(a.name));
   if (!monitor) return null;
   const value = model.definition(monitor.value, scope);
   // `validation_data=(x, y)` is one set; `eval_set=[(x, y), ...]` and `valid_sets=[d, ...]` are lists of sets.
-  const sets = value.kind === "collection" && monitor.name !== "validation_data" ? value.items : [monitor.value];
+  const sets = value.kind === "collection" && !ONE_SET_MONITORS.has(monitor.name) ? value.items : [monitor.value];
   for (const set of sets) {
     const evidence = testEvidence(model, set, scope);
     const stopper = evidence ? earlyStopping(model, site) : null;
@@ -314,7 +357,7 @@ export default createRule<Options, MessageIds>({
   name: "no-test-data-leakage",
   meta: {
     type: "problem",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Disallow test data reaching training: preprocessing fitted before the split, and fitting, tuning, model selection or early stopping on the test split",
       recommended: true,

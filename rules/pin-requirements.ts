@@ -1,9 +1,10 @@
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
+import { basename } from "node:path";
 import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
 import { installedNpmVersion, lockedBeside, locksFor } from "../parsers/manifests/locks.js";
-import { readInstallLines, readScriptBlock } from "../parsers/manifests/python-side.js";
+import { readInstallLines, readScriptBlocks } from "../parsers/manifests/python-side.js";
 import { readSetupPy } from "../parsers/manifests/setup-py.js";
 import { satisfies } from "../parsers/manifests/versions.js";
 import { normalizeName, type Range, type Specifier } from "../parsers/manifests/requirements.js";
@@ -11,7 +12,7 @@ import type { RequirementNode } from "../parsers/manifests/source-code.js";
 import type { SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 
-type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange";
+type MessageIds = "noVersion" | "notPinned" | "notPinnedNoHint" | "vcsNoCommit" | "urlNoHash" | "pinOutsideRange" | "extraScriptBlock";
 type Options = [{ allowUrls?: boolean; lockfiles?: "satisfy" | "ignore" }];
 
 /** What `settings["exp-lint"]` may carry for this rule: exact versions by project name, and where they came from. */
@@ -72,7 +73,8 @@ const PIPFILE: Wording = { ...PIP, exact: (name, version) => `${name} = "==${ver
 
 const wordingOf = (manifest: Manifest | undefined): Wording => (manifest === "package-json" ? NPM : manifest === "pipfile" ? PIPFILE : PIP);
 
-const orList = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : (items[0] ?? ""));
+const listed = (items: string[], word: string): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}` : (items[0] ?? ""));
+const orList = (items: string[]): string => listed(items, "or");
 
 /** A Python file read as a package's setup script. */
 const SETUP_SCRIPT = /(?:^|[\\/])setup\.py$/u;
@@ -148,6 +150,8 @@ export default createRule<Options, MessageIds>({
         "{{requirement}} is not pinned, and the version in {{source}}, {{version}}, is outside the range written here; pin by hand to the version you trained with, or bring {{source}} up to date.",
       vcsNoCommit:
         '{{target}} is not pinned: {{ref}} can move to different code; end the URL with {{commit}} (40 hex characters, from "git rev-parse HEAD" in the checkout you trained with).',
+      extraScriptBlock:
+        "{{file}} has {{count}} PEP 723 `# /// script` blocks, at lines {{lines}}: PEP 723 makes that an error (pipx refuses to run the script) and uv installs only the first block's dependencies, ignoring the rest; exp-lint checks the first block only. Merge them into one block.",
       urlNoHash: "{{target}} is not pinned: the file at {{url}} can change without its URL changing; {{urlFix}}.",
     },
     schema: [
@@ -229,7 +233,12 @@ export default createRule<Options, MessageIds>({
       // Python: a PEP 723 block, a setup.py's setup() arguments, and in a notebook the masked `%pip install` lines.
       return {
         Module() {
-          const entries = readScriptBlock(text);
+          const { entries, opens } = readScriptBlocks(text);
+          if (opens.length > 1) {
+            const lines = opens.map((o) => String(o.line));
+            const data = { file: basename(context.physicalFilename), count: String(opens.length), lines: listed(lines, "and") };
+            context.report({ loc: locOf(opens[1]!.range), messageId: "extraScriptBlock", data });
+          }
           if (SETUP_SCRIPT.test(context.filename)) entries.push(...readSetupPy((source as unknown as { model: SemanticModel }).model, text));
           if (NOTEBOOK_BLOCK.test(context.filename)) {
             const comments = (source as unknown as { comments: { value: string; range: Range }[] }).comments;

@@ -17,7 +17,7 @@ import { argument, contains, literalString, type SemanticModel } from "../semant
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 import { qualifiedName } from "../semantic/qname.js";
-import { attributeWrites, bindings, callSites, comparisons, memberReads, returns } from "../semantic/queries.js";
+import { attributeWrites, bindings, callSites, comparisons, memberReads, returns, subExpressions } from "../semantic/queries.js";
 
 type MessageIds = "noConvergenceCheck" | "singleChain";
 
@@ -28,23 +28,9 @@ const same = (a: Range, b: Range) => a[0] === b[0] && a[1] === b[1];
 const words = (name: string) => nameTokens(name).join("_");
 const rhatName = (name: string | null | undefined) => !!name && RHAT_NAME.test(words(name));
 
-/** Every sub-expression, the expression first. */
-function* walk(e: Expr): Generator<Expr> {
-  const work: Expr[] = [e];
-  while (work.length) {
-    const x = work.pop()!;
-    yield x;
-    if (x.kind === "member") work.push(x.object);
-    else if (x.kind === "index") work.push(x.object, x.index);
-    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
-    else if (x.kind === "collection") work.push(...x.items);
-    else if (x.kind === "dict") for (const en of x.entries) work.push(...(en.key ? [en.key, en.value] : [en.value]));
-  }
-}
-
 /** The expression reads the name bound by `b` (and not a later re-binding of it). */
 function mentions(model: SemanticModel, e: Expr, scope: number, b: Binding): boolean {
-  for (const x of walk(e)) {
+  for (const x of subExpressions(e)) {
     if (x.kind === "name" ? x.name === b.name : x.kind === "other" && x.names.includes(b.name)) {
       if (model.binding(b.name, scope, x.range[0]) === b) return true;
     }
@@ -55,11 +41,11 @@ function mentions(model: SemanticModel, e: Expr, scope: number, b: Binding): boo
 /** The expression (or what a name in it was assigned from) mentions R-hat: `max_rhat`, `summary["r_hat"]`. */
 function mentionsRhat(model: SemanticModel, e: Expr, scope: number): boolean {
   const named = (x: Expr) => rhatName(literalString(x)) || (x.kind === "member" && rhatName(x.property));
-  for (const x of walk(e)) {
+  for (const x of subExpressions(e)) {
     if (named(x) || (x.kind === "name" && rhatName(x.name)) || (x.kind === "other" && x.names.some(rhatName))) return true;
     if (x.kind === "name") {
       const def = model.definition(x, scope);
-      if (def !== x && [...walk(def)].some(named)) return true;
+      if (def !== x && [...subExpressions(def)].some(named)) return true;
     }
   }
   return false;

@@ -7,22 +7,35 @@ import {
   DATA_PACKAGES,
   dataRecorders,
   MODEL_ENV,
+  MODEL_KEY_WORDS,
   MODEL_LOG_METHODS,
   MODEL_LOG_PATTERN,
   modelLoggers,
   modelUploaders,
   NOT_MODEL_PACKAGES,
   NOT_PACKAGED,
+  MODEL_SAVES,
   PACKAGED_DATASETS,
+  PARTIALS,
+  RUN_DIRS,
   OPTIMIZER_MODULES,
   OPTIMIZER_STEPS,
   provenanceRuns,
   TRAIN_METHODS,
   trainingCalls,
 } from "../catalogue/provenance.js";
-import { configSources, paramLoggers, paramMappingLoggers } from "../catalogue/tracking.js";
+import {
+  configSources,
+  paramBatchLoggers,
+  paramLoggers,
+  paramMappingLoggers,
+  tagBatchLoggers,
+  tagLoggers,
+  tagMappingLoggers,
+  TRACKER_PACKAGES,
+} from "../catalogue/tracking.js";
 import { nameTokens } from "../catalogue/data.js";
-import type { CallExpr, CallSite } from "../semantic/ir.js";
+import type { CallExpr, CallSite, Expr } from "../semantic/ir.js";
 import { argument, inPackage, literalString, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
@@ -30,12 +43,6 @@ import { onProgram } from "./util/program.js";
 import { attributeWrites, callSites } from "../semantic/queries.js";
 
 type MessageIds = "noModel" | "noData";
-
-const TAG_LOGGERS = [
-  { qname: "mlflow.set_tag", key: { index: 0, keyword: "key" } },
-  { qname: "mlflow.MlflowClient().set_tag", key: { index: 1, keyword: "key" } },
-];
-const TAG_MAPPINGS = ["mlflow.set_tags"];
 
 /** The keyword is given and not literally false/None. */
 function turnedOn(call: CallExpr, keyword: string): boolean {
@@ -57,8 +64,30 @@ function trains(model: SemanticModel, site: CallSite, q: string | null): boolean
   return q === null ? model.language === "python" : !NOT_MODEL_PACKAGES.some((p) => inPackage(q, p));
 }
 
+/** A save whose path is, or joins a path under, a folder the tracker uploads when the run ends (`wandb.run.dir`). */
+function savesUnderRunDir(model: SemanticModel, site: CallSite): boolean {
+  const c = site.call.callee;
+  const name = c.kind === "member" ? c.property : c.kind === "name" ? c.name : null;
+  if (name === null || !MODEL_SAVES.has(name)) return false;
+  const atRunDir = (e: Expr) => {
+    const q = model.resolve(e, site.scope);
+    return q !== null && RUN_DIRS.includes(q);
+  };
+  return site.call.args.some((a) => {
+    const d = model.definition(a.value, site.scope);
+    return atRunDir(d) || (d.kind === "call" && d.args.some((x) => atRunDir(model.definition(x.value, site.scope))));
+  });
+}
+
 /** A key that names the data: `data_version`, `dataset`, `train_data_hash`. */
 const namesData = (key: string | null) => key !== null && nameTokens(key).some((t) => DATA_KEY_WORDS.has(t));
+
+/** A key that names where the model was saved: `model_uri`, `modelPath`, `checkpoint_dir`. */
+function namesModel(key: string | null): boolean {
+  if (key === null) return false;
+  const words = nameTokens(key);
+  return words.some((t) => MODEL_KEY_WORDS.model.has(t)) && words.some((t) => MODEL_KEY_WORDS.where.has(t));
+}
 
 /** Every key the program logs as a param, tag or W&B config entry. */
 function loggedKeys(model: SemanticModel): (string | null)[] {
@@ -66,9 +95,16 @@ function loggedKeys(model: SemanticModel): (string | null)[] {
   const fromMapping = (site: CallSite, e: CallExpr["args"][number] | null) => {
     if (e) for (const en of mappingEntries(model, model.definition(e.value, site.scope), site.scope)) keys.push(en.key);
   };
-  for (const l of [...paramLoggers, ...TAG_LOGGERS]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
-  for (const l of paramMappingLoggers) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
-  for (const { site } of model.callsTo(TAG_MAPPINGS)) fromMapping(site, argument(site.call, { index: 0, keyword: "tags" }));
+  for (const l of [...paramLoggers, ...tagLoggers]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
+  for (const l of [...paramMappingLoggers, ...tagMappingLoggers]) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
+  // `logBatch(runId, [], params, [{ key: "data_version", value }])`: the keys of the listed entries.
+  for (const l of [...paramBatchLoggers, ...tagBatchLoggers]) {
+    for (const { site } of model.callsTo([l.qname])) {
+      const list = argument(site.call, l.list)?.value;
+      const items = list ? model.definition(list, site.scope) : null;
+      if (items?.kind === "collection") for (const item of items.items) keys.push(literalString(argument(model.definition(item, site.scope), l.key)?.value));
+    }
+  }
   for (const source of configSources) {
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) fromMapping(site, argument(site.call, init.mapping));
     for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`)))) fromMapping(site, argument(site.call, { index: 0 }));
@@ -84,28 +120,32 @@ export default createRule<[], MessageIds>({
   name: "require-run-provenance",
   meta: {
     type: "suggestion",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require a tracked run that trains a model to record the model artifact and the version of the data",
       recommended: false,
     },
     messages: {
-      noModel: "{{start}} trains a model but the run never records it, so the numbers cannot be tied to the model that produced them; log it with {{how}} or turn on autologging.",
-      noData: "{{start}} trains a model but the run never records which data it saw, so it cannot be rerun on the same data; record it with {{how}}, a `data_version` param or tag, or a DVC read at a `rev`.",
+      noModel: "{{start}} trains a model but the run never records it, so the numbers cannot be tied to the model that produced them; log it with {{how}}.",
+      noData: "{{start}} trains a model but the run never records which data it saw, so it cannot be rerun on the same data; record it with {{how}}.",
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports("mlflow", "wandb")) return;
+      if (!model.imports(...TRACKER_PACKAGES)) return;
       const starts = model.callsTo(provenanceRuns.map((r) => r.start));
       if (!starts.length) return;
       let training = false;
       let hasModel = false;
       let hasData = false;
       for (const site of callSites(model)) {
-        const q = model.callee(site);
+        let q = model.callee(site);
+        // `partial(WandbCallback, ...)`: the callback it binds.
+        const bound = q !== null && PARTIALS.includes(q) ? argument(site.call, { index: 0 })?.value : undefined;
+        if (bound) q = model.resolve(bound, site.scope) ?? q;
+        if (!hasModel && savesUnderRunDir(model, site)) hasModel = true;
         if (!training && trains(model, site, q)) training = true;
         if (q === null) {
           // `run.log_artifact(...)` on a run handed in as a parameter: the model cannot name the receiver.
@@ -122,7 +162,7 @@ export default createRule<[], MessageIds>({
         }
         if (MODEL_LOG_PATTERN.test(q) || modelLoggers.includes(q)) hasModel = true;
         const up = modelUploaders.find((u) => u.qname === q);
-        if (up && (!up.keyword || turnedOn(site.call, up.keyword))) hasModel = true;
+        if (up && (up.keyword ? turnedOn(site.call, up.keyword) : !(up.off && turnedOff(site.call, up.off)))) hasModel = true;
         if (DATA_PACKAGES.some((p) => inPackage(q, p)) || (PACKAGED_DATASETS.some((p) => q.startsWith(p)) && !NOT_PACKAGED.includes(q))) hasData = true;
         const rec = dataRecorders.find((d) => d.qname === q);
         if (rec) {
@@ -138,10 +178,13 @@ export default createRule<[], MessageIds>({
         const v = literalString(t.value);
         if (key !== null && MODEL_ENV.keys.includes(key) && !(v !== null && MODEL_ENV.off.includes(v.toLowerCase()))) hasModel = true;
       }
-      if (!hasData && loggedKeys(model).some(namesData)) hasData = true;
       // One finding per missing item, at the first run the file starts.
       const first = starts[0]!;
       const run = provenanceRuns.find((r) => r.start === first.qname)!;
+      const keys = hasData && (hasModel || !run.noUploads) ? [] : loggedKeys(model);
+      if (!hasData && keys.some(namesData)) hasData = true;
+      // A client that uploads no files records the model by naming where it was saved.
+      if (!hasModel && run.noUploads && keys.some(namesModel)) hasModel = true;
       const start = `${text(first.site.call.callee.range)}()`;
       if (!hasModel) context.report({ loc: loc(first.site.call.range), messageId: "noModel", data: { start, how: run.model } });
       if (!hasData) context.report({ loc: loc(first.site.call.range), messageId: "noData", data: { start, how: run.data } });

@@ -1,5 +1,6 @@
 import { DEFAULT_MIN_SEEDS, SEED_LOOP_NAME, sweepCalls, TRAIN_METHODS, trainingCalls } from "../catalogue/provenance.js";
 import { runApis } from "../catalogue/tracking.js";
+import { nameTokens } from "../catalogue/data.js";
 import type { CallSite, Expr } from "../semantic/ir.js";
 import { argument, contains, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
@@ -11,6 +12,9 @@ type MessageIds = "fewSeeds" | "fixedSweepSeed";
 type Options = [{ minSeeds?: number }];
 
 const STARTS = new Set(runApis.map((a) => a.start));
+
+/** A name for a seed, in Python's or JavaScript's casing (`seeds`, `random_state`, `runSeed`). */
+const namesSeed = (name: string) => SEED_LOOP_NAME.test(name) || nameTokens(name).some((t) => t === "seed" || t === "seeds");
 
 /** How many values a seed list holds when it can be told: a display, or `range(n)` / `range(a, b)` with literal bounds. */
 function seedCount(model: SemanticModel, e: Expr, scope: number): number | null {
@@ -34,7 +38,7 @@ export default createRule<Options, MessageIds>({
   name: "require-seed-repeats",
   meta: {
     type: "suggestion",
-    languages: ["exp-lint/python"],
+    languages: ["exp-lint/python", "js/js"],
     docs: {
       description: "Require model comparisons to be repeated over enough seeds",
       recommended: false,
@@ -63,7 +67,7 @@ export default createRule<Options, MessageIds>({
       const comparing = loopBlocks.filter((l) => callSites(model).some((s) => contains(l.body, s.call.range) && trainsOrRuns(model, s)));
       if (comparing.length) {
         for (const b of bindings(model)) {
-          if (b.kind !== "loop" || !b.value || !SEED_LOOP_NAME.test(b.name)) continue;
+          if (b.kind !== "loop" || !b.value || !namesSeed(b.name)) continue;
           const own = loopBlocks.find((l) => contains(l.range, b.range) && !contains(l.body, b.range));
           // The seed loop repeats a comparison: it trains in its body, or holds or sits in a loop that does.
           if (!own) continue;
@@ -80,7 +84,7 @@ export default createRule<Options, MessageIds>({
           const params = mappingEntries(model, model.definition(cfg, site.scope), site.scope).find((e) => e.key === "parameters");
           if (!params) continue;
           for (const p of mappingEntries(model, model.definition(params.value, site.scope), site.scope)) {
-            if (!SEED_LOOP_NAME.test(p.key)) continue;
+            if (!namesSeed(p.key)) continue;
             const spec = mappingEntries(model, model.definition(p.value, site.scope), site.scope);
             const fixed = spec.find((s) => s.key === "value");
             const values = spec.find((s) => s.key === "values");

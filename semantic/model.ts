@@ -534,7 +534,8 @@ export class SemanticModel {
    * assignments: `lr` bound from `args.lr` gives `lr@12` and `args@3.lr`.
    * A root is a name and the offset of its binding (`@param` for a function
    * parameter, whose value comes from any caller); a call adds its receiver's
-   * and its arguments' paths, since its value is derived from them.
+   * and its arguments' paths, and an operator the paths of the names it mentions,
+   * since its value is derived from them.
    */
   accessPaths(expr: Expr, scope: number): Set<string> {
     return this.#paths(expr, scope).all;
@@ -586,6 +587,8 @@ export class SemanticModel {
           break;
         case "other":
           for (const b of e.branches ?? []) visit(b, s, hops + 1, record);
+          // An operator's value (`(1 - acc) * 100`) is computed from the names it mentions, as a call's from its arguments.
+          if (!e.branches && !e.slice) for (const name of e.names) visit({ kind: "name", name, range: e.range }, s, hops + 1, record);
           break;
         default:
           break;

@@ -9,8 +9,10 @@ import {
   PARTWISE_RETURNS,
   roleFromName,
   splitFromFileName,
+  splitFromGetter,
   splitFromName,
   splitters,
+  SLICE_METHODS,
   VALUE_METHODS,
   type SplitRole,
 } from "../catalogue/data.js";
@@ -79,10 +81,22 @@ export function splitPart(model: SemanticModel, b: Binding): { call: CallExpr; v
   if (value?.kind !== "call" || index === undefined || index < 0) return null;
   const q = model.resolve(value.callee, b.scope);
   const splitter = q === null ? undefined : splitters.find((s) => s.qname === q);
-  if (!splitter) return null;
+  if (!splitter || !dividesRows(value, splitter)) return null;
   // `KFold().split` reads as `KFold.split`.
-  const via = splitter.qname.endsWith("().split") ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split` : shortName(splitter.qname);
+  // An npm function is named as the file writes it (`tf.split`): its short name alone (`split`) says little.
+  const via = splitter.qname.endsWith("().split")
+    ? `${shortName(splitter.qname.slice(0, -"().split".length))}.split`
+    : splitter.qname.startsWith("npm:")
+      ? model.sourceText(value.callee.range)
+      : shortName(splitter.qname);
   return { call: value, via, pattern: splitter.pattern, index };
+}
+
+/** A splitter call cuts rows: it has no axis parameter, or is given none, or axis 0. */
+export function dividesRows(call: CallExpr, splitter: { axis?: { index: number; keyword: string } }): boolean {
+  if (!splitter.axis) return true;
+  const axis = argument(call, splitter.axis)?.value;
+  return !axis || (axis.kind === "literal" && axis.value === 0);
 }
 
 /**
@@ -123,6 +137,8 @@ function isHistory(model: SemanticModel, e: MemberExpr, scope: number): boolean 
  */
 export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole; via: string; file: boolean } | null {
   if ((b.kind !== "assign" && b.kind !== "unpack") || !b.value) return null;
+  const getter = splitGetter(model.definition(b.value, b.scope));
+  if (getter) return getter;
   const v = model.definition(b.value, b.scope);
   if (v.kind !== "call") return null;
   const q = model.resolve(v.callee, b.scope);
@@ -148,14 +164,44 @@ export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole
       if (role) return { role, via: `${name}(${split.keyword}="${text}")`, file: false };
     }
   }
-  const reader = FILE_READERS.find((r) => r.qname === q);
+  // The reader, or the reader under a chain of methods on what it read: `tf.data.csv(path).map(f).batch(64)`, `pd.read_csv(path).dropna()`.
+  let read: Expr = v;
+  let reader = FILE_READERS.find((r) => r.qname === q);
+  for (let i = 0; i < 8 && !reader && read.kind === "call" && read.callee.kind === "member"; i++) {
+    read = read.callee.object;
+    const inner: string | null = read.kind === "call" ? model.resolve(read.callee, b.scope) : null;
+    reader = inner === null ? undefined : FILE_READERS.find((r) => r.qname === inner);
+  }
   if (reader && b.kind === "assign") {
-    let path = argument(v, reader.path)?.value;
+    let path = argument(read, reader.path)?.value;
     // `os.path.join(DATA, "test.csv")`: the last part names the file.
     if (path?.kind === "call") path = path.args[path.args.length - 1]?.value;
-    const text = literalString(path);
+    // `DATA + "/test.csv"`, `f"{DATA}/test.csv"`, `` `file://${DATA}/test.csv` ``: the constant end names the file.
+    const text = path?.kind === "other" ? constantTail(model.sourceText(path.range)) : literalString(path);
     const role = text === null ? null : splitFromFileName(text);
     if (role) return { role, via: `'${text}'`, file: true };
+  }
+  return null;
+}
+
+/** The file name a string built from parts ends with: `` `${dir}/test.csv` `` gives `test.csv`. */
+function constantTail(text: string): string | null {
+  return /([^\s"'`{}+/\\]+)["'`]\s*$/u.exec(text)?.[1] ?? null;
+}
+
+/**
+ * `data.getTestData()`, `dataset.testBatch().toTensor()`, `data.getTestData().xs`:
+ * a data object's method whose name says which split it hands out (see splitFromGetter).
+ */
+function splitGetter(v: Expr): { role: SplitRole; via: string; file: boolean } | null {
+  let x: Expr = v;
+  for (let i = 0; i < 8; i++) {
+    if (x.kind === "member" || x.kind === "index") x = x.object;
+    else if (x.kind === "call" && x.callee.kind === "member") {
+      const role = splitFromGetter(x.callee.property);
+      if (role) return { role, via: `${x.callee.property}()`, file: false };
+      x = x.callee.object;
+    } else break;
   }
   return null;
 }
@@ -171,8 +217,19 @@ function ownValue(b: Binding): Expr | null {
   return b.kind === "assign" ? v : null;
 }
 
-/** `X[:cut]` or `df.iloc[cut:]`: the rows before or after one bound. */
+/** The first item of `[cut, 0]` (a tensor's begin or size per axis), or the value itself. */
+const firstAxis = (e: Expr): Expr => (e.kind === "collection" && e.items.length ? e.items[0]! : e);
+
+/** `X[:cut]` or `df.iloc[cut:]`, and `xs.slice(0, cut)` or `xs.slice(cut)`: the rows before or after one bound. */
 function rowSlice(e: Expr | null): { base: Expr; head: boolean; bound: Expr } | null {
+  if (e?.kind === "call" && e.callee.kind === "member" && SLICE_METHODS.has(e.callee.property)) {
+    const args = e.args;
+    if (args.some((a) => a.name !== null || a.spread !== "") || !args.length || args.length > 2) return null;
+    const begin = firstAxis(args[0]!.value);
+    // `.slice(0, cut)` keeps the head (an array's end and a tensor's size are both `cut` here); `.slice(cut)` or `.slice(cut, n)` the rest.
+    if (begin.kind === "literal" && begin.value === 0) return args[1] ? { base: e.callee.object, head: true, bound: firstAxis(args[1].value) } : null;
+    return { base: e.callee.object, head: false, bound: begin };
+  }
   if (e?.kind !== "index" || e.index.kind !== "other" || !e.index.slice) return null;
   const { start, stop, step } = e.index.slice;
   if (step || (start === null) === (stop === null)) return null;
@@ -188,22 +245,44 @@ function sameValue(model: SemanticModel, a: Expr, b: Expr, scope: number): boole
   return names.every((n, i) => model.binding(n, scope, a.range[0]) === model.binding(other[i]!, scope, b.range[0]));
 }
 
-const SLICES = new WeakMap<Binding, { role: SplitRole; via: string; base: Expr; other: Binding } | null>();
+interface SlicePart {
+  role: SplitRole;
+  via: string;
+  base: Expr;
+  other: Binding;
+  /** This binding holds the rows before the bound. */
+  head: boolean;
+}
+
+const SLICES = new WeakMap<Binding, SlicePart | null>();
+
+/** The split a slice bound's name says its head holds: `xs.slice(0, numTest)`, `rows.slice(0, this.testSize)`. */
+function boundRole(bound: Expr): SplitRole | null {
+  const name = bound.kind === "name" ? bound.name : bound.kind === "member" ? bound.property : null;
+  return name === null ? null : nameRole(name);
+}
 
 /**
- * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`):
- * the rows of one table cut at one bound, the head for training and the tail held out.
+ * `train = df.iloc[:cut]` beside `test = df.iloc[cut:]` (or `X_tr, X_te = X[:n], X[n:]`,
+ * `xs.slice(0, n)` beside `xs.slice(n)`): the rows of one table cut at one bound. The head
+ * trains and the tail is held out, unless the bound's name says the head is held out
+ * (`numTest`), or the parts' own names say otherwise.
  */
-export function slicePart(model: SemanticModel, b: Binding): { role: SplitRole; via: string; base: Expr; other: Binding } | null {
+export function slicePart(model: SemanticModel, b: Binding): SlicePart | null {
   if (SLICES.has(b)) return SLICES.get(b)!;
-  let found: { role: SplitRole; via: string; base: Expr; other: Binding } | null = null;
+  let found: SlicePart | null = null;
   const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
   if (mine) {
     for (const o of model.facts.bindings) {
       if (o === b || o.scope !== b.scope || (o.kind !== "assign" && o.kind !== "unpack")) continue;
       const theirs = rowSlice(ownValue(o));
       if (!theirs || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
-      found = { role: mine.head ? "train" : "test", via: `slicing ${model.sourceText(mine.base.range)}`, base: mine.base, other: o };
+      const heldHead = boundRole(mine.bound);
+      let role: SplitRole = mine.head ? "train" : "test";
+      if (heldHead && heldHead !== "train") role = mine.head ? heldHead : "train";
+      const own = nameRole(b.name);
+      if (own && own !== nameRole(o.name)) role = own;
+      found = { role, via: `slicing ${model.sourceText(mine.base.range)}`, base: mine.base, other: o, head: mine.head };
       break;
     }
   }
@@ -224,7 +303,7 @@ export function splitRole(model: SemanticModel, b: Binding, depth = 0): { role: 
     const cut = slicePart(model, b);
     if (!cut) return null;
     const named = roleFromName(b.name);
-    if (cut.role === "train") return { role: "train", via: cut.via };
+    if (cut.role !== "test") return { role: cut.role, via: cut.via };
     if (named && named !== "train") return { role: named, via: cut.via };
     // The tail of the training split is a validation split.
     const carved = depth < MAX_SPLIT_DEPTH && provenance(model, cut.base, b.scope, depth + 1).role === "train";
@@ -268,15 +347,18 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     seen.add(key);
     // A function is code, not data: `train_one_epoch` says nothing about a value.
     if (b?.kind === "def") return;
+    // Nor is a constant: `N_VALID_EXAMPLES = 1000` sizes a split, it holds none of its rows.
+    if (b?.kind === "assign" && b.value?.kind === "literal") return;
     const split = b ? splitRole(model, b, depth) : null;
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
     const loaded = b ? loadedSplit(model, b) : null;
     if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
-    const named = nameRole(name);
+    const followable = item.follow && !!b?.value && item.hops < MAX_HOPS && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with");
+    // `x_valid = x_valid[:1000] / 255` keeps the rows it came from: the name was inherited, so the data flow decides.
+    const named = followable && b!.kind === "assign" && directNames(b!.value!).includes(name) ? null : nameRole(name);
     if (named) return add({ role: named, kind: "name", text: name });
-    if (!item.follow || !b?.value || item.hops >= MAX_HOPS) return;
-    if (b.kind !== "assign" && b.kind !== "unpack" && b.kind !== "loop" && b.kind !== "with") return;
-    work.push({ e: unpackedPart(model, b) ?? b.value, scope: b.scope, hops: item.hops + 1, follow: true });
+    if (!followable) return;
+    work.push({ e: unpackedPart(model, b!) ?? b!.value!, scope: b!.scope, hops: item.hops + 1, follow: true });
   };
 
   // Breadth first, so evidence comes in source order.
@@ -329,7 +411,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
             if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
             // `history.history["accuracy"]` from `history = model.fit(...)`: a key without a split word is the training curve.
             if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope)) found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
-            if (base.index.kind !== "literal") work.push({ ...item, e: base.index, follow: true });
+            // `X[idx]` selects rows by data (fold indices are followed); a slice's bounds (`X[:N_VALID]`) are positions, not data.
+            if (base.index.kind !== "literal" && !(base.index.kind === "other" && base.index.slice)) work.push({ ...item, e: base.index, follow: true });
           }
           base = base.object;
         }

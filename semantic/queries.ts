@@ -143,6 +143,20 @@ export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: C
 }
 
 /** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`, `search` for `search.best_estimator_`. */
+/** Every sub-expression of `e`, `e` first, dict keys included; iterative, so deep nesting cannot overflow the stack. */
+export function* subExpressions(e: Expr): Generator<Expr> {
+  const work: Expr[] = [e];
+  while (work.length) {
+    const x = work.pop()!;
+    yield x;
+    if (x.kind === "member") work.push(x.object);
+    else if (x.kind === "index") work.push(x.object, x.index);
+    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
+    else if (x.kind === "collection") work.push(...x.items);
+    else if (x.kind === "dict") for (const en of x.entries) work.push(...(en.key ? [en.key, en.value] : [en.value]));
+  }
+}
+
 export function rootName(e: Expr): (Expr & { kind: "name" }) | null {
   let x = e;
   while (x.kind === "member" || x.kind === "index") x = x.object;

@@ -1,21 +1,24 @@
-import { crossValidators, FIT_METHODS, splitters } from "../catalogue/data.js";
+import { crossValidators, FIT_METHODS, SLICE_METHODS, splitters } from "../catalogue/data.js";
 import {
   APPLY_METHODS,
+  ARITHMETIC_METHODS,
+  AXIS_FIRST_STATISTICS,
   GROUPED_ONLY_STATISTICS,
   IMPUTING_METHODS,
   MUTATING_METHODS,
   ROW_STATISTICS,
   SCORING_METHODS,
-  SCORING_MODULES,
   SEARCHES,
   STATISTIC_BY_NAME_METHODS,
+  STATISTIC_FUNCTIONS,
   TRANSFORMER_FIT_METHODS,
 } from "../catalogue/leakage.js";
 import type { Binding, CallExpr, CallSite, Expr, Range } from "./ir.js";
-import { argument, contains, inPackage, literalString, type SemanticModel } from "./model.js";
-import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName } from "./queries.js";
+import { argument, contains, literalString, type SemanticModel } from "./model.js";
+import { type Fit, fitsByOwner, keyedWrites, receiverBinding, rootName, subExpressions } from "./queries.js";
 import type { SummaryKind } from "./summaries.js";
-import { describeEvidence, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
+import { isScoringCall, scoreKind } from "./score-summaries.js";
+import { describeEvidence, dividesRows, listNames, provenance, slicePart, splitPart, splitRole, splitSources } from "./provenance.js";
 
 /**
  * Where data is divided into training and held-out sides, and what crosses
@@ -55,11 +58,11 @@ export function splitsOf(model: SemanticModel): Split[] {
     const q = model.callee(site);
     if (q === null) continue;
     const { call, scope } = site;
-    if (splitterNames.has(q)) {
+    if (splitterNames.has(q) && dividesRows(call, splitters.find((s) => s.qname === q)!)) {
       const parts = model.facts.bindings.filter((b) => (b.kind === "unpack" || b.kind === "loop") && sameRange(splitPart(model, b)?.call ?? NOWHERE, call));
       const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
       const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
-      const name = q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
+      const name = q.startsWith("npm:") ? model.sourceText(call.callee.range) : q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
       const data = call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value);
       out.push({ range: call.range, scope, name, data, labels: data.slice(1), parts, heldOut });
     } else if (crossValidators.includes(q)) {
@@ -77,8 +80,8 @@ export function splitsOf(model: SemanticModel): Split[] {
   // Head and tail slices of one table: `train = df.iloc[:cut]`, `test = df.iloc[cut:]`.
   for (const b of model.facts.bindings) {
     const cut = slicePart(model, b);
-    if (!cut || cut.role !== "train") continue;
-    const held = splitRole(model, cut.other);
+    if (!cut?.head) continue;
+    const held = [splitRole(model, b), splitRole(model, cut.other)].find((r) => r && r.role !== "train");
     const end = Math.max(b.pos, cut.other.pos);
     out.push({ range: [end, end], scope: b.scope, name: cut.via, data: [cut.base], labels: [], parts: [b, cut.other], heldOut: held?.role === "val" ? "validation" : "test" });
   }
@@ -104,16 +107,18 @@ export function testEvidence(model: SemanticModel, expr: Expr, scope: number): s
   return `going by ${describeEvidence(prov.evidence, "test")}: no split call was traced to it`;
 }
 
-/** Calls in `range` that score on the test split: scikit-learn metrics, or a model's `score`/`predict`/`evaluate`. */
+/**
+ * Calls in `range` that score on the test split: scikit-learn and tfjs metrics, a model's
+ * `score`/`predict`/`evaluate`, or a helper whose summary says it scores its arguments.
+ */
 export function testScores(model: SemanticModel, range: Range): { site: CallSite; arg: { range: Range }; evidence: string }[] {
   const out: { site: CallSite; arg: { range: Range }; evidence: string }[] = [];
   for (const site of model.facts.calls) {
     if (!contains(range, site.call.range)) continue;
-    const q = model.callee(site);
-    const callee = site.call.callee;
-    const scoring = (q !== null && SCORING_MODULES.some((m) => inPackage(q, m))) || (callee.kind === "member" && SCORING_METHODS.has(callee.property));
-    if (!scoring) continue;
-    for (const a of site.call.args) {
+    const helper = isScoringCall(model, site) ? null : model.summaryAt(scoreKind, site);
+    if (!helper && !isScoringCall(model, site)) continue;
+    const positional = site.call.args.filter((a) => a.name === null);
+    for (const a of helper ? helper.params.map((i) => positional[i]).filter((x) => x !== undefined) : site.call.args) {
       const evidence = testEvidence(model, a.value, site.scope);
       if (evidence) {
         out.push({ site, arg: a, evidence });
@@ -302,16 +307,33 @@ export function rowStatistics(model: SemanticModel): RowStatistic[] {
   if (list) return list;
   list = [];
   const imputing = model.facts.calls.filter((s) => s.call.callee.kind === "member" && IMPUTING_METHODS.has(s.call.callee.property));
+  const functionNames = new Set(STATISTIC_FUNCTIONS.map((f) => short(f.qname)));
   for (const site of model.facts.calls) {
     const c = site.call.callee;
-    if (c.kind !== "member") continue;
-    const byName = STATISTIC_BY_NAME_METHODS.has(c.property) ? literalString(site.call.args[0]?.value) : null;
-    const stat = byName !== null && ROW_STATISTICS.has(byName) ? byName : ROW_STATISTICS.has(c.property) ? c.property : null;
-    if (stat === null) continue;
-    const axis = argument(site.call, { keyword: "axis" })?.value;
-    if (axis?.kind === "literal" && (axis.value === 1 || axis.value === "columns")) continue;
+    const last = c.kind === "member" ? c.property : c.kind === "name" ? c.name : null;
+    let chain: Expr;
+    let axis: Expr | undefined;
+    let stat: string | null = null;
+    // `tf.moments(xs, 0)`, `np.mean(X, axis=0)`: a function given the table.
+    const fn = last !== null && functionNames.has(last) ? STATISTIC_FUNCTIONS.find((f) => f.qname === model.callee(site)) : undefined;
+    if (fn) {
+      const data = argument(site.call, fn.data);
+      if (!data) continue;
+      chain = data.value;
+      axis = argument(site.call, fn.axis)?.value;
+      stat = last;
+    } else {
+      if (c.kind !== "member") continue;
+      const byName = STATISTIC_BY_NAME_METHODS.has(c.property) ? literalString(site.call.args[0]?.value) : null;
+      stat = byName !== null && ROW_STATISTICS.has(byName) ? byName : ROW_STATISTICS.has(c.property) ? c.property : null;
+      if (stat === null) continue;
+      // pandas, numpy and tfjs take the axis first (`df.mean(1)`, `xs.mean(0)`), else by keyword.
+      axis = argument(site.call, { keyword: "axis", ...(byName === null && AXIS_FIRST_STATISTICS.has(c.property) ? { index: 0 } : {}) })?.value;
+      chain = c.object;
+    }
+    if (!rowsAxis(axis)) continue;
     // Walk the receiver chain down to the table: `df.groupby("g")["t"]` is grouped, rooted in df.
-    let x: Expr = c.object;
+    let x: Expr = chain;
     let grouped = false;
     let subset = false;
     const keys: Expr[] = [];
@@ -319,6 +341,8 @@ export function rowStatistics(model: SemanticModel): RowStatistic[] {
       if (x.kind === "call") {
         if (x.callee.kind !== "member") break;
         if (x.callee.property === "groupby") grouped = true;
+        // `xs.slice(0, n).mean(0)`: some rows only.
+        if (SLICE_METHODS.has(x.callee.property)) subset = true;
         x = x.callee.object;
       } else if (x.kind === "index") {
         const k = x.index;
@@ -328,7 +352,7 @@ export function rowStatistics(model: SemanticModel): RowStatistic[] {
         x = x.object;
       } else x = x.object;
     }
-    if (subset || x.kind !== "name" || (!grouped && GROUPED_ONLY_STATISTICS.has(stat))) continue;
+    if (subset || stat === null || x.kind !== "name" || (!grouped && GROUPED_ONLY_STATISTICS.has(stat))) continue;
     if (imputing.some((s) => s.call.args.some((a) => contains(a.value.range, site.call.range)))) continue;
     const table = model.binding(x.name, site.scope, x.range[0]);
     if (table && table.kind !== "import" && table.kind !== "def") list.push({ site, table, grouped, columns: keys });
@@ -337,18 +361,12 @@ export function rowStatistics(model: SemanticModel): RowStatistic[] {
   return list;
 }
 
-/** Every sub-expression of `e` (iteratively). */
-function* subExpressions(e: Expr): Generator<Expr> {
-  const work: Expr[] = [e];
-  while (work.length) {
-    const x = work.pop()!;
-    yield x;
-    if (x.kind === "member") work.push(x.object);
-    else if (x.kind === "index") work.push(x.object, x.index);
-    else if (x.kind === "call") work.push(x.callee, ...x.args.map((a) => a.value));
-    else if (x.kind === "collection") work.push(...x.items);
-    else if (x.kind === "dict") for (const en of x.entries) work.push(en.value);
-  }
+/** The statistic runs over rows: no axis, axis 0 (`"index"`), or several axes including 0. Row-wise ones (`axis=1`, `-1`) summarise one row each. */
+function rowsAxis(axis: Expr | undefined): boolean {
+  if (!axis) return true;
+  if (axis.kind === "collection") return axis.items.some((a) => a.kind === "literal" && a.value === 0);
+  if (axis.kind !== "literal") return true;
+  return axis.value === 0 || axis.value === "index" || axis.value === null;
 }
 
 /** A column key, comparable across functions: a string literal, or a parameter's or variable's name. */
@@ -395,9 +413,50 @@ function statisticColumns(model: SemanticModel, stat: RowStatistic, values: Expr
   return keys;
 }
 
-/** An ungrouped statistic combined with its own table in arithmetic: `(df - df.mean()) / df.std()`. */
-function normalises(stat: RowStatistic, values: Expr[]): boolean {
-  return !stat.grouped && values.some((v) => v.kind === "other" && contains(v.range, stat.site.call.range) && v.names.includes(stat.table.name));
+/** The value is, or is computed from, the call at `call`; a destructured name's value (`tf.moments(...).mean`) sits at the pattern, so look inside, not only at ranges. */
+function holdsCall(v: Expr, call: Range): boolean {
+  if (contains(v.range, call)) return true;
+  for (const x of subExpressions(v)) if (x.kind === "call" && x.range[0] === call[0] && x.range[1] === call[1]) return true;
+  return false;
+}
+
+/**
+ * An ungrouped statistic combined with its own table in arithmetic: `(df - df.mean()) / df.std()`,
+ * `mean = df.mean(); (df - mean) / std`, tfjs `xs.sub(mean).div(std)` with `{ mean } = tf.moments(xs, 0)`.
+ */
+function normalises(model: SemanticModel, stat: RowStatistic, d: Derivation): boolean {
+  const values = d.values;
+  if (stat.grouped) return false;
+  const call = stat.site.call.range;
+  // Names whose value holds the statistic: `mean` in `const { mean, variance } = tf.moments(xs, 0)`.
+  const carriers = new Set<Binding>();
+  for (const v of values) {
+    if (!holdsCall(v, call)) continue;
+    for (const b of d.bindings) if (b.value === v) carriers.add(b);
+  }
+  const named = (name: string, at: number, want: (b: Binding) => boolean) => {
+    const b = model.binding(name, model.facts.scopeAt(at), at);
+    return b !== null && want(b);
+  };
+  const isTable = (b: Binding) => b === stat.table;
+  const isCarrier = (b: Binding) => carriers.has(b);
+  for (const v of values) {
+    if (v.kind === "other") {
+      const table = v.names.some((n) => named(n, v.range[0], isTable));
+      if (table && (contains(v.range, call) || v.names.some((n) => named(n, v.range[0], isCarrier)))) return true;
+      continue;
+    }
+    if (v.kind !== "call" || v.callee.kind !== "member" || !ARITHMETIC_METHODS.has(v.callee.property)) continue;
+    let table = false;
+    let statistic = contains(v.range, call);
+    for (const x of subExpressions(v)) {
+      if (x.kind !== "name") continue;
+      table ||= named(x.name, x.range[0], isTable);
+      statistic ||= named(x.name, x.range[0], isCarrier);
+    }
+    if (table && statistic) return true;
+  }
+  return false;
 }
 
 /**
@@ -433,14 +492,14 @@ export const rowStatisticKind: SummaryKind<StatisticSummary> = {
     const d = derivation(model, returned, fn.scope.range[1]);
     for (const stat of rowStatistics(model)) {
       const param = fn.params.indexOf(stat.table);
-      if (param < 0 || !d.bindings.has(stat.table) || !d.values.some((v) => contains(v.range, stat.site.call.range))) continue;
+      if (param < 0 || !d.bindings.has(stat.table) || !d.values.some((v) => holdsCall(v, stat.site.call.range))) continue;
       return {
         param,
         statistic: snippetOf(model, stat.site.call.range),
         range: [stat.site.call.range[0], stat.site.call.range[1]],
         grouped: stat.grouped,
         columns: statisticColumns(model, stat, d.values),
-        normalises: normalises(stat, d.values),
+        normalises: normalises(model, stat, d),
       };
     }
     // A helper that hands its parameter to another helper that does it.
@@ -490,8 +549,8 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
     for (const stat of stats) {
       const call = stat.site.call;
       if (reported.has(id(call.range)) || call.range[1] > split.range[0] || !d.bindings.has(stat.table)) continue;
-      if (!d.values.some((v) => contains(v.range, call.range))) continue;
-      if (!leaky({ grouped: stat.grouped, columns: statisticColumns(model, stat, d.values), normalises: normalises(stat, d.values) }, labels)) continue;
+      if (!d.values.some((v) => holdsCall(v, call.range))) continue;
+      if (!leaky({ grouped: stat.grouped, columns: statisticColumns(model, stat, d.values), normalises: normalises(model, stat, d) }, labels)) continue;
       reported.add(id(call.range));
       const key = `${stat.table.range[0]}:${split.range[0]}`;
       const first = tables.get(key);

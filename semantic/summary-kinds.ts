@@ -2,6 +2,7 @@ import { runEndsKind, runStartKind } from "./runs.js";
 import { seedsKind } from "./seeding.js";
 import { metricDictKind } from "./metric-summaries.js";
 import { rowStatisticKind } from "./splits.js";
+import { scoreKind } from "./score-summaries.js";
 import type { SummaryKind } from "./summaries.js";
 
 /**
@@ -9,4 +10,4 @@ import type { SummaryKind } from "./summaries.js";
  * for every function of an imported module. A new kind (what a function
  * splits, fits, or measures) is added here.
  */
-export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [seedsKind, runEndsKind, runStartKind, rowStatisticKind, metricDictKind];
+export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [seedsKind, runEndsKind, runStartKind, rowStatisticKind, metricDictKind, scoreKind];

@@ -13,6 +13,7 @@ import { writeAtomic } from "../io/write.js";
 import { readNotebook } from "../parsers/notebook/notebook.js";
 import { maskMagics } from "../parsers/notebook/magics.js";
 import { poetrySpecifiers } from "../parsers/manifests/pyproject.js";
+import { readScriptBlocks } from "../parsers/manifests/python-side.js";
 import { manifestTooCostly, yamlExpansion, MAX_MANIFEST_BYTES, MAX_MANIFEST_LINES, MAX_NESTING, MAX_YAML_EXPANSION } from "../parsers/shared/bounds.js";
 import { readDirectives } from "../parsers/shared/directives.js";
 import { parseYAML } from "yaml-eslint-parser";
@@ -46,6 +47,11 @@ describe("a scan of a tree holding every hostile file (issue 13, done-when)", ()
       }
     }
     expect(r.stdout).toMatch(/ENAMETOOLONG/u);
+    // 9. Two PEP 723 blocks: one finding naming both, and the first block's unpinned numpy; the second block is not read.
+    const twoBlocks = byPath.get("odd/two-blocks.py")!.messages.map((m) => m.message);
+    expect(twoBlocks.filter((m) => /^two-blocks\.py has 2 PEP 723 .* at lines 1 and 6:/u.test(m))).toHaveLength(1);
+    expect(twoBlocks.filter((m) => m.startsWith("numpy "))).toHaveLength(1);
+    expect(twoBlocks).toHaveLength(2);
     expect(r.stdout).not.toContain(SECRET);
     expect(r.stdout).not.toContain(OUTSIDE_SECRET);
 
@@ -59,6 +65,7 @@ describe("a scan of a tree holding every hostile file (issue 13, done-when)", ()
     expect(sarif.code).toBe(1);
     expect(sarif.stdout).not.toContain(SECRET);
     removeTree(tree.root);
+    removeTree(tree.outside);
   }, 300_000);
 });
 
@@ -123,6 +130,7 @@ describe("2. matching on file contents is linear", () => {
     ["Poetry constraint", (s) => poetrySpecifiers(s, [0, 1]), (n) => `1${" ".repeat(n)},`],
     ["configured exclude glob", (s) => globMatcher(["*a*a*a*a*a*a*a*a*a*a*b"])(s), (n) => "a".repeat(n)],
     ["credential masking", redact, (n) => `a://${"b".repeat(n)}`],
+    ["PEP 723 block openings", readScriptBlocks, (n) => "# /// script\n".repeat(n / 13)],
   ];
   for (const [name, f, make] of cases) {
     it(`${name}: 10x the input (100k to 1M characters) costs under half what a quadratic scan's would`, () => {
@@ -144,10 +152,10 @@ describe("2. matching on file contents is linear", () => {
 
 describe("3. manifests have a work budget", () => {
   it("names deep nesting and alias bombs before any parser runs", () => {
-    expect(manifestTooCostly(`x = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}`, "toml")).toMatch(/nested deeper than 100 levels/u);
-    expect(manifestTooCostly(`a: ${"[".repeat(500)}${"]".repeat(500)}`, "yaml")).toMatch(/nested deeper/u);
-    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "yaml")).toMatch(/nested deeper/u);
-    expect(manifestTooCostly("dependencies:\n  - numpy=1.26\n  - pip:\n    - pandas\n", "yaml")).toBeNull();
+    expect(manifestTooCostly(`x = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}`, "TOML")).toMatch(/nested deeper than 100 levels/u);
+    expect(manifestTooCostly(`a: ${"[".repeat(500)}${"]".repeat(500)}`, "YAML")).toMatch(/nested deeper/u);
+    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "YAML")).toMatch(/nested deeper/u);
+    expect(manifestTooCostly("dependencies:\n  - numpy=1.26\n  - pip:\n    - pandas\n", "YAML")).toBeNull();
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]", "package: [*e, *e, *e, *e, *e, *e, *e, *e, *e]"].join("\n");
     expect(yamlExpansion(parseYAML(bomb))).toBeGreaterThan(MAX_YAML_EXPANSION);
   });
@@ -255,7 +263,8 @@ describe("8. writes never go through links, keep the owner, leave no temp file",
     expect(() => writeAtomic(join(dir, "link.txt"), "x")).toThrow(/symbolic link/u);
   });
 
-  it("writes nothing when the folder it checked is swapped for a link before the rename", () => {
+  // The swap itself, at fixed steps of the write: tests/write-race.test.ts.
+  it("writes inside the roots and refuses a file outside them", () => {
     const dir = tempProject({ "in/r.txt": "old\n", "elsewhere/r.txt": "theirs\n" });
     writeAtomic(join(dir, "in/r.txt"), "new\n", { roots: [join(dir, "in")] });
     expect(readFileSync(join(dir, "in/r.txt"), "utf8")).toBe("new\n");

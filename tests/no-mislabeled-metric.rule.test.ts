@@ -171,7 +171,7 @@ wandb.log({"test/accuracy": best_val_acc})
       errors: [
         {
           messageId: "valAsTest",
-          data: { key: "test/accuracy", value: "best_val_acc", evidence: "the variable name best_val_acc", rename: "val/accuracy", remedy: "compute it on the test split" },
+          data: { key: "test/accuracy", value: "best_val_acc", evidence: "the variable name val_acc", rename: "val/accuracy", remedy: "compute it on the test split" },
           line: 7,
           column: 12,
           endLine: 7,

@@ -197,6 +197,27 @@ optuna.create_study(direction="maximize").optimize(objective, n_trials=20)
 `,
       errors: [{ messageId: "tuneOnTest", line: 10, column: 27, endLine: 10, endColumn: 34 }],
     },
+    // pattern 2: the official test split renamed "valid" and cut to a size: a rebinding from itself keeps where its
+    // rows came from whatever its name says, and a slice bound named N_VALID_EXAMPLES is a position, not data
+    {
+      code: `import optuna
+from keras.datasets import mnist
+
+N_VALID_EXAMPLES = 1000
+
+def objective(trial):
+    (x_train, y_train), (x_valid, y_valid) = mnist.load_data()
+    x_valid = x_valid[:N_VALID_EXAMPLES].astype("float32") / 255
+    y_valid = y_valid[:N_VALID_EXAMPLES]
+    model = build(trial)
+    model.fit(x_train, y_train, epochs=3)
+    score = model.evaluate(x_valid, y_valid, verbose=0)
+    return score[1]
+
+optuna.create_study(direction="maximize").optimize(objective, n_trials=20)
+`,
+      errors: [{ messageId: "tuneOnTest", line: 12, column: 28, endLine: 12, endColumn: 35 }],
+    },
     // pattern 6: normalisation with the whole table's statistics before the split
     {
       code: `import pandas as pd

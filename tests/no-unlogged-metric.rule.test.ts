@@ -5,6 +5,9 @@ const head = "import mlflow\nfrom sklearn.metrics import f1_score, accuracy_scor
 
 pythonRuleTester().run("no-unlogged-metric", rule as never, {
   valid: [
+    // Logged through an operator, or read inside the logging call (wandb/examples' Keras quick start).
+    "import wandb\nfrom tensorflow import keras\nwandb.init()\nmodel = keras.Sequential()\nmodel.fit(X, y)\nloss, accuracy = model.evaluate(x_test, y_test)\nprint('Test Error Rate: ', round((1 - accuracy) * 100, 2))\nwandb.log({'Test Error Rate': round((1 - accuracy) * 100, 2)})\n",
+    "import wandb\nfrom tensorflow import keras\nwandb.init()\nmodel = keras.Sequential()\nmodel.fit(X, y)\nloss, acc = model.evaluate(x_test, y_test)\nwandb.log({'loss': float(loss), 'acc': float(acc)})\nprint(acc)\n",
     // Logged directly, through a dict, or through a container written later.
     `${head}with mlflow.start_run():\n    f1 = f1_score(y, p)\n    mlflow.log_metric('f1', f1)\n    print(f1)\n`,
     `${head}with mlflow.start_run():\n    f1 = f1_score(y, p)\n    m = {'f1': f1}\n    mlflow.log_metrics(m)\n    print(f1)\n`,
@@ -21,6 +24,15 @@ pythonRuleTester().run("no-unlogged-metric", rule as never, {
     "import wandb\nfrom sklearn.metrics import f1_score\nrun = wandb.init()\nf1 = f1_score(y, p)\nrun.summary['f1'] = f1\nprint(f1)\nrun.finish()\n",
   ],
   invalid: [
+    // Unpacked scores are followed one by one: the loss is logged, the accuracy only printed; one finding naming both when neither is logged.
+    {
+      code: "import mlflow\nfrom tensorflow import keras\nwith mlflow.start_run():\n    model = keras.Sequential()\n    model.fit(X, y)\n    loss, acc = model.evaluate(X_test, y_test)\n    mlflow.log_metric('loss', loss)\n    print(f'accuracy {acc}')\n",
+      errors: [{ messageId: "unlogged", line: 6, data: { metric: "acc from model.evaluate()", shown: "shown by print()", how: "mlflow.log_metric()" } }],
+    },
+    {
+      code: "import wandb\nfrom tensorflow import keras\nwandb.init()\nmodel = keras.Sequential()\nmodel.fit(X, y)\nloss, acc = model.evaluate(x_test, y_test)\nprint('loss:', loss, 'acc:', acc)\n",
+      errors: [{ messageId: "unlogged", line: 6, data: { metric: "loss, acc from model.evaluate()", shown: "shown by print()", how: "run.log()" } }],
+    },
     {
       code: `${head}with mlflow.start_run():\n    acc = accuracy_score(y, p)\n    print(f'acc={acc}')\n`,
       errors: [{ messageId: "unlogged", line: 4, column: 11, endColumn: 31, data: { metric: "accuracy_score", shown: "shown by print()", how: "mlflow.log_metric()" } }],

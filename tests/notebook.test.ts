@@ -46,6 +46,8 @@ describe("IPython syntax", () => {
 
   it("keeps the Python body of timing cell magics and drops other cell magics", () => {
     expect(maskMagics("%%time\nmodel.fit(X, y)")).toBe("#%%time\nmodel.fit(X, y)");
+    // W&B's cell magic shows the run beside the output; its body runs as Python (wandb/examples' Keras crash course).
+    expect(maskMagics("%%wandb\nmodel.fit(ds, callbacks=[WandbCallback()])")).toBe("#%%wandb\nmodel.fit(ds, callbacks=[WandbCallback()])");
     expect(maskMagics("%%bash\nls -la\n\necho hi")).toBe("#%%bash\n#ls -la\n\n#echo hi");
   });
 });

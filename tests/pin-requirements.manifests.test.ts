@@ -103,6 +103,10 @@ python.run("pin-requirements (PEP 723 scripts)", rule as never, {
     "#pip install numpy\nimport numpy\n",
     // An unclosed block is not a block.
     '# /// script\n# dependencies = ["numpy"]\nimport numpy\n',
+    // Nor is an unclosed second opening line: one block, pinned.
+    '# /// script\n# dependencies = ["numpy==1.26.4"]\n# ///\nimport numpy\n# /// script\n# dependencies = ["rich"]\nimport rich\n',
+    // Two openings in one run of comments are one block (PEP 723: it closes at the last `# ///`), whose TOML is invalid: nothing to read.
+    '# /// script\n# dependencies = ["numpy"]\n# ///\n# /// script\n# dependencies = ["rich"]\n# ///\nimport numpy\n',
   ],
   invalid: [
     {
@@ -113,6 +117,25 @@ python.run("pin-requirements (PEP 723 scripts)", rule as never, {
         { messageId: "notPinned", line: 4, column: 6, endLine: 4, endColumn: 17 },
         { messageId: "noVersion", line: 5, column: 6, endLine: 5, endColumn: 12 },
       ],
+    },
+    {
+      // PEP 723 makes a second block an error; uv installs the first. One finding, at the second, naming both lines; only the first is read.
+      code: '#!/usr/bin/env -S uv run --script\n# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n\n# /// script\n# dependencies = ["rich"]\n# ///\nimport rich\n',
+      filename: "train.py",
+      errors: [
+        { messageId: "noVersion", line: 3, column: 20 },
+        { messageId: "extraScriptBlock", data: { file: "train.py", count: "2", lines: "2 and 7" }, line: 7, column: 1, endLine: 7, endColumn: 13 },
+      ],
+    },
+    {
+      code: '# /// script\n# dependencies = []\n# ///\nx = 1\n# /// script\n# dependencies = ["rich"]\n# ///\ny = 2\n# /// script\n# ///\n',
+      filename: "three.py",
+      errors: [{ messageId: "extraScriptBlock", data: { file: "three.py", count: "3", lines: "1, 5 and 9" }, line: 5 }],
+    },
+    {
+      // The closing line is the last `# ///` of the comments: a `# ///` inside the block is content.
+      code: '# /// script\n# note = \"\"\"\n# ///\n# \"\"\"\n# dependencies = [\"rich\"]\n# ///\n',
+      errors: [{ messageId: "noVersion", line: 5, column: 20 }],
     },
     {
       code: '# /// script\r\n# dependencies = ["rich"]\r\n# ///\r\n',

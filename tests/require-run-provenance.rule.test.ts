@@ -19,6 +19,14 @@ pythonRuleTester().run("require-run-provenance", rule as never, {
     "import mlflow\nfrom sklearn.preprocessing import StandardScaler\nwith mlflow.start_run():\n    s = StandardScaler().fit(X)\n",
     // No run.
     "import mlflow\nm.fit(X, y)\n",
+    // Found on wandb/examples: files saved under the run's folder are uploaded at its end; `artifact.save()` logs the
+    // artifact; fastai v1's callback (also bound with `partial`) and wandb_addons' checkpoint upload the model;
+    // torch_geometric's datasets ship with the library like torchvision's.
+    "import os, wandb\nfrom keras.datasets import mnist\nwandb.init()\n(x, y), _ = mnist.load_data()\nm.fit(x, y)\nm.save(os.path.join(wandb.run.dir, 'm.h5'))\n",
+    "import torch, wandb\nfrom torch_geometric.datasets import Planetoid\nds = Planetoid(root='data', name='Cora')\nrun = wandb.init()\nopt = torch.optim.Adam(net.parameters())\nopt.step()\nart = wandb.Artifact('m', type='model')\nart.add_file('m.pt')\nart.save()\n",
+    "import wandb\nfrom functools import partial\nfrom wandb.fastai import WandbCallback\nwandb.init(config={'dataset': 'simpsons-v2'})\nlearn = cnn_learner(data, models.resnet34, callback_fns=partial(WandbCallback, input_type='images'))\nlearn.fit(3)\n",
+    "import wandb\nfrom tensorflow import keras\n(x, y), _ = keras.datasets.fashion_mnist.load_data()\nwandb.init(config=defaults, magic=True)\nmodel.fit(x, y)\n",
+    "import wandb\nfrom wandb_addons.keras import WandbModelCheckpoint\nwandb.init(config={'dataset': 'mednist'})\nmodel.fit(ds, callbacks=[WandbModelCheckpoint('m.keras')])\n",
   ],
   invalid: [
     {
@@ -31,6 +39,19 @@ pythonRuleTester().run("require-run-provenance", rule as never, {
     // A torch training loop under W&B whose weights stay on disk.
     {
       code: "import torch, wandb\nrun = wandb.init()\nrun.use_artifact('d:v1')\nopt = torch.optim.Adam(net.parameters())\nopt.step()\ntorch.save(net.state_dict(), 'n.pt')\n",
+      errors: [{ messageId: "noModel", line: 2 }],
+    },
+    // fastai v1's callback told not to save; a save outside the run's folder; magic turned off.
+    {
+      code: "import wandb\nfrom tensorflow import keras\n(x, y), _ = keras.datasets.mnist.load_data()\nwandb.init(magic=False)\nmodel.fit(x, y)\n",
+      errors: [{ messageId: "noModel", line: 4 }],
+    },
+    {
+      code: "import wandb\nfrom functools import partial\nfrom wandb.fastai import WandbCallback\nwandb.init(config={'dataset': 'v2'})\nlearn = cnn_learner(data, arch, callback_fns=partial(WandbCallback, save_model=False))\nlearn.fit(3)\n",
+      errors: [{ messageId: "noModel", line: 4 }],
+    },
+    {
+      code: "import os, wandb\nwandb.init(config={'dataset': 'v2'})\nm.fit(x, y)\nm.save(os.path.join('out', 'm.h5'))\n",
       errors: [{ messageId: "noModel", line: 2 }],
     },
     // Autologging with models turned off.

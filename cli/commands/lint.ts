@@ -122,7 +122,7 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     // ESLint reads and writes the cache file itself: it is checked here, and a link or a device is not used.
     const cacheProblem = opts.cache ? unsafeCache(cacheLocation) : null;
     if (cacheProblem) io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
-    performance.mark("exp-lint:lint:start");
+    performance.mark("exp-lint:lint:start", { detail: process.cpuUsage() });
     const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: env.EXP_LINT_DEBUG });
     ({ eslint, results } = await lint(files, {
       ...base,
@@ -136,7 +136,7 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
       ...(pins ? { pins } : {}),
       cacheLocation,
     }).finally(stopWatching));
-    performance.mark("exp-lint:lint:end");
+    performance.mark("exp-lint:lint:end", { detail: process.cpuUsage() });
     // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
     if (opts.fix || opts.fixDryRun) {
       const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
@@ -172,7 +172,7 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
       return { code: EXIT.error };
     }
   } else io.stdout(text);
-  performance.mark("exp-lint:output:end");
+  performance.mark("exp-lint:output:end", { detail: process.cpuUsage() });
   if (gated.wrote) {
     const dropped = gated.dropped ? `, dropped ${gated.dropped} that no longer occur${gated.dropped === 1 ? "s" : ""}` : "";
     io.stderr(`exp-lint: wrote ${gated.hidden} finding${gated.hidden === 1 ? "" : "s"} to ${gated.wrote}${dropped}\n`);

@@ -44,7 +44,7 @@ function readToml(path: string, label: string, mustParse: boolean, named: boolea
   }
   const text = read.text;
   // smol-toml recurses once per nesting level.
-  const tooCostly = manifestTooCostly(text, "toml", MAX_CONFIG_BYTES);
+  const tooCostly = manifestTooCostly(text, "TOML", MAX_CONFIG_BYTES);
   if (tooCostly) {
     if (!mustParse && !mentionsTable(text)) return null;
     throw new ConfigError(`${label}: ${tooCostly}`);

@@ -7,7 +7,8 @@ import { namedFiles } from "../../parsers/manifests/includes.js";
 import { MLPROJECT_FILE } from "../../parsers/manifests/mlproject.js";
 import { decodeBytes } from "../../parsers/shared/encoding.js";
 import { checkFile, MAX_FILE_BYTES, readBytes, readText, realRoots } from "../../io/read.js";
-import { manifestTooCostly, syntaxOf } from "../../parsers/shared/bounds.js";
+import { syntaxOf } from "../../parsers/manifests/syntax.js";
+import { manifestTooCostly } from "../../parsers/shared/bounds.js";
 
 /** Folders nobody wants linted, on top of .gitignore. */
 export const DEFAULT_IGNORES = [

@@ -36,7 +36,7 @@ export async function lint(plan: Plan, settings: EngineSettings): Promise<{ esli
     // ESLint builds and validates the config on the first file; done here, the timing (cli/timing.ts) tells it
     // apart from linting. ESLint keeps the result, so the lint below does not repeat it.
     if (files.length) await eslint.calculateConfigForFile(files[0]!).catch(() => undefined);
-    performance.mark("exp-lint:config:end");
+    performance.mark("exp-lint:config:end", { detail: process.cpuUsage() });
     return { eslint, results: await (settings.cache ? lintFilesResilient(eslint, files) : lintEach(eslint, files)) };
   }
   // Before any lint worker starts: each one compiles the same code again.

@@ -13,7 +13,8 @@ import { parseRequirements } from "../../parsers/manifests/requirements.js";
 import { decodeBytes } from "../../parsers/shared/encoding.js";
 import type { PinSettings } from "../../rules/pin-requirements.js";
 import { MAX_FILE_BYTES, readBytes, readText, readTextOrThrow } from "../../io/read.js";
-import { manifestTooCostly, syntaxOf } from "../../parsers/shared/bounds.js";
+import { syntaxOf } from "../../parsers/manifests/syntax.js";
+import { manifestTooCostly } from "../../parsers/shared/bounds.js";
 
 const VENV_DIRS = [".venv", "venv"];
 
@@ -35,8 +36,8 @@ export function readLockFile(path: string, roots?: readonly string[]): Versions 
   const text = readTextOrThrow(path, roots ? { roots } : {});
   const name = basename(path);
   // Lock files run to megabytes: no line budget, the file-size limit for JSON and TOML, a lower one for YAML.
-  const syntax = name === "Pipfile.lock" ? "json" : syntaxOf(name);
-  const tooCostly = manifestTooCostly(text, syntax, syntax === "yaml" ? MAX_YAML_LOCK_BYTES : MAX_FILE_BYTES, Infinity);
+  const syntax = name === "Pipfile.lock" ? "JSON" : syntaxOf(name);
+  const tooCostly = manifestTooCostly(text, syntax, syntax === "YAML" ? MAX_YAML_LOCK_BYTES : MAX_FILE_BYTES, Infinity);
   if (tooCostly) throw new Error(tooCostly);
   return readLockVersions(path, text);
 }

@@ -163,6 +163,9 @@ function variableDeclarator(c: Collector, n: EsNode, scope: number): void {
     // `for (const x of xs)`: bound per iteration from the iterable.
     const loop = loopOf.get(n)!;
     bindPattern(c, id, toExpr(loop), scope, loop.range[0], "loop", null);
+  } else if (id.type === "Identifier") {
+    // `let bestLr;` declares the name (as `undefined`) before a loop assigns it.
+    c.bindings.push({ name: id.name as string, kind: "assign", scope, pos: n.range[1], range: rangeOf(id), value: { kind: "literal", range: rangeOf(n), value: null } });
   }
 }
 

@@ -9,7 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
-import { MANIFEST_FILES, syntaxOf } from "./kinds.js";
+import { MANIFEST_FILES } from "./kinds.js";
+import { syntaxOf } from "./syntax.js";
 import { MLPROJECT_FILE, mlprojectEnvironments } from "./mlproject.js";
 import { parseRequirements } from "./requirements.js";
 import { decodeBytes } from "../shared/encoding.js";

@@ -11,6 +11,7 @@ import { readPipfile } from "./pipfile.js";
 import { readPyproject, type ManifestParse } from "./pyproject.js";
 import { parseRequirements } from "./requirements.js";
 import { readSetupCfg } from "./setup-cfg.js";
+import { baseName, syntaxOf } from "./syntax.js";
 
 /** Globs of the manifests found in folders (setup.py is Python: the Python language reads it). */
 export const MANIFEST_FILES = [
@@ -34,31 +35,9 @@ export const MANIFEST_FILES = [
   "**/package.json",
 ] as const;
 
-/** The syntax a manifest is written in, for parse-error messages. */
-export type Syntax = "pip" | "TOML" | "YAML" | "JSON" | "INI" | "Dockerfile";
-
-const base = (path: string): string => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
-
-export function isDockerfile(path: string): boolean {
-  const name = base(path);
-  return /^Dockerfile(?:\..+)?$/u.test(name) || /\.dockerfile$/iu.test(name);
-}
-
-/** The syntax of a manifest, by its name. */
-export function syntaxOf(path: string | undefined): Syntax {
-  if (!path) return "pip";
-  const name = base(path);
-  if (/\.toml$/iu.test(name) || name === "Pipfile") return "TOML";
-  if (/\.json$/iu.test(name)) return "JSON";
-  if (/\.ya?ml$/iu.test(name)) return "YAML";
-  if (name === "setup.cfg") return "INI";
-  if (isDockerfile(name)) return "Dockerfile";
-  return "pip";
-}
-
 /** The reader for a manifest, by its name; any other name (a file pulled in with `-r`) is a pip requirements file. */
 export function frontEnd(path: string | undefined): (text: string) => ManifestParse {
-  const name = path ? base(path) : "";
+  const name = path ? baseName(path) : "";
   switch (syntaxOf(path)) {
     case "TOML":
       return name === "Pipfile" ? readPipfile : (text) => readPyproject(text);

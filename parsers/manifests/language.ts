@@ -1,5 +1,6 @@
 import type { File, OkParseResult, ParseResult, SourceLocation } from "@eslint/core";
-import { frontEnd, syntaxOf } from "./kinds.js";
+import { frontEnd } from "./kinds.js";
+import { syntaxOf } from "./syntax.js";
 import type { Range } from "./requirements.js";
 import { RequirementsSourceCode, visitorKeys, type CommentNode, type RequirementLine, type RequirementsFile } from "./source-code.js";
 import { isUtf16, recoverUtf16 } from "../shared/encoding.js";
@@ -7,7 +8,7 @@ import { isUtf16, recoverUtf16 } from "../shared/encoding.js";
 const UTF16_GARBLED =
   "UTF-16 text with characters outside ASCII, read here as UTF-8 (as ESLint reads every file): the exp-lint CLI reads it as pip does; or save it as UTF-8";
 import { lastAtOrBefore, lineStarts } from "../shared/lines.js";
-import { manifestTooCostly, syntaxOf as budgetSyntax } from "../shared/bounds.js";
+import { manifestTooCostly } from "../shared/bounds.js";
 
 type Position = SourceLocation["start"];
 
@@ -67,7 +68,7 @@ export class RequirementsLanguage {
       return { ok: false, errors: [{ message: "binary file, not a requirements file", line, column: column + 1 }] };
     }
     // Over the work budget (size, nesting): one message, and the parser never runs.
-    const tooCostly = manifestTooCostly(text, budgetSyntax(file.path));
+    const tooCostly = manifestTooCostly(text, syntaxOf(file.path));
     if (tooCostly) return { ok: false, errors: [{ message: tooCostly, line: 1, column: 1 }] };
     try {
       const ast = buildTree(text, file.path);

@@ -8,9 +8,9 @@
  */
 
 import { parseTOML } from "toml-eslint-parser";
-import type { AST } from "toml-eslint-parser";
-import { namedEntry, sourceEntry, type EntryLine } from "./entries.js";
-import { keyName, stringContent, type ManifestParse } from "./pyproject.js";
+import type { EntryLine } from "./entries.js";
+import type { ManifestParse } from "./pyproject.js";
+import { keyName, tomlDependency, type TomlDialect } from "./toml-dependency.js";
 import type { Range, Specifier } from "./requirements.js";
 
 const NOT_PACKAGES = new Set(["source", "requires", "scripts", "pipenv"]);
@@ -28,60 +28,18 @@ export function pipfileSpecifiers(spec: string, range: Range): Specifier[] | nul
   return out;
 }
 
-function packageEntry(kv: AST.TOMLKeyValue, text: string, out: EntryLine[]): void {
-  const keyNode = kv.key.keys.at(-1)!;
-  const name = keyName(keyNode);
-  const value = kv.value;
-  const range = kv.range;
-  let versionNode: AST.TOMLStringValue | null = null;
-  let extras: string[] = [];
-  if (value.type === "TOMLValue" && value.kind === "string") {
-    versionNode = value;
-  } else if (value.type === "TOMLInlineTable") {
-    const fields = new Map<string, AST.TOMLContentNode>();
-    for (const f of value.body) fields.set(f.key.keys.map(keyName).join("."), f.value);
-    const str = (k: string): string | null => {
-      const v = fields.get(k);
-      return v?.type === "TOMLValue" && v.kind === "string" ? v.value : null;
-    };
-    const ex = fields.get("extras");
-    if (ex?.type === "TOMLArray") extras = ex.elements.flatMap((e) => (e.type === "TOMLValue" && e.kind === "string" ? [e.value] : []));
-    if (str("git") !== null) {
-      out.push(sourceEntry({ name, form: "vcs", url: str("git")!, vcs: "git", ref: str("ref"), range, nameRange: keyNode.range, manifest: "pipfile" }));
-      return;
-    }
-    if (str("path") !== null) {
-      out.push(sourceEntry({ name, form: "path", url: str("path")!, range, nameRange: keyNode.range, manifest: "pipfile" }));
-      return;
-    }
-    if (str("file") !== null) {
-      out.push(sourceEntry({ name, form: "url", url: str("file")!, range, nameRange: keyNode.range, manifest: "pipfile" }));
-      return;
-    }
-    const v = fields.get("version");
-    if (v?.type === "TOMLValue" && v.kind === "string") versionNode = v;
-  } else {
-    return;
-  }
-  const spec = versionNode?.value ?? "*";
-  const specRange: Range = versionNode ? versionNode.range : range;
-  const specifiers = pipfileSpecifiers(spec, specRange);
-  const content = versionNode ? stringContent(versionNode, text) : null;
-  out.push(
-    namedEntry({
-      name,
-      nameRange: keyNode.range,
-      range,
-      specifiers: specifiers ?? [],
-      specifierRange: specifiers?.length ? specRange : null,
-      manifest: "pipfile",
-      pin: specifiers && content ? { range: content, prefix: "==" } : null,
-      display: `${name} = "${spec}"`,
-      extras,
-      opaque: specifiers === null,
-    }),
-  );
-}
+const PIPFILE: TomlDialect = {
+  manifest: "pipfile",
+  specifiers: pipfileSpecifiers,
+  pinPrefix: "==",
+  sources: [
+    { key: "git", form: "vcs" },
+    { key: "path", form: "path" },
+    { key: "file", form: "url" },
+  ],
+  gitRefs: ["ref"],
+  versionFirst: false,
+};
 
 /** Requirement entries of a Pipfile, in file order. */
 export function readPipfile(text: string): ManifestParse {
@@ -90,7 +48,7 @@ export function readPipfile(text: string): ManifestParse {
   for (const node of ast.body[0].body) {
     if (node.type !== "TOMLTable" || node.kind !== "standard" || node.resolvedKey.length !== 1) continue;
     if (NOT_PACKAGES.has(String(node.resolvedKey[0]))) continue;
-    for (const kv of node.body) if (kv.key.keys.length === 1) packageEntry(kv, text, lines);
+    for (const kv of node.body) if (kv.key.keys.length === 1) tomlDependency(keyName(kv.key.keys[0]!), kv.key.keys[0]!, kv, kv.value, text, PIPFILE, lines);
   }
   const comments = ast.comments.map((c) => ({ value: c.value, range: c.range, lineStart: c.range[0] }));
   return { lines, comments };

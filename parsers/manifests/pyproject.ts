@@ -10,7 +10,8 @@
 import { parseTOML } from "toml-eslint-parser";
 import type { AST } from "toml-eslint-parser";
 import type { CommentRecord, Range, Specifier } from "./requirements.js";
-import { mapRecord, namedEntry, pep508Entry, sourceEntry, type EntryLine, type Manifest } from "./entries.js";
+import { mapRecord, pep508Entry, type EntryLine, type Manifest } from "./entries.js";
+import { keyName, stringContent, tomlDependency, type TomlDialect } from "./toml-dependency.js";
 
 export interface ManifestParse {
   lines: EntryLine[];
@@ -19,18 +20,8 @@ export interface ManifestParse {
 
 type Path = (string | number)[];
 
-export const keyName = (k: AST.TOMLBare | AST.TOMLQuoted): string => (k.type === "TOMLBare" ? k.name : k.value);
-
 function is(path: Path, pattern: (string | null)[]): boolean {
   return path.length === pattern.length && pattern.every((p, i) => p === null || p === path[i]);
-}
-
-/** `[start, end)` of a one-line string's text between its quotes, or `null` when escapes make it differ from the value. */
-export function stringContent(node: AST.TOMLStringValue, text: string): Range | null {
-  if (node.multiline) return null;
-  const start = node.range[0] + 1;
-  const end = node.range[1] - 1;
-  return text.slice(start, end) === node.value ? [start, end] : null;
 }
 
 /** A PEP 508 string at its place in the file; when escapes hide the offsets, every range is the whole string. */
@@ -110,56 +101,27 @@ export function poetrySpecifiers(spec: string, range: Range): Specifier[] | null
   return out;
 }
 
+const POETRY: TomlDialect = {
+  manifest: "pyproject",
+  specifiers: poetrySpecifiers,
+  pinPrefix: "",
+  sources: [
+    { key: "git", form: "vcs" },
+    { key: "path", form: "path" },
+    { key: "file", form: "path" },
+    { key: "url", form: "url" },
+  ],
+  gitRefs: ["rev", "tag", "branch"],
+  versionFirst: true,
+};
+
+/** One Poetry dependency; a list of constraints (one per Python or platform marker) gives one entry each. */
 function poetryDependency(name: string, keyNode: AST.TOMLBare | AST.TOMLQuoted, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode, text: string, out: EntryLine[]): void {
-  const range = kv.range;
   if (value.type === "TOMLArray") {
     for (const item of value.elements) poetryDependency(name, keyNode, { ...kv, range: item.range } as AST.TOMLKeyValue, item, text, out);
     return;
   }
-  let versionNode: AST.TOMLStringValue | null = null;
-  let extras: string[] = [];
-  if (value.type === "TOMLValue" && value.kind === "string") {
-    versionNode = value;
-  } else if (value.type === "TOMLInlineTable") {
-    const fields = new Map<string, AST.TOMLContentNode>();
-    for (const f of value.body) fields.set(f.key.keys.map(keyName).join("."), f.value);
-    const str = (k: string): string | null => {
-      const v = fields.get(k);
-      return v?.type === "TOMLValue" && v.kind === "string" ? v.value : null;
-    };
-    const ex = fields.get("extras");
-    if (ex?.type === "TOMLArray") extras = ex.elements.flatMap((e) => (e.type === "TOMLValue" && e.kind === "string" ? [e.value] : []));
-    const v = fields.get("version");
-    if (v?.type === "TOMLValue" && v.kind === "string") versionNode = v;
-    else if (str("git") !== null) {
-      out.push(sourceEntry({ name, form: "vcs", url: str("git")!, vcs: "git", ref: str("rev") ?? str("tag") ?? str("branch"), range, nameRange: keyNode.range, manifest: "pyproject" }));
-      return;
-    } else if (str("path") !== null || str("file") !== null) {
-      out.push(sourceEntry({ name, form: "path", url: (str("path") ?? str("file"))!, range, nameRange: keyNode.range, manifest: "pyproject" }));
-      return;
-    } else if (str("url") !== null) {
-      out.push(sourceEntry({ name, form: "url", url: str("url")!, range, nameRange: keyNode.range, manifest: "pyproject" }));
-      return;
-    }
-  }
-  const spec = versionNode?.value ?? "*";
-  const specRange: Range = versionNode ? versionNode.range : range;
-  const specifiers = poetrySpecifiers(spec, specRange);
-  const content = versionNode ? stringContent(versionNode, text) : null;
-  out.push(
-    namedEntry({
-      name,
-      nameRange: keyNode.range,
-      range,
-      specifiers: specifiers ?? [],
-      specifierRange: specifiers?.length ? specRange : null,
-      manifest: "pyproject",
-      pin: specifiers && content ? { range: content, prefix: "" } : null,
-      display: `${name} = "${spec}"`,
-      extras,
-      opaque: specifiers === null,
-    }),
-  );
+  tomlDependency(name, keyNode, kv, value, text, POETRY, out);
 }
 
 const PEP508_ARRAYS: (string | null)[][] = [

@@ -6,7 +6,8 @@
  */
 
 // Cell magics whose body is still Python.
-const PYTHON_BODY_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "autoreload", "memit"]);
+// `%%wandb` shows the run beside the cell's output (wandb/jupyter.py): the body is Python.
+const PYTHON_BODY_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "autoreload", "memit", "wandb"]);
 
 // Lines are matched by scans, not patterns: an assignment's target and its spaces share characters, and a
 // backtracking pattern over them costs the square of the line's length (a 300k-character line took minutes).

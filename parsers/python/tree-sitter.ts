@@ -21,7 +21,7 @@ function grammarWasm(): string {
 // Initialised once at module load so that `parse` can stay synchronous for ESLint. The runtime's wasm is
 // named by package path: in the bundled CLI, web-tree-sitter's own import.meta.url is the bundle's.
 // The marks feed `EXP_LINT_DEBUG=timing` (cli/timing.ts) and the bench's one-file breakdown.
-performance.mark("exp-lint:tree-sitter:start");
+performance.mark("exp-lint:tree-sitter:start", { detail: process.cpuUsage() });
 await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
 const python = await Language.load(grammarWasm());
 const parser = new Parser();
@@ -29,7 +29,7 @@ parser.setLanguage(python);
 // The project index reads other modules of the project while a file is being linted: its own parser, its own trees.
 const detachedParser = new Parser();
 detachedParser.setLanguage(python);
-performance.mark("exp-lint:tree-sitter:end");
+performance.mark("exp-lint:tree-sitter:end", { detail: process.cpuUsage() });
 
 /**
  * How long a tree's nodes may be read. Facts read nodes lazily (most are

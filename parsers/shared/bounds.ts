@@ -7,6 +7,8 @@
  * manifests are far below every limit here.
  */
 
+import type { Syntax } from "../manifests/syntax.js";
+
 /** Manifests (requirements files, pyproject.toml, environment.yml, package.json) larger than this are not parsed. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 /**
@@ -20,16 +22,6 @@ export const MAX_NESTING = 100;
 /** Nodes a YAML document may expand to through its aliases. */
 export const MAX_YAML_EXPANSION = 100_000;
 
-export type Syntax = "toml" | "yaml" | "json" | "pip";
-
-/** A manifest's syntax by its file name, as the front ends choose theirs. */
-export function syntaxOf(path: string | undefined): Syntax {
-  if (path && (/\.toml$/iu.test(path) || /(?:^|[\\/])Pipfile$/u.test(path))) return "toml";
-  if (path && /\.json$/iu.test(path)) return "json";
-  if (path && /\.ya?ml$/iu.test(path)) return "yaml";
-  return "pip";
-}
-
 /** Why a manifest is over the budget, or null: one message for the whole file. */
 export function manifestTooCostly(text: string, syntax: Syntax, limit = MAX_MANIFEST_BYTES, maxLines = MAX_MANIFEST_LINES): string | null {
   if (text.length > limit) {
@@ -38,19 +30,19 @@ export function manifestTooCostly(text: string, syntax: Syntax, limit = MAX_MANI
   let lines = 1;
   for (let i = text.indexOf("\n"); i >= 0 && lines <= maxLines; i = text.indexOf("\n", i + 1)) lines++;
   if (lines > maxLines) return `manifest has over ${maxLines.toLocaleString("en")} lines, the budget for manifests; not read`;
-  if (syntax === "pip") return null;
-  const depth = syntax === "yaml" ? yamlDepth(text) : bracketDepth(text, syntax);
+  if (syntax !== "TOML" && syntax !== "YAML" && syntax !== "JSON") return null;
+  const depth = syntax === "YAML" ? yamlDepth(text) : bracketDepth(text, syntax);
   return depth > MAX_NESTING ? `nested deeper than ${MAX_NESTING} levels; not read` : null;
 }
 
 /** Deepest bracket nesting outside strings and comments (TOML, JSON), stopping once past the cap. */
-function bracketDepth(text: string, syntax: "toml" | "json"): number {
+function bracketDepth(text: string, syntax: "TOML" | "JSON"): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"' || (c === "'" && syntax === "toml")) {
-      const triple = syntax === "toml" && text.startsWith(c.repeat(3), i);
+    if (c === '"' || (c === "'" && syntax === "TOML")) {
+      const triple = syntax === "TOML" && text.startsWith(c.repeat(3), i);
       const close = triple ? c.repeat(3) : c;
       i += close.length;
       while (i < text.length && !text.startsWith(close, i)) {
@@ -59,7 +51,7 @@ function bracketDepth(text: string, syntax: "toml" | "json"): number {
         i++;
       }
       i += close.length - 1;
-    } else if (c === "#" && syntax === "toml") {
+    } else if (c === "#" && syntax === "TOML") {
       while (i < text.length && text[i] !== "\n") i++;
     } else if (c === "[" || c === "{") {
       if (++depth > max) max = depth;

@@ -58,3 +58,26 @@ describe("the exp-lint process", () => {
     expect(code).not.toBe(2);
   });
 });
+
+describe("a run of a few named files (cli/small-run.ts)", () => {
+  const timing = (stderr: string) => JSON.parse(/timing (\{.*\})/u.exec(stderr)?.[1] ?? "{}") as { threadStart?: number };
+
+  it("lints named Python files on the main thread: the same output and exit code as main()", async () => {
+    const dir = tempProject({ "train.py": fixture("require-seed/train.py"), "clean.py": fixture("require-seed/train.ok.py"), "requirements.txt": "numpy\n" });
+    for (const args of [["-f", "json", "train.py", "clean.py", "requirements.txt"], ["clean.py"], ["train.py"]]) {
+      const real = await spawnCli(args, dir, { EXP_LINT_DEBUG: "timing" });
+      const inProcess = await runCli(args, dir);
+      expect(real.stdout).toBe(inProcess.stdout);
+      expect(real.code).toBe(inProcess.code);
+      expect(timing(real.stderr).threadStart).toBe(0);
+    }
+  });
+
+  it("starts the CLI's thread for a TypeScript file", async () => {
+    const dir = tempProject({ "plot.ts": 'import * as tf from "@tensorflow/tfjs";\nexport const y = tf.randomNormal([2]);\n' });
+    const real = await spawnCli(["-f", "json", "plot.ts"], dir, { EXP_LINT_DEBUG: "timing" });
+    expect(real.stdout).toBe((await runCli(["-f", "json", "plot.ts"], dir)).stdout);
+    expect(real.code).toBe(1);
+    expect(timing(real.stderr).threadStart).toBeGreaterThan(0);
+  });
+});

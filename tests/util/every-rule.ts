@@ -24,7 +24,7 @@ export const fixtureRules: Linter.Config[] = [
   ),
   ...Object.keys(plugin.rules ?? {})
     .filter((id) => strictOnly(`exp-lint/${id}`))
-    .map((id) => ({ files: [`${id}/**/*.py`], rules: { [`exp-lint/${id}`]: "error" } }) as Linter.Config),
+    .map((id) => ({ files: [`${id}/**/*.py`, `${id}/**/*.ts`], rules: { [`exp-lint/${id}`]: "error" } }) as Linter.Config),
 ];
 
 function strictOnly(ruleId: string): boolean {

@@ -1,0 +1,44 @@
+import { SCORING_METHODS, SCORING_MODULES } from "../catalogue/leakage.js";
+import type { CallSite } from "./ir.js";
+import { inPackage, type SemanticModel } from "./model.js";
+import type { SummaryKind } from "./summaries.js";
+
+/** A call that scores a model on the data it is given: a metric function (`accuracy_score`, `tf.metrics.*`) or a model's `score`/`predict`/`evaluate`. */
+export function isScoringCall(model: SemanticModel, site: CallSite): boolean {
+  const callee = site.call.callee;
+  if (callee.kind === "member" && SCORING_METHODS.has(callee.property)) return true;
+  const q = model.callee(site);
+  return q !== null && SCORING_MODULES.some((m) => inPackage(q, m));
+}
+
+/**
+ * Summary kind: the function returns a score measured on its parameters
+ * `params` (by position): `def evaluate(model, X, y): return accuracy_score(y, model.predict(X))`,
+ * `function evaluate(model, xs, ys) { const [, acc] = model.evaluate(xs, ys); return acc.dataSync()[0]; }`.
+ * A call of it with the test split scores on the test split. Plain JSON.
+ */
+export interface ScoreSummary {
+  params: number[];
+}
+
+export const scoreKind: SummaryKind<ScoreSummary> = {
+  id: "score",
+  compute(fn) {
+    const { model } = fn;
+    const returned = fn.returns.map((r) => model.flow(r.value, r.scope));
+    const reaches = (site: CallSite) => returned.some((f) => f.calls.some((c) => c.range[0] === site.call.range[0] && c.range[1] === site.call.range[1]));
+    const params = new Set<number>();
+    for (const site of fn.calls) {
+      if (!reaches(site)) continue;
+      // The data it scores on: a scoring call's arguments, or what another scoring helper scores on.
+      const inner = isScoringCall(model, site) ? null : fn.callee(scoreKind, site);
+      if (!inner && !isScoringCall(model, site)) continue;
+      const args = inner ? inner.params.map((i) => site.call.args.filter((a) => a.name === null)[i]).filter((a) => a !== undefined) : site.call.args;
+      for (const a of args) {
+        const flow = model.flow(a.value, site.scope).bindings;
+        fn.params.forEach((p, i) => flow.has(p) && params.add(i));
+      }
+    }
+    return params.size ? { params: [...params].sort((a, b) => a - b) } : null;
+  },
+};
