@@ -17,7 +17,7 @@ const shared = {
 };
 
 // These replace node:fs with vi.mock, which needs a fresh module graph: they run isolated.
-const MOCKING_FS = ["tests/files.test.ts", "tests/hostile-input.test.ts"];
+const MOCKING_FS = ["tests/files.test.ts", "tests/hostile-input.test.ts", "tests/write-race.test.ts"];
 
 export default defineConfig({
   test: {
