@@ -16,10 +16,18 @@ const shared = {
   server: { deps: { external: [/\/dist\//u] } },
 };
 
+// These replace node:fs with vi.mock, which needs a fresh module graph: they run isolated.
+const MOCKING_FS = ["tests/files.test.ts", "tests/hostile-input.test.ts", "tests/write-race.test.ts"];
+
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine, one, and the other core idles.
+    maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/e2e/**"] } },
+      // Without isolation a worker loads ESLint, tree-sitter and the plugin once, not once per test file (most of the
+      // suite's time was that). Per-file state the code keeps is reset before each file: tests/util/fresh-state.ts.
+      { test: { ...shared, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/e2e/**", ...MOCKING_FS], isolate: false, setupFiles: ["tests/util/fresh-state.ts"] } },
+      { test: { ...shared, name: "unit-isolated", include: MOCKING_FS } },
       { test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
     ],
   },

@@ -21,7 +21,7 @@ if (!existsSync(join(root, "dist/cli/bin.js"))) throw new Error("run `npm run bu
 rmSync(into, { recursive: true, force: true });
 execFileSync("git", ["clone", "--quiet", "--no-local", root, into]);
 // The built files, minus what users never run (as package.json's "files" says).
-cpSync(join(root, "dist"), join(into, "dist"), { recursive: true, filter: (src) => !/[\\/]dist[\\/](?:bench|fuzz)(?:[\\/]|$)|\.map$/u.test(src) });
+cpSync(join(root, "dist"), join(into, "dist"), { recursive: true, filter: (src) => !/[\\/]dist[\\/](?:bench|fuzz)(?:[\\/]|$)|\.(?:map|tsbuildinfo)$/u.test(src) });
 const rest = { ...pkg };
 for (const key of ["devDependencies", "scripts", "overrides"]) delete rest[key];
 const released = { ...rest, files: [...rest.files, "npm-shrinkwrap.json"] };

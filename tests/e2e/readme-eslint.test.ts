@@ -3,9 +3,9 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "./util/cli.js";
+import { tempProject } from "../util/cli.js";
 
-const repo = new URL("../", import.meta.url).pathname;
+const repo = new URL("../../", import.meta.url).pathname;
 const section = readFileSync(join(repo, "README.md"), "utf8").split("## ESLint plugin")[1]!;
 // The file name the README tells users to create, and the first config it shows.
 const configName = /then in `(eslint\.config\.[cm]?js)`/u.exec(section)?.[1];

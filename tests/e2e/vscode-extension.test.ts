@@ -3,11 +3,11 @@ import { builtinModules } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { tempProject } from "./util/cli.js";
+import { tempProject } from "../util/cli.js";
 
 /** editors/vscode packs into a .vsix with @vscode/vsce, as docs/editor.md says, and the bundle needs nothing but VS Code and Node. */
 
-const EXTENSION = new URL("../editors/vscode/", import.meta.url).pathname;
+const EXTENSION = new URL("../../editors/vscode/", import.meta.url).pathname;
 
 const run = (cmd: string, args: string[], cwd: string) =>
   new Promise<string>((resolve, reject) =>

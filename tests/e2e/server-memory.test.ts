@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { tempProject } from "./util/cli.js";
-import { fileUri, LspClient } from "./util/lsp-client.js";
+import { tempProject } from "../util/cli.js";
+import { fileUri, LspClient } from "../util/lsp-client.js";
 
 /**
  * A long session: one document edited 1,000 times. The server keeps only the
@@ -10,7 +10,7 @@ import { fileUri, LspClient } from "./util/lsp-client.js";
  * it was once warm.
  */
 
-const SCRIPT = readFileSync(new URL("../fixtures/require-seed/train.py", import.meta.url), "utf8");
+const SCRIPT = readFileSync(new URL("../../fixtures/require-seed/train.py", import.meta.url), "utf8");
 const MB = 1024 * 1024;
 
 test("1,000 edits of one document leave the heap where it was after the first 100", async () => {

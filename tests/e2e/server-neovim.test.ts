@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { main } from "../cli/main.js";
-import { BIN, tempProject } from "./util/cli.js";
+import { main } from "../../cli/main.js";
+import { BIN, tempProject } from "../util/cli.js";
 
 /** Debian's Neovim, headless, with its built-in LSP client, shows exp-lint's findings for a Python file and a requirements file. */
 
-const SCRIPT = new URL("./util/nvim-lsp.lua", import.meta.url).pathname;
+const SCRIPT = new URL("../util/nvim-lsp.lua", import.meta.url).pathname;
 
 interface NvimDiagnostic {
   lnum: number;
@@ -26,7 +26,7 @@ async function cliFindings(cwd: string, file: string): Promise<string[]> {
 
 test("headless Neovim gets the CLI's findings for train.py and requirements.txt", async () => {
   const dir = tempProject({
-    "train.py": readFileSync(new URL("../fixtures/require-seed/train.py", import.meta.url), "utf8"),
+    "train.py": readFileSync(new URL("../../fixtures/require-seed/train.py", import.meta.url), "utf8"),
     "requirements.txt": "# Training environment\nnumpy>=1.26\npandas\nscikit-learn==1.4.2  # as in the model card\n",
   });
   const setup = `lua _G.lsp_test = { cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(BIN)}, "server" }, out = ${JSON.stringify(join(dir, "nvim.json"))}, files = { "train.py", "requirements.txt" } }`;
