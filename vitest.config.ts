@@ -26,7 +26,16 @@ export default defineConfig({
     projects: [
       // Without isolation a worker loads ESLint, tree-sitter and the plugin once, not once per test file (most of the
       // suite's time was that). Per-file state the code keeps is reset before each file: tests/util/fresh-state.ts.
-      { test: { ...shared, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/e2e/**", ...MOCKING_FS], isolate: false, setupFiles: ["tests/util/fresh-state.ts"] } },
+      {
+        test: {
+          ...shared,
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/e2e/**", ...MOCKING_FS],
+          isolate: false,
+          setupFiles: ["tests/util/fresh-state.ts"],
+        },
+      },
       { test: { ...shared, name: "unit-isolated", include: MOCKING_FS } },
       { test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
     ],

@@ -256,8 +256,17 @@ export function writeProjectCorpus(dir: string, count: number, seed = 20261202):
     }
     const lines = Math.round(Math.exp(Math.log(50) + r() * (Math.log(2000) - Math.log(50))));
     if (i % 8 === 0) {
-      const cells = [pick(r, NOTEBOOK_CELLS), pick(r, HEADERS), ...Array.from({ length: Math.max(2, Math.round(lines / 25)) }, (_, b) => pick(r, BLOCKS)(r, b).trim())];
-      const nb = { cells: cells.map((c) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: c.split(/(?<=\n)/u) })), metadata: {}, nbformat: 4, nbformat_minor: 5 };
+      const cells = [
+        pick(r, NOTEBOOK_CELLS),
+        pick(r, HEADERS),
+        ...Array.from({ length: Math.max(2, Math.round(lines / 25)) }, (_, b) => pick(r, BLOCKS)(r, b).trim()),
+      ];
+      const nb = {
+        cells: cells.map((c) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: c.split(/(?<=\n)/u) })),
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      };
       write(`${project}/explore_${i}.ipynb`, JSON.stringify(nb, null, 1));
     } else {
       write(`${project}/train_${i}.py`, grown(`${pick(r, PYTHON_SCRIPTS)}\n${pick(r, HEADERS)}`, lines));

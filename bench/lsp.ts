@@ -35,7 +35,11 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 /** One server process; `run` drives it and returns the latency of each edit. Also returns the server's CPU time per edit. */
 async function session(
   debounceMs: number,
-  run: (send: (method: string, params: object) => void, next: (test: (p: Publish) => boolean, count?: number) => Promise<void>, cpuMs: () => Promise<number>) => Promise<number[]>,
+  run: (
+    send: (method: string, params: object) => void,
+    next: (test: (p: Publish) => boolean, count?: number) => Promise<void>,
+    cpuMs: () => Promise<number>,
+  ) => Promise<number[]>,
 ): Promise<{ times: number[]; cpuPerEdit: number }> {
   const server = spawn(process.execPath, [cli, "server"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -49,7 +53,12 @@ async function session(
   });
   connection.listen();
   const dir = mkdtempSync(join(tmpdir(), "exp-lint-lsp-bench-"));
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounceMs } });
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities: {},
+    initializationOptions: { debounceMs },
+  });
   await connection.sendNotification("initialized", {});
   const send = (method: string, params: object) => void connection.sendNotification(method, params);
   const next = (test: (p: Publish) => boolean, count = 1) => new Promise<void>((resolve) => (waiter = { test, left: count, resolve }));
@@ -85,7 +94,10 @@ async function scriptLatency(debounceMs: number) {
       const version = i + 1;
       const done = next((p) => p.uri === uri && p.version === version);
       const t0 = performance.now();
-      send("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: `${literal(i)}\n` }] });
+      send("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: `${literal(i)}\n` }],
+      });
       await done;
       times.push(performance.now() - t0);
     }
@@ -117,7 +129,16 @@ async function notebookLatency(debounceMs: number) {
       const t0 = performance.now();
       send("notebookDocument/didChange", {
         notebookDocument: { uri: nbUri, version: i + 1 },
-        change: { cells: { textContent: [{ document: { uri: cellUri(0), version: i + 1 }, changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: `${literal(i)}\n` }] }] } },
+        change: {
+          cells: {
+            textContent: [
+              {
+                document: { uri: cellUri(0), version: i + 1 },
+                changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: `${literal(i)}\n` }],
+              },
+            ],
+          },
+        },
       });
       await done;
       times.push(performance.now() - t0);
@@ -136,7 +157,11 @@ for (const [label, measure] of [
 ] as const) {
   for (const debounce of [40, 0]) {
     const { times: t, cpuPerEdit } = await measure(debounce);
-    console.log(`| ${label} | ${debounce}${debounce === 40 ? " (default)" : ""} | ${percentile(t, 0.5).toFixed(0)} | ${percentile(t, 0.9).toFixed(0)} | ${Math.max(...t).toFixed(0)} | ${cpuPerEdit.toFixed(0)} |`);
+    console.log(
+      `| ${label} | ${debounce}${debounce === 40 ? " (default)" : ""} | ${percentile(t, 0.5).toFixed(0)} | ${percentile(t, 0.9).toFixed(0)} | ${Math.max(...t).toFixed(0)} | ${cpuPerEdit.toFixed(0)} |`,
+    );
   }
 }
-console.log("\nMeasured from the client: the notification sent to the last diagnostics of that version received (server start-up and the first lint excluded). Debounce 0 is the lint alone. Server CPU per edit (lint, protocol, GC) is steadier than wall time on a shared machine.");
+console.log(
+  "\nMeasured from the client: the notification sent to the last diagnostics of that version received (server start-up and the first lint excluded). Debounce 0 is the lint alone. Server CPU per edit (lint, protocol, GC) is steadier than wall time on a shared machine.",
+);

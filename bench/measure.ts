@@ -59,7 +59,10 @@ if (mode === "parse") {
   // ESLint's own per-file statistics (the `stats` option): time per rule, and parsing, summed over the corpus.
   const { ESLint } = await import("eslint");
   const { engineOptions } = await import("../cli/engine/eslint-config.js");
-  const eslint = new ESLint({ ...(await engineOptions({ cwd: dir, extraRequirements: [], concurrency: "off", config: "recommended", cache: false })), stats: true });
+  const eslint = new ESLint({
+    ...(await engineOptions({ cwd: dir, extraRequirements: [], concurrency: "off", config: "recommended", cache: false })),
+    stats: true,
+  });
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const results = await eslint.lintFiles(files);
@@ -74,7 +77,18 @@ if (mode === "parse") {
     }
   }
   findings = results.reduce((n, r) => n + r.messages.length, 0);
-  process.stdout.write(JSON.stringify({ mode, files: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, parseMs: parse, rules, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      mode,
+      files: files.length,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      findings,
+      parseMs: parse,
+      rules,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
   process.exit(0);
 } else {
   const { lint } = await import("../cli/engine/lint.js");
@@ -102,4 +116,6 @@ if (mode === "parse") {
   findings = results.reduce((n, r) => n + r.messages.length, 0);
 }
 
-process.stdout.write(JSON.stringify({ mode, files: files.length, bytes, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(
+  JSON.stringify({ mode, files: files.length, bytes, ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
+);

@@ -58,7 +58,7 @@ export function writeAstGrepProject(dir: string): string {
   );
   writeFileSync(
     join(dir, "rules", "literal-log-param.yml"),
-    "id: literal-log-param\nlanguage: python\nseverity: error\nmessage: literal logged\nrule:\n  pattern: mlflow.log_param($K, $V)\nconstraints:\n  V:\n    any:\n      - kind: integer\n      - kind: float\n      - kind: string\n      - kind: \"true\"\n      - kind: \"false\"\n",
+    'id: literal-log-param\nlanguage: python\nseverity: error\nmessage: literal logged\nrule:\n  pattern: mlflow.log_param($K, $V)\nconstraints:\n  V:\n    any:\n      - kind: integer\n      - kind: float\n      - kind: string\n      - kind: "true"\n      - kind: "false"\n',
   );
   return join(dir, "sgconfig.yml");
 }

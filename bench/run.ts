@@ -32,8 +32,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** One bench mode in a fresh process per run, so peak RSS belongs to that mode alone. */
 function inProcess(label: string, mode: string, dir: string, runs = RUNS, env: NodeJS.ProcessEnv = process.env): Row {
   const samples: { ms: number; cpuMs: number; maxRssMiB: number; findings: number }[] = [];
-  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { env, encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })));
-  return { label, ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpuMs)), rss: Math.max(...samples.map((s) => s.maxRssMiB)), findings: samples[0]!.findings };
+  for (let i = 0; i < runs; i++)
+    samples.push(
+      JSON.parse(execFileSync(process.execPath, [measure, mode, dir], { env, encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })),
+    );
+  return {
+    label,
+    ms: median(samples.map((s) => s.ms)),
+    cpu: median(samples.map((s) => s.cpuMs)),
+    rss: Math.max(...samples.map((s) => s.maxRssMiB)),
+    findings: samples[0]!.findings,
+  };
 }
 
 /** A command-line tool, timed from outside; GNU time reads its peak RSS when present. */
@@ -61,10 +70,14 @@ const CPU_PARTS = ["nodeStart", "load", "treeSitterInit", "config", "lint", "out
 
 /** The one-file run `runs` times: median of each part, of the outside wall time, and of user+sys CPU (GNU time). */
 function oneFileTable(file: string, runs: number): string {
-  const parts: Record<string, number[]> = Object.fromEntries([...PARTS, ...CPU_PARTS.map((k) => `cpu.${k}`), "exit", "total", "cpu", "rss"].map((k) => [k, []]));
+  const parts: Record<string, number[]> = Object.fromEntries(
+    [...PARTS, ...CPU_PARTS.map((k) => `cpu.${k}`), "exit", "total", "cpu", "rss"].map((k) => [k, []]),
+  );
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const [cmd, argv] = hasGnuTime ? ["/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, "--no-color", file]] : [process.execPath, [cli, "--no-color", file]];
+    const [cmd, argv] = hasGnuTime
+      ? ["/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, "--no-color", file]]
+      : [process.execPath, [cli, "--no-color", file]];
     const res = spawnSync(cmd, argv as string[], { encoding: "utf8", env: { ...process.env, EXP_LINT_DEBUG: "timing" }, stdio: ["ignore", "ignore", "pipe"] });
     const total = performance.now() - start;
     const timing = JSON.parse(/timing (\{.*\})/u.exec(res.stderr)?.[1] ?? "{}") as Record<string, number> & { cpu?: Record<string, number> };
@@ -83,7 +96,11 @@ function oneFileTable(file: string, runs: number): string {
   const cells = [...PARTS.map(med), med("exit"), med("total"), med("cpu"), med("rss")];
   // CPU by step: what a loaded machine does not distort much. "exit" is what GNU time counts after the output.
   const cpuHead = [...CPU_PARTS, "after output", "CPU user+sys"];
-  const cpuCells = [...CPU_PARTS.map((k) => med(`cpu.${k}`)), parts.cpu!.length ? (median(parts.cpu!) - CPU_PARTS.reduce((n, k) => n + median(parts[`cpu.${k}`]!), 0)).toFixed(0) : "n/a", med("cpu")];
+  const cpuCells = [
+    ...CPU_PARTS.map((k) => med(`cpu.${k}`)),
+    parts.cpu!.length ? (median(parts.cpu!) - CPU_PARTS.reduce((n, k) => n + median(parts[`cpu.${k}`]!), 0)).toFixed(0) : "n/a",
+    med("cpu"),
+  ];
   return [
     `median of ${runs} runs, ms (target: 250 ms total wall on a quiet machine)`,
     "",
@@ -104,7 +121,16 @@ function table(rows: Row[], floor: Row, files: number, bytes: number): void {
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     const s = r.ms / 1000;
-    const cells = [r.label, r.ms.toFixed(0), (files / s).toFixed(0), (bytes / 1e6 / s).toFixed(2), r.rss?.toFixed(0) ?? "n/a", (r.ms / floor.ms).toFixed(2), r.cpu?.toFixed(0) ?? "n/a", r.findings ?? "n/a"];
+    const cells = [
+      r.label,
+      r.ms.toFixed(0),
+      (files / s).toFixed(0),
+      (bytes / 1e6 / s).toFixed(2),
+      r.rss?.toFixed(0) ?? "n/a",
+      (r.ms / floor.ms).toFixed(2),
+      r.cpu?.toFixed(0) ?? "n/a",
+      r.findings ?? "n/a",
+    ];
     console.log(`| ${cells.join(" | ")} |`);
   }
 }
@@ -163,7 +189,8 @@ if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {
 const sg = astGrepBinary();
 if (sg) {
   const config = writeAstGrepProject(mkdtempSync(join(tmpdir(), "exp-lint-sg-")));
-  for (const j of [1, 2]) rows.push(external(`ast-grep, 2 rules, ${j} thread${j > 1 ? "s" : ""}`, sg, ["scan", "-c", config, "-j", String(j), "--json=stream", ...NO_IGNORE, base]));
+  for (const j of [1, 2])
+    rows.push(external(`ast-grep, 2 rules, ${j} thread${j > 1 ? "s" : ""}`, sg, ["scan", "-c", config, "-j", String(j), "--json=stream", ...NO_IGNORE, base]));
 } else console.log("(ast-grep not installed: set BENCH_PEERS or install @ast-grep/cli to compare)");
 table(rows, parse, COUNT, bytes);
 
@@ -177,7 +204,9 @@ const repoCount = corpusFiles(repos).length;
 console.log(`\n## Second corpus: ${repoCount} files in projects (scripts of 50-2,000 lines, notebooks, manifests), ${(repoBytes / 1048576).toFixed(1)} MiB\n`);
 const repoParse = inProcess("tree-sitter parse only (floor)", "parse", repos);
 table([repoParse, inProcess("exp-lint, 1 thread", "lint", repos), inProcess("exp-lint, 2 threads", "lint2", repos)], repoParse, repoCount, repoBytes);
-const stats = JSON.parse(execFileSync(process.execPath, [measure, "rules", repos], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] })) as { ms: number; parseMs: number; rules: Record<string, number> };
+const stats = JSON.parse(
+  execFileSync(process.execPath, [measure, "rules", repos], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] }),
+) as { ms: number; parseMs: number; rules: Record<string, number> };
 console.log("\nPer rule (ESLint's stats, one thread, wall ms; x = multiple of ESLint's parse step, facts walk included)\n");
 console.log("| step | ms | x parse |\n|---|---:|---:|");
 console.log(`| parse + facts (ESLint's parse step) | ${stats.parseMs.toFixed(0)} | 1.00 |`);
@@ -213,7 +242,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 // The same as a user sees it: the whole CLI, start-up included. The corpus is git-ignored, so files are named one by one.
 const cacheFile = join(mkdtempSync(join(tmpdir(), "exp-lint-cache-")), "cache");
-const cliRun = () => external("cli", process.execPath, [cli, "--cache", "--cache-location", cacheFile, "--concurrency", "off", "-f", "json", ...corpusFiles(base)], 1).ms;
+const cliRun = () =>
+  external("cli", process.execPath, [cli, "--cache", "--cache-location", cacheFile, "--concurrency", "off", "-f", "json", ...corpusFiles(base)], 1).ms;
 const cliCold: number[] = [];
 const cliWarm: number[] = [];
 for (let i = 0; i < RUNS; i++) {
@@ -224,10 +254,14 @@ for (let i = 0; i < RUNS; i++) {
 console.log("| --cache | first run ms | cached second run ms | ratio |");
 console.log("|---|---:|---:|---:|");
 console.log(`| lint only (engine) | ${median(cold).toFixed(0)} | ${median(warm).toFixed(0)} | ${(median(cold) / median(warm)).toFixed(1)}x |`);
-console.log(`| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${median(cliWarm).toFixed(0)} | ${(median(cliCold) / median(cliWarm)).toFixed(1)}x |`);
+console.log(
+  `| whole CLI, start-up included | ${median(cliCold).toFixed(0)} | ${median(cliWarm).toFixed(0)} | ${(median(cliCold) / median(cliWarm)).toFixed(1)}x |`,
+);
 console.log("target: the cached run at least 5x faster.");
 
-console.log("\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.");
+console.log(
+  "\nWall time is what a user waits; CPU time is steadier on a shared machine. In-process rows exclude start-up (module loading); external tools include it.",
+);
 
 // 5. The language server: diagnostics after a change.
 await import("./lsp.js");

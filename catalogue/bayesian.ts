@@ -31,9 +31,21 @@ export const samplers: Sampler[] = [
     (qname): Sampler => ({ qname, library: "PyMC", result: "value", chains: { keyword: "chains" }, fix: PYMC_FIX }),
   ),
   ...["numpyro.infer.MCMC().run", "numpyro.infer.mcmc.MCMC().run"].map(
-    (qname): Sampler => ({ qname, library: "NumPyro", result: "receiver", chains: { keyword: "num_chains", onReceiver: true }, fix: "mcmc.print_summary() (r_hat, n_eff, divergences)" }),
+    (qname): Sampler => ({
+      qname,
+      library: "NumPyro",
+      result: "receiver",
+      chains: { keyword: "num_chains", onReceiver: true },
+      fix: "mcmc.print_summary() (r_hat, n_eff, divergences)",
+    }),
   ),
-  { qname: "cmdstanpy.CmdStanModel().sample", library: "CmdStanPy", result: "value", chains: { keyword: "chains" }, fix: "fit.diagnose() or fit.summary() (R_hat, ESS_bulk)" },
+  {
+    qname: "cmdstanpy.CmdStanModel().sample",
+    library: "CmdStanPy",
+    result: "value",
+    chains: { keyword: "chains" },
+    fix: "fit.diagnose() or fit.summary() (R_hat, ESS_bulk)",
+  },
   {
     qname: "bambi.Model().fit",
     library: "Bambi",
@@ -42,7 +54,13 @@ export const samplers: Sampler[] = [
     notMcmcWhen: { keyword: "inference_method", values: ["vi", "laplace"] },
     fix: AZ_FIX,
   },
-  { qname: "stan.build().sample", library: "PyStan", result: "value", chains: { keyword: "num_chains" }, fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)" },
+  {
+    qname: "stan.build().sample",
+    library: "PyStan",
+    result: "value",
+    chains: { keyword: "num_chains" },
+    fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)",
+  },
   {
     qname: "pystan.StanModel().sampling",
     library: "PyStan",

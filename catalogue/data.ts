@@ -16,14 +16,30 @@ export const splitters: { qname: string; pattern: SplitRole[]; axis?: { index: n
   // `const [trainXs, testXs] = tf.split(xs, [800, 200])`: rows, unless it cuts another axis (`tf.split(x, 2, 3)` splits channels).
   { qname: "npm:@tensorflow/tfjs.split", pattern: ["train", "test", "test"], axis: { index: 2, keyword: "axis" } },
   // `for train_idx, test_idx in splitter.split(X, y)`: one-off shuffle splits hold out a test set...
-  ...["ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "test"] as SplitRole[] })),
+  ...["ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit"].map((n) => ({
+    qname: `sklearn.model_selection.${n}().split`,
+    pattern: ["train", "test"] as SplitRole[],
+  })),
   // ...cross-validation folds hold out validation folds, unless the code names them test.
-  ...["KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "RepeatedKFold", "RepeatedStratifiedKFold", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut", "LeaveOneGroupOut", "PredefinedSplit"].map(
-    (n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "val"] as SplitRole[] }),
-  ),
+  ...[
+    "KFold",
+    "StratifiedKFold",
+    "GroupKFold",
+    "StratifiedGroupKFold",
+    "RepeatedKFold",
+    "RepeatedStratifiedKFold",
+    "TimeSeriesSplit",
+    "LeaveOneOut",
+    "LeavePOut",
+    "LeaveOneGroupOut",
+    "PredefinedSplit",
+  ].map((n) => ({ qname: `sklearn.model_selection.${n}().split`, pattern: ["train", "val"] as SplitRole[] })),
   // The old `sklearn.cross_validation` splitters are iterated directly (`for tr, te in KFold(n, n_folds=5)`); the module is an alias of model_selection.
   ...["ShuffleSplit", "StratifiedShuffleSplit"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "test"] as SplitRole[] })),
-  ...["KFold", "StratifiedKFold", "LeaveOneOut", "LeavePOut", "LeaveOneLabelOut"].map((n) => ({ qname: `sklearn.model_selection.${n}()`, pattern: ["train", "val"] as SplitRole[] })),
+  ...["KFold", "StratifiedKFold", "LeaveOneOut", "LeavePOut", "LeaveOneLabelOut"].map((n) => ({
+    qname: `sklearn.model_selection.${n}()`,
+    pattern: ["train", "val"] as SplitRole[],
+  })),
 ];
 
 /**
@@ -79,9 +95,43 @@ export const EVAL_TOKENS = new Set(["eval", "evaluation", "cv", "oof"]);
 
 /** Quality metrics: an unqualified one from training data is mislabeled. */
 export const QUALITY_METRIC_TOKENS = new Set([
-  "acc", "accuracy", "f1", "fbeta", "precision", "prec", "recall", "auc", "roc", "rocauc", "ap", "map", "mape",
-  "rmse", "mse", "mae", "r2", "score", "iou", "dice", "bleu", "rouge", "perplexity", "ppl", "top1", "top5",
-  "error", "err", "kappa", "mcc", "logloss", "balanced", "jaccard", "ndcg", "mrr", "wer", "cer",
+  "acc",
+  "accuracy",
+  "f1",
+  "fbeta",
+  "precision",
+  "prec",
+  "recall",
+  "auc",
+  "roc",
+  "rocauc",
+  "ap",
+  "map",
+  "mape",
+  "rmse",
+  "mse",
+  "mae",
+  "r2",
+  "score",
+  "iou",
+  "dice",
+  "bleu",
+  "rouge",
+  "perplexity",
+  "ppl",
+  "top1",
+  "top5",
+  "error",
+  "err",
+  "kappa",
+  "mcc",
+  "logloss",
+  "balanced",
+  "jaccard",
+  "ndcg",
+  "mrr",
+  "wer",
+  "cer",
 ]);
 
 /** Loss-like names: logging the training loss unqualified is the convention. */
@@ -148,7 +198,10 @@ export function splitFromName(name: string): SplitRole | null {
 
 /** Calls that read a data file from disk, with the argument holding its path. */
 export const FILE_READERS: { qname: string; path: { index: number; keyword: string } }[] = [
-  ...["read_csv", "read_table", "read_parquet", "read_json", "read_excel", "read_feather", "read_pickle"].map((n) => ({ qname: `pandas.${n}`, path: { index: 0, keyword: "filepath_or_buffer" } })),
+  ...["read_csv", "read_table", "read_parquet", "read_json", "read_excel", "read_feather", "read_pickle"].map((n) => ({
+    qname: `pandas.${n}`,
+    path: { index: 0, keyword: "filepath_or_buffer" },
+  })),
   ...["load", "loadtxt", "genfromtxt"].map((n) => ({ qname: `numpy.${n}`, path: { index: 0, keyword: "fname" } })),
   // tfjs reads CSV files (`tf.data.csv("file://data/test.csv")`); Node reads any file.
   { qname: "npm:@tensorflow/tfjs.data.csv", path: { index: 0, keyword: "source" } },
@@ -199,7 +252,10 @@ export const TABLE_WRITE_METHODS: { method: string; path: { index: number; keywo
 /** A file name that says which split it holds: `test.csv`, `../input/train.csv`, `adult.test`, `valid_data.parquet`. */
 export function splitFromFileName(path: string): SplitRole | null {
   const file = path.split(/[\\/]/u).pop() ?? "";
-  const words = file.toLowerCase().split(/[^a-z0-9]+/u).filter(Boolean);
+  const words = file
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean);
   // `fit` and `tr` are too short to mean a split in a file name.
   const roles = new Set(words.map((w) => (Object.hasOwn(SPLIT_TOKENS, w) && w !== "fit" && w !== "tr" ? SPLIT_TOKENS[w]! : null)).filter((r) => r !== null));
   return roles.size === 1 ? [...roles][0]! : null;

@@ -82,7 +82,11 @@ const KERAS_MODELS = ["keras.Sequential()", "keras.Model()", "keras.models.Seque
 
 export const hyperparameterCalls: HyperparameterCall[] = [
   // Ensembles take their members as arguments: those are models, each checked where it is built.
-  { classesUnder: SKLEARN_MODELS, exclude: ["copy_X", "warm_start", "memory", "estimator", "estimators", "base_estimator", "final_estimator"], flavors: ["sklearn"] },
+  {
+    classesUnder: SKLEARN_MODELS,
+    exclude: ["copy_X", "warm_start", "memory", "estimator", "estimators", "base_estimator", "final_estimator"],
+    flavors: ["sklearn"],
+  },
   {
     qnames: ["XGBClassifier", "XGBRegressor", "XGBRanker", "XGBRFClassifier", "XGBRFRegressor"].map((c) => `xgboost.${c}`),
     exclude: ["eval_metric", "enable_categorical", "use_label_encoder"],
@@ -119,7 +123,13 @@ export const hyperparameterCalls: HyperparameterCall[] = [
   },
   // `steps_per_epoch` is the loader's length, set by the data rather than chosen.
   { classesUnder: ["torch.optim.lr_scheduler"], positional: [null], exclude: ["last_epoch", "steps_per_epoch"], flavors: ["pytorch"] },
-  { qnames: ["torch.utils.data.DataLoader"], positional: [null, "batch_size"], only: ["batch_size"], when: { keyword: "shuffle", value: true }, flavors: ["pytorch"] },
+  {
+    qnames: ["torch.utils.data.DataLoader"],
+    positional: [null, "batch_size"],
+    only: ["batch_size"],
+    when: { keyword: "shuffle", value: true },
+    flavors: ["pytorch"],
+  },
   { classesUnder: ["keras.optimizers"], positional: ["learning_rate"], exclude: ["jit_compile"], flavors: ["keras", "tensorflow"] },
   {
     qnames: KERAS_MODELS.map((m) => `${m}.fit`),

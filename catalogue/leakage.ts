@@ -6,7 +6,24 @@
  */
 
 /** Libraries whose calls the leakage rule reads; a file importing none of them is skipped. */
-export const LEAKAGE_PACKAGES = ["mlflow", "sklearn", "imblearn", "category_encoders", "xgboost", "lightgbm", "catboost", "keras", "tensorflow", "keras_tuner", "optuna", "hyperopt", "skopt", "torch", "lightning", "npm:@tensorflow/tfjs"];
+export const LEAKAGE_PACKAGES = [
+  "mlflow",
+  "sklearn",
+  "imblearn",
+  "category_encoders",
+  "xgboost",
+  "lightgbm",
+  "catboost",
+  "keras",
+  "tensorflow",
+  "keras_tuner",
+  "optuna",
+  "hyperopt",
+  "skopt",
+  "torch",
+  "lightning",
+  "npm:@tensorflow/tfjs",
+];
 
 /**
  * Transformers and feature selectors whose `fit` learns from the data: fitted
@@ -16,14 +33,32 @@ export const LEAKAGE_PACKAGES = ["mlflow", "sklearn", "imblearn", "category_enco
  */
 export const LEARNED_TRANSFORMERS: string[] = [
   ...[
-    "StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "PowerTransformer", "QuantileTransformer",
-    "KBinsDiscretizer", "OneHotEncoder", "OrdinalEncoder", "TargetEncoder", "SplineTransformer",
+    "StandardScaler",
+    "MinMaxScaler",
+    "MaxAbsScaler",
+    "RobustScaler",
+    "PowerTransformer",
+    "QuantileTransformer",
+    "KBinsDiscretizer",
+    "OneHotEncoder",
+    "OrdinalEncoder",
+    "TargetEncoder",
+    "SplineTransformer",
   ].map((n) => `sklearn.preprocessing.${n}`),
   ...["SimpleImputer", "KNNImputer", "IterativeImputer"].map((n) => `sklearn.impute.${n}`),
   ...["PCA", "IncrementalPCA", "KernelPCA", "TruncatedSVD", "NMF", "FastICA", "FactorAnalysis", "SparsePCA"].map((n) => `sklearn.decomposition.${n}`),
   ...[
-    "SelectKBest", "SelectPercentile", "SelectFpr", "SelectFdr", "SelectFwe", "GenericUnivariateSelect", "VarianceThreshold",
-    "RFE", "RFECV", "SelectFromModel", "SequentialFeatureSelector",
+    "SelectKBest",
+    "SelectPercentile",
+    "SelectFpr",
+    "SelectFdr",
+    "SelectFwe",
+    "GenericUnivariateSelect",
+    "VarianceThreshold",
+    "RFE",
+    "RFECV",
+    "SelectFromModel",
+    "SequentialFeatureSelector",
   ].map((n) => `sklearn.feature_selection.${n}`),
   ...["TfidfVectorizer", "CountVectorizer", "TfidfTransformer"].map((n) => `sklearn.feature_extraction.text.${n}`),
   "sklearn.feature_extraction.DictVectorizer",
@@ -43,14 +78,21 @@ export const LEARNED_TRANSFORMERS: string[] = [
 ];
 
 /** Transformers that learn nothing from the rows they are fitted on: fitting them on any split leaks nothing. */
-export const STATELESS_TRANSFORMERS: string[] = ["Normalizer", "FunctionTransformer", "PolynomialFeatures", "Binarizer"].map((n) => `sklearn.preprocessing.${n}`);
+export const STATELESS_TRANSFORMERS: string[] = ["Normalizer", "FunctionTransformer", "PolynomialFeatures", "Binarizer"].map(
+  (n) => `sklearn.preprocessing.${n}`,
+);
 
 /**
  * Functions that learn statistics from the rows they are given and return them
  * transformed in one call (`X = scale(X)`): before a split, the held-out rows shaped the result.
  */
 export const FIT_TRANSFORM_FUNCTIONS: { qname: string; data: { index: number; keyword: string } }[] = [
-  "scale", "minmax_scale", "robust_scale", "maxabs_scale", "quantile_transform", "power_transform",
+  "scale",
+  "minmax_scale",
+  "robust_scale",
+  "maxabs_scale",
+  "quantile_transform",
+  "power_transform",
 ].map((n) => ({ qname: `sklearn.preprocessing.${n}`, data: { index: 0, keyword: "X" } }));
 
 /**
@@ -58,7 +100,21 @@ export const FIT_TRANSFORM_FUNCTIONS: { qname: string; data: { index: number; ke
  * mixed into the data that is then split (`(df - df.mean()) / df.std()`,
  * target encoding with `df.groupby(c)[target].mean()`), they carry held-out rows into training.
  */
-export const ROW_STATISTICS = new Set(["mean", "std", "var", "median", "min", "max", "quantile", "sum", "count", "agg", "aggregate", "nunique", "value_counts"]);
+export const ROW_STATISTICS = new Set([
+  "mean",
+  "std",
+  "var",
+  "median",
+  "min",
+  "max",
+  "quantile",
+  "sum",
+  "count",
+  "agg",
+  "aggregate",
+  "nunique",
+  "value_counts",
+]);
 
 /** Row statistics whose first positional argument is the axis (`df.mean(1)`, `xs.mean(0)` in tfjs); the others take it by keyword or later. */
 export const AXIS_FIRST_STATISTICS = new Set(["mean", "std", "var", "median", "min", "max", "sum", "count", "nunique"]);
@@ -69,8 +125,16 @@ export const AXIS_FIRST_STATISTICS = new Set(["mean", "std", "var", "median", "m
  * over axis 0 (or every axis) they mix all rows into one value.
  */
 export const STATISTIC_FUNCTIONS: { qname: string; data: { index: number; keyword: string }; axis: { index: number; keyword: string } }[] = [
-  ...["moments", "mean", "min", "max"].map((n) => ({ qname: `npm:@tensorflow/tfjs.${n}`, data: { index: 0, keyword: "x" }, axis: { index: 1, keyword: "axis" } })),
-  ...["mean", "std", "var", "nanmean", "nanstd", "nanvar"].map((n) => ({ qname: `numpy.${n}`, data: { index: 0, keyword: "a" }, axis: { index: 1, keyword: "axis" } })),
+  ...["moments", "mean", "min", "max"].map((n) => ({
+    qname: `npm:@tensorflow/tfjs.${n}`,
+    data: { index: 0, keyword: "x" },
+    axis: { index: 1, keyword: "axis" },
+  })),
+  ...["mean", "std", "var", "nanmean", "nanstd", "nanvar"].map((n) => ({
+    qname: `numpy.${n}`,
+    data: { index: 0, keyword: "a" },
+    axis: { index: 1, keyword: "axis" },
+  })),
 ];
 
 /** Arithmetic written as method calls (tfjs tensors: `xs.sub(mean).div(std)`), as `(df - mean) / std` is written with operators. */

@@ -106,7 +106,10 @@ export const modelLoggers = [
 ];
 
 /** With a client that uploads no files: a logged key naming where the model was saved (`model_uri`, `modelPath`), compared by its words. */
-export const MODEL_KEY_WORDS = { model: new Set(["model", "checkpoint"]), where: new Set(["path", "uri", "url", "dir", "file", "artifact", "location", "checkpoint"]) };
+export const MODEL_KEY_WORDS = {
+  model: new Set(["model", "checkpoint"]),
+  where: new Set(["path", "uri", "url", "dir", "file", "artifact", "location", "checkpoint"]),
+};
 
 /** Methods that record the model on a run the model cannot resolve (a run handed to a helper as a parameter). */
 export const MODEL_LOG_METHODS = new Set(["log_artifact", "log_model", "logModel"]);
@@ -172,7 +175,12 @@ export const PACKAGED_DATASETS = [
 ];
 
 /** Loaders under those prefixes that read the user's own files. */
-export const NOT_PACKAGED = ["torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder", "sklearn.datasets.load_files", "sklearn.datasets.load_svmlight_file"];
+export const NOT_PACKAGED = [
+  "torchvision.datasets.ImageFolder",
+  "torchvision.datasets.DatasetFolder",
+  "sklearn.datasets.load_files",
+  "sklearn.datasets.load_svmlight_file",
+];
 
 /** A logged param, tag or config key that names the data (`data_version`, `dataset`, `train_data_hash`), compared by its words. */
 export const DATA_KEY_WORDS = new Set(["data", "dataset", "datasets", "dvc", "corpus"]);

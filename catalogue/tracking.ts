@@ -69,7 +69,13 @@ export const tagLoggers: KeyValueLogger[] = [
 export const tagMappingLoggers: MappingLogger[] = [{ qname: "mlflow.set_tags", mapping: { index: 0, keyword: "tags" } }];
 
 export const tagBatchLoggers: BatchLogger[] = [
-  { qname: `${CLIENT}.log_batch`, list: { index: 3, keyword: "tags" }, entity: "mlflow.entities.RunTag", key: { index: 0, keyword: "key" }, value: { index: 1, keyword: "value" } },
+  {
+    qname: `${CLIENT}.log_batch`,
+    list: { index: 3, keyword: "tags" },
+    entity: "mlflow.entities.RunTag",
+    key: { index: 0, keyword: "key" },
+    value: { index: 1, keyword: "value" },
+  },
   { qname: `${NPM_MLFLOW}.Runs.logBatch`, list: prop("tags"), entity: null, key: { property: "key" }, value: { property: "value" } },
   { qname: `${MLFLOW_JS}.logBatch`, list: { index: 3 }, entity: null, key: { property: "key" }, value: { property: "value" } },
 ];
@@ -168,7 +174,8 @@ export interface RunApi {
 }
 
 /** Qualified names of catalogue entries of `api`: `@result.x` is method `x` of what its start call returned. */
-export const apiNames = (api: RunApi, names: string[]): string[] => names.map((n) => (n.startsWith("@result.") ? `${api.start}()${n.slice("@result".length)}` : n));
+export const apiNames = (api: RunApi, names: string[]): string[] =>
+  names.map((n) => (n.startsWith("@result.") ? `${api.start}()${n.slice("@result".length)}` : n));
 
 const MLFLOW_ACTIVE_LOGGERS = [
   "log_param",
@@ -246,7 +253,7 @@ export const runApis: RunApi[] = [
     label: "mlflow.createRun()",
     paramsLabel: "mlflow.logParam()",
     ends: [`${MLFLOW_JS}.updateRun`],
-    endLabel: "mlflow.updateRun(runId, \"FINISHED\")",
+    endLabel: 'mlflow.updateRun(runId, "FINISHED")',
     contextManager: false,
   },
   {

@@ -67,14 +67,37 @@ export function reportTiming(debug: string | undefined, origins: TimingOrigins, 
   };
   const round = (parts: object) => Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round((v as number) * 10) / 10]));
   // On a shared machine wall time measures the neighbours too: the same steps in CPU time, when every mark has it.
-  const cpu = cpuParts(origins.binCpu, cpuAt("loaded"), cpuAt("tree-sitter:start"), cpuAt("tree-sitter:end"), cpuAt("config:end") ?? cpuAt("lint:start"), cpuAt("lint:end"), cpuAt("output:end"));
+  const cpu = cpuParts(
+    origins.binCpu,
+    cpuAt("loaded"),
+    cpuAt("tree-sitter:start"),
+    cpuAt("tree-sitter:end"),
+    cpuAt("config:end") ?? cpuAt("lint:start"),
+    cpuAt("lint:end"),
+    cpuAt("output:end"),
+  );
   write(`exp-lint: debug: timing ${JSON.stringify({ ...round(timing), ...(cpu ? { cpu: round(cpu) } : {}) })}\n`);
 }
 
 /** CPU ms per step: Node's start (to bin.ts), loading (thread start included), tree-sitter, config, lint, output. */
-function cpuParts(binUs: number | undefined, loaded: number | null, tsStart: number | null, tsEnd: number | null, lintFrom: number | null, lintEnd: number | null, outputEnd: number | null) {
+function cpuParts(
+  binUs: number | undefined,
+  loaded: number | null,
+  tsStart: number | null,
+  tsEnd: number | null,
+  lintFrom: number | null,
+  lintEnd: number | null,
+  outputEnd: number | null,
+) {
   if (binUs === undefined || loaded === null || lintFrom === null || lintEnd === null || outputEnd === null) return null;
   const bin = binUs / 1000;
   const treeSitterInit = tsStart !== null && tsEnd !== null ? tsEnd - tsStart : 0;
-  return { nodeStart: bin, load: loaded - bin - treeSitterInit, treeSitterInit, config: lintFrom - loaded, lint: lintEnd - lintFrom, output: outputEnd - lintEnd };
+  return {
+    nodeStart: bin,
+    load: loaded - bin - treeSitterInit,
+    treeSitterInit,
+    config: lintFrom - loaded,
+    lint: lintEnd - lintFrom,
+    output: outputEnd - lintEnd,
+  };
 }

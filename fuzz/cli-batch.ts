@@ -34,7 +34,12 @@ export function cliBatch(cases: FuzzCase[], root = tmpdir(), timeoutMs = 120_000
       if (c.link !== undefined) links.add(path);
     });
     writeFileSync(join(dir, "witness.py"), WITNESS);
-    const r = spawnSync(process.execPath, [BIN, "-f", "json", "--concurrency", "off", "."], { cwd: dir, encoding: "utf8", timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [BIN, "-f", "json", "--concurrency", "off", "."], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: timeoutMs,
+      maxBuffer: 512 * 1024 * 1024,
+    });
     const out: string[] = [];
     if (r.error) return [`CLI did not finish: ${r.error.message}`];
     if (r.status !== 0 && r.status !== 1) out.push(`exit code ${r.status}: ${r.stderr.slice(0, 2000)}`);
@@ -60,7 +65,8 @@ export function cliBatch(cases: FuzzCase[], root = tmpdir(), timeoutMs = 120_000
     // A link or FIFO in the tree is one message, never read (links lead out of the tree or to a folder).
     for (const path of links) {
       const res = byPath.get(path);
-      if (res && (res.messages.length !== 1 || res.messages[0]!.ruleId !== null)) out.push(`${path.slice(dir.length + 1)}: ${res.messages.length} messages for a link`);
+      if (res && (res.messages.length !== 1 || res.messages[0]!.ruleId !== null))
+        out.push(`${path.slice(dir.length + 1)}: ${res.messages.length} messages for a link`);
     }
     const witness = byPath.get(join(dir, "witness.py"));
     if (!witness?.messages.some((m) => m.ruleId === "exp-lint/require-seed" && m.line === 3)) out.push("witness.py: its finding is missing");

@@ -39,7 +39,11 @@ const at = fc.double({ min: 0, max: 1, noNaN: true });
 function mutationArb(tokens: fc.Arbitrary<string>): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ op: fc.constant("truncate" as const), at }),
-    fc.record({ op: fc.constant("flip" as const), at, byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x80, 0xc3, 0xe2, 0xf0, 0xff, 0x0d, 0x0a, 0x5c, 0x22, 0x27)) }),
+    fc.record({
+      op: fc.constant("flip" as const),
+      at,
+      byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x80, 0xc3, 0xe2, 0xf0, 0xff, 0x0d, 0x0a, 0x5c, 0x22, 0x27)),
+    }),
     fc.record({ op: fc.constant("insert" as const), at, text: tokens }),
     fc.record({ op: fc.constant("delete" as const), at, length: fc.integer({ min: 1, max: 80 }) }),
     fc.record({ op: fc.constant("duplicate" as const), at, length: fc.integer({ min: 1, max: 200 }) }),
@@ -87,15 +91,160 @@ const mutated = (base: fc.Arbitrary<string>, tokens: fc.Arbitrary<string>) =>
 // ---- Token alphabets ----
 
 const identifier = fc.oneof(
-  fc.constantFrom("x", "df", "model", "run", "args", "cfg", "self", "np", "pd", "torch", "mlflow", "wandb", "client", "train_acc", "X_test", "y_train", "données", "λ", "_"),
+  fc.constantFrom(
+    "x",
+    "df",
+    "model",
+    "run",
+    "args",
+    "cfg",
+    "self",
+    "np",
+    "pd",
+    "torch",
+    "mlflow",
+    "wandb",
+    "client",
+    "train_acc",
+    "X_test",
+    "y_train",
+    "données",
+    "λ",
+    "_",
+  ),
   fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,8}$/u),
 );
 
-const PY_KEYWORDS = ["import", "from", "as", "def", "class", "return", "if", "elif", "else", "for", "in", "while", "with", "try", "except", "finally", "raise", "lambda", "yield", "await", "async", "global", "nonlocal", "pass", "break", "continue", "not", "and", "or", "is", "None", "True", "False", "match", "case", "type", "del", "assert"];
-const PY_OPS = ["(", ")", "[", "]", "{", "}", ":", ",", ".", ";", "=", "==", "+=", "-", "*", "**", "/", "//", "%", "@", "->", ":=", "|", "&", "~", "<<", "...", "\\", "!", "?", "$"];
-const PY_CALLS = ["mlflow.log_param(", "mlflow.log_metric(", "mlflow.start_run(", "wandb.init(", "run.log({", "np.random.seed(", "np.random.rand(", "torch.manual_seed(", "train_test_split(", "random.shuffle(", ".fit(", ".predict(", "MlflowClient()", "accuracy_score("];
-const PY_LITERALS = ["0", "1", "3e-4", "0x1F", "1_000", "1j", "'a'", '"b"', "f'{x}'", 'f"{x!r:>{w}}"', "'''doc", '"""', "b'\\xff'", "r'\\d'", "'unterminated", "'test_f1'", "'train/loss'"];
-const PY_TRIVIA = ["\n", "\n    ", "\n        ", "\t", " ", "  ", "# comment", "# noqa", "# noqa: require-seed", "# eslint-disable-next-line exp-lint/require-seed", "# /// script", "# ///", "%pip install x", "!ls", "\r", "\r\n", "\\\n", "\u0000", "\ufeff", "😀"];
+const PY_KEYWORDS = [
+  "import",
+  "from",
+  "as",
+  "def",
+  "class",
+  "return",
+  "if",
+  "elif",
+  "else",
+  "for",
+  "in",
+  "while",
+  "with",
+  "try",
+  "except",
+  "finally",
+  "raise",
+  "lambda",
+  "yield",
+  "await",
+  "async",
+  "global",
+  "nonlocal",
+  "pass",
+  "break",
+  "continue",
+  "not",
+  "and",
+  "or",
+  "is",
+  "None",
+  "True",
+  "False",
+  "match",
+  "case",
+  "type",
+  "del",
+  "assert",
+];
+const PY_OPS = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  ",",
+  ".",
+  ";",
+  "=",
+  "==",
+  "+=",
+  "-",
+  "*",
+  "**",
+  "/",
+  "//",
+  "%",
+  "@",
+  "->",
+  ":=",
+  "|",
+  "&",
+  "~",
+  "<<",
+  "...",
+  "\\",
+  "!",
+  "?",
+  "$",
+];
+const PY_CALLS = [
+  "mlflow.log_param(",
+  "mlflow.log_metric(",
+  "mlflow.start_run(",
+  "wandb.init(",
+  "run.log({",
+  "np.random.seed(",
+  "np.random.rand(",
+  "torch.manual_seed(",
+  "train_test_split(",
+  "random.shuffle(",
+  ".fit(",
+  ".predict(",
+  "MlflowClient()",
+  "accuracy_score(",
+];
+const PY_LITERALS = [
+  "0",
+  "1",
+  "3e-4",
+  "0x1F",
+  "1_000",
+  "1j",
+  "'a'",
+  '"b"',
+  "f'{x}'",
+  'f"{x!r:>{w}}"',
+  "'''doc",
+  '"""',
+  "b'\\xff'",
+  "r'\\d'",
+  "'unterminated",
+  "'test_f1'",
+  "'train/loss'",
+];
+const PY_TRIVIA = [
+  "\n",
+  "\n    ",
+  "\n        ",
+  "\t",
+  " ",
+  "  ",
+  "# comment",
+  "# noqa",
+  "# noqa: require-seed",
+  "# eslint-disable-next-line exp-lint/require-seed",
+  "# /// script",
+  "# ///",
+  "%pip install x",
+  "!ls",
+  "\r",
+  "\r\n",
+  "\\\n",
+  "\u0000",
+  "\ufeff",
+  "😀",
+];
 
 export const pythonToken = fc.oneof(
   { weight: 4, arbitrary: identifier },
@@ -106,10 +255,102 @@ export const pythonToken = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PY_TRIVIA) },
 );
 
-const TS_KEYWORDS = ["import", "export", "from", "const", "let", "var", "function", "async", "await", "class", "interface", "type", "return", "if", "else", "for", "of", "in", "while", "try", "catch", "finally", "new", "this", "as", "satisfies", "enum", "namespace", "declare", "yield", "typeof", "keyof", "null", "undefined", "true"];
-const TS_OPS = ["(", ")", "[", "]", "{", "}", "<", ">", "=>", ":", ";", ",", ".", "?.", "??", "!", "=", "===", "+", "*", "/", "`", "${", "...", "@", "#", "|", "&"];
-const TS_CALLS = ["Math.random()", "client.logParam(", "client.logMetric(", "client.createRun(", "tf.randomNormal(", "require(", "import(", "mlflow.", "wandb.init("];
-const TS_TRIVIA = ["\n", " ", "\t", "// c", "/* c */", "/*", "// eslint-disable-line", "'s'", '"t"', "`x${y}`", "/re/g", "1e3", "0n", "\r\n", "\u2028", "\u0000"];
+const TS_KEYWORDS = [
+  "import",
+  "export",
+  "from",
+  "const",
+  "let",
+  "var",
+  "function",
+  "async",
+  "await",
+  "class",
+  "interface",
+  "type",
+  "return",
+  "if",
+  "else",
+  "for",
+  "of",
+  "in",
+  "while",
+  "try",
+  "catch",
+  "finally",
+  "new",
+  "this",
+  "as",
+  "satisfies",
+  "enum",
+  "namespace",
+  "declare",
+  "yield",
+  "typeof",
+  "keyof",
+  "null",
+  "undefined",
+  "true",
+];
+const TS_OPS = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  "<",
+  ">",
+  "=>",
+  ":",
+  ";",
+  ",",
+  ".",
+  "?.",
+  "??",
+  "!",
+  "=",
+  "===",
+  "+",
+  "*",
+  "/",
+  "`",
+  "${",
+  "...",
+  "@",
+  "#",
+  "|",
+  "&",
+];
+const TS_CALLS = [
+  "Math.random()",
+  "client.logParam(",
+  "client.logMetric(",
+  "client.createRun(",
+  "tf.randomNormal(",
+  "require(",
+  "import(",
+  "mlflow.",
+  "wandb.init(",
+];
+const TS_TRIVIA = [
+  "\n",
+  " ",
+  "\t",
+  "// c",
+  "/* c */",
+  "/*",
+  "// eslint-disable-line",
+  "'s'",
+  '"t"',
+  "`x${y}`",
+  "/re/g",
+  "1e3",
+  "0n",
+  "\r\n",
+  "\u2028",
+  "\u0000",
+];
 
 export const tsToken = fc.oneof(
   { weight: 4, arbitrary: identifier },
@@ -119,13 +360,132 @@ export const tsToken = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TS_TRIVIA) },
 );
 
-const REQ_TOKENS = ["numpy", "scikit-learn", "torch", "Pandas_Extra.x", "[", "]", "extra", ",", "==", ">=", "~=", "===", "!=", "<", "1.26.4", "2.*", "1!2.0", "v1", ";", " python_version >= '3.8'", " and ", "@", "https://example.com/x.whl", "git+https://github.com/a/b@main#egg=b", "-r ", "-c ", "-e ", "--hash=sha256:00", "--index-url", "--", "-", "\\\n", "\\", "#", " # c", "\n", "\r\n", " ", "\t", "file:./x", "./pkg", "..", "%", "\u0000", "é", "${HOME}"];
+const REQ_TOKENS = [
+  "numpy",
+  "scikit-learn",
+  "torch",
+  "Pandas_Extra.x",
+  "[",
+  "]",
+  "extra",
+  ",",
+  "==",
+  ">=",
+  "~=",
+  "===",
+  "!=",
+  "<",
+  "1.26.4",
+  "2.*",
+  "1!2.0",
+  "v1",
+  ";",
+  " python_version >= '3.8'",
+  " and ",
+  "@",
+  "https://example.com/x.whl",
+  "git+https://github.com/a/b@main#egg=b",
+  "-r ",
+  "-c ",
+  "-e ",
+  "--hash=sha256:00",
+  "--index-url",
+  "--",
+  "-",
+  "\\\n",
+  "\\",
+  "#",
+  " # c",
+  "\n",
+  "\r\n",
+  " ",
+  "\t",
+  "file:./x",
+  "./pkg",
+  "..",
+  "%",
+  "\u0000",
+  "é",
+  "${HOME}",
+];
 export const requirementsToken = fc.oneof(fc.constantFrom(...REQ_TOKENS), identifier);
 
-const TOML_TOKENS = ["[project]", "[tool.poetry.dependencies]", "[tool.poetry.group.dev.dependencies]", "[dependency-groups]", "[[tool.x]]", "dependencies", "optional-dependencies", " = ", "=", "[", "]", "{", "}", ",", '"numpy>=1"', '"torch"', "'pandas'", '"""', "'''", "version", "extras", "python", "true", "1", "1979-05-27", "inf", "nan", "# c", "\n", "\r\n", ".", '"', "\\u00e9", "\\"];
+const TOML_TOKENS = [
+  "[project]",
+  "[tool.poetry.dependencies]",
+  "[tool.poetry.group.dev.dependencies]",
+  "[dependency-groups]",
+  "[[tool.x]]",
+  "dependencies",
+  "optional-dependencies",
+  " = ",
+  "=",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  '"numpy>=1"',
+  '"torch"',
+  "'pandas'",
+  '"""',
+  "'''",
+  "version",
+  "extras",
+  "python",
+  "true",
+  "1",
+  "1979-05-27",
+  "inf",
+  "nan",
+  "# c",
+  "\n",
+  "\r\n",
+  ".",
+  '"',
+  "\\u00e9",
+  "\\",
+];
 export const tomlToken = fc.oneof(fc.constantFrom(...TOML_TOKENS), identifier);
 
-const YAML_TOKENS = ["name:", "dependencies:", "channels:", "pip:", "- ", "  ", "    - ", "numpy", "numpy>=1", "pandas=2.2", "conda-forge::torch", "&a", "*a", "!!str", "!!binary", "{", "}", "[", "]", ": ", "? ", "|", ">", "---", "...", "#", "\n", "\r\n", "\t", "'", '"', "%YAML 1.2", "<<: *a", "~", "null", "-1"];
+const YAML_TOKENS = [
+  "name:",
+  "dependencies:",
+  "channels:",
+  "pip:",
+  "- ",
+  "  ",
+  "    - ",
+  "numpy",
+  "numpy>=1",
+  "pandas=2.2",
+  "conda-forge::torch",
+  "&a",
+  "*a",
+  "!!str",
+  "!!binary",
+  "{",
+  "}",
+  "[",
+  "]",
+  ": ",
+  "? ",
+  "|",
+  ">",
+  "---",
+  "...",
+  "#",
+  "\n",
+  "\r\n",
+  "\t",
+  "'",
+  '"',
+  "%YAML 1.2",
+  "<<: *a",
+  "~",
+  "null",
+  "-1",
+];
 export const yamlToken = fc.oneof(fc.constantFrom(...YAML_TOKENS), identifier);
 
 /** Tokens joined, sometimes by spaces, sometimes glued. */
@@ -145,13 +505,27 @@ const pythonVariant = fc
 
 const pythonBytes = fc.oneof(
   { weight: 3, arbitrary: joined(pythonToken) },
-  { weight: 4, arbitrary: mutated(pythonVariant, fc.array(pythonToken, { maxLength: 6 }).map((t) => t.join(" "))) },
+  {
+    weight: 4,
+    arbitrary: mutated(
+      pythonVariant,
+      fc.array(pythonToken, { maxLength: 6 }).map((t) => t.join(" ")),
+    ),
+  },
   { weight: 1, arbitrary: pythonVariant.map((t) => enc.encode(t)) },
 );
 
 // ---- Notebooks ----
 
-const junk: fc.Arbitrary<unknown> = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.string(),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+);
 
 const source = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NOTEBOOK_CELLS).map((s) => s.split("\n").map((l, i, a) => (i < a.length - 1 ? `${l}\n` : l))) },
@@ -178,7 +552,10 @@ const notebookObject = fc.oneof(
   // nbformat 4
   fc.record(
     {
-      cells: fc.oneof({ weight: 6, arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: cell }, { weight: 1, arbitrary: junk }), { maxLength: 6 }) }, { weight: 1, arbitrary: junk }),
+      cells: fc.oneof(
+        { weight: 6, arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: cell }, { weight: 1, arbitrary: junk }), { maxLength: 6 }) },
+        { weight: 1, arbitrary: junk },
+      ),
       metadata: fc.oneof(fc.constant({ language_info: { name: "python" } }), fc.record({ language_info: junk }), junk),
       nbformat: fc.oneof(fc.constant(4), junk),
       nbformat_minor: fc.oneof(fc.constant(5), junk),
@@ -207,52 +584,154 @@ const notebookBytes = fc.oneof(
 
 const requirementsBytes = fc.oneof(
   { weight: 3, arbitrary: joined(requirementsToken, 60) },
-  { weight: 3, arbitrary: mutated(fc.constant(REQUIREMENTS), fc.array(requirementsToken, { maxLength: 5 }).map((t) => t.join(""))) },
-  { weight: 1, arbitrary: fc.array(fc.array(requirementsToken, { maxLength: 8 }).map((t) => t.join("")), { maxLength: 20 }).map((ls) => enc.encode(ls.join("\n"))) },
+  {
+    weight: 3,
+    arbitrary: mutated(
+      fc.constant(REQUIREMENTS),
+      fc.array(requirementsToken, { maxLength: 5 }).map((t) => t.join("")),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(
+        fc.array(requirementsToken, { maxLength: 8 }).map((t) => t.join("")),
+        { maxLength: 20 },
+      )
+      .map((ls) => enc.encode(ls.join("\n"))),
+  },
 );
 
 /** A pyproject whose dependency values have every TOML type in every place. */
 const tomlValue: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('"numpy>=1.2"', '"*"', '"^2.1"', "1", "true", "[]", '["torch", 2]', '{ version = "^2", extras = ["x"] }', '{ git = "https://x", rev = "main" }', '[{ version = "<2" }, "bad"]', "{ version = 3 }", "[[[]]]"),
+  fc.constantFrom(
+    '"numpy>=1.2"',
+    '"*"',
+    '"^2.1"',
+    "1",
+    "true",
+    "[]",
+    '["torch", 2]',
+    '{ version = "^2", extras = ["x"] }',
+    '{ git = "https://x", rev = "main" }',
+    '[{ version = "<2" }, "bad"]',
+    "{ version = 3 }",
+    "[[[]]]",
+  ),
   fc.string({ maxLength: 10 }).map((s) => JSON.stringify(s)),
 );
 const pyprojectVariant = fc
-  .tuple(fc.array(fc.tuple(fc.constantFrom("[project]\ndependencies", "[tool.poetry.dependencies]\nnumpy", "[project.optional-dependencies]\nx", "[dependency-groups]\ndev", "[tool.poetry.group.g.dependencies]\ntorch", "[project]\nname"), tomlValue), { maxLength: 5 }))
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          "[project]\ndependencies",
+          "[tool.poetry.dependencies]\nnumpy",
+          "[project.optional-dependencies]\nx",
+          "[dependency-groups]\ndev",
+          "[tool.poetry.group.g.dependencies]\ntorch",
+          "[project]\nname",
+        ),
+        tomlValue,
+      ),
+      { maxLength: 5 },
+    ),
+  )
   .map((entries) => entries.map(([k, v]) => `${k} = ${v}\n`).join("\n"));
 
 const pyprojectBytes = fc.oneof(
-  { weight: 3, arbitrary: mutated(fc.constant(PYPROJECT), fc.array(tomlToken, { maxLength: 5 }).map((t) => t.join(""))) },
+  {
+    weight: 3,
+    arbitrary: mutated(
+      fc.constant(PYPROJECT),
+      fc.array(tomlToken, { maxLength: 5 }).map((t) => t.join("")),
+    ),
+  },
   { weight: 3, arbitrary: pyprojectVariant.map((t) => enc.encode(t)) },
   { weight: 2, arbitrary: joined(tomlToken, 80) },
 );
 
 const condaVariant = fc
-  .tuple(fc.constantFrom("dependencies:", "dependencies: ", "channels:", "name:"), fc.array(fc.oneof(fc.constantFrom("  - numpy>=1", "  - pip:", "      - torch", "  - {a: 1}", "  - [x]", "  - 1.5", "  -", "  pip: x", "  - pip: 3", "  - !!binary aGk=", "  - &a numpy", "  - *a", "  - *missing"), yamlToken), { maxLength: 10 }))
+  .tuple(
+    fc.constantFrom("dependencies:", "dependencies: ", "channels:", "name:"),
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          "  - numpy>=1",
+          "  - pip:",
+          "      - torch",
+          "  - {a: 1}",
+          "  - [x]",
+          "  - 1.5",
+          "  -",
+          "  pip: x",
+          "  - pip: 3",
+          "  - !!binary aGk=",
+          "  - &a numpy",
+          "  - *a",
+          "  - *missing",
+        ),
+        yamlToken,
+      ),
+      { maxLength: 10 },
+    ),
+  )
   .map(([head, lines]) => `name: env\n${head}\n${lines.join("\n")}\n`);
 
 const condaBytes = fc.oneof(
-  { weight: 3, arbitrary: mutated(fc.constant(CONDA), fc.array(yamlToken, { maxLength: 5 }).map((t) => t.join(""))) },
+  {
+    weight: 3,
+    arbitrary: mutated(
+      fc.constant(CONDA),
+      fc.array(yamlToken, { maxLength: 5 }).map((t) => t.join("")),
+    ),
+  },
   { weight: 3, arbitrary: condaVariant.map((t) => enc.encode(t)) },
   { weight: 2, arbitrary: joined(yamlToken, 80) },
 );
 
 const tsBytes = fc.oneof(
   { weight: 3, arbitrary: joined(tsToken) },
-  { weight: 4, arbitrary: mutated(fc.constant(TYPESCRIPT), fc.array(tsToken, { maxLength: 6 }).map((t) => t.join(" "))) },
+  {
+    weight: 4,
+    arbitrary: mutated(
+      fc.constant(TYPESCRIPT),
+      fc.array(tsToken, { maxLength: 6 }).map((t) => t.join(" ")),
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(enc.encode(TYPESCRIPT)) },
 );
 
 // ---- Hostile files (issue 13) ----
 
 /** Where a link in a stranger's tree may lead: devices, pseudo-files that lie about their size, folders, nowhere, a loop. */
-export const SPECIAL_TARGETS = ["/dev/zero", "/dev/null", "/dev/urandom", "/dev/full", "/proc/self/mem", "/proc/self/pagemap", "/proc/self/environ", "/proc/self/maps", "/proc/self/fd/0", "/", "/etc", "/nonexistent/x", ".", "fifo"];
+export const SPECIAL_TARGETS = [
+  "/dev/zero",
+  "/dev/null",
+  "/dev/urandom",
+  "/dev/full",
+  "/proc/self/mem",
+  "/proc/self/pagemap",
+  "/proc/self/environ",
+  "/proc/self/maps",
+  "/proc/self/fd/0",
+  "/",
+  "/etc",
+  "/nonexistent/x",
+  ".",
+  "fifo",
+];
 
 /** Flat manifests around the work budget: many short entries, or a few very long lines. */
 const flatManifest = fc
   .tuple(
     fc.constantFrom("requirements.txt", "pyproject.toml", "environment.yml", "package.json"),
     // At the line budget a case costs seconds: rarely.
-    fc.oneof({ weight: 18, arbitrary: fc.integer({ min: 10, max: 3_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 19_990, max: 20_010 }) }, { weight: 1, arbitrary: fc.constant(70_000) }),
+    fc.oneof(
+      { weight: 18, arbitrary: fc.integer({ min: 10, max: 3_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 19_990, max: 20_010 }) },
+      { weight: 1, arbitrary: fc.constant(70_000) },
+    ),
     fc.integer({ min: 1, max: 400_000 }),
     fc.boolean(),
   )
@@ -263,7 +742,14 @@ const flatManifest = fc
       if (name === "environment.yml") return `  - pkg${i}=1.${i}`;
       return `"k${i}": "1.0.${i}",`;
     };
-    const head = name === "pyproject.toml" ? "[project]\nname = \"x\"\n" : name === "environment.yml" ? "dependencies:\n" : name === "package.json" ? '{"dependencies": {\n' : "";
+    const head =
+      name === "pyproject.toml"
+        ? '[project]\nname = "x"\n'
+        : name === "environment.yml"
+          ? "dependencies:\n"
+          : name === "package.json"
+            ? '{"dependencies": {\n'
+            : "";
     const tail = name === "package.json" ? '"z": "1"}}\n' : "";
     // A few lines of 400k characters, or many short ones.
     const body = long ? `${entry(0)}${" ".repeat(width)}#${"x".repeat(width)}\n`.repeat(3) : Array.from({ length: lines }, (_, i) => entry(i)).join("\n");
@@ -272,7 +758,11 @@ const flatManifest = fc
 
 /** Nesting from just under the cap to a hundred thousand levels, in each syntax's brackets and blocks. */
 const deepManifest = fc
-  .tuple(fc.constantFrom("toml-inline", "toml-array", "yaml-flow", "yaml-block", "yaml-dash", "json"), fc.oneof(fc.integer({ min: 90, max: 110 }), fc.integer({ min: 1, max: 100_000 })), fc.boolean())
+  .tuple(
+    fc.constantFrom("toml-inline", "toml-array", "yaml-flow", "yaml-block", "yaml-dash", "json"),
+    fc.oneof(fc.integer({ min: 90, max: 110 }), fc.integer({ min: 1, max: 100_000 })),
+    fc.boolean(),
+  )
   .map(([shape, n, closed]) => {
     const close = (s: string) => (closed ? s : "");
     switch (shape) {
@@ -283,7 +773,10 @@ const deepManifest = fc
       case "yaml-flow":
         return { name: "environment.yml", text: `dependencies: ${"[".repeat(n)}numpy${close("]".repeat(n))}\n` };
       case "yaml-block":
-        return { name: "environment.yml", text: `dependencies:\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n` };
+        return {
+          name: "environment.yml",
+          text: `dependencies:\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`,
+        };
       case "yaml-dash":
         return { name: "environment.yml", text: `dependencies:\n  ${"- ".repeat(n)}numpy\n` };
       default:
@@ -316,10 +809,15 @@ const BYTES: Record<Exclude<FuzzKind, "special" | "flat" | "deep">, fc.Arbitrary
 };
 
 export function caseOf(kind: FuzzKind): fc.Arbitrary<FuzzCase> {
-  if (kind === "special") return fc.tuple(fc.constantFrom(...NAMES.special), fc.constantFrom(...SPECIAL_TARGETS)).map(([name, link]) => ({ kind, name, bytes: new Uint8Array(), link }));
+  if (kind === "special")
+    return fc
+      .tuple(fc.constantFrom(...NAMES.special), fc.constantFrom(...SPECIAL_TARGETS))
+      .map(([name, link]) => ({ kind, name, bytes: new Uint8Array(), link }));
   if (kind === "flat") return flatManifest.map((c) => ({ kind, ...c }));
   if (kind === "deep") return deepManifest.map((c) => ({ kind, ...c }));
-  return fc.tuple(fc.constantFrom(...NAMES[kind]), BYTES[kind as Exclude<FuzzKind, "special" | "flat" | "deep">]).map(([name, bytes]) => ({ kind, name, bytes }));
+  return fc
+    .tuple(fc.constantFrom(...NAMES[kind]), BYTES[kind as Exclude<FuzzKind, "special" | "flat" | "deep">])
+    .map(([name, bytes]) => ({ kind, name, bytes }));
 }
 
 export const anyCase: fc.Arbitrary<FuzzCase> = fc.oneof(...KINDS.map(caseOf));

@@ -96,7 +96,9 @@ export function buildHostileTree(base = tmpdir()): HostileTree {
   mkdirSync(join(root, "odd/pyproject.toml"), { recursive: true });
   put("odd/hidden.ipynb", notebook([code("print('shown first')\n")], ` "cells": ${JSON.stringify([code(UNSEEDED)])},`), { rule: "exp-lint/require-seed" });
   // 9. Two PEP 723 blocks: uv installs the first (unpinned here), pipx refuses the file.
-  put("odd/two-blocks.py", '# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n\n# /// script\n# dependencies = ["rich"]\n# ///\nimport rich\n', { rule: "exp-lint/pin-requirements" });
+  put("odd/two-blocks.py", '# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n\n# /// script\n# dependencies = ["rich"]\n# ///\nimport rich\n', {
+    rule: "exp-lint/pin-requirements",
+  });
   // 9. A path over 4,096 characters (made one folder at a time: no single call may name it).
   const part = "d".repeat(200);
   spawnSync("sh", ["-c", `cd "$1" && for i in $(seq 22); do mkdir ${part} && cd ${part}; done && printf 'x = 1\\n' > train.py`, "sh", root]);
@@ -111,7 +113,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = spawnSync(process.execPath, [bin, "-f", "json", "."], { cwd: tree.root, encoding: "utf8", maxBuffer: 1 << 30, timeout: 600_000 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const results = JSON.parse(r.stdout || "[]") as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
-  for (const res of results) for (const m of res.messages) console.log(`${res.filePath.slice(tree.root.length + 1)}: ${m.ruleId ?? "-"} ${m.message.slice(0, 120)}`);
+  for (const res of results)
+    for (const m of res.messages) console.log(`${res.filePath.slice(tree.root.length + 1)}: ${m.ruleId ?? "-"} ${m.message.slice(0, 120)}`);
   console.log(`exit ${r.status}, ${results.length} files reported, ${seconds.toFixed(1)} s wall`);
   removeTree(tree.root);
   removeTree(tree.outside);

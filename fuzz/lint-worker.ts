@@ -14,7 +14,18 @@ import { readText } from "../io/read.js";
  * invariants it broke, or the error it threw.
  */
 
-const PINS = { numpy: "1.26.4", pandas: "2.2.0", "scikit-learn": "1.4.2", torch: "2.1.2", mlflow: "2.12.1", wandb: "0.17.0", xgboost: "2.0.3", optuna: "3.6.1", ruff: "0.4.4", pytest: "8.2.0" };
+const PINS = {
+  numpy: "1.26.4",
+  pandas: "2.2.0",
+  "scikit-learn": "1.4.2",
+  torch: "2.1.2",
+  mlflow: "2.12.1",
+  wandb: "0.17.0",
+  xgboost: "2.0.3",
+  optuna: "3.6.1",
+  ruff: "0.4.4",
+  pytest: "8.2.0",
+};
 const cwd = mkdtempSync(join(tmpdir(), "exp-lint-fuzz-"));
 const eslint = new ESLint({
   cwd,

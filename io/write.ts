@@ -70,7 +70,11 @@ export function cleanUpOnSignals(): void {
     if (on) pending.add(path);
     else pending.delete(path);
   };
-  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) {
+  for (const [signal, number] of [
+    ["SIGINT", 2],
+    ["SIGTERM", 15],
+    ["SIGHUP", 1],
+  ] as const) {
     process.once(signal, () => {
       for (const path of pending) removeQuietly(path);
       process.exit(128 + number);

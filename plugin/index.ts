@@ -6,7 +6,6 @@ import { rules } from "../rules/index.js";
 import { buildConfigs } from "./configs.js";
 import { PACKAGE_VERSION as version } from "./package-info.js";
 
-
 // typescript-eslint's rule types and ESLint's language types describe the same objects differently.
 const plugin = {
   meta: { name: "exp-lint", version, namespace: "exp-lint" },

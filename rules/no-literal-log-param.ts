@@ -157,7 +157,13 @@ function configFacts(model: SemanticModel, source: ConfigSource) {
  * literal is, or, when the call receives the same literal, bind it to a module
  * constant (after the imports, under a name the file does not use) used in both places.
  */
-function repair(model: SemanticModel, key: string, literal: Expr, found: Use[], same: (u: Use) => boolean): { messageId: "logReceived" | "bindLiteral"; data: Record<string, string>; edits: Edit[] } | null {
+function repair(
+  model: SemanticModel,
+  key: string,
+  literal: Expr,
+  found: Use[],
+  same: (u: Use) => boolean,
+): { messageId: "logReceived" | "bindLiteral"; data: Record<string, string>; edits: Edit[] } | null {
   if (found.length !== 1) return null;
   const use = found[0]!;
   const at = { scope: scopeOf(model, literal), pos: literal.range[0] };
@@ -208,7 +214,8 @@ export default createRule<[], MessageIds>({
       const passThrough = ({ value, scope }: Use) => value.kind === "name" && model.binding(value.name, scope, value.range[0])?.kind === "param";
       // A name logged as a string (`"dataset": "CIFAR-100"`) is contradicted only by another string, not by the object
       // a call of the same keyword takes (`DataLoader(dataset=train_set)`).
-      const comparable = (u: Use, value: Expr) => !(value.kind === "literal" && typeof value.value === "string") || isLiteral(model.definition(u.value, u.scope));
+      const comparable = (u: Use, value: Expr) =>
+        !(value.kind === "literal" && typeof value.value === "string") || isLiteral(model.definition(u.value, u.scope));
       const usesOf = (key: string, value: Expr) => ((uses ??= callUses(model, text)).get(key) ?? []).filter((u) => !passThrough(u) && comparable(u, value));
       const agrees = (u: Use, value: Expr) => sameLiteral(model.definition(u.value, u.scope), value, text);
       const report = (messageId: MessageIds, { key, value }: Entry, other?: Use, found: Use[] = []) => {
@@ -217,7 +224,9 @@ export default createRule<[], MessageIds>({
         const argument = other ? `${key}${model.optionObjects ? ": " : "="}${snippet(text(other.value.range), 40)}` : "";
         const extra = other ? { callee: other.callee, argument } : {};
         const fix = repair(model, key, value, found, (u) => agrees(u, value));
-        const suggest = fix ? [{ messageId: fix.messageId, data: fix.data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }] : [];
+        const suggest = fix
+          ? [{ messageId: fix.messageId, data: fix.data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }]
+          : [];
         context.report({ loc: loc(value.range), messageId, data: { ...data, ...extra }, suggest });
       };
 

@@ -37,7 +37,11 @@ function intoWith(model: SemanticModel, w: WithBlock, call: Range): Edit | null 
   const bodyIndent = indentAt(text, w.body[0]);
   if (!bodyIndent.startsWith(stmt.indent) || bodyIndent === stmt.indent) return null;
   const extra = bodyIndent.slice(stmt.indent.length);
-  const moved = text.slice(stmt.start, stmt.end).split("\n").map((l) => (l.trim() ? extra + l : l)).join("\n");
+  const moved = text
+    .slice(stmt.start, stmt.end)
+    .split("\n")
+    .map((l) => (l.trim() ? extra + l : l))
+    .join("\n");
   // The line break that ended the block's last line now ends the moved statement's.
   const gap = text.slice(w.range[1], stmt.start);
   const brk = gap.startsWith("\r\n") ? "\r\n" : "\n";
@@ -49,7 +53,8 @@ function beforeEnd(model: SemanticModel, end: Range, call: Range): Edit | null {
   const own = statementOf(model, call);
   const stmt = own && withLeadingComments(model, own);
   const closer = statementOf(model, end);
-  if (!stmt || !closer || closer.indent !== stmt.indent || !/^(?:await\s+)?$/u.test(closer.head) || !onlyBlankBetween(model.text, closer.end, stmt.start)) return null;
+  if (!stmt || !closer || closer.indent !== stmt.indent || !/^(?:await\s+)?$/u.test(closer.head) || !onlyBlankBetween(model.text, closer.end, stmt.start))
+    return null;
   if (!/^(?:await\s+)?$/u.test(stmt.head)) return null;
   return moveBefore(model, stmt, closer);
 }
@@ -118,7 +123,12 @@ export default createRule<[], MessageIds>({
             // Anywhere, ending a run opened with nested=True leaves its parent active.
             if (bare.some((s) => mine(s) && before(s.call.range, e.call.range) && mayNest(s.call, api))) continue;
             const end = text(e.call.callee.range) + "()";
-            closers.push({ at: e.call.range, messageId: "afterRunEnded", data: { call, end, line: lineOf(e.call.range), cost }, edit: () => beforeEnd(model, e.call.range, r) });
+            closers.push({
+              at: e.call.range,
+              messageId: "afterRunEnded",
+              data: { call, end, line: lineOf(e.call.range), cost },
+              edit: () => beforeEnd(model, e.call.range, r),
+            });
           }
           const last = closers.sort((a, b) => a.at[1] - b.at[1]).at(-1);
           if (last) {

@@ -1,4 +1,13 @@
-import { EVAL_TOKENS, HELD_OUT_LOADER_HOOKS, LOADER_HOOK_PACKAGES, LOSS_TOKENS, nameTokens, QUALITY_METRIC_TOKENS, SPLIT_TOKENS, type SplitRole } from "../catalogue/data.js";
+import {
+  EVAL_TOKENS,
+  HELD_OUT_LOADER_HOOKS,
+  LOADER_HOOK_PACKAGES,
+  LOSS_TOKENS,
+  nameTokens,
+  QUALITY_METRIC_TOKENS,
+  SPLIT_TOKENS,
+  type SplitRole,
+} from "../catalogue/data.js";
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
 import type { CallExpr, Expr, Range } from "../semantic/ir.js";
 import { metricDictKind } from "../semantic/metric-summaries.js";
@@ -33,7 +42,9 @@ const splitOf = (token: string): SplitRole | "eval" | null =>
 function classifyKey(key: string): { split: KeySplit; kind: "loss" | "quality" | null } | null {
   const tokens = nameTokens(key);
   // `acc_std_dev` is a spread, not a dev split.
-  const splits = new Set(tokens.map((t, i) => (t === "dev" && (tokens[i - 1] === "std" || tokens[i - 1] === "standard") ? null : splitOf(t))).filter((s) => s !== null));
+  const splits = new Set(
+    tokens.map((t, i) => (t === "dev" && (tokens[i - 1] === "std" || tokens[i - 1] === "standard") ? null : splitOf(t))).filter((s) => s !== null),
+  );
   if (splits.size > 1) return null;
   const kind = tokens.some((t) => LOSS_TOKENS.has(t)) ? "loss" : tokens.some((t) => QUALITY_METRIC_TOKENS.has(t)) ? "quality" : null;
   return { split: splits.size ? [...splits][0]! : null, kind };
@@ -72,7 +83,8 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
       for (const en of mapping.entries) {
         const key = literalString(en.key);
         // A dict written in the call is renamed there; one bound earlier may be read elsewhere under its old key.
-        if (key !== null) out.push({ key, value: en.value, scope: scopeOf(model, en.value), at: en.range, ...(mapping === arg.value ? { keyLiteral: en.key! } : {}) });
+        if (key !== null)
+          out.push({ key, value: en.value, scope: scopeOf(model, en.value), at: en.range, ...(mapping === arg.value ? { keyLiteral: en.key! } : {}) });
       }
     }
     // `metrics["acc"] = v` before `log_metrics(metrics)`.
@@ -96,7 +108,8 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
       const keyExpr = argument(item, logger.key)?.value;
       const key = literalString(keyExpr);
       const value = argument(item, logger.value)?.value;
-      if (key !== null && value) out.push({ key, value, scope: scopeOf(model, value), at: value.range, ...(items === list!.value ? { keyLiteral: keyExpr! } : {}) });
+      if (key !== null && value)
+        out.push({ key, value, scope: scopeOf(model, value), at: value.range, ...(items === list!.value ? { keyLiteral: keyExpr! } : {}) });
     }
   }
   return out;
@@ -113,7 +126,10 @@ function heldOutLoaderHooks(model: SemanticModel): { at: Range; data: Record<str
       const prov = provenance(model, ret.value, ret.scope);
       // The name of the data alone (`self.train_ds`) is evidence enough here: the hook's own name says which split it must be.
       if (prov.role !== "train") continue;
-      out.push({ at: ret.value.range, data: { hook: fn.name!, evidence: describeEvidence(prov.evidence, "train"), step: hook.step, split: ROLE_WORDS[hook.role] } });
+      out.push({
+        at: ret.value.range,
+        data: { hook: fn.name!, evidence: describeEvidence(prov.evidence, "train"), step: hook.step, split: ROLE_WORDS[hook.role] },
+      });
       break;
     }
   }

@@ -20,25 +20,49 @@ import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../se
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
-import { at, base, derivation, leakedSplit, sameRange, short, type Split, rankedTestScores, splitsOf, statisticsBeforeSplit, testEvidence, testScores, trainedOnAll } from "../semantic/splits.js";
+import {
+  at,
+  base,
+  derivation,
+  leakedSplit,
+  sameRange,
+  short,
+  type Split,
+  rankedTestScores,
+  splitsOf,
+  statisticsBeforeSplit,
+  testEvidence,
+  testScores,
+  trainedOnAll,
+} from "../semantic/splits.js";
 import { dataFitKind, learnedFit } from "../semantic/split-summaries.js";
 import { tableRead } from "../semantic/table-files.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
-type MessageIds = "fittedFileBeforeSplit" | "statsBeforeSplit" | "fitOnAll" | "fitBeforeSplit" | "resampleBeforeSplit" | "fitOnTest" | "searchOnTest" | "tuneOnTest" | "selectOnTest" | "earlyStopOnTest";
+type MessageIds =
+  | "fittedFileBeforeSplit"
+  | "statsBeforeSplit"
+  | "fitOnAll"
+  | "fitBeforeSplit"
+  | "resampleBeforeSplit"
+  | "fitOnTest"
+  | "searchOnTest"
+  | "tuneOnTest"
+  | "selectOnTest"
+  | "earlyStopOnTest";
 type Options = [];
 
 // Builtins that pick or order candidates by a key.
 const RANKING_BUILTINS = new Set(["max", "min", "sorted"]);
-
 
 /** Early stopping on a fit or train call, in words; null when it does not stop early or keep a best iteration. */
 function earlyStopping(model: SemanticModel, site: CallSite): string | null {
   const { call, scope } = site;
   const on = (c: CallExpr, where: string): string | null => {
     for (const a of model.namedArguments(c)) {
-      if (EARLY_STOPPING_KEYWORDS.includes(a.name) && !(a.value.kind === "literal" && (a.value.value === null || a.value.value === false))) return `${a.name}${where}`;
+      if (EARLY_STOPPING_KEYWORDS.includes(a.name) && !(a.value.kind === "literal" && (a.value.value === null || a.value.value === false)))
+        return `${a.name}${where}`;
     }
     return null;
   };
@@ -103,9 +127,12 @@ function handWrittenCheckpoint(model: SemanticModel, value: Expr, scope: number)
         const body = def ? functionBody(model, def)?.range : en.value.kind === "other" ? en.value.range : undefined;
         if (!body) continue;
         const saves = callsIn(model, body).some((c) => c.call.callee.kind === "member" && CHECKPOINT_ACTIONS.methods.has(c.call.callee.property));
-        const stops = attributeWrites(model).some((w) => contains(body, w.range) && w.target.kind === "member" && CHECKPOINT_ACTIONS.stopFlags.has(w.target.property));
+        const stops = attributeWrites(model).some(
+          (w) => contains(body, w.range) && w.target.kind === "member" && CHECKPOINT_ACTIONS.stopFlags.has(w.target.property),
+        );
         // Only on what it monitors (`logs.val_loss`): a stop button (`model.stopTraining = this.stopFlag`) chooses nothing.
-        if ((saves || stops) && readsValidationLog(model, body)) return `${/^[aeiou]/iu.test(hook) ? "an" : "a"} ${hook} callback that ${saves ? "saves the model" : "stops training"}`;
+        if ((saves || stops) && readsValidationLog(model, body))
+          return `${/^[aeiou]/iu.test(hook) ? "an" : "a"} ${hook} callback that ${saves ? "saves the model" : "stops training"}`;
       }
     }
   }
@@ -202,7 +229,11 @@ function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: 
       data: {
         stat: `${leak.statistic}${leak.more ? ` (and ${leak.more} more)` : ""}`,
         data: leak.table,
-        via: !helper ? "" : helper.external ? `, inside ${helper.name}(...) of another module of the project,` : `, called as ${helper.name}(...) on line ${lineOf(helper.call.range)},`,
+        via: !helper
+          ? ""
+          : helper.external
+            ? `, inside ${helper.name}(...) of another module of the project,`
+            : `, called as ${helper.name}(...) on line ${lineOf(helper.call.range)},`,
         split: leak.split.name,
         heldOut: tableRoles.has("train") ? "validation" : leak.split.heldOut,
       },
@@ -214,7 +245,11 @@ function* statsBeforeSplit(model: SemanticModel, splits: () => Split[], lineOf: 
 function* fittedFileBeforeSplit(model: SemanticModel, splits: () => Split[]): Generator<Finding> {
   const seen = new Set<Binding>();
   for (const split of splits()) {
-    const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
+    const d = derivation(
+      model,
+      split.data.map((e) => ({ e, scope: split.scope })),
+      split.range[0],
+    );
     for (const b of d.bindings) {
       const read = seen.has(b) ? null : tableRead(model, b);
       seen.add(b);
@@ -270,7 +305,13 @@ function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
   for (const set of sets) {
     const evidence = testEvidence(model, set, scope);
     const stopper = evidence ? earlyStopping(model, site) : null;
-    if (evidence && stopper) return { call, range: set.range, messageId: "earlyStopOnTest", data: { call: calleeText(model, call), evidence: `${evidence}, passed as ${monitor.name}`, stopper } };
+    if (evidence && stopper)
+      return {
+        call,
+        range: set.range,
+        messageId: "earlyStopOnTest",
+        data: { call: calleeText(model, call), evidence: `${evidence}, passed as ${monitor.name}`, stopper },
+      };
   }
   return null;
 }
@@ -296,7 +337,17 @@ function* tuneOnTest(model: SemanticModel): Generator<Finding> {
       // `study.optimize(lambda trial: objective(trial, X_test, y_test))`: test data handed to the objective.
       const inner = callsIn(model, fn.value.range).find((c) => c.call.args.some((a) => testEvidence(model, a.value, c.scope)));
       const arg = inner?.call.args.find((a) => testEvidence(model, a.value, inner.scope));
-      if (inner && arg) yield { call: inner.call, range: arg.range, messageId: "tuneOnTest", data: { objective: snippet(model.sourceText(inner.call.callee.range), 40), runner: runnerName, evidence: testEvidence(model, arg.value, inner.scope)! } };
+      if (inner && arg)
+        yield {
+          call: inner.call,
+          range: arg.range,
+          messageId: "tuneOnTest",
+          data: {
+            objective: snippet(model.sourceText(inner.call.callee.range), 40),
+            runner: runnerName,
+            evidence: testEvidence(model, arg.value, inner.scope)!,
+          },
+        };
       continue;
     }
     if (fn?.value.kind !== "name") continue;
@@ -304,7 +355,13 @@ function* tuneOnTest(model: SemanticModel): Generator<Finding> {
     const body = functionBody(model, def);
     // One finding per objective, at its first test score.
     const hit = body ? testScores(model, body.range)[0] : undefined;
-    if (hit) yield { call: hit.site.call, range: hit.arg.range, messageId: "tuneOnTest", data: { objective: fn.value.name, runner: runnerName, evidence: hit.evidence } };
+    if (hit)
+      yield {
+        call: hit.site.call,
+        range: hit.arg.range,
+        messageId: "tuneOnTest",
+        data: { objective: fn.value.name, runner: runnerName, evidence: hit.evidence },
+      };
   }
 }
 
@@ -320,7 +377,12 @@ function* promoteOnTest(model: SemanticModel): Generator<Finding> {
       const text = literalString(item);
       const metric = text?.match(/^metrics\.[`"]?([^`"\s]+)/u)?.[1];
       if (!metric || roleFromName(metric) !== "test" || !promotions.some((p) => p.site.call.range[0] > site.call.range[0])) continue;
-      yield { call: site.call, range: item.range, messageId: "selectOnTest", data: { kept: `${short(qname)}(order_by=...)`, evidence: `runs ranked by the metric '${metric}'` } };
+      yield {
+        call: site.call,
+        range: item.range,
+        messageId: "selectOnTest",
+        data: { kept: `${short(qname)}(order_by=...)`, evidence: `runs ranked by the metric '${metric}'` },
+      };
       break;
     }
   }
@@ -333,12 +395,23 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
     const key = builtin(site.call.callee, site.scope) ? argument(site.call, { keyword: "key" }) : null;
     const hit = key ? testScores(model, key.range)[0] : undefined;
     if (hit) {
-      yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence } };
+      yield {
+        call: hit.site.call,
+        range: hit.arg.range,
+        messageId: "selectOnTest",
+        data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: hit.evidence },
+      };
       continue;
     }
     // `max(scores, key=scores.get)` over a dict filled with test scores.
     const ranked = key ? rankedTestScores(model, site) : null;
-    if (ranked) yield { call: site.call, range: site.call.range, messageId: "selectOnTest", data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: ranked } };
+    if (ranked)
+      yield {
+        call: site.call,
+        range: site.call.range,
+        messageId: "selectOnTest",
+        data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: ranked },
+      };
   }
   for (const { loop, carried } of loopCarried(model)) {
     // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`).
@@ -365,7 +438,8 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     languages: ["exp-lint/python", "js/js"],
     docs: {
-      description: "Disallow test data reaching training: preprocessing fitted before the split, and fitting, tuning, model selection or early stopping on the test split",
+      description:
+        "Disallow test data reaching training: preprocessing fitted before the split, and fitting, tuning, model selection or early stopping on the test split",
       recommended: true,
     },
     messages: {
@@ -403,7 +477,14 @@ export default createRule<Options, MessageIds>({
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
         findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
       }
-      findings.push(...fittedFileBeforeSplit(model, allSplits), ...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line), ...fitOnAll(model, allSplits), ...tuneOnTest(model), ...selectOnTest(model), ...promoteOnTest(model));
+      findings.push(
+        ...fittedFileBeforeSplit(model, allSplits),
+        ...statsBeforeSplit(model, allSplits, (r) => loc(r).start.line),
+        ...fitOnAll(model, allSplits),
+        ...tuneOnTest(model),
+        ...selectOnTest(model),
+        ...promoteOnTest(model),
+      );
       const reported = new Set<CallExpr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;

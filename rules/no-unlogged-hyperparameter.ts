@@ -47,7 +47,10 @@ const SYNONYM = new Map(keySynonyms.flatMap((group) => group.map((k) => [k, grou
 
 /** `optimizer/learning_rate`, `model.n_estimators`, `Learning-Rate` → one comparable key. */
 function normalKey(key: string): string {
-  const flat = key.slice(Math.max(key.lastIndexOf("/"), key.lastIndexOf(".")) + 1).toLowerCase().replace(/[^a-z0-9]/gu, "");
+  const flat = key
+    .slice(Math.max(key.lastIndexOf("/"), key.lastIndexOf(".")) + 1)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/gu, "");
   return SYNONYM.get(flat) ?? flat;
 }
 
@@ -77,7 +80,14 @@ function received(model: SemanticModel, site: CallSite, entry: HyperparameterCal
     const entries = mappingOf(model, d, site.scope);
     const own = model.ownPaths(e, site.scope);
     if (entries) {
-      for (const en of entries) if (countsAs(entry, en.key, inParams)) add(en.key, en.value, false, own.map((p) => `${p}[${JSON.stringify(en.key)}]`));
+      for (const en of entries)
+        if (countsAs(entry, en.key, inParams))
+          add(
+            en.key,
+            en.value,
+            false,
+            own.map((p) => `${p}[${JSON.stringify(en.key)}]`),
+          );
     } else if (inParams || !entry.only) add(label, e, true);
     // Into a call where only some keywords are settings (`DataLoader`), an unreadable `**spread`
     // mostly holds runtime options (`num_workers`, `pin_memory`): not reported as a setting.
@@ -110,7 +120,12 @@ function integrationOn(call: CallExpr, entry: HyperparameterCall): boolean {
   const arg = argument(call, { keyword: entry.integration.keyword });
   if (!arg) return true;
   const v = arg.value;
-  const values = v.kind === "literal" ? [v.value] : v.kind === "collection" && v.items.every((i) => i.kind === "literal") ? v.items.map((i) => (i as { value: unknown }).value) : null;
+  const values =
+    v.kind === "literal"
+      ? [v.value]
+      : v.kind === "collection" && v.items.every((i) => i.kind === "literal")
+        ? v.items.map((i) => (i as { value: unknown }).value)
+        : null;
   // Not a literal: cannot tell, so take it as on.
   return values === null || values.some((x) => !entry.integration!.off.includes(String(x)));
 }
@@ -130,7 +145,8 @@ function loggedValues(model: SemanticModel): Logged[] {
       if (value) out.push({ key: key ? literalString(model.definition(key, site.scope)) : null, value, scope: site.scope });
     }
   }
-  for (const logger of paramMappingLoggers) for (const { site } of model.callsTo([logger.qname])) addMapping(argument(site.call, logger.mapping)?.value, site.scope);
+  for (const logger of paramMappingLoggers)
+    for (const { site } of model.callsTo([logger.qname])) addMapping(argument(site.call, logger.mapping)?.value, site.scope);
   for (const logger of paramBatchLoggers) {
     for (const { site } of model.callsTo([logger.qname])) {
       const list = argument(site.call, logger.list)?.value;
@@ -165,7 +181,8 @@ function loggedValues(model: SemanticModel): Logged[] {
   // Logged inside a helper (`def log_config(c): mlflow.log_params(vars(c))`): what its callers pass is logged.
   for (const l of [...out]) {
     const d = model.definition(l.value, l.scope);
-    const handed = d.kind === "name" ? [d] : d.kind === "call" ? d.args.map((a) => a.value) : d.kind === "member" && d.property === "__dict__" ? [d.object] : [];
+    const handed =
+      d.kind === "name" ? [d] : d.kind === "call" ? d.args.map((a) => a.value) : d.kind === "member" && d.property === "__dict__" ? [d.object] : [];
     for (const e of handed) {
       const b = e.kind === "name" ? model.binding(e.name, l.scope, e.range[0]) : null;
       if (b?.kind !== "param") continue;
@@ -288,7 +305,13 @@ function entryText(model: SemanticModel, dict: DictExpr | null, name: string, va
  * `wandb.config.update`). A literal the call receives is first bound to a
  * module constant the call and the log both use, so the log holds no literal.
  */
-function logMissing(model: SemanticModel, site: CallSite, missing: Received[], dicts: { dict: DictExpr; scope: number }[], starts: CallSite[]): { messageId: "addToLogged" | "insertLogCall"; edits: Edit[] } | null {
+function logMissing(
+  model: SemanticModel,
+  site: CallSite,
+  missing: Received[],
+  dicts: { dict: DictExpr; scope: number }[],
+  starts: CallSite[],
+): { messageId: "addToLogged" | "insertLogCall"; edits: Edit[] } | null {
   if (missing.some((a) => a.whole)) return null;
   const taken = new Set(bindings(model).map((b) => b.name));
   const constants = new Map<Received, string>();
@@ -326,7 +349,9 @@ function logMissing(model: SemanticModel, site: CallSite, missing: Received[], d
     const indent = indentAt(text, last.range[0]);
     const comma = /^\s*,/u.exec(after);
     const lines = entries(dict).map((en) => `${nl}${indent}${en}`);
-    const edit = comma ? insertAt(last.range[1] + comma[0].length, lines.map((l) => `${l},`).join("")) : insertAt(last.range[1], lines.map((l) => `,${l}`).join(""));
+    const edit = comma
+      ? insertAt(last.range[1] + comma[0].length, lines.map((l) => `${l},`).join(""))
+      : insertAt(last.range[1], lines.map((l) => `,${l}`).join(""));
     return withConstants("addToLogged", edit, at);
   }
   const stmt = statementOf(model, site.call.range);
@@ -334,11 +359,16 @@ function logMissing(model: SemanticModel, site: CallSite, missing: Received[], d
   // Inside the run: after its start in the same function, in its `with` body or on every path from a bare start.
   const inRun = (s: CallSite) => {
     const w = model.withOf(s.call);
-    return s.scope === site.scope && s.call.range[1] <= stmt.start && (w ? w.body[0] <= site.call.range[0] && site.call.range[1] <= w.body[1] : model.dominates(s.call.range, site.call.range));
+    return (
+      s.scope === site.scope &&
+      s.call.range[1] <= stmt.start &&
+      (w ? w.body[0] <= site.call.range[0] && site.call.range[1] <= w.body[1] : model.dominates(s.call.range, site.call.range))
+    );
   };
   const start = starts.filter(inRun).at(-1);
   const callee = start?.call.callee;
-  if (callee?.kind !== "member" || !portable(model, callee.object, start!.scope, { scope: site.scope, pos: stmt.start }) || !fits(stmt.start, site.scope)) return null;
+  if (callee?.kind !== "member" || !portable(model, callee.object, start!.scope, { scope: site.scope, pos: stmt.start }) || !fits(stmt.start, site.scope))
+    return null;
   const module = model.sourceText(callee.object.range);
   const logger = callee.property === "start_run" ? `${module}.log_params` : callee.property === "init" ? `${module}.config.update` : null;
   if (!logger) return null;
@@ -438,7 +468,8 @@ export default createRule<[], MessageIds>({
         const takers = byKey.get(normalKey(l.key)) ?? [];
         const loggedDef = model.definition(l.value, l.scope);
         // The same value: flowing from what is logged, or the same constant on both sides.
-        const agrees = ({ c, a }: (typeof takers)[number]) => flows(a.value, c.site.scope, from, a.via) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
+        const agrees = ({ c, a }: (typeof takers)[number]) =>
+          flows(a.value, c.site.scope, from, a.via) || sameConstant(loggedDef, model.definition(a.value, c.site.scope), text);
         if (!takers.length || takers.some(agrees)) continue;
         for (const { c, a } of takers) {
           const def = model.definition(a.value, c.site.scope);
@@ -446,7 +477,12 @@ export default createRule<[], MessageIds>({
           if ((!isLiteral(def) && !isLiteral(loggedDef)) || mismatched.has(a.value)) continue;
           mismatched.add(a.value);
           const shown = (e: Expr, d: Expr) => `${snippet(text(e.range), 40)}${d === e ? "" : ` (${snippet(text(d.range), 30)})`}`;
-          const data = { key: l.key, logged: shown(l.value, loggedDef), callee: snippet(text(c.site.call.callee.range), 40), actual: `${a.name}=${shown(a.value, def)}` };
+          const data = {
+            key: l.key,
+            logged: shown(l.value, loggedDef),
+            callee: snippet(text(c.site.call.callee.range), 40),
+            actual: `${a.name}=${shown(a.value, def)}`,
+          };
           context.report({ loc: loc(a.value.range), messageId: "loggedOtherValue", data });
         }
       }
@@ -464,7 +500,9 @@ export default createRule<[], MessageIds>({
         const names = unlogged.map((a) => a.name).join(", ");
         const data = { callee: snippet(text(site.call.callee.range), 40), names, them: unlogged.length === 1 ? "it" : "them", how };
         const fix = logMissing(model, site, unlogged, (dicts ??= loggedDicts(model)), startSites);
-        const suggest = fix ? [{ messageId: fix.messageId, data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }] : [];
+        const suggest = fix
+          ? [{ messageId: fix.messageId, data, fix: (fixer: RuleFixer) => fix.edits.map((e) => fixer.replaceTextRange(e.range, e.text)) }]
+          : [];
         context.report({ loc: loc(site.call.callee.range), messageId: "unlogged", data, suggest });
       }
     });

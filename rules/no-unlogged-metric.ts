@@ -14,7 +14,15 @@ import {
   recordingObjects,
   SCORE_METHODS,
 } from "../catalogue/provenance.js";
-import { metricBatchLoggers, metricLoggers, metricMappingLoggers, paramLoggers, paramMappingLoggers, runApis, TRACKER_PACKAGES } from "../catalogue/tracking.js";
+import {
+  metricBatchLoggers,
+  metricLoggers,
+  metricMappingLoggers,
+  paramLoggers,
+  paramMappingLoggers,
+  runApis,
+  TRACKER_PACKAGES,
+} from "../catalogue/tracking.js";
 import type { Binding, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { attributeWrites, bindings, callSites, fitsByOwner, receiverBinding, returns, rootName } from "../semantic/queries.js";
@@ -72,7 +80,8 @@ export default createRule<[], MessageIds>({
         if (e) loggedValues.push({ value: e, scope: site.scope });
       };
       for (const l of [...metricLoggers, ...paramLoggers]) for (const { site } of model.callsTo([l.qname])) add(site, argument(site.call, l.value)?.value);
-      for (const l of [...metricMappingLoggers, ...paramMappingLoggers]) for (const { site } of model.callsTo([l.qname])) add(site, argument(site.call, l.mapping)?.value);
+      for (const l of [...metricMappingLoggers, ...paramMappingLoggers])
+        for (const { site } of model.callsTo([l.qname])) add(site, argument(site.call, l.mapping)?.value);
       for (const l of metricBatchLoggers) for (const { site } of model.callsTo([l.qname])) add(site, argument(site.call, l.list)?.value);
       for (const { site } of model.callsTo(otherRecorders)) for (const a of site.call.args) add(site, a.value);
       const recorders = new Set(recordingObjects);
@@ -84,11 +93,13 @@ export default createRule<[], MessageIds>({
       // `metrics["auc"] = auc` into a mapping that is logged later.
       for (const t of attributeWrites(model)) {
         const root = [...model.accessPaths(t.target.object, t.scope)];
-        if (root.some((r) => [...loggedPaths].some((p) => pathWithin(r, p) || pathWithin(p, r)))) for (const p of model.accessPaths(t.value, t.scope)) loggedPaths.add(p);
+        if (root.some((r) => [...loggedPaths].some((p) => pathWithin(r, p) || pathWithin(p, r))))
+          for (const p of model.accessPaths(t.value, t.scope)) loggedPaths.add(p);
       }
       // Logged: a path of a logged value, or read inside a logging call's arguments (`run.log({ acc: acc.item() })`).
       const logged = (b: Binding) =>
-        [...loggedPaths].some((p) => pathWithin(p, `${b.name}@${b.range[0]}`)) || model.references(b).some((ref) => logCalls.some((l) => contains(l.call.range, ref.range)));
+        [...loggedPaths].some((p) => pathWithin(p, `${b.name}@${b.range[0]}`)) ||
+        model.references(b).some((ref) => logCalls.some((l) => contains(l.call.range, ref.range)));
 
       // Autologging that records the metrics a script computes itself after training.
       const autologged = callSites(model).some((site) => {
@@ -126,7 +137,13 @@ export default createRule<[], MessageIds>({
             if (returns(model).some((r) => contains(r.range, ref.range))) return null;
             for (const o of callSites(model)) if (contains(o.call.range, ref.range) && !displays.includes(o) && model.calledFunction(o)) return null;
             for (const next of bindings(model)) {
-              if ((next.kind === "assign" || next.kind === "unpack") && next.value && contains(next.value.range, ref.range) && !seen.has(next) && seen.size < 16) {
+              if (
+                (next.kind === "assign" || next.kind === "unpack") &&
+                next.value &&
+                contains(next.value.range, ref.range) &&
+                !seen.has(next) &&
+                seen.size < 16
+              ) {
                 seen.add(next);
                 work.push(next);
               }

@@ -62,7 +62,8 @@ const PIP: Wording = {
 
 const NPM: Wording = {
   exact: (name, version) => `"${name}": "${version}"`,
-  remedy: ', or commit the lock file your package manager writes (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock); "exp-lint --fix" writes the version installed in node_modules',
+  remedy:
+    ', or commit the lock file your package manager writes (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock); "exp-lint --fix" writes the version installed in node_modules',
   shortRemedy: ", or commit your lock file",
   installed: (name) => `"npm ls ${name}"`,
   refMark: "#",
@@ -87,7 +88,11 @@ function describeRef(ref: string | null, mark: string): string {
 
 /** Source text as one line: continuations and runs of space collapsed. */
 function flat(text: string, range: Range): string {
-  return text.slice(range[0], range[1]).replace(/\\(?:\r\n|\r|\n)/gu, " ").replace(/\s+/gu, " ").trim();
+  return text
+    .slice(range[0], range[1])
+    .replace(/\\(?:\r\n|\r|\n)/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 interface Finding {
@@ -162,8 +167,7 @@ export default createRule<Options, MessageIds>({
           lockfiles: {
             type: "string",
             enum: ["satisfy", "ignore"],
-            description:
-              `With "satisfy", ranges are accepted where a lock file pins them: a pyproject.toml's when ${orList(locksFor("pyproject"))} sits beside it, a Pipfile's when ${orList(locksFor("pipfile"))} does, a PEP 723 script's when <script>.py.lock does, and a package.json's when ${orList(locksFor("package-json"))} sits beside it or in a folder above it, up to the repository root; "ignore" reports them anyway.`,
+            description: `With "satisfy", ranges are accepted where a lock file pins them: a pyproject.toml's when ${orList(locksFor("pyproject"))} sits beside it, a Pipfile's when ${orList(locksFor("pipfile"))} does, a PEP 723 script's when <script>.py.lock does, and a package.json's when ${orList(locksFor("package-json"))} sits beside it or in a folder above it, up to the repository root; "ignore" reports them anyway.`,
           },
           allowUrls: {
             type: "boolean",

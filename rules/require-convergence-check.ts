@@ -116,7 +116,9 @@ function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range
     if (sampler.result === "receiver") return null;
     // Used in place: `az.plot_posterior(pm.sample())`, `return pm.sample()`.
     const direct = [
-      ...callSites(model).filter((o) => o.call.args.some((a) => same(a.value.range, r)) && !SAVES.has(model.callee(o) ?? "")).map((o) => o.call.range),
+      ...callSites(model)
+        .filter((o) => o.call.args.some((a) => same(a.value.range, r)) && !SAVES.has(model.callee(o) ?? ""))
+        .map((o) => o.call.range),
       ...returned.filter((ret) => same(ret.value.range, r)).map((ret) => ret.range),
     ];
     return direct[0] ?? null;
@@ -124,7 +126,10 @@ function firstUse(model: SemanticModel, site: CallSite, sampler: Sampler): Range
   const isFit = (range: Range) => contains(r, range);
   const saves = (call: CallExpr, scope: number) =>
     SAVES.has(model.callee({ call, scope }) ?? "") ||
-    (call.callee.kind === "member" && saveMethods.includes(call.callee.property) && call.callee.object.kind === "name" && mentions(model, call.callee.object, scope, b));
+    (call.callee.kind === "member" &&
+      saveMethods.includes(call.callee.property) &&
+      call.callee.object.kind === "name" &&
+      mentions(model, call.callee.object, scope, b));
   const uses: Range[] = [];
   for (const o of callSites(model)) {
     if (isFit(o.call.range) || saves(o.call, o.scope)) continue;

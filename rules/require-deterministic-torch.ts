@@ -126,7 +126,8 @@ export default createRule<[], MessageIds>({
       }
       for (const { site, qname } of model.callsTo(BENCHMARK_SWITCHES.keys())) {
         const arg = argument(site.call, BENCHMARK_SWITCHES.get(qname)!);
-        if (arg && literal(model.definition(arg.value, site.scope)) === true) context.report({ loc: loc(arg.range), messageId: "benchmarkOn", data: { setting: text(arg.range) } });
+        if (arg && literal(model.definition(arg.value, site.scope)) === true)
+          context.report({ loc: loc(arg.range), messageId: "benchmarkOn", data: { setting: text(arg.range) } });
       }
       if (!deterministic(model)) {
         const use = firstCudaUse(model);
@@ -136,7 +137,11 @@ export default createRule<[], MessageIds>({
         const missing = missingWorkerSeeding(model, site);
         if (!missing) continue;
         const workers = String(literalArg(model, site, dataLoader.numWorkers));
-        context.report({ loc: loc(site.call.range), messageId: "workersUnseeded", data: { call: `${snippet(text(site.call.callee.range))}(...)`, workers, missing } });
+        context.report({
+          loc: loc(site.call.range),
+          messageId: "workersUnseeded",
+          data: { call: `${snippet(text(site.call.callee.range))}(...)`, workers, missing },
+        });
       }
     });
   },

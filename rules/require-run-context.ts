@@ -136,8 +136,7 @@ export default createRule<[], MessageIds>({
       neverEnded: "{{start}} starts a run that is never ended, so {{cost}}; {{fix}}.",
       endNotGuaranteed: "{{end}} is not in a finally block: an exception before it leaves the run from {{start}} open, so {{cost}}; {{fix}}.",
       runInLoop: "{{start}} starts a run on every loop iteration and never ends it, so {{cost}}; {{fix}} inside the loop.",
-      nestedWithoutFlag:
-        "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
+      nestedWithoutFlag: "{{start}} starts a run inside the run opened on {{line}} without {{flag}}=True, which fails at run time; pass {{flag}}=True.",
       addNestedFlag: "Pass {{flag}}=True to {{start}}.",
       useWith: "Open the run with `with {{start}}:` around the statements up to {{end}}.",
       wrapTryFinally: "Call {{end}} in a finally block around the statements since {{start}}.",
@@ -161,9 +160,9 @@ export default createRule<[], MessageIds>({
         const startScopes = new Set(starts.map((s) => s.scope));
         const helperEnds = ends.some((e) => !startScopes.has(e.scope));
         // `atexit.register(mlflow.end_run)`: ended at exit, by a callback.
-        const callbackEnd = () =>
-          callbacksTo(model, endQnames).length > 0;
-        const endedBetween = (a: CallSite, b: CallSite) => ends.some((e) => e.scope === a.scope && before(a.call.range, e.call.range) && before(e.call.range, b.call.range));
+        const callbackEnd = () => callbacksTo(model, endQnames).length > 0;
+        const endedBetween = (a: CallSite, b: CallSite) =>
+          ends.some((e) => e.scope === a.scope && before(a.call.range, e.call.range) && before(e.call.range, b.call.range));
 
         /** The run active around `site` in the same function: a `with` whose body holds it, or an earlier start not yet ended. */
         const activeRunAt = (site: CallSite): CallSite | undefined => {
@@ -191,8 +190,14 @@ export default createRule<[], MessageIds>({
               const flag = api.nestedKeyword ?? "";
               // `nested=False` is flipped in place: a second `nested=` would not parse.
               const given = api.nestedKeyword ? argument(site.call, { keyword: api.nestedKeyword }) : null;
-              const edit = given ? replace(given.value.range, "True") : api.nestedKeyword ? addArgument(site.call, { keyword: api.nestedKeyword }, "True", model.optionObjects) : null;
-              const suggest = edit ? [{ messageId: "addNestedFlag" as const, data: { flag, start }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(edit.range, edit.text) }] : [];
+              const edit = given
+                ? replace(given.value.range, "True")
+                : api.nestedKeyword
+                  ? addArgument(site.call, { keyword: api.nestedKeyword }, "True", model.optionObjects)
+                  : null;
+              const suggest = edit
+                ? [{ messageId: "addNestedFlag" as const, data: { flag, start }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(edit.range, edit.text) }]
+                : [];
               context.report({ loc: loc(site.call.range), messageId: "nestedWithoutFlag", data: { start, line, flag }, suggest });
               continue;
             }
@@ -206,8 +211,15 @@ export default createRule<[], MessageIds>({
             if (!endGuaranteed(site, mine, tries)) {
               const end = text(mine[mine.length - 1]!.call.callee.range) + "()";
               const fix = mine.length === 1 ? guaranteeEnd(model, api, site, mine[0]!) : null;
-              const suggest = fix ? [{ messageId: fix.messageId, data: { start, end }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(fix.edit.range, fix.edit.text) }] : [];
-              context.report({ loc: loc(site.call.range), messageId: "endNotGuaranteed", data: { start, end, cost: openCost(api), fix: fixFor(api) }, suggest });
+              const suggest = fix
+                ? [{ messageId: fix.messageId, data: { start, end }, fix: (fixer: RuleFixer) => fixer.replaceTextRange(fix.edit.range, fix.edit.text) }]
+                : [];
+              context.report({
+                loc: loc(site.call.range),
+                messageId: "endNotGuaranteed",
+                data: { start, end, cost: openCost(api), fix: fixFor(api) },
+                suggest,
+              });
             }
             continue;
           }

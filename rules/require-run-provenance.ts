@@ -59,7 +59,8 @@ const turnedOff = (call: CallExpr, keyword: string) => {
 /** The call trains a model: a `fit` on anything but a transformer, a booster or trainer call, an optimizer step. */
 function trains(model: SemanticModel, site: CallSite, q: string | null): boolean {
   const callee = site.call.callee;
-  if (q !== null && (trainingCalls.includes(q) || (OPTIMIZER_MODULES.some((m) => inPackage(q, m)) && OPTIMIZER_STEPS.has(q.slice(q.lastIndexOf(".") + 1))))) return true;
+  if (q !== null && (trainingCalls.includes(q) || (OPTIMIZER_MODULES.some((m) => inPackage(q, m)) && OPTIMIZER_STEPS.has(q.slice(q.lastIndexOf(".") + 1)))))
+    return true;
   if (callee.kind !== "member" || !TRAIN_METHODS.has(callee.property) || !site.call.args.length) return false;
   return q === null ? model.language === "python" : !NOT_MODEL_PACKAGES.some((p) => inPackage(q, p));
 }
@@ -95,8 +96,10 @@ function loggedKeys(model: SemanticModel): (string | null)[] {
   const fromMapping = (site: CallSite, e: CallExpr["args"][number] | null) => {
     if (e) for (const en of mappingEntries(model, model.definition(e.value, site.scope), site.scope)) keys.push(en.key);
   };
-  for (const l of [...paramLoggers, ...tagLoggers]) for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
-  for (const l of [...paramMappingLoggers, ...tagMappingLoggers]) for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
+  for (const l of [...paramLoggers, ...tagLoggers])
+    for (const { site } of model.callsTo([l.qname])) keys.push(literalString(model.definition(argument(site.call, l.key)?.value ?? site.call, site.scope)));
+  for (const l of [...paramMappingLoggers, ...tagMappingLoggers])
+    for (const { site } of model.callsTo([l.qname])) fromMapping(site, argument(site.call, l.mapping));
   // `logBatch(runId, [], params, [{ key: "data_version", value }])`: the keys of the listed entries.
   for (const l of [...paramBatchLoggers, ...tagBatchLoggers]) {
     for (const { site } of model.callsTo([l.qname])) {
@@ -107,7 +110,8 @@ function loggedKeys(model: SemanticModel): (string | null)[] {
   }
   for (const source of configSources) {
     for (const init of source.init) for (const { site } of model.callsTo([init.qname])) fromMapping(site, argument(site.call, init.mapping));
-    for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`)))) fromMapping(site, argument(site.call, { index: 0 }));
+    for (const { site } of model.callsTo(source.objects.flatMap((o) => source.updateMethods.map((m) => `${o}.${m}`))))
+      fromMapping(site, argument(site.call, { index: 0 }));
     for (const t of attributeWrites(model)) {
       const q = model.resolve(t.target.object, t.scope);
       if (q !== null && source.objects.includes(q)) keys.push(t.target.kind === "member" ? t.target.property : literalString(t.target.index));

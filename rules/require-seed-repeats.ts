@@ -74,7 +74,11 @@ export default createRule<Options, MessageIds>({
           if (!comparing.includes(own) && !comparing.some((l) => contains(l.body, own.range) || contains(own.body, l.range))) continue;
           const count = seedCount(model, b.value, b.scope);
           if (count === null || count >= min || count < 1) continue;
-          context.report({ loc: loc(b.value.range), messageId: "fewSeeds", data: { count: String(count), seeds: snippet(text(b.value.range), 30), min: String(min) } });
+          context.report({
+            loc: loc(b.value.range),
+            messageId: "fewSeeds",
+            data: { count: String(count), seeds: snippet(text(b.value.range), 30), min: String(min) },
+          });
         }
       }
       for (const sweep of sweepCalls) {

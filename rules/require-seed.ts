@@ -19,7 +19,16 @@ function matcher(patterns: string[]): (q: string) => string | null {
   const exact = new Set(patterns.filter((p) => !p.includes("*")));
   const globs = patterns
     .filter((p) => p.includes("*"))
-    .map((p) => ({ p, re: new RegExp(`^${p.split("**").map((part) => escape(part).replace(/\*/gu, "[^.(]*")).join(".*")}$`, "u") }));
+    .map((p) => ({
+      p,
+      re: new RegExp(
+        `^${p
+          .split("**")
+          .map((part) => escape(part).replace(/\*/gu, "[^.(]*"))
+          .join(".*")}$`,
+        "u",
+      ),
+    }));
   return (q) => (exact.has(q) ? q : (globs.find((g) => g.re.test(q))?.p ?? null));
 }
 
@@ -152,12 +161,20 @@ export default createRule<Options, MessageIds>({
             if (!later) continue;
             reported.add(rng.id);
             const seed = `${snippet(text(later.site.call.callee.range))}()`;
-            context.report({ loc: loc(call.range), messageId: "drawnBeforeSeed", data: { call: shown(name, call), library: rng.library, seed, line: String(loc(later.site.call.range).start.line) } });
+            context.report({
+              loc: loc(call.range),
+              messageId: "drawnBeforeSeed",
+              data: { call: shown(name, call), library: rng.library, seed, line: String(loc(later.site.call.range).start.line) },
+            });
             continue;
           }
           reported.add(rng.id);
           const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
-          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: shown(name, call), library: rng.library, seedHint: rng.seedHint, alternative } });
+          context.report({
+            loc: loc(call.range),
+            messageId: "globalUnseeded",
+            data: { call: shown(name, call), library: rng.library, seedHint: rng.seedHint, alternative },
+          });
         }
 
         const pattern = seededCallMatcher(q);
@@ -178,7 +195,11 @@ export default createRule<Options, MessageIds>({
           if (reported.has(rng.id) || !drawsHere) continue;
           reported.add(rng.id);
           const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
-          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: callText, library: rng.library, seedHint: rng.seedHint, alternative } });
+          context.report({
+            loc: loc(call.range),
+            messageId: "globalUnseeded",
+            data: { call: callText, library: rng.library, seedHint: rng.seedHint, alternative },
+          });
           continue;
         }
         if ((covered || entry.fixedDefault) && !options.requireExplicitRandomState) continue;
@@ -186,8 +207,15 @@ export default createRule<Options, MessageIds>({
           ...s,
           fix: (fixer: RuleFixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
         }));
-        if (covered) context.report({ loc: loc(call.range), messageId: "callReliesOnGlobal", data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! }, suggest });
-        else if (entry.fixedDefault) context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault }, suggest });
+        if (covered)
+          context.report({
+            loc: loc(call.range),
+            messageId: "callReliesOnGlobal",
+            data: { call: callText, how, fix, library: RNG_LIBRARY.get(entry.coveredBy!)! },
+            suggest,
+          });
+        else if (entry.fixedDefault)
+          context.report({ loc: loc(call.range), messageId: "callUsesDefaultSeed", data: { call: callText, how, fix, library: entry.fixedDefault }, suggest });
         else context.report({ loc: loc(call.range), messageId: "callUnseeded", data: { call: callText, how, fix }, suggest });
       }
     });

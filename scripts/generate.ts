@@ -29,7 +29,9 @@ interface Meta {
 
 export function renderTable(rules: Record<string, { meta?: Meta }>): string {
   const rows = Object.entries(rules).map(([id, { meta }]) => {
-    const langs = (meta?.languages ?? []).map((l) => (l === "js/js" ? "typescript, javascript" : l === "exp-lint/requirements" ? "dependency manifests" : l.replace(/^exp-lint\//u, ""))).join(", ");
+    const langs = (meta?.languages ?? [])
+      .map((l) => (l === "js/js" ? "typescript, javascript" : l === "exp-lint/requirements" ? "dependency manifests" : l.replace(/^exp-lint\//u, "")))
+      .join(", ");
     const config = meta?.docs?.recommended ? "recommended" : "strict";
     return `| [${id}](docs/rules/${id}.md) | ${meta?.docs?.description ?? ""} | ${langs} | ${config} |`;
   });

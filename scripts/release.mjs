@@ -15,13 +15,17 @@ const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const tag = `v${pkg.version}`;
 const into = process.argv[2] ?? mkdtempSync(join(tmpdir(), "exp-lint-release-"));
-const git = (...args) => execFileSync("git", ["-c", "user.name=exp-lint release", "-c", "user.email=release@exp-lint.invalid", ...args], { cwd: into, encoding: "utf8" }).trim();
+const git = (...args) =>
+  execFileSync("git", ["-c", "user.name=exp-lint release", "-c", "user.email=release@exp-lint.invalid", ...args], { cwd: into, encoding: "utf8" }).trim();
 
 if (!existsSync(join(root, "dist/cli/bin.js"))) throw new Error("run `npm run build` first");
 rmSync(into, { recursive: true, force: true });
 execFileSync("git", ["clone", "--quiet", "--no-local", root, into]);
 // The built files, minus what users never run (as package.json's "files" says).
-cpSync(join(root, "dist"), join(into, "dist"), { recursive: true, filter: (src) => !/[\\/]dist[\\/](?:bench|fuzz)(?:[\\/]|$)|\.(?:map|tsbuildinfo)$/u.test(src) });
+cpSync(join(root, "dist"), join(into, "dist"), {
+  recursive: true,
+  filter: (src) => !/[\\/]dist[\\/](?:bench|fuzz)(?:[\\/]|$)|\.(?:map|tsbuildinfo)$/u.test(src),
+});
 const rest = { ...pkg };
 for (const key of ["devDependencies", "scripts", "overrides"]) delete rest[key];
 const released = { ...rest, files: [...rest.files, "npm-shrinkwrap.json"] };
@@ -42,9 +46,15 @@ const tarball = (path, version) => {
 const packages = Object.fromEntries(
   Object.entries(lock.packages)
     .filter(([path, entry]) => path !== "" && !entry.dev)
-    .map(([path, entry]) => [path, entry.resolved || !entry.integrity || entry.link ? entry : { version: entry.version, resolved: tarball(path, entry.version), ...entry }]),
+    .map(([path, entry]) => [
+      path,
+      entry.resolved || !entry.integrity || entry.link ? entry : { version: entry.version, resolved: tarball(path, entry.version), ...entry },
+    ]),
 );
-writeFileSync(join(into, "npm-shrinkwrap.json"), `${JSON.stringify({ ...lock, packages: { "": { ...lockRoot, dependencies: released.dependencies }, ...packages } }, null, 2)}\n`);
+writeFileSync(
+  join(into, "npm-shrinkwrap.json"),
+  `${JSON.stringify({ ...lock, packages: { "": { ...lockRoot, dependencies: released.dependencies }, ...packages } }, null, 2)}\n`,
+);
 rmSync(join(into, "package-lock.json"), { force: true });
 git("add", "--all", "--force", "dist", "package.json", "package-lock.json", "npm-shrinkwrap.json");
 git("commit", "--quiet", "-m", `Release ${tag}: built dist/, runtime dependencies only`);

@@ -6,15 +6,7 @@
 
 export type Range = readonly [number, number];
 
-export type Expr =
-  | LiteralExpr
-  | CollectionExpr
-  | DictExpr
-  | NameExpr
-  | MemberExpr
-  | IndexExpr
-  | CallExpr
-  | OtherExpr;
+export type Expr = LiteralExpr | CollectionExpr | DictExpr | NameExpr | MemberExpr | IndexExpr | CallExpr | OtherExpr;
 
 export interface LiteralExpr {
   kind: "literal";

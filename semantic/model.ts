@@ -1,5 +1,21 @@
 import { canonical, importedName } from "../catalogue/aliases.js";
-import type { Arg, Binding, Block, CallExpr, CallSite, DictExpr, Expr, NameExpr, NameRead, ProgramFacts, Range, Return, Scope, TryBlock, WithBlock } from "./ir.js";
+import type {
+  Arg,
+  Binding,
+  Block,
+  CallExpr,
+  CallSite,
+  DictExpr,
+  Expr,
+  NameExpr,
+  NameRead,
+  ProgramFacts,
+  Range,
+  Return,
+  Scope,
+  TryBlock,
+  WithBlock,
+} from "./ir.js";
 import type { ProjectIndex } from "./project.js";
 import { FileSummaries, type CalleeFunction, type SummaryKind } from "./summaries.js";
 
@@ -151,8 +167,9 @@ export class SemanticModel {
   isKept(site: CallSite): boolean {
     const [start, end] = site.call.range;
     return (
-      this.facts.bindings.some((b) => b.scope === site.scope && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop") && b.range[0] <= start && end <= b.pos) ||
-      this.facts.targetAssigns.some((t) => t.range[0] <= start && end <= t.range[1])
+      this.facts.bindings.some(
+        (b) => b.scope === site.scope && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop") && b.range[0] <= start && end <= b.pos,
+      ) || this.facts.targetAssigns.some((t) => t.range[0] <= start && end <= t.range[1])
     );
   }
 
@@ -170,7 +187,8 @@ export class SemanticModel {
     if (!params) {
       params = this.facts.bindings.filter((b) => b.kind === "param" && b.scope === scope).sort((a, b) => a.range[0] - b.range[0]);
       const parent = this.facts.scopes[scope]?.parent;
-      if (params[0] && parent != null && this.facts.scopes[parent]?.kind === "class" && (params[0].name === "self" || params[0].name === "cls")) params = params.slice(1);
+      if (params[0] && parent != null && this.facts.scopes[parent]?.kind === "class" && (params[0].name === "self" || params[0].name === "cls"))
+        params = params.slice(1);
       this.#params.set(scope, params);
     }
     return params;
@@ -285,7 +303,9 @@ export class SemanticModel {
   /** A program rather than a library module: a `__main__` guard, or a module-level call to one of its own functions. */
   runsAsProgram(): boolean {
     if (this.facts.mainGuard) return true;
-    return this.facts.calls.some((site) => site.scope === 0 && site.call.callee.kind === "name" && this.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def");
+    return this.facts.calls.some(
+      (site) => site.scope === 0 && site.call.callee.kind === "name" && this.binding(site.call.callee.name, 0, site.call.range[0])?.kind === "def",
+    );
   }
 
   /** True when any import binds a module under one of these top-level packages. */
@@ -428,7 +448,8 @@ export class SemanticModel {
       if (!b || !b.value) break;
       if (b.kind === "assign") current = b.value;
       // `a, b = 1, 2`: the item at the name's position, when the right side is a display of the same length.
-      else if (b.kind === "unpack" && b.value.kind === "collection" && b.index !== undefined && b.index >= 0 && b.value.items.length === b.count) current = b.value.items[b.index]!;
+      else if (b.kind === "unpack" && b.value.kind === "collection" && b.index !== undefined && b.index >= 0 && b.value.items.length === b.count)
+        current = b.value.items[b.index]!;
       else break;
       scope = b.scope;
     }
@@ -570,7 +591,8 @@ export class SemanticModel {
         case "name": {
           const b = this.binding(e.name, s, e.range[0]);
           paths = [`${e.name}@${!b ? "?" : b.kind === "param" ? "param" : b.range[0]}`];
-          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack")) paths.push(...visit(b.value, b.scope, hops + 1, record));
+          if (b?.value && (b.kind === "assign" || b.kind === "with" || b.kind === "loop" || b.kind === "unpack"))
+            paths.push(...visit(b.value, b.scope, hops + 1, record));
           break;
         }
         case "member":

@@ -223,7 +223,8 @@ export class ProjectIndex {
     for (const script of this.#scripts(root)) {
       if (script === from || !this.#mentions(script, name)) continue;
       for (const w of this.moduleAt(script)?.writes ?? []) {
-        if (placesOf(root, dirname(script), w.path).some((p) => want.has(p))) out.push({ file: relative(root, script).split(sep).join("/"), line: w.line, what: w.what });
+        if (placesOf(root, dirname(script), w.path).some((p) => want.has(p)))
+          out.push({ file: relative(root, script).split(sep).join("/"), line: w.line, what: w.what });
       }
     }
     return out;
@@ -248,7 +249,8 @@ export class ProjectIndex {
         continue;
       }
       for (const e of entries) {
-        if (e.isDirectory() && depth < MAX_SCRIPT_DEPTH && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name)) work.push({ dir: join(dir, e.name), depth: depth + 1 });
+        if (e.isDirectory() && depth < MAX_SCRIPT_DEPTH && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
+          work.push({ dir: join(dir, e.name), depth: depth + 1 });
         else if (e.isFile() && e.name.endsWith(".py")) files.push(join(dir, e.name));
       }
     }

@@ -178,7 +178,8 @@ export function loadedSplit(model: SemanticModel, b: Binding): { role: SplitRole
       if (role) return { role, via: `${name}()`, file: false };
     } else if ("flag" in split) {
       const flag = argument(v, { keyword: split.flag })?.value;
-      if (flag?.kind === "literal" && typeof flag.value === "boolean") return { role: flag.value ? split.whenTrue : split.whenFalse, via: `${name}(${split.flag}=${flag.value ? "True" : "False"})`, file: false };
+      if (flag?.kind === "literal" && typeof flag.value === "boolean")
+        return { role: flag.value ? split.whenTrue : split.whenFalse, via: `${name}(${split.flag}=${flag.value ? "True" : "False"})`, file: false };
     } else {
       const named = argument(v, { keyword: split.keyword })?.value;
       const pick = named?.kind === "collection" && b.kind === "unpack" && position !== undefined && position >= 0 ? named.items[position] : named;
@@ -316,7 +317,8 @@ export function slicePart(model: SemanticModel, b: Binding): SlicePart | null {
   const mine = b.kind === "assign" || b.kind === "unpack" ? rowSlice(ownValue(b)) : null;
   if (mine) {
     for (const { o, theirs } of rowSlicesIn(model, b.scope)) {
-      if (o === b || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope)) continue;
+      if (o === b || theirs.head === mine.head || !sameValue(model, mine.base, theirs.base, b.scope) || !sameValue(model, mine.bound, theirs.bound, b.scope))
+        continue;
       const heldHead = boundRole(mine.bound);
       let role: SplitRole = mine.head ? "train" : "test";
       if (heldHead && heldHead !== "train") role = mine.head ? heldHead : "train";
@@ -393,7 +395,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     if (split) return add({ role: split.role, kind: "split", text: name, via: split.via, binding: b! });
     const loaded = b ? loadedSplit(model, b) : null;
     if (loaded) return add({ role: loaded.role, kind: loaded.file ? "file" : "loader", text: name, via: loaded.via });
-    const followable = item.follow && !!b?.value && item.hops < MAX_HOPS && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with");
+    const followable =
+      item.follow && !!b?.value && item.hops < MAX_HOPS && (b.kind === "assign" || b.kind === "unpack" || b.kind === "loop" || b.kind === "with");
     // `x_valid = x_valid[:1000] / 255` keeps the rows it came from: the name was inherited, so the data flow decides.
     const named = followable && b!.kind === "assign" && directNames(b!.value!).includes(name) ? null : nameRole(name);
     // `test_loader = DataLoader(train_ds)`: a held-out name on a loader over the training split is the training split.
@@ -457,7 +460,8 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
             const r = k === null ? null : nameRole(k);
             if (r && !found) found = { role: r, kind: "key", text: `'${k}'` };
             // `history.history["accuracy"]` from `history = model.fit(...)`: a key without a split word is the training curve.
-            if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope)) found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
+            if (k !== null && !r && !found && base.object.kind === "member" && isHistory(model, base.object, item.scope))
+              found = { role: "train", kind: "history", text: `'${k}'`, via: model.sourceText(base.object.range) };
             // `X[idx]` selects rows by data (fold indices are followed); a slice's bounds (`X[:N_VALID]`) are positions, not data.
             if (base.index.kind !== "literal" && !(base.index.kind === "other" && base.index.slice)) work.push({ ...item, e: base.index, follow: true });
           }
@@ -503,7 +507,13 @@ export function describeEvidence(evidence: Evidence[], role: SplitRole): string 
   for (const kind of ["loader", "file", "history"] as const) {
     for (const via of [...new Set(mine.filter((x) => x.kind === kind).map((x) => x.via!))]) {
       const names = listNames(mine.filter((x) => x.kind === kind && x.via === via).map((x) => x.text));
-      parts.push(kind === "loader" ? `${names}, the ${ROLE_WORDS[role]} split of ${via}` : kind === "file" ? `${names}, read from ${via} (going by the file name)` : `the key ${names} of ${via}, the ${ROLE_WORDS[role]} curve`);
+      parts.push(
+        kind === "loader"
+          ? `${names}, the ${ROLE_WORDS[role]} split of ${via}`
+          : kind === "file"
+            ? `${names}, read from ${via} (going by the file name)`
+            : `the key ${names} of ${via}, the ${ROLE_WORDS[role]} curve`,
+      );
     }
   }
   const fitted = [...new Set(mine.filter((x) => x.kind === "fit").map((x) => x.via!))];
@@ -571,4 +581,3 @@ export function counterparts(model: SemanticModel, evidence: Evidence[], from: S
   }
   return out;
 }
-

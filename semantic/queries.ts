@@ -56,7 +56,9 @@ export function enclosingScopes(model: SemanticModel, scope: number): Scope[] {
 
 /** Calls that hand a function resolving to one of `qnames` on as an argument, uncalled: `atexit.register(mlflow.end_run)`. */
 export function callbacksTo(model: SemanticModel, qnames: readonly string[]): CallSite[] {
-  return model.facts.calls.filter((o) => o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && qnames.includes(model.resolve(a.value, o.scope) ?? "")));
+  return model.facts.calls.filter((o) =>
+    o.call.args.some((a) => (a.value.kind === "member" || a.value.kind === "name") && qnames.includes(model.resolve(a.value, o.scope) ?? "")),
+  );
 }
 
 const HANDED_ON = new WeakMap<SemanticModel, Map<number, Set<number>>>();
@@ -193,7 +195,13 @@ export function receiverBinding(model: SemanticModel, site: CallSite): Binding |
   const call = site.call;
   return (
     model.facts.bindings.find(
-      (b) => b.kind === "assign" && b.scope === site.scope && b.range[0] < call.range[0] && b.pos >= call.range[1] && b.value?.range[0] === call.range[0] && b.value.range[1] === call.range[1],
+      (b) =>
+        b.kind === "assign" &&
+        b.scope === site.scope &&
+        b.range[0] < call.range[0] &&
+        b.pos >= call.range[1] &&
+        b.value?.range[0] === call.range[0] &&
+        b.value.range[1] === call.range[1],
     ) ?? null
   );
 }

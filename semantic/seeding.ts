@@ -107,7 +107,13 @@ export function seededOnlyAfter(model: SemanticModel, site: CallSite, rng: Globa
 /** Whether a call meets its condition: draws from its library's global generator (DataLoader only with shuffle=True, and no generator), or seeds one. */
 export function draws(call: CallExpr, when: DrawCondition | undefined): boolean {
   if (!when) return true;
-  if (when.unless && call.args.some((a) => a.name === when.unless || (a.name === null && a.value.kind === "dict" && a.value.entries.some((en) => literalString(en.key) === when.unless)))) return false;
+  if (
+    when.unless &&
+    call.args.some(
+      (a) => a.name === when.unless || (a.name === null && a.value.kind === "dict" && a.value.entries.some((en) => literalString(en.key) === when.unless)),
+    )
+  )
+    return false;
   if (when.unlessIndex !== undefined && argument(call, { index: when.unlessIndex })) return false;
   if (!when.keyword && when.index === undefined) return true;
   const arg = argument(call, when);

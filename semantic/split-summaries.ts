@@ -56,7 +56,15 @@ export const splitReturnKind: SummaryKind<SplitReturn> = {
         if (splitter) return { roles: splitter.pattern, cyclic: true, via: shortName(splitter.qname), data: paramsIn(fn, positional(v), ret.scope) };
         const site = siteOf(fn, v);
         const inner = site ? fn.callee(splitReturnKind, site) : null;
-        if (inner) return { ...inner, data: paramsIn(fn, inner.data.map((i) => argument(v, { index: i })?.value).filter((e): e is Expr => !!e), ret.scope) };
+        if (inner)
+          return {
+            ...inner,
+            data: paramsIn(
+              fn,
+              inner.data.map((i) => argument(v, { index: i })?.value).filter((e): e is Expr => !!e),
+              ret.scope,
+            ),
+          };
         continue;
       }
       if (v.kind !== "collection") continue;
@@ -149,7 +157,8 @@ export const dataFitKind: SummaryKind<DataFit> = {
           return root !== null && model.binding(root.name, t.scope, root.range[0]) === param && applied.some((c) => contains(t.value.range, c.range));
         });
         const returns = applied.some(reaches) || (written && returned.some((f) => f.bindings.has(param)));
-        if (returns || written) return { param: direct[0]!, kind: fit.kind, what: `${fit.name}.${fit.method}`.replace(/\.called$/u, ""), returns, writes: written };
+        if (returns || written)
+          return { param: direct[0]!, kind: fit.kind, what: `${fit.name}.${fit.method}`.replace(/\.called$/u, ""), returns, writes: written };
         continue;
       }
       // A helper that hands its argument to another helper that fits on it.

@@ -50,7 +50,6 @@ export const at = (e: { range: Range }) => e.range[0];
 const NOWHERE = { range: [-1, -1] as Range };
 export const sameRange = (a: { range: Range }, b: { range: Range }) => a.range[0] === b.range[0] && a.range[1] === b.range[1];
 
-
 /** Every call in the program that divides data into a training and a held-out side, in source order. */
 export function splitsOf(model: SemanticModel): Split[] {
   const out: Split[] = [];
@@ -74,7 +73,11 @@ export function splitsOf(model: SemanticModel): Split[] {
       const parts = model.facts.bindings.filter((b) => (b.kind === "unpack" || b.kind === "loop") && sameRange(splitPart(model, b)?.call ?? NOWHERE, call));
       const roles = new Set(parts.map((b) => splitRole(model, b)!.role));
       const heldOut = roles.has("test") ? "test" : roles.has("val") ? "validation" : "held-out";
-      const name = q.startsWith("npm:") ? model.sourceText(call.callee.range) : q.endsWith(".split") ? `${short(q.slice(0, -".split".length))}.split` : short(q);
+      const name = q.startsWith("npm:")
+        ? model.sourceText(call.callee.range)
+        : q.endsWith(".split")
+          ? `${short(q.slice(0, -".split".length))}.split`
+          : short(q);
       const data = call.args.filter((a) => a.name === null && a.spread === "").map((a) => a.value);
       out.push({ range: call.range, scope, name, data, labels: data.slice(1), parts, heldOut });
     } else if (crossValidators.includes(q)) {
@@ -86,7 +89,15 @@ export function splitsOf(model: SemanticModel): Split[] {
       const x = argument(call, { index: 0, keyword: "X" });
       const y = argument(call, { index: 1, keyword: "y" });
       if (receiver && SEARCHES.includes(base(receiver)) && x)
-        out.push({ range: call.range, scope, name: `${short(receiver)}.fit`, data: [x.value], labels: y ? [y.value] : [], parts: [], heldOut: "validation-fold" });
+        out.push({
+          range: call.range,
+          scope,
+          name: `${short(receiver)}.fit`,
+          data: [x.value],
+          labels: y ? [y.value] : [],
+          parts: [],
+          heldOut: "validation-fold",
+        });
     }
   }
   // Head and tail slices of one table: `train = df.iloc[:cut]`, `test = df.iloc[cut:]`.
@@ -95,7 +106,15 @@ export function splitsOf(model: SemanticModel): Split[] {
     if (!cut?.head) continue;
     const held = [splitRole(model, b), splitRole(model, cut.other)].find((r) => r && r.role !== "train");
     const end = Math.max(b.pos, cut.other.pos);
-    out.push({ range: [end, end], scope: b.scope, name: cut.via, data: [cut.base], labels: [], parts: [b, cut.other], heldOut: held?.role === "val" ? "validation" : "test" });
+    out.push({
+      range: [end, end],
+      scope: b.scope,
+      name: cut.via,
+      data: [cut.base],
+      labels: [],
+      parts: [b, cut.other],
+      heldOut: held?.role === "val" ? "validation" : "test",
+    });
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }
@@ -154,11 +173,17 @@ export function usesOf(model: SemanticModel, fit: CallSite): (c: CallExpr) => bo
   const owner =
     obj.kind === "name"
       ? model.binding(obj.name, fit.scope, at(obj))
-      : (model.facts.bindings.find((b) => b.kind === "assign" && b.scope === fit.scope && b.range[0] < at(fit.call) && b.pos >= fit.call.range[1] && sameRange(b.value ?? NOWHERE, fit.call)) ?? null);
+      : (model.facts.bindings.find(
+          (b) =>
+            b.kind === "assign" && b.scope === fit.scope && b.range[0] < at(fit.call) && b.pos >= fit.call.range[1] && sameRange(b.value ?? NOWHERE, fit.call),
+        ) ?? null);
   // `fit` returns the estimator, not data; `fit_transform` and `fit_resample` return the fitted rows.
   const returnsData = callee.property !== "fit";
   const onOwner = (c: CallExpr) =>
-    owner !== null && c.callee.kind === "member" && c.callee.object.kind === "name" && model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner;
+    owner !== null &&
+    c.callee.kind === "member" &&
+    c.callee.object.kind === "name" &&
+    model.binding(c.callee.object.name, model.facts.scopeAt(at(c)), at(c)) === owner;
   const refits = model.facts.calls
     .map((site) => site.call)
     .filter((c) => at(c) > at(fit.call) && c.callee.kind === "member" && TRANSFORMER_FIT_METHODS.has(c.callee.property) && onOwner(c))
@@ -178,10 +203,12 @@ export function leakedSplit(model: SemanticModel, fit: CallSite, data: Expr, spl
   const root = rootName(data);
   const fitted = root ? model.binding(root.name, fit.scope, at(root)) : null;
   // `df[cols] = scaler.fit_transform(df[cols])`: the output is written back into df.
-  const writtenInto = model.facts.targetAssigns.filter((ta) => contains(ta.range, fit.call.range) && contains(ta.value.range, fit.call.range)).map((ta) => {
-    const r = rootName(ta.target);
-    return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
-  });
+  const writtenInto = model.facts.targetAssigns
+    .filter((ta) => contains(ta.range, fit.call.range) && contains(ta.value.range, fit.call.range))
+    .map((ta) => {
+      const r = rootName(ta.target);
+      return r ? model.binding(r.name, ta.scope, ta.range[0]) : null;
+    });
   // A helper that fits inside (dataFit): its result holds the fitted rows, or it wrote them into its argument.
   if (helper?.writes) writtenInto.push(fitted);
   const uses = helper ? (c: CallExpr) => helper.returns && sameRange(c, fit.call) : usesOf(model, fit);
@@ -418,12 +445,15 @@ function labelKeys(model: SemanticModel, split: Split): Set<string> {
 function statisticColumns(model: SemanticModel, stat: RowStatistic, values: Expr[]): string[] {
   const call = stat.site.call;
   const columns = [...stat.columns];
-  for (const v of values) for (const x of subExpressions(v)) if (x.kind === "index" && x.object.range[0] === call.range[0] && x.object.range[1] === call.range[1]) columns.push(x.index);
+  for (const v of values)
+    for (const x of subExpressions(v))
+      if (x.kind === "index" && x.object.range[0] === call.range[0] && x.object.range[1] === call.range[1]) columns.push(x.index);
   const keys: string[] = [];
-  for (const k of columns) for (const item of k.kind === "collection" ? k.items : [k]) {
-    const key = keyOf(model, item, stat.site.scope);
-    if (key !== null) keys.push(key);
-  }
+  for (const k of columns)
+    for (const item of k.kind === "collection" ? k.items : [k]) {
+      const key = keyOf(model, item, stat.site.scope);
+      if (key !== null) keys.push(key);
+    }
   return keys;
 }
 
@@ -558,7 +588,11 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
   // One finding per table and split, at its first statistic: five target-encoded columns are one mistake.
   const tables = new Map<string, StatisticLeak>();
   for (const split of splits) {
-    const d = derivation(model, split.data.map((e) => ({ e, scope: split.scope })), split.range[0]);
+    const d = derivation(
+      model,
+      split.data.map((e) => ({ e, scope: split.scope })),
+      split.range[0],
+    );
     const labels = labelKeys(model, split);
     for (const stat of stats) {
       const call = stat.site.call;
@@ -570,7 +604,15 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
       const first = tables.get(key);
       if (first) first.more++;
       else {
-        const leak: StatisticLeak = { split, statistic: snippetOf(model, call.range), range: call.range, table: stat.table.name, tableScope: stat.site.scope, helper: null, more: 0 };
+        const leak: StatisticLeak = {
+          split,
+          statistic: snippetOf(model, call.range),
+          range: call.range,
+          table: stat.table.name,
+          tableScope: stat.site.scope,
+          helper: null,
+          more: 0,
+        };
         tables.set(key, leak);
         out.push(leak);
       }
@@ -588,7 +630,15 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
       reported.add(id(range));
       const root = rootName(arg.value);
       const name = call.callee.kind === "name" ? call.callee.name : call.callee.kind === "member" ? call.callee.property : "helper";
-      out.push({ split, statistic: summary.statistic, range, table: root?.name ?? snippetOf(model, arg.value.range), tableScope: site.scope, helper: { call, name, external }, more: 0 });
+      out.push({
+        split,
+        statistic: summary.statistic,
+        range,
+        table: root?.name ?? snippetOf(model, arg.value.range),
+        tableScope: site.scope,
+        helper: { call, name, external },
+        more: 0,
+      });
     }
   }
   return out;

@@ -11,4 +11,13 @@ import type { SummaryKind } from "./summaries.js";
  * for every function of an imported module. A new kind (what a function
  * splits, fits, or measures) is added here.
  */
-export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [seedsKind, runEndsKind, runStartKind, rowStatisticKind, metricDictKind, scoreKind, splitReturnKind, dataFitKind];
+export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [
+  seedsKind,
+  runEndsKind,
+  runStartKind,
+  rowStatisticKind,
+  metricDictKind,
+  scoreKind,
+  splitReturnKind,
+  dataFitKind,
+];

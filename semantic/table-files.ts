@@ -68,7 +68,9 @@ function fittedOnAll(model: SemanticModel, table: Expr, site: CallSite): string 
     const helper = fit ? null : model.summaryAt(dataFitKind, at);
     const x = fit?.x.value ?? (helper ? argument(call, { index: helper.param })?.value : undefined);
     if (!x || (fit?.kind ?? helper?.kind) !== "transformer" || provenance(model, x, at.scope).roles.size) continue;
-    const name = fit ? `${fit.name}.${fit.method === "called" ? "" : fit.method}`.replace(/\.$/u, "") : `${helper!.what} (inside ${model.sourceText(call.callee.range)})`;
+    const name = fit
+      ? `${fit.name}.${fit.method === "called" ? "" : fit.method}`.replace(/\.$/u, "")
+      : `${helper!.what} (inside ${model.sourceText(call.callee.range)})`;
     return `${name} on line ${lineOf(model, call.range[0])}`;
   }
   for (const stat of rowStatistics(model)) {

@@ -29,7 +29,15 @@ const bareId = (rule: string) => rule.replace(/^exp-lint\//u, "");
 /** The rule's own fix (pin-requirements writes the exact version). */
 const applyFix: ActionProvider = ({ uri, doc, diagnostic, data }) =>
   data.fix && data.rule
-    ? [{ title: fixTitle(doc, diagnostic.range, data.fix), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [uri]: [data.fix] } } }]
+    ? [
+        {
+          title: fixTitle(doc, diagnostic.range, data.fix),
+          kind: CodeActionKind.QuickFix,
+          isPreferred: true,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: [data.fix] } },
+        },
+      ]
     : [];
 
 /** "Fix: write mlflow==2.9.2": the finding's text as the fix leaves it, when both sit on one line. */
@@ -69,7 +77,11 @@ export function suppressionEdit(doc: TextDocument, line: number, rule: string, s
   if (style === "slashes") {
     const above = line > 0 ? lineText(doc, line - 1) : "";
     const existing = /^(\s*\/\/\s*eslint-disable-next-line\s+[^-]*?)\s*(--.*)?$/u.exec(above);
-    if (existing) return { range: { start: { line: line - 1, character: existing[1]!.length }, end: { line: line - 1, character: existing[1]!.length } }, newText: `, ${fullId(rule)}` };
+    if (existing)
+      return {
+        range: { start: { line: line - 1, character: existing[1]!.length }, end: { line: line - 1, character: existing[1]!.length } },
+        newText: `, ${fullId(rule)}`,
+      };
     const indent = /^\s*/u.exec(text)![0];
     return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// eslint-disable-next-line ${fullId(rule)}\n` };
   }
@@ -86,7 +98,14 @@ const suppress: ActionProvider = ({ uri, doc, diagnostic, data, style }) => {
   if (!data.rule || style === "none") return [];
   const edit = suppressionEdit(doc, diagnostic.range.start.line, data.rule, style);
   const how = style === "slashes" ? "eslint-disable-next-line" : "# noqa";
-  return [{ title: `Disable ${fullId(data.rule)} for this line (${how})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } }];
+  return [
+    {
+      title: `Disable ${fullId(data.rule)} for this line (${how})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [edit] } },
+    },
+  ];
 };
 
 const openDocs: ActionProvider = ({ diagnostic, data }) => {
@@ -104,10 +123,22 @@ const applySuggestions: ActionProvider = ({ uri, diagnostic, data }) =>
 export const PROVIDERS: readonly ActionProvider[] = [applyFix, applySuggestions, suppress, openDocs];
 
 const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 /** The code actions for the findings that touch `range`. */
-export function codeActions(uri: string, doc: TextDocument, diagnostics: readonly Diagnostic[], range: Range, style: CommentStyle, providers = PROVIDERS): CodeAction[] {
+export function codeActions(
+  uri: string,
+  doc: TextDocument,
+  diagnostics: readonly Diagnostic[],
+  range: Range,
+  style: CommentStyle,
+  providers = PROVIDERS,
+): CodeAction[] {
   return diagnostics
     .filter((d) => overlaps(d.range, range))
     .flatMap((diagnostic) => providers.flatMap((p) => p({ uri, doc, diagnostic, data: (diagnostic.data ?? {}) as FindingData, style })));

@@ -57,7 +57,10 @@ export function textDiagnostics(doc: TextDocument, messages: NotebookMessage[]):
   return messages.map((m) => {
     const start = position(m.line, m.column);
     const end = m.endLine !== undefined && m.endColumn !== undefined ? position(m.endLine, m.endColumn) : null;
-    const edit = (f: { range: [number, number]; text: string }): TextEdit => ({ range: { start: doc.positionAt(f.range[0]), end: doc.positionAt(f.range[1]) }, newText: f.text });
+    const edit = (f: { range: [number, number]; text: string }): TextEdit => ({
+      range: { start: doc.positionAt(f.range[0]), end: doc.positionAt(f.range[1]) },
+      newText: f.text,
+    });
     const fix = m.fix ? edit(m.fix) : undefined;
     const suggestions = m.suggestions?.map((s) => ({ desc: s.desc, edit: edit(s.fix) }));
     return toDiagnostic(m, rangeOf(text, start, end), fix, suggestions);

@@ -42,7 +42,10 @@ const DEFAULT_DEBOUNCE_MS = 40;
 const LOCK_NAMES = LOCK_FILES.map((l) => l.name);
 
 /** Files whose change can change other documents' findings: configuration and the version sources of pin fixes. */
-const PROJECT_FILES = new RegExp(`(?:^|[\\\\/])(?:exp-lint\\.toml|pyproject\\.toml|${LOCK_NAMES.map((n) => n.replace(/[.]/gu, "\\.")).join("|")}|[^\\\\/]*requirements[^\\\\/]*\\.txt)$`, "u");
+const PROJECT_FILES = new RegExp(
+  `(?:^|[\\\\/])(?:exp-lint\\.toml|pyproject\\.toml|${LOCK_NAMES.map((n) => n.replace(/[.]/gu, "\\.")).join("|")}|[^\\\\/]*requirements[^\\\\/]*\\.txt)$`,
+  "u",
+);
 
 const WATCHED = `**/{exp-lint.toml,pyproject.toml,${LOCK_NAMES.join(",")}}`;
 
@@ -50,7 +53,8 @@ type Findings = Map<string, Diagnostic[]>;
 
 /** Start exp-lint's language server on a connection (stdio when no streams are given). */
 export function startServer(reader?: MessageReader, writer?: MessageWriter): Connection {
-  const connection = reader && writer ? createConnection(ProposedFeatures.all, reader, writer) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const connection =
+    reader && writer ? createConnection(ProposedFeatures.all, reader, writer) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   const notebooks = new NotebookDocuments(TextDocument);
   let root = process.cwd();
@@ -64,7 +68,8 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   /** Counts changes to configuration and lock files: results from before one are stale whatever the document's version. */
   let generation = 0;
 
-  const pathOf = (uri: string, fallback: string): string => (uri.startsWith("file:") ? fileURLToPath(uri) : join(root, basename(uri.replace(/[?#].*$/u, "")) || fallback));
+  const pathOf = (uri: string, fallback: string): string =>
+    uri.startsWith("file:") ? fileURLToPath(uri) : join(root, basename(uri.replace(/[?#].*$/u, "")) || fallback);
 
   const textJob = (doc: TextDocument): Job<Findings> => ({
     key: doc.uri,
@@ -136,7 +141,13 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        notebookDocumentSync: { notebookSelector: [{ notebook: { pattern: "**/*.ipynb" }, cells: [{ language: "python" }] }, { notebook: "jupyter-notebook", cells: [{ language: "python" }] }], save: true },
+        notebookDocumentSync: {
+          notebookSelector: [
+            { notebook: { pattern: "**/*.ipynb" }, cells: [{ language: "python" }] },
+            { notebook: "jupyter-notebook", cells: [{ language: "python" }] },
+          ],
+          save: true,
+        },
         ...(push ? {} : { diagnosticProvider: { identifier: "exp-lint", interFileDependencies: true, workspaceDiagnostics: false } }),
         codeActionProvider: { codeActionKinds: ["quickfix"] },
         executeCommandProvider: { commands: [OPEN_DOCS] },
@@ -194,7 +205,9 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
       if (token.isCancellationRequested) throw new Superseded();
       const items = findings.get(uri) ?? [];
       for (const [u, d] of findings) shown.set(u, d);
-      return params.previousResultId === resultId ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId } : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      return params.previousResultId === resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     } catch (error) {
       if (error instanceof Superseded) throw new ResponseError(LSPErrorCodes.ServerCancelled, "superseded by a newer version", { retriggerRequest: true });
       throw error;
@@ -227,7 +240,14 @@ export function startServer(reader?: MessageReader, writer?: MessageWriter): Con
   connection.onRequest("exp-lint/serverStatus", () => {
     (globalThis as { gc?: () => void }).gc?.();
     const cpu = process.cpuUsage();
-    return { heapUsed: process.memoryUsage().heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.keys().length + notebooks.cellTextDocuments.keys().length, lints: scheduler.size, shown: shown.size, pushed: pushed.size };
+    return {
+      heapUsed: process.memoryUsage().heapUsed,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      documents: documents.keys().length + notebooks.cellTextDocuments.keys().length,
+      lints: scheduler.size,
+      shown: shown.size,
+      pushed: pushed.size,
+    };
   });
 
   documents.listen(connection);

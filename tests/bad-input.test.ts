@@ -113,7 +113,10 @@ describe("bad input never stops the run", () => {
     const pipe = results.find((x) => x.filePath === join(dir, "pipe.py"))!;
     expect(pipe.messages[0]!.message).toMatch(/not a regular file/u);
     if (files.includes("secret.py")) {
-      expect(results.find((x) => x.filePath === join(dir, "secret.py"))!.messages[0]).toMatchObject({ fatal: true, message: expect.stringMatching(/cannot read/u) });
+      expect(results.find((x) => x.filePath === join(dir, "secret.py"))!.messages[0]).toMatchObject({
+        fatal: true,
+        message: expect.stringMatching(/cannot read/u),
+      });
     }
     expectWitness((n) => results.find((x) => x.filePath === join(dir, n)));
   });

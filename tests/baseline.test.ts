@@ -17,8 +17,11 @@ print(model.score(X_test, y_test))
 `;
 
 const cell = (type: "code" | "markdown", source: string) =>
-  type === "code" ? { cell_type: type, execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/u) } : { cell_type: type, metadata: {}, source: source.split(/(?<=\n)/u) };
-const notebook = (cells: ReturnType<typeof cell>[]) => `${JSON.stringify({ cells, metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } }, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+  type === "code"
+    ? { cell_type: type, execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/u) }
+    : { cell_type: type, metadata: {}, source: source.split(/(?<=\n)/u) };
+const notebook = (cells: ReturnType<typeof cell>[]) =>
+  `${JSON.stringify({ cells, metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } }, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
 const NB_CELLS = [
   cell("markdown", "# Churn baseline\n"),
   cell("code", "import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"),
@@ -56,14 +59,20 @@ describe("--baseline", () => {
 
     // Unrelated edits shift every finding: lines above the script's findings, a new first cell in the notebook.
     writeFileSync(join(dir, "src/train.py"), `"""Train the churn forest."""\n\n# Data: synthetic for now.\n${TRAIN}`);
-    writeFileSync(join(dir, "notebooks/churn.ipynb"), notebook([cell("markdown", "Setup notes.\n"), cell("code", "import os\nDATA = os.environ.get('DATA', '.')\n"), ...NB_CELLS]));
+    writeFileSync(
+      join(dir, "notebooks/churn.ipynb"),
+      notebook([cell("markdown", "Setup notes.\n"), cell("code", "import os\nDATA = os.environ.get('DATA', '.')\n"), ...NB_CELLS]),
+    );
     const shifted = await runCli(["--baseline", "exp-lint-baseline.json", "-f", "json"], dir);
     expect(findings(shifted.stdout)).toEqual([]);
     expect(shifted.code).toBe(0);
     expect(shifted.stderr).toBe("exp-lint: 4 findings hidden by the baseline\n");
 
     // A new mistake, even an exact copy of a recorded one, is reported alone.
-    writeFileSync(join(dir, "src/train.py"), `${readFileSync(join(dir, "src/train.py"), "utf8")}X_train, X_test, y_train, y_test = train_test_split(features, labels, test_size=0.2)\n`);
+    writeFileSync(
+      join(dir, "src/train.py"),
+      `${readFileSync(join(dir, "src/train.py"), "utf8")}X_train, X_test, y_train, y_test = train_test_split(features, labels, test_size=0.2)\n`,
+    );
     const dirty = await runCli(["--baseline", "exp-lint-baseline.json", "-f", "json"], dir);
     expect(dirty.code).toBe(1);
     expect(findings(dirty.stdout).map((m) => [m.file, m.ruleId, m.line])).toEqual([[join(dir, "src/train.py"), "exp-lint/require-seed", 14]]);
@@ -89,7 +98,7 @@ describe("--baseline", () => {
   });
 
   it("exits 2 on a missing or malformed baseline, and on --update-baseline alone", async () => {
-    const dir = tempProject({ "train.py": TRAIN, "bad.json": "{\"findings\": 3}" });
+    const dir = tempProject({ "train.py": TRAIN, "bad.json": '{"findings": 3}' });
     const missing = await runCli(["--baseline", "nope.json"], dir);
     expect([missing.code, missing.stderr]).toEqual([2, "exp-lint: baseline nope.json does not exist; create it with --update-baseline\n"]);
     const bad = await runCli(["--baseline", "bad.json"], dir);

@@ -38,7 +38,11 @@ describe("a scan of a tree holding every hostile file (issue 13, done-when)", ()
     for (const [path, want] of tree.expect) {
       const got = byPath.get(path);
       expect(got, path).toBeDefined();
-      if ("rule" in want) expect(got!.messages.map((m) => m.ruleId), path).toContain(want.rule);
+      if ("rule" in want)
+        expect(
+          got!.messages.map((m) => m.ruleId),
+          path,
+        ).toContain(want.rule);
       else {
         // Pseudo-files are named twice over when linked and named: once per path; never more than one message per file.
         expect(got!.messages.length, path).toBe(1);
@@ -154,14 +158,31 @@ describe("3. manifests have a work budget", () => {
   it("names deep nesting and alias bombs before any parser runs", () => {
     expect(manifestTooCostly(`x = ${"{a=".repeat(100_000)}1${"}".repeat(100_000)}`, "TOML")).toMatch(/nested deeper than 100 levels/u);
     expect(manifestTooCostly(`a: ${"[".repeat(500)}${"]".repeat(500)}`, "YAML")).toMatch(/nested deeper/u);
-    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "YAML")).toMatch(/nested deeper/u);
+    expect(manifestTooCostly(`${"  ".repeat(0)}a:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n")}\n`, "YAML")).toMatch(
+      /nested deeper/u,
+    );
     expect(manifestTooCostly("dependencies:\n  - numpy=1.26\n  - pip:\n    - pandas\n", "YAML")).toBeNull();
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]", "package: [*e, *e, *e, *e, *e, *e, *e, *e, *e]"].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+      "package: [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+    ].join("\n");
     expect(yamlExpansion(parseYAML(bomb))).toBeGreaterThan(MAX_YAML_EXPANSION);
   });
 
   it("reads an alias bomb in conda-lock.yml under --fix as one problem, and fixes the rest", async () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]", "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]", "package: [*f, *f, *f, *f, *f, *f, *f, *f, *f]"].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+      "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+      "package: [*f, *f, *f, *f, *f, *f, *f, *f, *f]",
+    ].join("\n");
     const dir = tempProject({ "conda-lock.yml": bomb, "requirements.txt": "numpy\n", "frozen.txt": "numpy==1.26.4\n" });
     const r = await runCli(["--fix", "--pin-from", "frozen.txt", "requirements.txt"], dir);
     expect(r.stderr).toContain("conda-lock.yml: cannot read versions (YAML aliases expand past");
@@ -181,7 +202,7 @@ describe("4. secrets are never echoed", () => {
   });
 
   it("does not read a -r include outside the repository, so none of its lines is printed", async () => {
-    const outside = tempProject({ "creds": `--extra-index-url https://ci:${OUTSIDE_SECRET}@example.com/simple\nprivate\n` });
+    const outside = tempProject({ creds: `--extra-index-url https://ci:${OUTSIDE_SECRET}@example.com/simple\nprivate\n` });
     const dir = tempProject({ "requirements.txt": `-r ${join(outside, "creds")}\nnumpy==1.26.4\n` });
     for (const format of ["stylish", "json", "sarif", "github"]) {
       const r = await runCli(["-f", format, "."], dir);
@@ -201,7 +222,11 @@ describe("5. output escaping", () => {
 describe("6. data never ends in exit 2 with a stack trace", () => {
   it("fingerprints a notebook with a 9.5M-character cell", () => {
     const source = `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`x = 1\n${"#".repeat(9_500_000)}\nimport random\nrandom.shuffle(x)\n`)}}], "nbformat": 4}`;
-    const result = { filePath: "/r/big.ipynb", source, messages: [{ ruleId: "exp-lint/require-seed", severity: 2, message: "m", line: 1, column: 1, cell: 1, cellLine: 4, cellColumn: 1 }] } as unknown as ESLint.LintResult;
+    const result = {
+      filePath: "/r/big.ipynb",
+      source,
+      messages: [{ ruleId: "exp-lint/require-seed", severity: 2, message: "m", line: 1, column: 1, cell: 1, cellLine: 4, cellColumn: 1 }],
+    } as unknown as ESLint.LintResult;
     expect(fingerprints([result], "/r")[0]![0]!.code).toBe("random.shuffle(x)");
   });
 
@@ -277,7 +302,9 @@ describe("the documented budgets", () => {
   it("are the ones the code uses", () => {
     const doc = readFileSync(new URL("../docs/ci.md", import.meta.url), "utf8");
     expect(doc).toContain(`at most ${MAX_FILE_BYTES / 1048576} MiB of each`);
-    expect(doc).toContain(`over ${MAX_MANIFEST_BYTES / 1048576} MiB or ${MAX_MANIFEST_LINES.toLocaleString("en")} lines, or nested deeper than ${MAX_NESTING} levels`);
+    expect(doc).toContain(
+      `over ${MAX_MANIFEST_BYTES / 1048576} MiB or ${MAX_MANIFEST_LINES.toLocaleString("en")} lines, or nested deeper than ${MAX_NESTING} levels`,
+    );
     expect(doc).toContain(`at most ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes`);
   });
 });

@@ -115,7 +115,14 @@ describe("command-line flags", () => {
       // Polls without a budget that counts: a slow machine only waits longer (the test's own timeout is the cap).
       while (!done()) await new Promise((r) => setTimeout(r, 50));
     };
-    const watching = main(["--watch", "."], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd: root, env: {}, signal: stop.signal });
+    const watching = main(["--watch", "."], {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      isTTY: false,
+      cwd: root,
+      env: {},
+      signal: stop.signal,
+    });
     await until(() => stderr.includes("watching for changes"));
     expect(stdout).toContain("No problems");
     writeFileSync(join(root, "bootstrap.py"), UNSEEDED);

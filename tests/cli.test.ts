@@ -53,7 +53,15 @@ describe("exp-lint CLI", () => {
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; helpUri: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
     };
     expect(log.version).toBe("2.1.0");
     const [run] = log.runs;
@@ -146,12 +154,23 @@ describe("exp-lint CLI", () => {
   it("shows suggestions with --show-suggestions, and in JSON as ESLint does", async () => {
     const dir = tempProject({ "t.py": "import mlflow\n\nwith mlflow.start_run():\n    with mlflow.start_run(run_name='fold'):\n        pass\n" });
     const [r] = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as JsonResult[];
-    const nested = r!.messages.find((m) => m.ruleId === "exp-lint/require-run-context") as unknown as { suggestions: { desc: string; fix: { range: number[]; text: string } }[] };
-    expect(nested.suggestions).toEqual([{ messageId: "addNestedFlag", data: { flag: "nested", start: "mlflow.start_run()" }, desc: "Pass nested=True to mlflow.start_run().", fix: { range: [81, 81], text: ", nested=True" } }]);
+    const nested = r!.messages.find((m) => m.ruleId === "exp-lint/require-run-context") as unknown as {
+      suggestions: { desc: string; fix: { range: number[]; text: string } }[];
+    };
+    expect(nested.suggestions).toEqual([
+      {
+        messageId: "addNestedFlag",
+        data: { flag: "nested", start: "mlflow.start_run()" },
+        desc: "Pass nested=True to mlflow.start_run().",
+        fix: { range: [81, 81], text: ", nested=True" },
+      },
+    ]);
     const plain = (await runCli(["--no-color"], dir)).stdout;
     expect(plain).not.toContain("suggestion:");
     const shown = (await runCli(["--no-color", "--show-suggestions"], dir)).stdout;
-    expect(shown).toContain("  suggestion: Pass nested=True to mlflow.start_run().\n    -     with mlflow.start_run(run_name='fold'):\n    +     with mlflow.start_run(run_name='fold', nested=True):\n");
+    expect(shown).toContain(
+      "  suggestion: Pass nested=True to mlflow.start_run().\n    -     with mlflow.start_run(run_name='fold'):\n    +     with mlflow.start_run(run_name='fold', nested=True):\n",
+    );
   });
 
   it("reports directives that silence nothing only when asked", async () => {
@@ -214,7 +233,9 @@ describe("exp-lint CLI", () => {
     const human = await runCli([], dir);
     expect(human.stdout).toMatch(/^notebooks\/experiment_churn\.ipynb:cell 6:2:36 {2}error {2}.+exp-lint\/require-seed$/mu);
     expect(human.stdout).toMatch(/^ {2}> 2 \| X_train, X_test, y_train, y_test = train_test_split/mu);
-    const [result] = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as (JsonResult & { messages: { cell: number; cellLine: number; cellColumn: number }[] })[];
+    const [result] = JSON.parse((await runCli(["-f", "json"], dir)).stdout) as (JsonResult & {
+      messages: { cell: number; cellLine: number; cellColumn: number }[];
+    })[];
     const seed = result!.messages.find((m) => m.ruleId === "exp-lint/require-seed")!;
     expect(seed).toMatchObject({ cell: 6, cellLine: 2, cellColumn: 36 });
     expect(nb.split("\n")[seed.line - 1]!.slice(seed.column - 1)).toMatch(/^train_test_split\(/u);

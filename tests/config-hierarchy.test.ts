@@ -97,7 +97,13 @@ describe("hierarchical configuration", () => {
   });
 
   it("reports a loop of extends, and a missing extended file, as configuration errors", async () => {
-    const root = tempProject({ "a/exp-lint.toml": 'extend = "../b/exp-lint.toml"\n', "b/exp-lint.toml": 'extend = "../a/exp-lint.toml"\n', "a/train.py": TRAIN, "c/exp-lint.toml": 'extend = "nowhere.toml"\n', "c/train.py": TRAIN });
+    const root = tempProject({
+      "a/exp-lint.toml": 'extend = "../b/exp-lint.toml"\n',
+      "b/exp-lint.toml": 'extend = "../a/exp-lint.toml"\n',
+      "a/train.py": TRAIN,
+      "c/exp-lint.toml": 'extend = "nowhere.toml"\n',
+      "c/train.py": TRAIN,
+    });
     const loop = await runMain(["a"], root);
     expect(loop.code).toBe(2);
     expect(loop.stderr).toMatch(/"extend" makes a loop/u);

@@ -53,7 +53,12 @@ describe("a scanned repository's ESLint config", () => {
     const root = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet });
     const args = ["--format", "json", "--eslint-config", "lint/quiet.config.js"];
     expect(findings(await runCli(args, root), root)).toEqual([UNPINNED, "train.py:19 no-literal-log-param warn"]);
-    const named = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "lint/quiet.config.js": quiet, "exp-lint.toml": 'extend-select = ["require-seed"]\n' });
+    const named = tempProject({
+      ...housingFiles(),
+      "package.json": '{ "type": "module" }\n',
+      "lint/quiet.config.js": quiet,
+      "exp-lint.toml": 'extend-select = ["require-seed"]\n',
+    });
     expect(findings(await runCli(args, named), named)).toEqual([UNSEEDED, UNPINNED, "train.py:19 no-literal-log-param warn"]);
   });
 

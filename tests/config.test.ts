@@ -17,13 +17,17 @@ describe("configuration files", () => {
   it("reads [tool.exp-lint] from pyproject.toml: ignore, severity, rule ids with or without the exp-lint/ prefix", async () => {
     const root = tempProject({
       ...housingFiles(),
-      "pyproject.toml": '[project]\nname = "housing"\nversion = "0.1.0"\n\n[tool.exp-lint]\nignore = ["exp-lint/no-literal-log-param"]\n\n[tool.exp-lint.severity]\n"exp-lint/pin-requirements" = "warn"\n',
+      "pyproject.toml":
+        '[project]\nname = "housing"\nversion = "0.1.0"\n\n[tool.exp-lint]\nignore = ["exp-lint/no-literal-log-param"]\n\n[tool.exp-lint.severity]\n"exp-lint/pin-requirements" = "warn"\n',
     });
     expect(await lintJson(root)).toEqual(sorted([UNSEEDED, "requirements.txt:2 pin-requirements warn"]));
   });
 
   it("exits 0 when the config leaves only warnings", async () => {
-    const root = tempProject({ ...housingFiles(), "exp-lint.toml": 'ignore = ["require-seed", "no-literal-log-param"]\nseverity = { pin-requirements = "warn" }\n' });
+    const root = tempProject({
+      ...housingFiles(),
+      "exp-lint.toml": 'ignore = ["require-seed", "no-literal-log-param"]\nseverity = { pin-requirements = "warn" }\n',
+    });
     const r = await runCli([], root);
     expect(r.stdout).toContain("1 problem (0 errors, 1 warning)");
     expect(r.code).toBe(0);
@@ -52,7 +56,12 @@ describe("configuration files", () => {
 
   it("applies per-file-ignores to notebooks' code cells", async () => {
     const cell = (source: string) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
-    const notebook = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell("import numpy as np\n"), cell("noise = np.random.normal(size=100)\nprint(noise.std())\n")] });
+    const notebook = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [cell("import numpy as np\n"), cell("noise = np.random.normal(size=100)\nprint(noise.std())\n")],
+    });
     const plain = tempProject({ "notebooks/eda.ipynb": notebook });
     expect(await lintJson(plain)).toEqual(sorted(["notebooks/eda.ipynb:1 require-seed error"]));
     const ignored = tempProject({ "notebooks/eda.ipynb": notebook, "exp-lint.toml": '[per-file-ignores]\n"notebooks/*.ipynb" = ["require-seed"]\n' });
@@ -71,9 +80,17 @@ describe("discovery and precedence", () => {
   });
 
   it("exp-lint.toml wins over pyproject.toml in the same folder; a nearer pyproject.toml wins over a farther exp-lint.toml", async () => {
-    const same = tempProject({ ...housingFiles(), "exp-lint.toml": 'ignore = ["require-seed"]\n', "pyproject.toml": '[tool.exp-lint]\nignore = ["pin-requirements"]\n' });
+    const same = tempProject({
+      ...housingFiles(),
+      "exp-lint.toml": 'ignore = ["require-seed"]\n',
+      "pyproject.toml": '[tool.exp-lint]\nignore = ["pin-requirements"]\n',
+    });
     expect(await lintJson(same)).toEqual(sorted([LITERAL, UNPINNED]));
-    const nearer = tempProject({ ...housingFiles("src/"), "exp-lint.toml": 'ignore = ["require-seed"]\n', "src/pyproject.toml": '[tool.exp-lint]\nignore = ["pin-requirements"]\n' });
+    const nearer = tempProject({
+      ...housingFiles("src/"),
+      "exp-lint.toml": 'ignore = ["require-seed"]\n',
+      "src/pyproject.toml": '[tool.exp-lint]\nignore = ["pin-requirements"]\n',
+    });
     expect(await lintJson(nearer, [], join(nearer, "src"))).toEqual(sorted([LITERAL, UNSEEDED].map((f) => `src/${f}`)));
   });
 
@@ -149,7 +166,10 @@ describe("rule options", () => {
   });
 
   it("applies the config in worker threads", async () => {
-    const root = tempProject({ ...housingFiles(), "exp-lint.toml": 'ignore = ["no-literal-log-param"]\n[per-file-ignores]\n"prepare.py" = ["require-seed"]\n' });
+    const root = tempProject({
+      ...housingFiles(),
+      "exp-lint.toml": 'ignore = ["no-literal-log-param"]\n[per-file-ignores]\n"prepare.py" = ["require-seed"]\n',
+    });
     expect(await lintJson(root, ["--concurrency", "2"])).toEqual(sorted([UNPINNED]));
   });
 
@@ -169,22 +189,74 @@ async function runMain(args: string[], cwd: string): Promise<CliRun> {
 
 describe("configuration errors exit 2 and name the file and the key", () => {
   const cases: [string, Record<string, string>, string][] = [
-    ["an unknown key", { "pyproject.toml": '[tool.exp-lint]\nselct = ["require-seed"]\n' }, 'pyproject.toml: [tool.exp-lint] unknown key "selct" (did you mean "select"?)'],
-    ["an unknown key at the top of exp-lint.toml", { "exp-lint.toml": 'extend_exclude = ["legacy"]\n' }, 'exp-lint.toml: unknown key "extend_exclude" (did you mean "extend-exclude"?)'],
-    ["an unknown rule id in severity", { "pyproject.toml": '[tool.exp-lint.severity]\nrequire-sed = "warn"\n' }, 'pyproject.toml: [tool.exp-lint] "severity.require-sed": unknown rule id "require-sed" (did you mean "require-seed"?)'],
-    ["an unknown rule id in a list", { "exp-lint.toml": 'ignore = ["exp-lint/no-literal-param"]\n' }, 'exp-lint.toml: "ignore": unknown rule id "exp-lint/no-literal-param" (did you mean "no-literal-log-param"?)'],
-    ["an unknown rule id in per-file-ignores", { "exp-lint.toml": '[per-file-ignores]\n"tests/**" = ["E501"]\n' }, 'exp-lint.toml: "per-file-ignores.tests/**": unknown rule id "E501"'],
-    ["an unknown rule in rules", { "exp-lint.toml": "[rules.require-seeds]\nrequireExplicitRandomState = true\n" }, 'exp-lint.toml: "rules.require-seeds": unknown rule id "require-seeds" (did you mean "require-seed"?)'],
-    ["a string for a list", { "pyproject.toml": '[tool.exp-lint]\nselect = "require-seed"\n' }, 'pyproject.toml: [tool.exp-lint] "select" must be a list of rule ids'],
+    [
+      "an unknown key",
+      { "pyproject.toml": '[tool.exp-lint]\nselct = ["require-seed"]\n' },
+      'pyproject.toml: [tool.exp-lint] unknown key "selct" (did you mean "select"?)',
+    ],
+    [
+      "an unknown key at the top of exp-lint.toml",
+      { "exp-lint.toml": 'extend_exclude = ["legacy"]\n' },
+      'exp-lint.toml: unknown key "extend_exclude" (did you mean "extend-exclude"?)',
+    ],
+    [
+      "an unknown rule id in severity",
+      { "pyproject.toml": '[tool.exp-lint.severity]\nrequire-sed = "warn"\n' },
+      'pyproject.toml: [tool.exp-lint] "severity.require-sed": unknown rule id "require-sed" (did you mean "require-seed"?)',
+    ],
+    [
+      "an unknown rule id in a list",
+      { "exp-lint.toml": 'ignore = ["exp-lint/no-literal-param"]\n' },
+      'exp-lint.toml: "ignore": unknown rule id "exp-lint/no-literal-param" (did you mean "no-literal-log-param"?)',
+    ],
+    [
+      "an unknown rule id in per-file-ignores",
+      { "exp-lint.toml": '[per-file-ignores]\n"tests/**" = ["E501"]\n' },
+      'exp-lint.toml: "per-file-ignores.tests/**": unknown rule id "E501"',
+    ],
+    [
+      "an unknown rule in rules",
+      { "exp-lint.toml": "[rules.require-seeds]\nrequireExplicitRandomState = true\n" },
+      'exp-lint.toml: "rules.require-seeds": unknown rule id "require-seeds" (did you mean "require-seed"?)',
+    ],
+    [
+      "a string for a list",
+      { "pyproject.toml": '[tool.exp-lint]\nselect = "require-seed"\n' },
+      'pyproject.toml: [tool.exp-lint] "select" must be a list of rule ids',
+    ],
     ["a string for a boolean", { "exp-lint.toml": 'strict = "yes"\n' }, 'exp-lint.toml: "strict" must be true or false'],
     ["a string for a glob list", { "exp-lint.toml": 'exclude = "legacy"\n' }, 'exp-lint.toml: "exclude" must be a list of glob patterns'],
-    ["a bad severity", { "exp-lint.toml": '[severity]\nrequire-seed = "warning"\n' }, 'exp-lint.toml: "severity.require-seed" must be "error", "warn" or "off", not "warning"'],
+    [
+      "a bad severity",
+      { "exp-lint.toml": '[severity]\nrequire-seed = "warning"\n' },
+      'exp-lint.toml: "severity.require-seed" must be "error", "warn" or "off", not "warning"',
+    ],
     ["severity not a table", { "exp-lint.toml": 'severity = "warn"\n' }, 'exp-lint.toml: "severity" must be a table of rule id = "error" | "warn" | "off"'],
-    ["an unknown rule option", { "pyproject.toml": "[tool.exp-lint.rules.require-seed]\nrequireRandomState = true\n" }, 'pyproject.toml: [tool.exp-lint.rules.require-seed] unknown option "requireRandomState"'],
-    ["a rule option of the wrong type", { "exp-lint.toml": '[rules.require-seed]\nrequire-explicit-random-state = "yes"\n' }, 'exp-lint.toml: [rules.require-seed] "require-explicit-random-state" must be boolean'],
-    ["a rule option outside its enum", { "exp-lint.toml": '[rules.pin-requirements]\nlockfiles = "trust"\n' }, 'exp-lint.toml: [rules.pin-requirements] "lockfiles" must be one of "satisfy", "ignore"'],
-    ["options for a rule that takes none", { "exp-lint.toml": "[rules.no-literal-log-param]\nstrict = true\n" }, 'exp-lint.toml: [rules.no-literal-log-param] rule "no-literal-log-param" takes no options'],
-    ["invalid TOML", { "pyproject.toml": '[project]\nname = "housing"\n\n[tool.exp-lint]\nignore = ["require-seed"\n' }, "pyproject.toml:6:1: invalid TOML: expected comma or end of structure"],
+    [
+      "an unknown rule option",
+      { "pyproject.toml": "[tool.exp-lint.rules.require-seed]\nrequireRandomState = true\n" },
+      'pyproject.toml: [tool.exp-lint.rules.require-seed] unknown option "requireRandomState"',
+    ],
+    [
+      "a rule option of the wrong type",
+      { "exp-lint.toml": '[rules.require-seed]\nrequire-explicit-random-state = "yes"\n' },
+      'exp-lint.toml: [rules.require-seed] "require-explicit-random-state" must be boolean',
+    ],
+    [
+      "a rule option outside its enum",
+      { "exp-lint.toml": '[rules.pin-requirements]\nlockfiles = "trust"\n' },
+      'exp-lint.toml: [rules.pin-requirements] "lockfiles" must be one of "satisfy", "ignore"',
+    ],
+    [
+      "options for a rule that takes none",
+      { "exp-lint.toml": "[rules.no-literal-log-param]\nstrict = true\n" },
+      'exp-lint.toml: [rules.no-literal-log-param] rule "no-literal-log-param" takes no options',
+    ],
+    [
+      "invalid TOML",
+      { "pyproject.toml": '[project]\nname = "housing"\n\n[tool.exp-lint]\nignore = ["require-seed"\n' },
+      "pyproject.toml:6:1: invalid TOML: expected comma or end of structure",
+    ],
   ];
 
   for (const [what, files, message] of cases) {
@@ -198,9 +270,11 @@ describe("configuration errors exit 2 and name the file and the key", () => {
   }
 
   it("reports every problem of a file at once, naming the file relative to the working directory", async () => {
-    const root = tempProject({ ...housingFiles("src/"), "pyproject.toml": '[tool.exp-lint]\nstrict = 1\nignored = []\n' });
+    const root = tempProject({ ...housingFiles("src/"), "pyproject.toml": "[tool.exp-lint]\nstrict = 1\nignored = []\n" });
     const r = await runMain([], join(root, "src"));
-    expect(r.stderr).toBe('exp-lint: ../pyproject.toml: [tool.exp-lint] "strict" must be true or false\nexp-lint: ../pyproject.toml: [tool.exp-lint] unknown key "ignored" (did you mean "ignore"?)\n');
+    expect(r.stderr).toBe(
+      'exp-lint: ../pyproject.toml: [tool.exp-lint] "strict" must be true or false\nexp-lint: ../pyproject.toml: [tool.exp-lint] unknown key "ignored" (did you mean "ignore"?)\n',
+    );
     expect(r.code).toBe(2);
   });
 

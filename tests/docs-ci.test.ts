@@ -29,7 +29,10 @@ function commands(text: string): string[][] {
 const help = (await runCli(["--help"], process.cwd())).stdout;
 const realOptions = new Set([...help.matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gmu)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
 
-const workflows = (doc: string) => blocks(doc, "yaml").map((y) => parse(y) as Workflow).filter((w) => w && typeof w === "object" && "jobs" in w);
+const workflows = (doc: string) =>
+  blocks(doc, "yaml")
+    .map((y) => parse(y) as Workflow)
+    .filter((w) => w && typeof w === "object" && "jobs" in w);
 
 describe("CI docs", () => {
   const ci = read("docs/ci.md");
@@ -101,10 +104,20 @@ describe("editor docs", () => {
   it("names only settings the ESLint extension has", async () => {
     const settings = [...editor.matchAll(/[`"](eslint\.[a-zA-Z.]+)[`"]/gu)].map((m) => m[1]).filter((s) => !/^eslint\.config\.m?js$/u.test(s!));
     // From the extension's package.json (microsoft/vscode-eslint 3.0.x).
-    const known = new Set(["eslint.validate", "eslint.probe", "eslint.useFlatConfig", "eslint.workingDirectories", "eslint.onIgnoredFiles", "eslint.enable", "eslint.notebooks.rules.customizations"]);
+    const known = new Set([
+      "eslint.validate",
+      "eslint.probe",
+      "eslint.useFlatConfig",
+      "eslint.workingDirectories",
+      "eslint.onIgnoredFiles",
+      "eslint.enable",
+      "eslint.notebooks.rules.customizations",
+    ]);
     expect(settings.length).toBeGreaterThan(2);
     for (const s of settings) expect(known, s!).toContain(s);
-    expect(JSON.parse(blocks(editor, "json").find((b) => b.includes("eslint.validate"))!)).toEqual({ "eslint.validate": ["python", "pip-requirements", "toml", "yaml"] });
+    expect(JSON.parse(blocks(editor, "json").find((b) => b.includes("eslint.validate"))!)).toEqual({
+      "eslint.validate": ["python", "pip-requirements", "toml", "yaml"],
+    });
   });
 });
 
@@ -113,11 +126,18 @@ describe("editor docs: the language server", () => {
   const SERVER = ["npx", "--no-install", "exp-lint", "server"];
 
   it("every editor snippet starts the same command, `exp-lint server`, which the CLI has", async () => {
-    const jupyter = JSON.parse(blocks(editor, "json").find((b) => b.includes("LanguageServerManager"))!) as { LanguageServerManager: { language_servers: Record<string, { version: number; argv: string[]; languages: string[]; mime_types: string[]; display_name: string }> } };
+    const jupyter = JSON.parse(blocks(editor, "json").find((b) => b.includes("LanguageServerManager"))!) as {
+      LanguageServerManager: {
+        language_servers: Record<string, { version: number; argv: string[]; languages: string[]; mime_types: string[]; display_name: string }>;
+      };
+    };
     const spec = jupyter.LanguageServerManager.language_servers["exp-lint"]!;
     expect(spec).toMatchObject({ version: 2, argv: SERVER, languages: ["python"] });
     const { parse: parseToml } = await import("smol-toml");
-    const helix = parseToml(blocks(editor, "toml")[0]!) as { "language-server": Record<string, { command: string; args: string[] }>; language: { name: string; "language-servers": string[] }[] };
+    const helix = parseToml(blocks(editor, "toml")[0]!) as {
+      "language-server": Record<string, { command: string; args: string[] }>;
+      language: { name: string; "language-servers": string[] }[];
+    };
     expect([helix["language-server"]["exp-lint"]!.command, ...helix["language-server"]["exp-lint"]!.args]).toEqual(SERVER);
     expect(helix.language[0]!["language-servers"]).toContain("exp-lint");
     const lua = blocks(editor, "lua");

@@ -52,7 +52,9 @@ const text = (path: string) => decodeBytes(readFileSync(path)).text;
 
 /** `<file>:<line>` of every `# ruleid: pin-requirements` in the folder, read in each file's own encoding. */
 function expected(dir: string): string[] {
-  return files(dir).flatMap((f) => [...expectations(text(join(dir, f))).expected].map((k) => `${f}:${k.replace(/^pin-requirements@/u, "")}`)).sort();
+  return files(dir)
+    .flatMap((f) => [...expectations(text(join(dir, f))).expected].map((k) => `${f}:${k.replace(/^pin-requirements@/u, "")}`))
+    .sort();
 }
 
 interface JsonResult {
@@ -60,7 +62,8 @@ interface JsonResult {
   messages: { ruleId: string | null; line: number; fatal?: boolean; fix?: { range: [number, number]; text: string } }[];
 }
 
-const keys = (results: JsonResult[], dir: string) => results.flatMap((r) => r.messages.map((m) => `${relative(dir, r.filePath)}:${m.ruleId === "exp-lint/pin-requirements" ? m.line : `fatal ${m.line}`}`)).sort();
+const keys = (results: JsonResult[], dir: string) =>
+  results.flatMap((r) => r.messages.map((m) => `${relative(dir, r.filePath)}:${m.ruleId === "exp-lint/pin-requirements" ? m.line : `fatal ${m.line}`}`)).sort();
 
 describe("every manifest kind in one folder", () => {
   it("has a finding at every annotated line, and only there, in the CLI and in ESLint alike", async () => {
@@ -114,7 +117,11 @@ describe("every manifest kind in one folder", () => {
     const after = Object.fromEntries(files(dir).map((f) => [f, text(join(dir, f))]));
     const diffLines = dry.stdout.split("\n").filter((l) => /^[-+](?![-+]{2} [ab]\/)/u.test(l));
     expect(diffLines.filter((l) => l.startsWith("+")).length).toBe(23);
-    for (const l of diffLines.filter((x) => x.startsWith("+"))) expect(Object.values(after).some((t) => t.split(/\r?\n/u).includes(l.slice(1).replace(/\r$/u, ""))), l).toBe(true);
+    for (const l of diffLines.filter((x) => x.startsWith("+")))
+      expect(
+        Object.values(after).some((t) => t.split(/\r?\n/u).includes(l.slice(1).replace(/\r$/u, ""))),
+        l,
+      ).toBe(true);
 
     // Each file keeps its encoding: UTF-16 with its byte-order mark and CRLF, UTF-8 with its mark.
     const utf16 = readFileSync(join(dir, "requirements-windows.txt"));

@@ -28,7 +28,9 @@ describe("comparisons and returns in the program facts", () => {
 
   it("TypeScript: comparison operators only, not arithmetic", () => {
     const code = "function check(s: Stats) {\n  if (s.rHat > 1.01 || s.n + 1 === limit) throw new Error('x');\n  return s.ess;\n}\n";
-    const { ast } = (typescriptParser as { parseForESLint(code: string, options: unknown): unknown }).parseForESLint(code, { range: true, loc: true }) as { ast: EsNode };
+    const { ast } = (typescriptParser as { parseForESLint(code: string, options: unknown): unknown }).parseForESLint(code, { range: true, loc: true }) as {
+      ast: EsNode;
+    };
     expect(summary(extractEstreeFacts(ast, code), code)).toEqual({
       comparisons: [
         { operands: ["member:s.rHat", "literal:1.01"], operators: [">"], scope: 1 },

@@ -42,12 +42,12 @@ describe("one name's reads (namesOf), found in the text rather than by walking e
       return `${line}:${lines[line - 1]!.trim()}`;
     };
     expect(facts.namesOf!("run").map((r) => [where(r.range[0]), r.used])).toEqual([
-      ["4:run = mlflow.start_run(run_name=\"run\")", false],
+      ['4:run = mlflow.start_run(run_name="run")', false],
       ["5:runs = [run]", false],
-      ["6:print(run.info.run_id, run[\"x\"], runs, rerun)", true],
-      ["6:print(run.info.run_id, run[\"x\"], runs, rerun)", true],
+      ['6:print(run.info.run_id, run["x"], runs, rerun)', true],
+      ['6:print(run.info.run_id, run["x"], runs, rerun)', true],
       ["9:def finish(run, prefix=run):", false],
-      ["11:mlflow.end_run(status=\"FINISHED\", run=run)", false],
+      ['11:mlflow.end_run(status="FINISHED", run=run)', false],
       ["12:return run()", true],
       ["17:return self.run, lambda run: run", false],
     ]);

@@ -53,7 +53,11 @@ describe("file discovery", () => {
   });
 
   it("lints an MLflow project's conda.yaml as a conda environment file", async () => {
-    const dir = tempProject({ "MLproject": "conda_env: conda.yaml\n", "conda.yaml": "dependencies:\n  - pandas\n", "components/get_data/conda.yml": "dependencies:\n  - wandb\n" });
+    const dir = tempProject({
+      MLproject: "conda_env: conda.yaml\n",
+      "conda.yaml": "dependencies:\n  - pandas\n",
+      "components/get_data/conda.yml": "dependencies:\n  - wandb\n",
+    });
     const p = await plan(["."], dir);
     expect(p.targets.map((t) => [t.path.slice(dir.length + 1), t.kind])).toEqual([
       ["components/get_data/conda.yml", "requirements"],

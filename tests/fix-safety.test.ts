@@ -100,11 +100,26 @@ describe("a fix that would leave the file unreadable", () => {
   });
 
   it.each([
-    ["pyproject.toml", '[project]\ndependencies = ["numpy>=1.26"]\n', '[project]\ndependencies = ["numpy==1.26.4"", "x"]\n', "the fixed file would no longer parse"],
+    [
+      "pyproject.toml",
+      '[project]\ndependencies = ["numpy>=1.26"]\n',
+      '[project]\ndependencies = ["numpy==1.26.4"", "x"]\n',
+      "the fixed file would no longer parse",
+    ],
     ["environment.yml", "dependencies:\n  - numpy>=1.26\n", "dependencies:\n  - numpy=1.26.4\n - [\n", "the fixed file would no longer parse"],
     ["requirements.txt", "numpy>=1.26\npandas\n", "numpy==1.26.4 pandas\n", "the fixed file would have new syntax errors"],
-    ["train.py", '# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n', '# /// script\n# dependencies = ["numpy==1.26.4]\n# ///\nimport numpy\n', "the fixed file would lose requirements"],
-    ["analysis.ipynb", '{"cells": [{"cell_type": "code", "source": ["%pip install numpy"]}]}', '{"cells": [{"cell_type": "code", "source": ["%pip install numpy==1.26.4]}]}', "the fixed file would no longer parse"],
+    [
+      "train.py",
+      '# /// script\n# dependencies = ["numpy"]\n# ///\nimport numpy\n',
+      '# /// script\n# dependencies = ["numpy==1.26.4]\n# ///\nimport numpy\n',
+      "the fixed file would lose requirements",
+    ],
+    [
+      "analysis.ipynb",
+      '{"cells": [{"cell_type": "code", "source": ["%pip install numpy"]}]}',
+      '{"cells": [{"cell_type": "code", "source": ["%pip install numpy==1.26.4]}]}',
+      "the fixed file would no longer parse",
+    ],
   ])("is dropped and reported for %s", (name, before, broken, why) => {
     const dir = tempProject({ [name]: before, "requirements-ok.txt": "numpy\n" });
     const bad = result(join(dir, name), broken);
@@ -118,4 +133,3 @@ describe("a fix that would leave the file unreadable", () => {
     expect(readFileSync(join(dir, "requirements-ok.txt"), "utf8")).toBe("numpy==1.26.4\n");
   });
 });
-

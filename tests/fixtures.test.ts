@@ -14,7 +14,12 @@ const eslint = new ESLint({
   overrideConfig: [
     ...fixtureRules,
     // Clean variants (`requirements.ok.txt`, `pyproject.ok.toml`) are not named like manifests; lint them as such by folder.
-    { files: ["pin-requirements/*.{txt,toml,yml}"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules },
+    {
+      files: ["pin-requirements/*.{txt,toml,yml}"],
+      plugins: { "exp-lint": plugin },
+      language: "exp-lint/requirements",
+      rules: plugin.configs.recommended.find((c) => c.language === "exp-lint/requirements")?.rules,
+    },
   ],
 });
 
@@ -41,7 +46,8 @@ async function lintPackageJson(rel: string): Promise<ESLint.LintResult> {
   mkdirSync(join(repo, ".git"));
   const file = join(repo, "package.json");
   writeFileSync(file, withoutAnnotations(readFixture(rel)));
-  if (rel.includes(".locked.")) writeFileSync(join(repo, "package-lock.json"), JSON.stringify({ name: "fixture", lockfileVersion: 3, requires: true, packages: {} }));
+  if (rel.includes(".locked."))
+    writeFileSync(join(repo, "package-lock.json"), JSON.stringify({ name: "fixture", lockfileVersion: 3, requires: true, packages: {} }));
   const [result] = await new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: plugin.configs.recommended }).lintFiles([file]);
   return result!;
 }

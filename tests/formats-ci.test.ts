@@ -27,8 +27,19 @@ describe("--format junit", () => {
     const run = await runMain(["--format", "junit", "."], project());
     expect(run.code).toBe(1);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testsuite" || name === "testcase" }).parse(run.stdout) as {
-      testsuites: { tests: string; failures: string; testsuite: { name: string; tests: string; failures: string; testcase: { name: string; classname: string; failure?: { type: string; message: string; "#text": string } }[] }[] };
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testsuite" || name === "testcase" }).parse(
+      run.stdout,
+    ) as {
+      testsuites: {
+        tests: string;
+        failures: string;
+        testsuite: {
+          name: string;
+          tests: string;
+          failures: string;
+          testcase: { name: string; classname: string; failure?: { type: string; message: string; "#text": string } }[];
+        }[];
+      };
     };
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual(["clean.py", "requirements.txt", "split.py"]);
@@ -64,7 +75,10 @@ describe("--format gitlab", () => {
       expect(Number.isInteger(location.lines.begin) && location.lines.begin >= 1).toBe(true);
     }
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(2);
-    expect(issues.map((i) => `${(i.location as { path: string }).path}:${(i.location as { lines: { begin: number } }).lines.begin}`)).toEqual(["requirements.txt:1", "split.py:5"]);
+    expect(issues.map((i) => `${(i.location as { path: string }).path}:${(i.location as { lines: { begin: number } }).lines.begin}`)).toEqual([
+      "requirements.txt:1",
+      "split.py:5",
+    ]);
     // The same findings give the same fingerprints on the next run: GitLab tells new issues from old by them.
     expect((await runMain(["--format", "gitlab", "."], root)).stdout).toBe(run.stdout);
   });

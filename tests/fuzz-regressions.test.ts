@@ -30,7 +30,9 @@ describe("fuzzer finds, fixed at the root", () => {
   it("gives TS/JS parsing errors 1-based columns", async () => {
     // Was: typescript-eslint's 0-based column passed through, so `column: 0`.
     const msgs = await lint("train.ts", "const = 1;\n");
-    expect(msgs).toEqual([{ ruleId: null, fatal: true, message: "Parsing error: Variable declaration expected.", line: 1, column: 7, endLine: undefined, endColumn: undefined }]);
+    expect(msgs).toEqual([
+      { ruleId: null, fatal: true, message: "Parsing error: Variable declaration expected.", line: 1, column: 7, endLine: undefined, endColumn: undefined },
+    ]);
   });
 
   it("places a TypeScript compiler assertion at the start of the file", async () => {
@@ -57,9 +59,20 @@ describe("fuzzer finds, fixed at the root", () => {
     // Was: a lone \r inside a cell made a virtual line no cell held (a finding on line 2 of a one-line file),
     // and `%matplotlib inline\r\n` stayed unmasked, a syntax error.
     const cells = [["%matplotlib inline\r\n", "import numpy as np\r\n", "x = np.random.rand(3)"], ["total = 1\rdef f(:"]];
-    const nb = JSON.stringify({ cells: cells.map((source) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const nb = JSON.stringify({
+      cells: cells.map((source) => ({ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
     const [r] = await eslint.lintText(nb, { filePath: "/project/experiment.ipynb" });
-    const at = (r!.messages as (NonNullable<typeof r>["messages"][number] & { cell?: number; cellLine?: number; cellColumn?: number })[]).map((m) => [m.ruleId, m.line, m.cell, m.cellLine, m.cellColumn]);
+    const at = (r!.messages as (NonNullable<typeof r>["messages"][number] & { cell?: number; cellLine?: number; cellColumn?: number })[]).map((m) => [
+      m.ruleId,
+      m.line,
+      m.cell,
+      m.cellLine,
+      m.cellColumn,
+    ]);
     expect(at).toEqual([
       ["exp-lint/require-seed", 1, 1, 3, 5],
       ["exp-lint/syntax-error", 1, 2, 2, 7],
@@ -84,8 +97,18 @@ describe("a file whose lint throws", () => {
       spy.mockRestore();
     }
     const results = JSON.parse(out) as ESLint.LintResult[];
-    const byName = (n: string) => results.find((r) => r.filePath.endsWith(n))!.messages.map((m) => ({ ruleId: m.ruleId, fatal: m.fatal, line: m.line, message: m.message }));
-    expect(byName("boom.py")).toEqual([{ ruleId: null, fatal: true, line: 1, message: expect.stringMatching(/^exp-lint failed on this file \(simulated rule crash; Occurred while linting .*boom\.py:1; Rule: "exp-lint\/require-seed"\); please report it$/u) }]);
+    const byName = (n: string) =>
+      results.find((r) => r.filePath.endsWith(n))!.messages.map((m) => ({ ruleId: m.ruleId, fatal: m.fatal, line: m.line, message: m.message }));
+    expect(byName("boom.py")).toEqual([
+      {
+        ruleId: null,
+        fatal: true,
+        line: 1,
+        message: expect.stringMatching(
+          /^exp-lint failed on this file \(simulated rule crash; Occurred while linting .*boom\.py:1; Rule: "exp-lint\/require-seed"\); please report it$/u,
+        ),
+      },
+    ]);
     expect(byName("fine.py")).toEqual([{ ruleId: "exp-lint/require-seed", fatal: undefined, line: 2, message: expect.any(String) }]);
   });
 });

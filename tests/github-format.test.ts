@@ -17,10 +17,12 @@ function parse(line: string): Annotation {
   const m = /^::(error|warning|notice) ([^:]*)::(.*)$/u.exec(line);
   if (!m) throw new Error(`not a workflow command: ${line}`);
   // A raw ',' or ':' inside a value would have split it here: escaping is what makes this parse right.
-  const props = Object.fromEntries(m[2]!.split(",").map((kv) => {
-    const eq = kv.indexOf("=");
-    return [kv.slice(0, eq), unescape(kv.slice(eq + 1))];
-  }));
+  const props = Object.fromEntries(
+    m[2]!.split(",").map((kv) => {
+      const eq = kv.indexOf("=");
+      return [kv.slice(0, eq), unescape(kv.slice(eq + 1))];
+    }),
+  );
   expect(m[3]).not.toMatch(/[\r\n]/u);
   return { level: m[1]!, props, message: unescape(m[3]!) };
 }
@@ -43,7 +45,14 @@ describe("--format github", () => {
     expect(annotations).toEqual(
       json.map((m) => ({
         level: m.severity === 2 ? "error" : "warning",
-        props: { file: "runs/run,v2:final.py", line: String(m.line), col: String(m.column), endLine: String(m.endLine), endColumn: String(m.endColumn), title: m.ruleId },
+        props: {
+          file: "runs/run,v2:final.py",
+          line: String(m.line),
+          col: String(m.column),
+          endLine: String(m.endLine),
+          endColumn: String(m.endColumn),
+          title: m.ruleId,
+        },
         message: m.message,
       })),
     );
@@ -59,7 +68,11 @@ describe("--format github", () => {
     } as unknown as ESLint.LintResult;
     const out = formatGithub([result], "/repo");
     expect(out).toBe("::error file=a%3Ab%2Cc%25.py,line=3,col=4,title=exp-lint/x%2Cy%3Az::100%25 sure:%0D%0Aline two, ok\n");
-    expect(parse(out.trimEnd())).toEqual({ level: "error", props: { file: "a:b,c%.py", line: "3", col: "4", title: "exp-lint/x,y:z" }, message: "100% sure:\r\nline two, ok" });
+    expect(parse(out.trimEnd())).toEqual({
+      level: "error",
+      props: { file: "a:b,c%.py", line: "3", col: "4", title: "exp-lint/x,y:z" },
+      message: "100% sure:\r\nline two, ok",
+    });
   });
 
   it("prints nothing for a clean run", async () => {

@@ -53,12 +53,17 @@ async function scan(files: Record<string, string | Buffer>, build?: (dir: string
 describe("deep nesting in TypeScript and JavaScript", () => {
   it("parses 10,000 levels of brackets, calls and operators without exhausting the stack", async () => {
     const n = 10_000;
-    const { r, of, brief } = await scan({
-      "parens.ts": `export const x = ${"(".repeat(n)}1${")".repeat(n)};\n`,
-      "calls.ts": `import * as tf from "@tensorflow/tfjs";\nexport const y = ${"f(".repeat(n)}tf.randomNormal([2])${")".repeat(n)};\n`,
-      "arrays.js": `export const z = ${"[".repeat(n)}${"]".repeat(n)};\n`,
-      "binop.js": `export const w = ${Array.from({ length: n }, (_, i) => `a${i}`).join(" + ")};\n`,
-    }, undefined, [], spawnCli);
+    const { r, of, brief } = await scan(
+      {
+        "parens.ts": `export const x = ${"(".repeat(n)}1${")".repeat(n)};\n`,
+        "calls.ts": `import * as tf from "@tensorflow/tfjs";\nexport const y = ${"f(".repeat(n)}tf.randomNormal([2])${")".repeat(n)};\n`,
+        "arrays.js": `export const z = ${"[".repeat(n)}${"]".repeat(n)};\n`,
+        "binop.js": `export const w = ${Array.from({ length: n }, (_, i) => `a${i}`).join(" + ")};\n`,
+      },
+      undefined,
+      [],
+      spawnCli,
+    );
     expect(r.stderr).toBe("");
     for (const name of ["parens.ts", "arrays.js", "binop.js"]) expect(of(name), name).toEqual([]);
     expect(brief("calls.ts")).toEqual([{ ruleId: "exp-lint/require-seed", line: 2, column: 18 + 2 * n }]);
@@ -67,7 +72,9 @@ describe("deep nesting in TypeScript and JavaScript", () => {
   it("names the file when nesting is deeper than the parser can go", async () => {
     const n = 400_000;
     const { of } = await scan({ "generated.ts": `export const x = ${"(".repeat(n)}1${")".repeat(n)};\n` });
-    expect(of("generated.ts")).toEqual([expect.objectContaining({ fatal: true, line: 1, column: 1, message: expect.stringContaining("nested too deeply for the TypeScript parser") })]);
+    expect(of("generated.ts")).toEqual([
+      expect.objectContaining({ fatal: true, line: 1, column: 1, message: expect.stringContaining("nested too deeply for the TypeScript parser") }),
+    ]);
   });
 });
 
@@ -92,7 +99,9 @@ describe("size", () => {
     py += "0]; noise = np.random.rand(3)";
     const pyAt = py.indexOf("np.random.rand(3)");
     const { of, brief } = await scan({ "bundle.min.js": js, "oneline.py": py });
-    expect(of("bundle.min.js")).toEqual([{ ruleId: null, severity: 1, line: 1, column: 1, message: `looks minified (a line of ${js.length.toLocaleString("en")} characters); skipped` }]);
+    expect(of("bundle.min.js")).toEqual([
+      { ruleId: null, severity: 1, line: 1, column: 1, message: `looks minified (a line of ${js.length.toLocaleString("en")} characters); skipped` },
+    ]);
     expect(brief("oneline.py")).toEqual([{ ruleId: "exp-lint/require-seed", line: 1, column: pyAt + 1 }]);
   });
 });
@@ -141,7 +150,12 @@ describe("encodings and line endings", () => {
     expect(brief("requirements-win.txt")).toEqual([{ ruleId: "exp-lint/pin-requirements", line: 3, column: 1 }]);
     // Cell 1, line 2, column 5 of the cell; in the raw file, line 3 at the "np" inside the JSON string.
     const cell = results.find((x) => x.filePath.endsWith("crlf.ipynb"))!.messages[0] as Message & { cell: number; cellLine: number; cellColumn: number };
-    expect({ line: cell.line, cell: cell.cell, cellLine: cell.cellLine, cellColumn: cell.cellColumn }).toEqual({ line: 3, cell: 1, cellLine: 2, cellColumn: 5 });
+    expect({ line: cell.line, cell: cell.cell, cellLine: cell.cellLine, cellColumn: cell.cellColumn }).toEqual({
+      line: 3,
+      cell: 1,
+      cellLine: 2,
+      cellColumn: 5,
+    });
     expect(brief("win.ts")).toEqual([{ ruleId: "exp-lint/require-seed", line: 3, column: 18 }]);
     expect(brief("mac.ts")).toEqual([{ ruleId: "exp-lint/require-seed", line: 3, column: 18 }]);
   });
@@ -158,7 +172,9 @@ describe("strange trees", () => {
     });
     expect(of("a.py")).toEqual([expect.objectContaining({ fatal: true, message: "cannot read file (ELOOP: a loop of symbolic links)" })]);
     expect(of("b.py")).toEqual([expect.objectContaining({ fatal: true, message: "cannot read file (ELOOP: a loop of symbolic links)" })]);
-    expect(of("gone.py")).toEqual([expect.objectContaining({ fatal: true, message: "cannot read file (ENOENT: a broken symbolic link, or the file went away)" })]);
+    expect(of("gone.py")).toEqual([
+      expect.objectContaining({ fatal: true, message: "cannot read file (ENOENT: a broken symbolic link, or the file went away)" }),
+    ]);
     expect(results.filter((x) => x.filePath.startsWith(join(dir, "pkg")))).toEqual([]);
   });
 

@@ -56,7 +56,8 @@ pythonRuleTester().run("no-literal-log-param", rule, {
             {
               messageId: "bindLiteral",
               data: { name: "LEARNING_RATE", value: "0.05" },
-              output: "import mlflow\r\nfrom torch.optim import SGD\r\nLEARNING_RATE = 0.05\r\n\r\nwith mlflow.start_run():\r\n    mlflow.log_params({'learning-rate': LEARNING_RATE})\r\n    opt = SGD(params, **{'learning-rate': LEARNING_RATE})\r\n",
+              output:
+                "import mlflow\r\nfrom torch.optim import SGD\r\nLEARNING_RATE = 0.05\r\n\r\nwith mlflow.start_run():\r\n    mlflow.log_params({'learning-rate': LEARNING_RATE})\r\n    opt = SGD(params, **{'learning-rate': LEARNING_RATE})\r\n",
             },
           ],
         },
@@ -99,7 +100,8 @@ pythonRuleTester().run("no-literal-log-param", rule, {
             {
               messageId: "logReceived",
               data: { expr: "args.n_estimators", callee: "RandomForestClassifier" },
-              output: "import mlflow as mf\nfrom sklearn.ensemble import RandomForestClassifier\n\nwith mf.start_run():\n    mf.log_param('n_estimators', args.n_estimators)\n    clf = RandomForestClassifier(n_estimators=args.n_estimators)\n",
+              output:
+                "import mlflow as mf\nfrom sklearn.ensemble import RandomForestClassifier\n\nwith mf.start_run():\n    mf.log_param('n_estimators', args.n_estimators)\n    clf = RandomForestClassifier(n_estimators=args.n_estimators)\n",
             },
           ],
         },
@@ -147,24 +149,59 @@ pythonRuleTester().run("no-literal-log-param", rule, {
     },
     {
       code: "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', 20)\n    log_all()\n    fit(model, epochs=args.epochs)\n",
-      errors: [{ messageId: "literalMismatch", line: 5, column: 36, endLine: 5, endColumn: 38, data: { key: "epochs", value: "20", callee: "fit", argument: "epochs=args.epochs" },
+      errors: [
+        {
+          messageId: "literalMismatch",
+          line: 5,
+          column: 36,
+          endLine: 5,
+          endColumn: 38,
+          data: { key: "epochs", value: "20", callee: "fit", argument: "epochs=args.epochs" },
           // Read through the enclosing function's parameter, as a closure does.
-          suggestions: [{ messageId: "logReceived", output: "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', args.epochs)\n    log_all()\n    fit(model, epochs=args.epochs)\n" }],
+          suggestions: [
+            {
+              messageId: "logReceived",
+              output:
+                "import mlflow\n\ndef main(args):\n    def log_all():\n        mlflow.log_param('epochs', args.epochs)\n    log_all()\n    fit(model, epochs=args.epochs)\n",
+            },
+          ],
         },
       ],
     },
     {
       // The key reaches the model through a `**dict`.
       code: "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', 100)\nmodel = Forest(**params)\n",
-      errors: [{ messageId: "literalMismatch", line: 3, column: 34, endLine: 3, endColumn: 37, data: { key: "n_estimators", value: "100", callee: "Forest", argument: "n_estimators=args.n_estimators" },
-          suggestions: [{ messageId: "logReceived", output: "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', args.n_estimators)\nmodel = Forest(**params)\n" }],
+      errors: [
+        {
+          messageId: "literalMismatch",
+          line: 3,
+          column: 34,
+          endLine: 3,
+          endColumn: 37,
+          data: { key: "n_estimators", value: "100", callee: "Forest", argument: "n_estimators=args.n_estimators" },
+          suggestions: [
+            {
+              messageId: "logReceived",
+              output:
+                "import mlflow\nparams = {'n_estimators': args.n_estimators}\nmlflow.log_param('n_estimators', args.n_estimators)\nmodel = Forest(**params)\n",
+            },
+          ],
         },
       ],
     },
     {
       // The call gets the same value through a variable: a second copy, not a wrong record.
       code: "import mlflow\nn = 100\nmlflow.log_param('n', 100)\nmodel = Forest(n=n)\n",
-      errors: [{ messageId: "literalParam", line: 3, column: 23, endLine: 3, endColumn: 26, suggestions: [{ messageId: "logReceived", output: "import mlflow\nn = 100\nmlflow.log_param('n', n)\nmodel = Forest(n=n)\n" }] }],
+      errors: [
+        {
+          messageId: "literalParam",
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [{ messageId: "logReceived", output: "import mlflow\nn = 100\nmlflow.log_param('n', n)\nmodel = Forest(n=n)\n" }],
+        },
+      ],
     },
     {
       // One call gets the logged value: the others are other settings of the same name.
@@ -178,7 +215,16 @@ pythonRuleTester().run("no-literal-log-param", rule, {
     },
     {
       code: "import wandb\nwandb.config.dropout = 0.2\nlayer = Dropout(dropout=0.5)\n",
-      errors: [{ messageId: "configMismatch", line: 2, column: 24, endLine: 2, endColumn: 27, data: { key: "dropout", value: "0.2", callee: "Dropout", argument: "dropout=0.5" } }],
+      errors: [
+        {
+          messageId: "configMismatch",
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 27,
+          data: { key: "dropout", value: "0.2", callee: "Dropout", argument: "dropout=0.5" },
+        },
+      ],
     },
     {
       code: "import wandb\nrun = wandb.init()\nrun.config['epochs'] = 5\nfor e in range(10):\n    pass\n",
@@ -192,12 +238,30 @@ pythonRuleTester().run("no-literal-log-param", rule, {
     {
       // Read back for printing, while the loader gets another literal.
       code: "import wandb\nwandb.init()\nwandb.config.update({'batch_size': 128})\nprint(wandb.config.batch_size)\nloader = DataLoader(ds, batch_size=64)\n",
-      errors: [{ messageId: "configMismatch", line: 3, column: 36, endLine: 3, endColumn: 39, data: { key: "batch_size", value: "128", callee: "DataLoader", argument: "batch_size=64" } }],
+      errors: [
+        {
+          messageId: "configMismatch",
+          line: 3,
+          column: 36,
+          endLine: 3,
+          endColumn: 39,
+          data: { key: "batch_size", value: "128", callee: "DataLoader", argument: "batch_size=64" },
+        },
+      ],
     },
     {
       // The parameter handed through to the loader says nothing; the caller's literal does.
       code: "import wandb\nwandb.init(config={'batch_size': 128})\nprint(wandb.config.batch_size)\n\ndef make_loader(batch_size):\n    return DataLoader(ds, batch_size=batch_size)\n\nloader = make_loader(batch_size=64)\n",
-      errors: [{ messageId: "configMismatch", line: 2, column: 34, endLine: 2, endColumn: 37, data: { key: "batch_size", value: "128", callee: "make_loader", argument: "batch_size=64" } }],
+      errors: [
+        {
+          messageId: "configMismatch",
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 37,
+          data: { key: "batch_size", value: "128", callee: "make_loader", argument: "batch_size=64" },
+        },
+      ],
     },
     {
       code: "import wandb\nwith wandb.init(config=dict(epochs=5, seed=0)) as run:\n    train(epochs=run.config.epochs)\n",

@@ -44,7 +44,11 @@ pythonRuleTester().run("no-log-outside-run", rule, {
         {
           messageId: "afterRunClosed",
           suggestions: [
-            { messageId: "moveIntoBlock", output: "import mlflow\r\nfor lr in rates:\r\n  with mlflow.start_run():\r\n      fit(lr)\r\n      # the last score\r\n      mlflow.log_metric(\r\n          'm', 1)\r\n\r\nprint('done')\r\n" },
+            {
+              messageId: "moveIntoBlock",
+              output:
+                "import mlflow\r\nfor lr in rates:\r\n  with mlflow.start_run():\r\n      fit(lr)\r\n      # the last score\r\n      mlflow.log_metric(\r\n          'm', 1)\r\n\r\nprint('done')\r\n",
+            },
           ],
         },
       ],
@@ -60,8 +64,21 @@ pythonRuleTester().run("no-log-outside-run", rule, {
     },
     {
       code: "import mlflow\nwith mlflow.start_run():\n    pass\nmlflow.log_metric('m', 1)\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 26, data: { call: "mlflow.log_metric()", line: "line 2", cost: MLFLOW },
-          suggestions: [{ messageId: "moveIntoBlock", data: { call: "mlflow.log_metric()" }, output: "import mlflow\nwith mlflow.start_run():\n    pass\n    mlflow.log_metric('m', 1)\n" }],
+      errors: [
+        {
+          messageId: "afterRunClosed",
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 26,
+          data: { call: "mlflow.log_metric()", line: "line 2", cost: MLFLOW },
+          suggestions: [
+            {
+              messageId: "moveIntoBlock",
+              data: { call: "mlflow.log_metric()" },
+              output: "import mlflow\nwith mlflow.start_run():\n    pass\n    mlflow.log_metric('m', 1)\n",
+            },
+          ],
         },
       ],
     },
@@ -72,8 +89,21 @@ pythonRuleTester().run("no-log-outside-run", rule, {
     },
     {
       code: "from mlflow import start_run, end_run, log_params\nstart_run()\nend_run()\nlog_params(p)\n",
-      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 14, data: { call: "log_params()", end: "end_run()", line: "line 3", cost: MLFLOW },
-          suggestions: [{ messageId: "moveBeforeEnd", data: { call: "log_params()", end: "end_run()" }, output: "from mlflow import start_run, end_run, log_params\nstart_run()\nlog_params(p)\nend_run()\n" }],
+      errors: [
+        {
+          messageId: "afterRunEnded",
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 14,
+          data: { call: "log_params()", end: "end_run()", line: "line 3", cost: MLFLOW },
+          suggestions: [
+            {
+              messageId: "moveBeforeEnd",
+              data: { call: "log_params()", end: "end_run()" },
+              output: "from mlflow import start_run, end_run, log_params\nstart_run()\nlog_params(p)\nend_run()\n",
+            },
+          ],
         },
       ],
     },
@@ -84,22 +114,56 @@ pythonRuleTester().run("no-log-outside-run", rule, {
     },
     {
       code: "import mlflow\nmlflow.log_param('data', path)\nwith mlflow.start_run():\n    fit()\n",
-      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 31, data: { call: "mlflow.log_param()", start: "mlflow.start_run()", line: "line 3", cost: MLFLOW } }],
+      errors: [
+        {
+          messageId: "beforeRun",
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 31,
+          data: { call: "mlflow.log_param()", start: "mlflow.start_run()", line: "line 3", cost: MLFLOW },
+        },
+      ],
     },
     {
       code: "import wandb\nwandb.log({'n': n})\nrun = wandb.init()\n",
-      errors: [{ messageId: "beforeRun", line: 2, column: 1, endLine: 2, endColumn: 20, data: { call: "wandb.log()", start: "wandb.init()", line: "line 3", cost: WANDB } }],
+      errors: [
+        {
+          messageId: "beforeRun",
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 20,
+          data: { call: "wandb.log()", start: "wandb.init()", line: "line 3", cost: WANDB },
+        },
+      ],
     },
     {
       code: "import wandb\nwith wandb.init() as run:\n    run.log({'a': 1})\nrun.log({'b': 2})\n",
-      errors: [{ messageId: "afterRunClosed", line: 4, column: 1, endLine: 4, endColumn: 18, data: { call: "run.log()", line: "line 2", cost: WANDB },
+      errors: [
+        {
+          messageId: "afterRunClosed",
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 18,
+          data: { call: "run.log()", line: "line 2", cost: WANDB },
           suggestions: [{ messageId: "moveIntoBlock", output: "import wandb\nwith wandb.init() as run:\n    run.log({'a': 1})\n    run.log({'b': 2})\n" }],
         },
       ],
     },
     {
       code: "import wandb\nrun = wandb.init()\ntry:\n    run.log({'a': 1})\nfinally:\n    run.finish()\nwandb.log({'b': 2})\n",
-      errors: [{ messageId: "afterRunEnded", line: 7, column: 1, endLine: 7, endColumn: 20, data: { call: "wandb.log()", end: "run.finish()", line: "line 6", cost: WANDB } }],
+      errors: [
+        {
+          messageId: "afterRunEnded",
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 20,
+          data: { call: "wandb.log()", end: "run.finish()", line: "line 6", cost: WANDB },
+        },
+      ],
     },
   ],
 });
@@ -112,7 +176,18 @@ typescriptRuleTester().run("no-log-outside-run", rule, {
   invalid: [
     {
       code: 'import wandb from "@wandb/sdk";\nawait wandb.init();\nawait wandb.finish();\nwandb.log({ a: 1 });\n',
-      errors: [{ messageId: "afterRunEnded", line: 4, column: 1, endLine: 4, endColumn: 20, suggestions: [{ messageId: "moveBeforeEnd", output: 'import wandb from "@wandb/sdk";\nawait wandb.init();\nwandb.log({ a: 1 });\nawait wandb.finish();\n' }] }],
+      errors: [
+        {
+          messageId: "afterRunEnded",
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 20,
+          suggestions: [
+            { messageId: "moveBeforeEnd", output: 'import wandb from "@wandb/sdk";\nawait wandb.init();\nwandb.log({ a: 1 });\nawait wandb.finish();\n' },
+          ],
+        },
+      ],
     },
   ],
 });

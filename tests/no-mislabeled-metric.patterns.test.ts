@@ -83,7 +83,29 @@ with mlflow.start_run():
 history = model.fit(x_train, y_train, validation_split=0.1, epochs=10)
 mlflow.log_metric("accuracy", history.history["accuracy"][-1])
 `,
-      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: 'history.history["accuracy"][-1]', evidence: "the key 'accuracy' of history.history, the training curve", rename: "train_accuracy", remedy: "compute it on held-out data" }, line: 4, column: 31, endLine: 4, endColumn: 62, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\nhistory = model.fit(x_train, y_train, validation_split=0.1, epochs=10)\nmlflow.log_metric(\"train_accuracy\", history.history[\"accuracy\"][-1])\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          data: {
+            key: "accuracy",
+            value: 'history.history["accuracy"][-1]',
+            evidence: "the key 'accuracy' of history.history, the training curve",
+            rename: "train_accuracy",
+            remedy: "compute it on held-out data",
+          },
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\n\nhistory = model.fit(x_train, y_train, validation_split=0.1, epochs=10)\nmlflow.log_metric("train_accuracy", history.history["accuracy"][-1])\n',
+            },
+          ],
+        },
+      ],
     },
     // pattern 4: cross-validation scores averaged through a method and logged as a test score
     {
@@ -93,7 +115,22 @@ from sklearn.model_selection import cross_val_score
 scores = cross_val_score(model, X_train, y_train, cv=5)
 mlflow.log_metric("test_accuracy", scores.mean())
 `,
-      errors: [{ messageId: "valAsTest", line: 5, column: 36, endLine: 5, endColumn: 49, suggestions: [{ messageId: "renameKey", output: "import mlflow\nfrom sklearn.model_selection import cross_val_score\n\nscores = cross_val_score(model, X_train, y_train, cv=5)\nmlflow.log_metric(\"val_accuracy\", scores.mean())\n" }] }],
+      errors: [
+        {
+          messageId: "valAsTest",
+          line: 5,
+          column: 36,
+          endLine: 5,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\nfrom sklearn.model_selection import cross_val_score\n\nscores = cross_val_score(model, X_train, y_train, cv=5)\nmlflow.log_metric("val_accuracy", scores.mean())\n',
+            },
+          ],
+        },
+      ],
     },
     // pattern 1 without a split: trained on X, scored on X, logged as a plain accuracy
     {
@@ -108,7 +145,29 @@ model.fit(X, y)
 with mlflow.start_run():
     mlflow.log_metric("accuracy", accuracy_score(y, model.predict(X)))
 `,
-      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: "accuracy_score(y, model.predict(X))", evidence: "X, the data model.fit was given", rename: "train_accuracy", remedy: "compute it on held-out data" }, line: 10, column: 35, endLine: 10, endColumn: 70, suggestions: [{ messageId: "renameKey", output: "import mlflow\nfrom sklearn.datasets import load_breast_cancer\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import accuracy_score\n\nX, y = load_breast_cancer(return_X_y=True)\nmodel = LogisticRegression()\nmodel.fit(X, y)\nwith mlflow.start_run():\n    mlflow.log_metric(\"train_accuracy\", accuracy_score(y, model.predict(X)))\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          data: {
+            key: "accuracy",
+            value: "accuracy_score(y, model.predict(X))",
+            evidence: "X, the data model.fit was given",
+            rename: "train_accuracy",
+            remedy: "compute it on held-out data",
+          },
+          line: 10,
+          column: 35,
+          endLine: 10,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\nfrom sklearn.datasets import load_breast_cancer\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import accuracy_score\n\nX, y = load_breast_cancer(return_X_y=True)\nmodel = LogisticRegression()\nmodel.fit(X, y)\nwith mlflow.start_run():\n    mlflow.log_metric("train_accuracy", accuracy_score(y, model.predict(X)))\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -115,7 +115,13 @@ mlflow.log_metric("test_accuracy", accuracy_score(y_train, model.predict(X_train
           column: 36,
           endLine: 7,
           endColumn: 83,
-          suggestions: [{ messageId: "renameKey", output: "import mlflow\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.metrics import accuracy_score\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)\nmodel.fit(X_train, y_train)\nmlflow.log_metric(\"train_accuracy\", accuracy_score(y_train, model.predict(X_train)))\n" }],
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.metrics import accuracy_score\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)\nmodel.fit(X_train, y_train)\nmlflow.log_metric("train_accuracy", accuracy_score(y_train, model.predict(X_train)))\n',
+            },
+          ],
         },
       ],
     },
@@ -125,7 +131,16 @@ mlflow.log_metric("test_accuracy", accuracy_score(y_train, model.predict(X_train
 
 log_metric("accuracy", clf.score(X_tr, y_tr))
 `,
-      errors: [{ messageId: "trainUnqualified", line: 3, column: 24, endLine: 3, endColumn: 45, suggestions: [{ messageId: "renameKey", output: "from mlflow import log_metric\n\nlog_metric(\"train_accuracy\", clf.score(X_tr, y_tr))\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 45,
+          suggestions: [{ messageId: "renameKey", output: 'from mlflow import log_metric\n\nlog_metric("train_accuracy", clf.score(X_tr, y_tr))\n' }],
+        },
+      ],
     },
     // log_metrics dict: the entry is reported; an unqualified loss is not
     {
@@ -134,7 +149,21 @@ log_metric("accuracy", clf.score(X_tr, y_tr))
 train_acc = evaluate(model, loader)
 mlflow.log_metrics({"loss": train_loss, "val_acc": train_acc})
 `,
-      errors: [{ messageId: "trainAsHeldOut", line: 4, column: 41, endLine: 4, endColumn: 61, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\ntrain_acc = evaluate(model, loader)\nmlflow.log_metrics({\"loss\": train_loss, \"train_acc\": train_acc})\n" }] }],
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output: 'import mlflow\n\ntrain_acc = evaluate(model, loader)\nmlflow.log_metrics({"loss": train_loss, "train_acc": train_acc})\n',
+            },
+          ],
+        },
+      ],
     },
     // MlflowClient via its tracking alias; the name says train
     {
@@ -144,7 +173,22 @@ client = MlflowClient()
 acc_train = (model.predict(features) == labels).mean()
 client.log_metric(run_id, "f1", acc_train)
 `,
-      errors: [{ messageId: "trainUnqualified", line: 5, column: 33, endLine: 5, endColumn: 42, suggestions: [{ messageId: "renameKey", output: "from mlflow.tracking import MlflowClient\n\nclient = MlflowClient()\nacc_train = (model.predict(features) == labels).mean()\nclient.log_metric(run_id, \"train_f1\", acc_train)\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 5,
+          column: 33,
+          endLine: 5,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'from mlflow.tracking import MlflowClient\n\nclient = MlflowClient()\nacc_train = (model.predict(features) == labels).mean()\nclient.log_metric(run_id, "train_f1", acc_train)\n',
+            },
+          ],
+        },
+      ],
     },
     // run from `with wandb.init() as run` in a function; literal subscript of a result
     {
@@ -156,7 +200,22 @@ def main():
             metrics = evaluate(model, train_loader)
             run.log({"epoch": epoch, "accuracy": metrics["acc"]})
 `,
-      errors: [{ messageId: "trainUnqualified", line: 7, column: 38, endLine: 7, endColumn: 64, suggestions: [{ messageId: "renameKey", output: "import wandb\n\ndef main():\n    with wandb.init(project=\"demo\") as run:\n        for epoch in range(3):\n            metrics = evaluate(model, train_loader)\n            run.log({\"epoch\": epoch, \"train_accuracy\": metrics[\"acc\"]})\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 7,
+          column: 38,
+          endLine: 7,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\n\ndef main():\n    with wandb.init(project="demo") as run:\n        for epoch in range(3):\n            metrics = evaluate(model, train_loader)\n            run.log({"epoch": epoch, "train_accuracy": metrics["acc"]})\n',
+            },
+          ],
+        },
+      ],
     },
     // a best validation score reported as the test score
     {
@@ -171,12 +230,24 @@ wandb.log({"test/accuracy": best_val_acc})
       errors: [
         {
           messageId: "valAsTest",
-          data: { key: "test/accuracy", value: "best_val_acc", evidence: "the variable name val_acc", rename: "val/accuracy", remedy: "compute it on the test split" },
+          data: {
+            key: "test/accuracy",
+            value: "best_val_acc",
+            evidence: "the variable name val_acc",
+            rename: "val/accuracy",
+            remedy: "compute it on the test split",
+          },
           line: 7,
           column: 12,
           endLine: 7,
           endColumn: 41,
-          suggestions: [{ messageId: "renameKey", output: "import wandb\n\nbest_val_acc = 0.0\nfor epoch in range(10):\n    val_acc = evaluate(model, val_loader)\n    best_val_acc = max(best_val_acc, val_acc)\nwandb.log({\"val/accuracy\": best_val_acc})\n" }],
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\n\nbest_val_acc = 0.0\nfor epoch in range(10):\n    val_acc = evaluate(model, val_loader)\n    best_val_acc = max(best_val_acc, val_acc)\nwandb.log({"val/accuracy": best_val_acc})\n',
+            },
+          ],
         },
       ],
     },
@@ -189,7 +260,22 @@ class Trainer:
         acc = self.evaluate(self.train_loader)
         wandb.log({"eval/accuracy": acc})
 `,
-      errors: [{ messageId: "trainAsHeldOut", line: 6, column: 20, endLine: 6, endColumn: 40, suggestions: [{ messageId: "renameKey", output: "import wandb\n\nclass Trainer:\n    def report(self):\n        acc = self.evaluate(self.train_loader)\n        wandb.log({\"train/accuracy\": acc})\n" }] }],
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\n\nclass Trainer:\n    def report(self):\n        acc = self.evaluate(self.train_loader)\n        wandb.log({"train/accuracy": acc})\n',
+            },
+          ],
+        },
+      ],
     },
     // Keras history key val_accuracy under a test key
     {
@@ -198,7 +284,22 @@ class Trainer:
 history = model.fit(x, y, validation_split=0.1)
 mlflow.log_metric("test_accuracy", history.history["val_accuracy"][-1])
 `,
-      errors: [{ messageId: "valAsTest", line: 4, column: 36, endLine: 4, endColumn: 71, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\nhistory = model.fit(x, y, validation_split=0.1)\nmlflow.log_metric(\"val_accuracy\", history.history[\"val_accuracy\"][-1])\n" }] }],
+      errors: [
+        {
+          messageId: "valAsTest",
+          line: 4,
+          column: 36,
+          endLine: 4,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\n\nhistory = model.fit(x, y, validation_split=0.1)\nmlflow.log_metric("val_accuracy", history.history["val_accuracy"][-1])\n',
+            },
+          ],
+        },
+      ],
     },
     // dict filled by subscript assignment before log_metrics
     {
@@ -220,7 +321,22 @@ from mlflow.entities import Metric
 client = MlflowClient()
 client.log_batch(run_id, metrics=[Metric("val_auc", train_auc, int(time.time() * 1000), 0)])
 `,
-      errors: [{ messageId: "trainAsHeldOut", line: 6, column: 53, endLine: 6, endColumn: 62, suggestions: [{ messageId: "renameKey", output: "import time\nfrom mlflow import MlflowClient\nfrom mlflow.entities import Metric\n\nclient = MlflowClient()\nclient.log_batch(run_id, metrics=[Metric(\"train_auc\", train_auc, int(time.time() * 1000), 0)])\n" }] }],
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 6,
+          column: 53,
+          endLine: 6,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import time\nfrom mlflow import MlflowClient\nfrom mlflow.entities import Metric\n\nclient = MlflowClient()\nclient.log_batch(run_id, metrics=[Metric("train_auc", train_auc, int(time.time() * 1000), 0)])\n',
+            },
+          ],
+        },
+      ],
     },
     // random_split position, through a DataLoader
     {
@@ -235,12 +351,25 @@ wandb.log({"val_accuracy": acc})
       errors: [
         {
           messageId: "trainAsHeldOut",
-          data: { key: "val_accuracy", keySplit: "validation", value: "acc", evidence: "a, the training split from random_split", rename: "train_accuracy", remedy: "compute it on b" },
+          data: {
+            key: "val_accuracy",
+            keySplit: "validation",
+            value: "acc",
+            evidence: "a, the training split from random_split",
+            rename: "train_accuracy",
+            remedy: "compute it on b",
+          },
           line: 7,
           column: 12,
           endLine: 7,
           endColumn: 31,
-          suggestions: [{ messageId: "renameKey", output: "import wandb\nfrom torch.utils.data import DataLoader, random_split\n\na, b = random_split(dataset, [0.9, 0.1])\nloader = DataLoader(a, batch_size=32)\nacc = evaluate(model, loader)\nwandb.log({\"train_accuracy\": acc})\n" }],
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\nfrom torch.utils.data import DataLoader, random_split\n\na, b = random_split(dataset, [0.9, 0.1])\nloader = DataLoader(a, batch_size=32)\nacc = evaluate(model, loader)\nwandb.log({"train_accuracy": acc})\n',
+            },
+          ],
         },
       ],
     },
@@ -252,7 +381,22 @@ acc_a, acc_b = model.score(X_train, y_train), model.score(X_test, y_test)
 mlflow.log_metric("accuracy", acc_b)
 mlflow.log_metric("accuracy", acc_a)
 `,
-      errors: [{ messageId: "trainUnqualified", line: 5, column: 31, endLine: 5, endColumn: 36, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\nacc_a, acc_b = model.score(X_train, y_train), model.score(X_test, y_test)\nmlflow.log_metric(\"accuracy\", acc_b)\nmlflow.log_metric(\"train_accuracy\", acc_a)\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 5,
+          column: 31,
+          endLine: 5,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\n\nacc_a, acc_b = model.score(X_train, y_train), model.score(X_test, y_test)\nmlflow.log_metric("accuracy", acc_b)\nmlflow.log_metric("train_accuracy", acc_a)\n',
+            },
+          ],
+        },
+      ],
     },
     // keras evaluate on training data, unpacked
     {
@@ -261,7 +405,21 @@ mlflow.log_metric("accuracy", acc_a)
 loss, acc = model.evaluate(x_train, y_train, verbose=0)
 mlflow.log_metric("test_acc", acc)
 `,
-      errors: [{ messageId: "trainAsHeldOut", line: 4, column: 31, endLine: 4, endColumn: 34, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\nloss, acc = model.evaluate(x_train, y_train, verbose=0)\nmlflow.log_metric(\"train_acc\", acc)\n" }] }],
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output: 'import mlflow\n\nloss, acc = model.evaluate(x_train, y_train, verbose=0)\nmlflow.log_metric("train_acc", acc)\n',
+            },
+          ],
+        },
+      ],
     },
     // PyTorch loop accumulators over a training loader
     {
@@ -277,12 +435,24 @@ run.log({"precision": total / rows})
       errors: [
         {
           messageId: "trainUnqualified",
-          data: { key: "precision", value: "total / rows", evidence: "the variable name train_dl", rename: "train_precision", remedy: "compute it on held-out data" },
+          data: {
+            key: "precision",
+            value: "total / rows",
+            evidence: "the variable name train_dl",
+            rename: "train_precision",
+            remedy: "compute it on held-out data",
+          },
           line: 8,
           column: 10,
           endLine: 8,
           endColumn: 35,
-          suggestions: [{ messageId: "renameKey", output: "import wandb\n\nrun = wandb.init()\nrows, total = 0, 0\nfor xb, yb in train_dl:\n    total += (net(xb).argmax(1) == yb).sum().item()\n    rows += len(yb)\nrun.log({\"train_precision\": total / rows})\n" }],
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\n\nrun = wandb.init()\nrows, total = 0, 0\nfor xb, yb in train_dl:\n    total += (net(xb).argmax(1) == yb).sum().item()\n    rows += len(yb)\nrun.log({"train_precision": total / rows})\n',
+            },
+          ],
         },
       ],
     },
@@ -292,8 +462,30 @@ run.log({"precision": total / rows})
 wandb.log({"valAcc": trainAcc, "testF1": train_f1_metric.compute()})
 `,
       errors: [
-        { messageId: "trainAsHeldOut", data: { key: "valAcc", keySplit: "validation", value: "trainAcc", evidence: "the variable name trainAcc", rename: "trainAcc", remedy: "compute it on the validation split" }, line: 2, column: 12, endLine: 2, endColumn: 30, suggestions: [{ messageId: "renameKey", output: "import wandb\nwandb.log({\"trainAcc\": trainAcc, \"testF1\": train_f1_metric.compute()})\n" }] },
-        { messageId: "trainAsHeldOut", line: 2, column: 32, endLine: 2, endColumn: 67, suggestions: [{ messageId: "renameKey", output: "import wandb\nwandb.log({\"valAcc\": trainAcc, \"trainF1\": train_f1_metric.compute()})\n" }] },
+        {
+          messageId: "trainAsHeldOut",
+          data: {
+            key: "valAcc",
+            keySplit: "validation",
+            value: "trainAcc",
+            evidence: "the variable name trainAcc",
+            rename: "trainAcc",
+            remedy: "compute it on the validation split",
+          },
+          line: 2,
+          column: 12,
+          endLine: 2,
+          endColumn: 30,
+          suggestions: [{ messageId: "renameKey", output: 'import wandb\nwandb.log({"trainAcc": trainAcc, "testF1": train_f1_metric.compute()})\n' }],
+        },
+        {
+          messageId: "trainAsHeldOut",
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 67,
+          suggestions: [{ messageId: "renameKey", output: 'import wandb\nwandb.log({"valAcc": trainAcc, "trainF1": train_f1_metric.compute()})\n' }],
+        },
       ],
     },
     // A cross-validated score is a validation estimate, not a test result.
@@ -303,7 +495,22 @@ from sklearn.model_selection import cross_val_score
 
 mlflow.log_metric("test_accuracy", cross_val_score(model, X_train, y_train, cv=5).mean())
 `,
-      errors: [{ messageId: "valAsTest", line: 4, column: 36, endLine: 4, endColumn: 89, suggestions: [{ messageId: "renameKey", output: "import mlflow\nfrom sklearn.model_selection import cross_val_score\n\nmlflow.log_metric(\"val_accuracy\", cross_val_score(model, X_train, y_train, cv=5).mean())\n" }] }],
+      errors: [
+        {
+          messageId: "valAsTest",
+          line: 4,
+          column: 36,
+          endLine: 4,
+          endColumn: 89,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\nfrom sklearn.model_selection import cross_val_score\n\nmlflow.log_metric("val_accuracy", cross_val_score(model, X_train, y_train, cv=5).mean())\n',
+            },
+          ],
+        },
+      ],
     },
     // `std_dev` in a key is a spread, not a dev split: the key is unqualified.
     {
@@ -311,7 +518,18 @@ mlflow.log_metric("test_accuracy", cross_val_score(model, X_train, y_train, cv=5
 import numpy as np
 mlflow.log_metric("accuracy_std_dev", np.std(train_accs))
 `,
-      errors: [{ messageId: "trainUnqualified", line: 3, column: 39, endLine: 3, endColumn: 57, suggestions: [{ messageId: "renameKey", output: "import mlflow\nimport numpy as np\nmlflow.log_metric(\"train_accuracy_std_dev\", np.std(train_accs))\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 57,
+          suggestions: [
+            { messageId: "renameKey", output: 'import mlflow\nimport numpy as np\nmlflow.log_metric("train_accuracy_std_dev", np.std(train_accs))\n' },
+          ],
+        },
+      ],
     },
     // held-out folds of a KFold index loop (under enumerate) are validation folds
     {
@@ -322,7 +540,29 @@ for fold, (fit_rows, held_rows) in enumerate(KFold(5, shuffle=True, random_state
     model.fit(X[fit_rows], y[fit_rows])
     mlflow.log_metric("test_accuracy", model.score(X[held_rows], y[held_rows]), step=fold)
 `,
-      errors: [{ messageId: "valAsTest", data: { key: "test_accuracy", value: "model.score(X[held_rows], y[held_rows])", evidence: "held_rows, the validation split from KFold.split", rename: "val_accuracy", remedy: "compute it on the test split" }, line: 6, column: 40, endLine: 6, endColumn: 79, suggestions: [{ messageId: "renameKey", output: "import mlflow\nfrom sklearn.model_selection import KFold\n\nfor fold, (fit_rows, held_rows) in enumerate(KFold(5, shuffle=True, random_state=0).split(X)):\n    model.fit(X[fit_rows], y[fit_rows])\n    mlflow.log_metric(\"val_accuracy\", model.score(X[held_rows], y[held_rows]), step=fold)\n" }] }],
+      errors: [
+        {
+          messageId: "valAsTest",
+          data: {
+            key: "test_accuracy",
+            value: "model.score(X[held_rows], y[held_rows])",
+            evidence: "held_rows, the validation split from KFold.split",
+            rename: "val_accuracy",
+            remedy: "compute it on the test split",
+          },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\nfrom sklearn.model_selection import KFold\n\nfor fold, (fit_rows, held_rows) in enumerate(KFold(5, shuffle=True, random_state=0).split(X)):\n    model.fit(X[fit_rows], y[fit_rows])\n    mlflow.log_metric("val_accuracy", model.score(X[held_rows], y[held_rows]), step=fold)\n',
+            },
+          ],
+        },
+      ],
     },
     // the head of a table cut at one bound is the training split, the tail its held-out twin
     {
@@ -333,7 +573,29 @@ head, tail = df.iloc[:cut], df.iloc[cut:]
 model.fit(head[features], head["target"])
 mlflow.log_metric("accuracy", model.score(head[features], head["target"]))
 `,
-      errors: [{ messageId: "trainUnqualified", data: { key: "accuracy", value: 'model.score(head[features], head["target"])', evidence: "head, the training split from slicing df", rename: "train_accuracy", remedy: "compute it on tail" }, line: 6, column: 31, endLine: 6, endColumn: 74, suggestions: [{ messageId: "renameKey", output: "import mlflow\n\ncut = int(len(df) * 0.8)\nhead, tail = df.iloc[:cut], df.iloc[cut:]\nmodel.fit(head[features], head[\"target\"])\nmlflow.log_metric(\"train_accuracy\", model.score(head[features], head[\"target\"]))\n" }] }],
+      errors: [
+        {
+          messageId: "trainUnqualified",
+          data: {
+            key: "accuracy",
+            value: 'model.score(head[features], head["target"])',
+            evidence: "head, the training split from slicing df",
+            rename: "train_accuracy",
+            remedy: "compute it on tail",
+          },
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import mlflow\n\ncut = int(len(df) * 0.8)\nhead, tail = df.iloc[:cut], df.iloc[cut:]\nmodel.fit(head[features], head["target"])\nmlflow.log_metric("train_accuracy", model.score(head[features], head["target"]))\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -117,7 +117,13 @@ df = pd.read_csv("loans.csv")
 encode(df, ["grade", "purpose"])
 X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="default"), df["default"], random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "OrdinalEncoder", data: "df", method: "inside encode(...)", split: "train_test_split", heldOut: "test" }, line: 11 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "OrdinalEncoder", data: "df", method: "inside encode(...)", split: "train_test_split", heldOut: "test" },
+          line: 11,
+        },
+      ],
     },
     // A helper split: the model is trained on every row, then scored on the helper's test part.
     {
@@ -144,7 +150,16 @@ runs = mlflow.search_runs(experiment_names=["churn"], order_by=["metrics.test_f1
 best_run_id = runs.iloc[0]["run_id"]
 mlflow.register_model(f"runs:/{best_run_id}/model", "churn-model")
 `,
-      errors: [{ messageId: "selectOnTest", data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_f1'" }, line: 3, column: 65, endLine: 3, endColumn: 87 }],
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_f1'" },
+          line: 3,
+          column: 65,
+          endLine: 3,
+          endColumn: 87,
+        },
+      ],
     },
     // pattern 3: the best model picked from a dict of test scores
     {
@@ -158,7 +173,16 @@ for name, candidate in candidates.items():
     scores[name] = accuracy_score(y_test, candidate.predict(X_test))
 best = max(scores, key=scores.get)
 `,
-      errors: [{ messageId: "selectOnTest", data: { kept: "max(..., key=...)", evidence: "y_test, the test split from train_test_split" }, line: 9, column: 8, endLine: 9, endColumn: 35 }],
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "max(..., key=...)", evidence: "y_test, the test split from train_test_split" },
+          line: 9,
+          column: 8,
+          endLine: 9,
+          endColumn: 35,
+        },
+      ],
     },
     // pattern 2: the official test split of a Keras dataset, whatever it is called, used for early stopping
     {
@@ -171,7 +195,11 @@ model.fit(images, labels, epochs=50, validation_data=(held_images, held_labels),
       errors: [
         {
           messageId: "earlyStopOnTest",
-          data: { call: "model.fit", evidence: "held_images and held_labels, the test split of fashion_mnist.load_data(), passed as validation_data", stopper: "EarlyStopping callback" },
+          data: {
+            call: "model.fit",
+            evidence: "held_images and held_labels, the test split of fashion_mnist.load_data(), passed as validation_data",
+            stopper: "EarlyStopping callback",
+          },
           line: 5,
           column: 54,
           endLine: 5,
@@ -206,7 +234,11 @@ model.fit(train[features], train["y"], eval_set=[(holdout[features], holdout["y"
       errors: [
         {
           messageId: "earlyStopOnTest",
-          data: { call: "model.fit", evidence: "holdout, read from 'data/test.csv' (going by the file name), passed as eval_set", stopper: "early_stopping callback" },
+          data: {
+            call: "model.fit",
+            evidence: "holdout, read from 'data/test.csv' (going by the file name), passed as eval_set",
+            stopper: "early_stopping callback",
+          },
           line: 7,
           column: 50,
           endLine: 7,
@@ -262,7 +294,16 @@ X = df.drop(columns=["price"])
 X = (X - X.mean()) / X.std()
 X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
 `,
-      errors: [{ messageId: "statsBeforeSplit", data: { stat: "X.mean() (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" }, line: 6, column: 10, endLine: 6, endColumn: 18 }],
+      errors: [
+        {
+          messageId: "statsBeforeSplit",
+          data: { stat: "X.mean() (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 18,
+        },
+      ],
     },
     // pattern 6: target encoding on the whole table, written in by a loop, before the split
     {
@@ -280,7 +321,16 @@ df["Gender_Churn"] = gender_lst
 X[["Age", "Gender_Churn"]] = df[["Age", "Gender_Churn"]]
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
 `,
-      errors: [{ messageId: "statsBeforeSplit", data: { stat: "df.groupby(\"Gender\").mean()", data: "df", via: "", split: "train_test_split", heldOut: "test" }, line: 8, column: 17, endLine: 8, endColumn: 44 }],
+      errors: [
+        {
+          messageId: "statsBeforeSplit",
+          data: { stat: 'df.groupby("Gender").mean()', data: "df", via: "", split: "train_test_split", heldOut: "test" },
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 44,
+        },
+      ],
     },
     // patterns 5 and 6: a helper of the same file target-encodes its argument, the caller splits the result
     {
@@ -299,7 +349,22 @@ def perform_feature_engineering(frame, response="churn"):
     features = frame.select_dtypes(include=np.number)
     return train_test_split(features, target, test_size=0.3, random_state=42)
 `,
-      errors: [{ messageId: "statsBeforeSplit", data: { stat: "frame.groupby(column).mean()", data: "frame", via: ", called as encoder_helper(...) on line 11,", split: "train_test_split", heldOut: "held-out" }, line: 6, column: 18, endLine: 6, endColumn: 46 }],
+      errors: [
+        {
+          messageId: "statsBeforeSplit",
+          data: {
+            stat: "frame.groupby(column).mean()",
+            data: "frame",
+            via: ", called as encoder_helper(...) on line 11,",
+            split: "train_test_split",
+            heldOut: "held-out",
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 46,
+        },
+      ],
     },
     // pattern 1: trained on every row, then scored on the held-out part of an earlier split
     {
@@ -317,7 +382,15 @@ preds = search.predict(X_valid)
       errors: [
         {
           messageId: "fitOnAll",
-          data: { call: "search.fit", data: "X", heldOut: "validation", split: "train_test_split", part: "X_valid", scorer: "search.predict(X_valid)", train: "X_train and y_train" },
+          data: {
+            call: "search.fit",
+            data: "X",
+            heldOut: "validation",
+            split: "train_test_split",
+            part: "X_valid",
+            scorer: "search.predict(X_valid)",
+            train: "X_train and y_train",
+          },
           line: 9,
           column: 12,
           endLine: 9,
@@ -348,7 +421,16 @@ from sklearn.preprocessing import minmax_scale
 X = minmax_scale(X)
 X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "minmax_scale", data: "X", method: "called", split: "train_test_split", heldOut: "test" }, line: 4, column: 5, endLine: 4, endColumn: 20 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "minmax_scale", data: "X", method: "called", split: "train_test_split", heldOut: "test" },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 20,
+        },
+      ],
     },
     // the old sklearn.cross_validation module
     {
@@ -370,7 +452,16 @@ mapper = DataFrameMapper([(["age", "fare"], StandardScaler())])
 features = mapper.fit_transform(df)
 X_train, X_test, y_train, y_test = train_test_split(features, df["survived"], random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "DataFrameMapper", data: "df", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 6, column: 12, endLine: 6, endColumn: 36 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "DataFrameMapper", data: "df", method: "fit_transform", split: "train_test_split", heldOut: "test" },
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 36,
+        },
+      ],
     },
     // a whole preprocessing Pipeline fitted before the split
     {
@@ -383,7 +474,16 @@ prep = Pipeline([("impute", SimpleImputer()), ("scale", StandardScaler())])
 X_prep = prep.fit_transform(X)
 X_train, X_test, y_train, y_test = train_test_split(X_prep, y, random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "Pipeline", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 7, column: 10, endLine: 7, endColumn: 31 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "Pipeline", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" },
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 31,
+        },
+      ],
     },
     // nested split: the Kaggle train.csv scaled whole, then a validation split carved from it
     {
@@ -397,7 +497,16 @@ y_train = train["target"]
 X_train = StandardScaler().fit_transform(X_train)
 X_tr, X_val, y_tr, y_val = train_test_split(X_train, y_train, random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "StandardScaler", data: "X_train", method: "fit_transform", split: "train_test_split", heldOut: "validation" }, line: 8, column: 11, endLine: 8, endColumn: 50 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "StandardScaler", data: "X_train", method: "fit_transform", split: "train_test_split", heldOut: "validation" },
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 50,
+        },
+      ],
     },
     // nested split: SMOTE on the training split, then cross-validation folds taken from it
     {
@@ -408,7 +517,16 @@ X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
 X_res, y_res = SMOTE(random_state=0).fit_resample(X_train, y_train)
 print(cross_val_score(model, X_res, y_res, cv=5))
 `,
-      errors: [{ messageId: "resampleBeforeSplit", data: { transformer: "SMOTE", data: "X_train", method: "fit_resample", split: "cross_val_score", heldOut: "validation" }, line: 5, column: 16, endLine: 5, endColumn: 68 }],
+      errors: [
+        {
+          messageId: "resampleBeforeSplit",
+          data: { transformer: "SMOTE", data: "X_train", method: "fit_resample", split: "cross_val_score", heldOut: "validation" },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 68,
+        },
+      ],
     },
   ],
 });

@@ -210,7 +210,16 @@ from sklearn.preprocessing import StandardScaler
 X_scaled = StandardScaler().fit_transform(X)
 X_train, X_test, y_train, y_test = train_test_split(X_scaled, y, random_state=0)
 `,
-      errors: [{ messageId: "fitBeforeSplit", data: { transformer: "StandardScaler", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" }, line: 4, column: 12, endLine: 4, endColumn: 45 }],
+      errors: [
+        {
+          messageId: "fitBeforeSplit",
+          data: { transformer: "StandardScaler", data: "X", method: "fit_transform", split: "train_test_split", heldOut: "test" },
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 45,
+        },
+      ],
     },
     // imputed values written back into the table that is split
     {
@@ -278,7 +287,16 @@ from sklearn.model_selection import train_test_split
 X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
 model = LogisticRegression().fit(X_test, y_test)
 `,
-      errors: [{ messageId: "fitOnTest", data: { call: "LogisticRegression(...).fit", evidence: "X_test, the test split from train_test_split" }, line: 5, column: 34, endLine: 5, endColumn: 40 }],
+      errors: [
+        {
+          messageId: "fitOnTest",
+          data: { call: "LogisticRegression(...).fit", evidence: "X_test, the test split from train_test_split" },
+          line: 5,
+          column: 34,
+          endLine: 5,
+          endColumn: 40,
+        },
+      ],
     },
     // no split to trace: the file name decides
     {
@@ -289,7 +307,16 @@ X_test = pd.read_csv("test_features.csv")
 y_test = pd.read_csv("test_labels.csv")["label"]
 RandomForestClassifier(random_state=0).fit(X_test, y_test)
 `,
-      errors: [{ messageId: "fitOnTest", data: { call: "RandomForestClassifier(...).fit", evidence: "X_test, read from 'test_features.csv' (going by the file name)" }, line: 6, column: 44, endLine: 6, endColumn: 50 }],
+      errors: [
+        {
+          messageId: "fitOnTest",
+          data: { call: "RandomForestClassifier(...).fit", evidence: "X_test, read from 'test_features.csv' (going by the file name)" },
+          line: 6,
+          column: 44,
+          endLine: 6,
+          endColumn: 50,
+        },
+      ],
     },
     // a search fitted on the test split
     {
@@ -342,7 +369,20 @@ from sklearn.model_selection import train_test_split
 x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
 net.fit(x_train, y_train, validation_data=(x_test, y_test), callbacks=[EarlyStopping(patience=3)])
 `,
-      errors: [{ messageId: "earlyStopOnTest", data: { call: "net.fit", evidence: "x_test and y_test, the test split from train_test_split, passed as validation_data", stopper: "EarlyStopping callback" }, line: 5, column: 43, endLine: 5, endColumn: 59 }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: {
+            call: "net.fit",
+            evidence: "x_test and y_test, the test split from train_test_split, passed as validation_data",
+            stopper: "EarlyStopping callback",
+          },
+          line: 5,
+          column: 43,
+          endLine: 5,
+          endColumn: 59,
+        },
+      ],
     },
     // a hyperopt objective scored on the test split
     {
@@ -370,7 +410,16 @@ for train_index, test_index in split.split(housing, housing["income_cat"]):
     strat_test_set = housing.loc[test_index]
 imputer.fit(strat_test_set)
 `,
-      errors: [{ messageId: "fitOnTest", data: { call: "imputer.fit", evidence: "strat_test_set, computed from test_index, the test split from StratifiedShuffleSplit.split" }, line: 7, column: 13, endLine: 7, endColumn: 27 }],
+      errors: [
+        {
+          messageId: "fitOnTest",
+          data: { call: "imputer.fit", evidence: "strat_test_set, computed from test_index, the test split from StratifiedShuffleSplit.split" },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 27,
+        },
+      ],
     },
     // a scaler refitted on the test split
     {
@@ -408,7 +457,16 @@ for name, candidate in candidates.items():
         best_acc = acc
         best_model = candidate
 `,
-      errors: [{ messageId: "selectOnTest", data: { kept: "best_acc", evidence: "y_test, the test split from train_test_split" }, line: 8, column: 26, endLine: 8, endColumn: 32 }],
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best_acc", evidence: "y_test, the test split from train_test_split" },
+          line: 8,
+          column: 26,
+          endLine: 8,
+          endColumn: 32,
+        },
+      ],
     },
     // max keyed on the test score
     {

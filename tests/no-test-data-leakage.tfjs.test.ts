@@ -29,42 +29,102 @@ typescriptRuleTester().run("no-test-data-leakage", rule as never, {
     {
       // the loader's test part, monitored with early stopping
       code: `${TF}const test = data.getTestData();\nawait model.fit(train.xs, train.labels, {\n  validationData: [test.xs, test.labels],\n  ${STOP},\n});\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 4, column: 19, endColumn: 41, data: { call: "model.fit", evidence: "test, the test split of getTestData(), passed as validationData", stopper: "earlyStopping callback" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 4,
+          column: 19,
+          endColumn: 41,
+          data: { call: "model.fit", evidence: "test, the test split of getTestData(), passed as validationData", stopper: "earlyStopping callback" },
+        },
+      ],
     },
     {
       // rows cut with tf.split
       code: `${TF}const [trX, teX] = tf.split(xs, [800, 200]);\nconst [trY, teY] = tf.split(ys, [800, 200]);\nawait model.fit(trX, trY, { validationData: [teX, teY], callbacks: [tf.callbacks.earlyStopping()] });\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 4, data: { call: "model.fit", evidence: "teX and teY, the test split from tf.split, passed as validationData", stopper: "earlyStopping callback" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 4,
+          data: { call: "model.fit", evidence: "teX and teY, the test split from tf.split, passed as validationData", stopper: "earlyStopping callback" },
+        },
+      ],
     },
     {
       // rows cut with .slice at one bound, and a hand-written checkpoint
       code: `${TF}const a = xs.slice(0, nTrain);\nconst b = xs.slice(nTrain);\nconst c = ys.slice(0, nTrain);\nconst d = ys.slice(nTrain);\nawait model.fit(a, c, { validationData: [b, d], callbacks: { onEpochEnd: async (e: number, logs?: tf.Logs) => { if (logs!.val_loss! < best) await model.save("file://best"); } } });\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 6, data: { call: "model.fit", evidence: "b, the test split from slicing xs; d, the test split from slicing ys, passed as validationData", stopper: "an onEpochEnd callback that saves the model" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 6,
+          data: {
+            call: "model.fit",
+            evidence: "b, the test split from slicing xs; d, the test split from slicing ys, passed as validationData",
+            stopper: "an onEpochEnd callback that saves the model",
+          },
+        },
+      ],
     },
     {
       // a head cut by a bound named for the test rows is the test split; a callback that stops training
       code: `${TF}const first = xs.slice(0, numTest);\nconst rest = xs.slice(numTest);\nawait model.fit(rest, ys, { validationData: [first, ys], callbacks: [new tf.CustomCallback({ onEpochEnd: (e: number, logs?: tf.Logs) => { if (logs!.val_loss! > best) model.stopTraining = true; } })] });\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 4, data: { call: "model.fit", evidence: "first, the test split from slicing xs, passed as validationData", stopper: "an onEpochEnd callback that stops training" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 4,
+          data: {
+            call: "model.fit",
+            evidence: "first, the test split from slicing xs, passed as validationData",
+            stopper: "an onEpochEnd callback that stops training",
+          },
+        },
+      ],
     },
     {
       // the early-stopping callback pushed into the list handed to fit
       code: `${TF}const [trX, teX] = tf.split(xs, [800, 200]);\nconst [trY, teY] = tf.split(ys, [800, 200]);\nconst callbacks: tf.Callback[] = [];\ncallbacks.push(tf.callbacks.earlyStopping({ patience: 5 }));\nawait model.fit(trX, trY, { validationData: [teX, teY], callbacks });\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 6, data: { call: "model.fit", evidence: "teX and teY, the test split from tf.split, passed as validationData", stopper: "earlyStopping callback" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 6,
+          data: { call: "model.fit", evidence: "teX and teY, the test split from tf.split, passed as validationData", stopper: "earlyStopping callback" },
+        },
+      ],
     },
     {
       // a test CSV read by name, streamed through fitDataset
       code: `${TF}const testDs = tf.data.csv(\`file://\${DATA}/test.csv\`).batch(32);\nawait model.fitDataset(trainDs, { validationData: testDs, ${STOP} });\n`,
-      errors: [{ messageId: "earlyStopOnTest", line: 3, data: { call: "model.fitDataset", evidence: "testDs, read from 'test.csv' (going by the file name), passed as validationData", stopper: "earlyStopping callback" } }],
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          line: 3,
+          data: {
+            call: "model.fitDataset",
+            evidence: "testDs, read from 'test.csv' (going by the file name), passed as validationData",
+            stopper: "earlyStopping callback",
+          },
+        },
+      ],
     },
     {
       // moments of the whole tensor, normalised, then split
       code: `${TF}const xs = tf.tensor2d(rows);\nconst { mean, variance } = tf.moments(xs, 0);\nconst normXs = xs.sub(mean).div(variance.sqrt());\nconst [trainXs, testXs] = tf.split(normXs, [800, 200]);\n`,
-      errors: [{ messageId: "statsBeforeSplit", line: 3, column: 28, endColumn: 45, data: { stat: "tf.moments(xs, 0)", data: "xs", via: "", split: "tf.split", heldOut: "test" } }],
+      errors: [
+        {
+          messageId: "statsBeforeSplit",
+          line: 3,
+          column: 28,
+          endColumn: 45,
+          data: { stat: "tf.moments(xs, 0)", data: "xs", via: "", split: "tf.split", heldOut: "test" },
+        },
+      ],
     },
     {
       // method statistics, then rows cut with .slice
       code: `${TF}const xs = tf.tensor2d(rows);\nconst mu = xs.mean(0);\nconst sd = xs.sub(mu).square().mean(0).sqrt();\nconst scaled = xs.sub(mu).div(sd);\nconst trainXs = scaled.slice(0, n);\nconst testXs = scaled.slice(n);\n`,
-      errors: [{ messageId: "statsBeforeSplit", line: 3, data: { stat: "xs.mean(0) (and 1 more)", data: "xs", via: "", split: "slicing scaled", heldOut: "test" } }],
+      errors: [
+        { messageId: "statsBeforeSplit", line: 3, data: { stat: "xs.mean(0) (and 1 more)", data: "xs", via: "", split: "slicing scaled", heldOut: "test" } },
+      ],
     },
     {
       // a grid loop keeping the learning rate with the best test accuracy, scored through a helper
@@ -98,7 +158,9 @@ std = df.std()
 df = (df - mean) / std
 X_train, X_test, y_train, y_test = train_test_split(df, y, random_state=0)
 `,
-      errors: [{ messageId: "statsBeforeSplit", line: 6, data: { stat: "df.mean() (and 1 more)", data: "df", via: "", split: "train_test_split", heldOut: "test" } }],
+      errors: [
+        { messageId: "statsBeforeSplit", line: 6, data: { stat: "df.mean() (and 1 more)", data: "df", via: "", split: "train_test_split", heldOut: "test" } },
+      ],
     },
     {
       // numpy's statistic functions
@@ -109,7 +171,13 @@ X = np.load("features.npy")
 Xn = (X - np.mean(X, axis=0)) / np.std(X, axis=0)
 X_train, X_test, y_train, y_test = train_test_split(Xn, y, random_state=0)
 `,
-      errors: [{ messageId: "statsBeforeSplit", line: 5, data: { stat: "np.mean(X, axis=0) (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" } }],
+      errors: [
+        {
+          messageId: "statsBeforeSplit",
+          line: 5,
+          data: { stat: "np.mean(X, axis=0) (and 1 more)", data: "X", via: "", split: "train_test_split", heldOut: "test" },
+        },
+      ],
     },
     {
       // a grid on the test score through a scoring helper of the file

@@ -89,7 +89,18 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
     {
       // A value bound only after the logged dict cannot be added there: a logging call goes before the call instead.
       code: "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_params({'lr': 0.1})\n    m = args.momentum\n    opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=m)\n",
-      errors: [{ messageId: "unlogged", suggestions: [{ messageId: "insertLogCall", output: "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_params({'lr': 0.1})\n    m = args.momentum\n    mlflow.log_params({\"momentum\": m})\n    opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=m)\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                "import mlflow, torch\nwith mlflow.start_run():\n    mlflow.log_params({'lr': 0.1})\n    m = args.momentum\n    mlflow.log_params({\"momentum\": m})\n    opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=m)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       // The call is not a statement of its own inside the run: no edit.
@@ -117,45 +128,165 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
     },
     {
       code: `${RF}with mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    m = RandomForestClassifier(n_estimators=n, max_depth=8, min_samples_leaf=leaf)\n`,
-      errors: [{ messageId: "unlogged", line: 5, column: 9, endLine: 5, endColumn: 31, data: { callee: "RandomForestClassifier", names: "max_depth, min_samples_leaf", them: "them", how: "mlflow.log_params()" } , suggestions: [{ messageId: "insertLogCall", output: `${RF}MAX_DEPTH = 8\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    mlflow.log_params({"max_depth": MAX_DEPTH, "min_samples_leaf": leaf})\n    m = RandomForestClassifier(n_estimators=n, max_depth=MAX_DEPTH, min_samples_leaf=leaf)\n` }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 31,
+          data: { callee: "RandomForestClassifier", names: "max_depth, min_samples_leaf", them: "them", how: "mlflow.log_params()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output: `${RF}MAX_DEPTH = 8\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    mlflow.log_params({"max_depth": MAX_DEPTH, "min_samples_leaf": leaf})\n    m = RandomForestClassifier(n_estimators=n, max_depth=MAX_DEPTH, min_samples_leaf=leaf)\n`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Positional learning rate; a flavor autolog for another library does not help.
       code: "import mlflow, mlflow.sklearn, torch\nmlflow.sklearn.autolog()\nwith mlflow.start_run():\n    opt = torch.optim.SGD(net.parameters(), 0.1)\n",
-      errors: [{ messageId: "unlogged", line: 4, column: 11, endLine: 4, endColumn: 26, data: { callee: "torch.optim.SGD", names: "lr", them: "it", how: "mlflow.log_params()" } , suggestions: [{ messageId: "insertLogCall", output: "import mlflow, mlflow.sklearn, torch\nLR = 0.1\nmlflow.sklearn.autolog()\nwith mlflow.start_run():\n    mlflow.log_params({\"lr\": LR})\n    opt = torch.optim.SGD(net.parameters(), LR)\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 26,
+          data: { callee: "torch.optim.SGD", names: "lr", them: "it", how: "mlflow.log_params()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                'import mlflow, mlflow.sklearn, torch\nLR = 0.1\nmlflow.sklearn.autolog()\nwith mlflow.start_run():\n    mlflow.log_params({"lr": LR})\n    opt = torch.optim.SGD(net.parameters(), LR)\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // Entries of the params mapping of xgboost.train.
       code: "import mlflow, xgboost as xgb\nparams = {'eta': eta, 'max_depth': 6}\nwith mlflow.start_run():\n    mlflow.log_param('eta', eta)\n    bst = xgb.train(params, dtrain, num_boost_round=rounds)\n",
-      errors: [{ messageId: "unlogged", line: 5, column: 11, endLine: 5, endColumn: 20, data: { callee: "xgb.train", names: "max_depth, num_boost_round", them: "them", how: "mlflow.log_params()" } , suggestions: [{ messageId: "insertLogCall", output: "import mlflow, xgboost as xgb\nMAX_DEPTH = 6\nparams = {'eta': eta, 'max_depth': MAX_DEPTH}\nwith mlflow.start_run():\n    mlflow.log_param('eta', eta)\n    mlflow.log_params({\"max_depth\": MAX_DEPTH, \"num_boost_round\": rounds})\n    bst = xgb.train(params, dtrain, num_boost_round=rounds)\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 20,
+          data: { callee: "xgb.train", names: "max_depth, num_boost_round", them: "them", how: "mlflow.log_params()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                "import mlflow, xgboost as xgb\nMAX_DEPTH = 6\nparams = {'eta': eta, 'max_depth': MAX_DEPTH}\nwith mlflow.start_run():\n    mlflow.log_param('eta', eta)\n    mlflow.log_params({\"max_depth\": MAX_DEPTH, \"num_boost_round\": rounds})\n    bst = xgb.train(params, dtrain, num_boost_round=rounds)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       // A mapping the rule cannot read, never logged.
       code: "import mlflow, json, lightgbm\nparams = json.load(open('p.json'))\nwith mlflow.start_run():\n    m = lightgbm.LGBMClassifier(**params)\n",
-      errors: [{ messageId: "unlogged", line: 4, column: 9, endLine: 4, endColumn: 32, data: { callee: "lightgbm.LGBMClassifier", names: "**params", them: "it", how: "mlflow.log_params()" } }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 32,
+          data: { callee: "lightgbm.LGBMClassifier", names: "**params", them: "it", how: "mlflow.log_params()" },
+        },
+      ],
     },
     {
       code: "import wandb\nfrom transformers import TrainingArguments\nrun = wandb.init(config={'lr': lr})\nargs = TrainingArguments('out', learning_rate=lr, num_train_epochs=3, report_to='none')\n",
-      errors: [{ messageId: "unlogged", line: 4, column: 8, endLine: 4, endColumn: 25, data: { callee: "TrainingArguments", names: "num_train_epochs", them: "it", how: "wandb.config.update()" } , suggestions: [{ messageId: "addToLogged", output: "import wandb\nfrom transformers import TrainingArguments\nNUM_TRAIN_EPOCHS = 3\nrun = wandb.init(config={'lr': lr, 'num_train_epochs': NUM_TRAIN_EPOCHS})\nargs = TrainingArguments('out', learning_rate=lr, num_train_epochs=NUM_TRAIN_EPOCHS, report_to='none')\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 4,
+          column: 8,
+          endLine: 4,
+          endColumn: 25,
+          data: { callee: "TrainingArguments", names: "num_train_epochs", them: "it", how: "wandb.config.update()" },
+          suggestions: [
+            {
+              messageId: "addToLogged",
+              output:
+                "import wandb\nfrom transformers import TrainingArguments\nNUM_TRAIN_EPOCHS = 3\nrun = wandb.init(config={'lr': lr, 'num_train_epochs': NUM_TRAIN_EPOCHS})\nargs = TrainingArguments('out', learning_rate=lr, num_train_epochs=NUM_TRAIN_EPOCHS, report_to='none')\n",
+            },
+          ],
+        },
+      ],
     },
     {
       // The helper logs another namespace than the one the model reads.
       code: `${RF}def log_config(c):\n    mlflow.log_params(vars(c))\nwith mlflow.start_run():\n    log_config(data_args)\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
-      errors: [{ messageId: "unlogged", line: 7, column: 9, endLine: 7, endColumn: 31 , suggestions: [{ messageId: "insertLogCall", output: `${RF}def log_config(c):\n    mlflow.log_params(vars(c))\nwith mlflow.start_run():\n    log_config(data_args)\n    mlflow.log_params({"max_depth": args.depth})\n    m = RandomForestClassifier(max_depth=args.depth)\n` }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output: `${RF}def log_config(c):\n    mlflow.log_params(vars(c))\nwith mlflow.start_run():\n    log_config(data_args)\n    mlflow.log_params({"max_depth": args.depth})\n    m = RandomForestClassifier(max_depth=args.depth)\n`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Logged from args, trained with a literal.
       code: "import mlflow, torch\nlr = 0.01\nwith mlflow.start_run():\n    mlflow.log_param('lr', args.lr)\n    opt = torch.optim.Adam(net.parameters(), lr=lr)\n",
-      errors: [{ messageId: "loggedOtherValue", line: 5, column: 49, endLine: 5, endColumn: 51, data: { key: "lr", logged: "args.lr", callee: "torch.optim.Adam", actual: "lr=lr (0.01)" } }],
+      errors: [
+        {
+          messageId: "loggedOtherValue",
+          line: 5,
+          column: 49,
+          endLine: 5,
+          endColumn: 51,
+          data: { key: "lr", logged: "args.lr", callee: "torch.optim.Adam", actual: "lr=lr (0.01)" },
+        },
+      ],
     },
     {
       // Logged from a constant, trained with a setting.
       code: `${RF}n = 100\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', n)\n    m = RandomForestClassifier(n_estimators=args.n)\n`,
-      errors: [{ messageId: "loggedOtherValue", line: 6, column: 45, endLine: 6, endColumn: 51, data: { key: "n_estimators", logged: "n (100)", callee: "RandomForestClassifier", actual: "n_estimators=args.n" } }],
+      errors: [
+        {
+          messageId: "loggedOtherValue",
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 51,
+          data: { key: "n_estimators", logged: "n (100)", callee: "RandomForestClassifier", actual: "n_estimators=args.n" },
+        },
+      ],
     },
     {
       code: "import wandb\nfrom torch.utils.data import DataLoader\nwandb.init(config=cfg)\nloader = DataLoader(ds, batch_size=64, shuffle=True)\n",
-      errors: [{ messageId: "unlogged", line: 4, column: 10, endLine: 4, endColumn: 20, data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" } , suggestions: [{ messageId: "insertLogCall", output: "import wandb\nfrom torch.utils.data import DataLoader\nBATCH_SIZE = 64\nwandb.init(config=cfg)\nwandb.config.update({\"batch_size\": BATCH_SIZE})\nloader = DataLoader(ds, batch_size=BATCH_SIZE, shuffle=True)\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 20,
+          data: { callee: "DataLoader", names: "batch_size", them: "it", how: "wandb.config.update()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                'import wandb\nfrom torch.utils.data import DataLoader\nBATCH_SIZE = 64\nwandb.init(config=cfg)\nwandb.config.update({"batch_size": BATCH_SIZE})\nloader = DataLoader(ds, batch_size=BATCH_SIZE, shuffle=True)\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // Built before the run and used in it: directly, or by a function the run calls.
@@ -179,16 +310,56 @@ pythonRuleTester().run("no-unlogged-hyperparameter", rule, {
     {
       // One part of the namespace logged covers that part only, in MLflow and in W&B.
       code: `${RF}args = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', args.n_estimators)\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n`,
-      errors: [{ messageId: "unlogged", line: 6, column: 9, endLine: 6, endColumn: 31, data: { callee: "RandomForestClassifier", names: "max_depth", them: "it", how: "mlflow.log_params()" } , suggestions: [{ messageId: "insertLogCall", output: `${RF}args = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', args.n_estimators)\n    mlflow.log_params({"max_depth": args.max_depth})\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n` }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 31,
+          data: { callee: "RandomForestClassifier", names: "max_depth", them: "it", how: "mlflow.log_params()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output: `${RF}args = parser.parse_args()\nwith mlflow.start_run():\n    mlflow.log_param('n_estimators', args.n_estimators)\n    mlflow.log_params({"max_depth": args.max_depth})\n    m = RandomForestClassifier(n_estimators=args.n_estimators, max_depth=args.max_depth)\n`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.lr = args.lr\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n",
-      errors: [{ messageId: "unlogged", line: 5, column: 7, endLine: 5, endColumn: 22, data: { callee: "torch.optim.SGD", names: "momentum", them: "it", how: "wandb.config.update()" } , suggestions: [{ messageId: "insertLogCall", output: "import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.lr = args.lr\nwandb.config.update({\"momentum\": args.momentum})\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n" }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 22,
+          data: { callee: "torch.optim.SGD", names: "momentum", them: "it", how: "wandb.config.update()" },
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                'import wandb, torch\nargs = parser.parse_args()\nwandb.init()\nwandb.config.lr = args.lr\nwandb.config.update({"momentum": args.momentum})\nopt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=args.momentum)\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // A helper the run calls is part of it; an unreadable spread there is still reported.
       code: "import wandb, torch\ndef configure(net, extra):\n    return torch.optim.AdamW(net.parameters(), lr=0.1, **extra)\nwith wandb.init(config={'batch_size': 8}) as run:\n    opt = configure(net, load_options())\n",
-      errors: [{ messageId: "unlogged", line: 3, column: 12, endLine: 3, endColumn: 29, data: { callee: "torch.optim.AdamW", names: "lr", them: "it", how: "wandb.config.update()" } }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 29,
+          data: { callee: "torch.optim.AdamW", names: "lr", them: "it", how: "wandb.config.update()" },
+        },
+      ],
     },
   ],
 });
@@ -201,11 +372,38 @@ typescriptRuleTester().run("no-unlogged-hyperparameter", rule, {
     {
       // JavaScript: a `wandb.config.update` statement with an object literal.
       code: 'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ project: "p" });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: args.epochs });\n',
-      errors: [{ messageId: "unlogged", suggestions: [{ messageId: "insertLogCall", output: 'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ project: "p" });\nconst model = tf.sequential();\nwandb.config.update({ epochs: args.epochs });\nawait model.fit(xs, ys, { epochs: args.epochs });\n' }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          suggestions: [
+            {
+              messageId: "insertLogCall",
+              output:
+                'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ project: "p" });\nconst model = tf.sequential();\nwandb.config.update({ epochs: args.epochs });\nawait model.fit(xs, ys, { epochs: args.epochs });\n',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nawait wandb.init({ config: { epochs: 5 } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs, batchSize: 32 });\n',
-      errors: [{ messageId: "unlogged", line: 5, column: 7, endLine: 5, endColumn: 16, data: { callee: "model.fit", names: "batchSize", them: "it", how: "wandb.config.update()" } , suggestions: [{ messageId: "addToLogged", output: 'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nconst BATCH_SIZE = 32;\nawait wandb.init({ config: { epochs: 5, batchSize: BATCH_SIZE } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs, batchSize: BATCH_SIZE });\n' }] }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 16,
+          data: { callee: "model.fit", names: "batchSize", them: "it", how: "wandb.config.update()" },
+          suggestions: [
+            {
+              messageId: "addToLogged",
+              output:
+                'import * as tf from "@tensorflow/tfjs";\nimport wandb from "@wandb/sdk";\nconst BATCH_SIZE = 32;\nawait wandb.init({ config: { epochs: 5, batchSize: BATCH_SIZE } });\nconst model = tf.sequential();\nawait model.fit(xs, ys, { epochs: wandb.config.epochs, batchSize: BATCH_SIZE });\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -35,7 +35,15 @@ pythonRuleTester().run("no-unlogged-metric", rule as never, {
     },
     {
       code: `${head}with mlflow.start_run():\n    acc = accuracy_score(y, p)\n    print(f'acc={acc}')\n`,
-      errors: [{ messageId: "unlogged", line: 4, column: 11, endColumn: 31, data: { metric: "accuracy_score", shown: "shown by print()", how: "mlflow.log_metric()" } }],
+      errors: [
+        {
+          messageId: "unlogged",
+          line: 4,
+          column: 11,
+          endColumn: 31,
+          data: { metric: "accuracy_score", shown: "shown by print()", how: "mlflow.log_metric()" },
+        },
+      ],
     },
     // One finding per computation in a loop over segments.
     {

@@ -36,7 +36,16 @@ describe("IPython syntax", () => {
 
   it("leaves a % that continues a bracketed or backslashed line to Python, where it is modulo", () => {
     const cell = 'print("labels: %s"\n      % counts)\nmsg = "a %d" \\\n    % 3\ns = """\n%not a magic\n"""\n%matplotlib inline';
-    expect(maskMagics(cell).split("\n")).toEqual(['print("labels: %s"', "      % counts)", 'msg = "a %d" \\', "    % 3", 's = """', "%not a magic", '"""', "#matplotlib inline"]);
+    expect(maskMagics(cell).split("\n")).toEqual([
+      'print("labels: %s"',
+      "      % counts)",
+      'msg = "a %d" \\',
+      "    % 3",
+      's = """',
+      "%not a magic",
+      '"""',
+      "#matplotlib inline",
+    ]);
   });
 
   it("masks the lines a magic or shell escape continues onto with a backslash", () => {

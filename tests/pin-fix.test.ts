@@ -8,7 +8,14 @@ function notebook(cells: string[]): string {
   const json = {
     cells: cells.map((src, i) => {
       const lines = src.split("\n");
-      return { cell_type: "code", execution_count: null, id: `c${i}`, metadata: {}, outputs: [], source: lines.map((l, k) => (k < lines.length - 1 ? `${l}\n` : l)) };
+      return {
+        cell_type: "code",
+        execution_count: null,
+        id: `c${i}`,
+        metadata: {},
+        outputs: [],
+        source: lines.map((l, k) => (k < lines.length - 1 ? `${l}\n` : l)),
+      };
     }),
     metadata: { kernelspec: { display_name: "Python 3", language: "python", name: "python3" }, language_info: { name: "python" } },
     nbformat: 4,
@@ -23,35 +30,54 @@ const SHA = "sha256:0f4b0d9ef4ac1f4e1e8c9e5b1a0f7e6d5c4b3a2918171615141312111009
 const BEFORE: Record<string, string> = {
   "requirements.txt": `# training environment\r\nnumpy>=1.26  # fast path\r\nscikit-learn[alldeps] ; python_version >= "3.10"\r\npandas>=2 \\\r\n    --hash=${SHA}\r\ntorch==2.1.2\r\n`,
   "environment.yml": "name: churn\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - numpy>=1.26\n  - pip:\n      - scikit-learn  # metrics\n",
-  "train.py": '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "pandas>=2",\n#   "numpy",  # arrays\n# ]\n# ///\nimport numpy as np\nimport pandas as pd\n\nprint(np.__version__, pd.__version__)\n',
-  "pyproject.toml": '[project]\nname = "churn"\nversion = "0.1.0"\ndependencies = [\n    "numpy>=1.26",\n    "pandas ; python_version >= \'3.10\'",\n]\n\n[tool.poetry.group.dev.dependencies]\nscikit-learn = "^1.4"\n',
+  "train.py":
+    '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "pandas>=2",\n#   "numpy",  # arrays\n# ]\n# ///\nimport numpy as np\nimport pandas as pd\n\nprint(np.__version__, pd.__version__)\n',
+  "pyproject.toml":
+    '[project]\nname = "churn"\nversion = "0.1.0"\ndependencies = [\n    "numpy>=1.26",\n    "pandas ; python_version >= \'3.10\'",\n]\n\n[tool.poetry.group.dev.dependencies]\nscikit-learn = "^1.4"\n',
   "notebooks/experiment_churn.ipynb": notebook(["%pip install -q numpy pandas>=2", "import pandas as pd\ndf = pd.DataFrame({'a': [1]})"]),
 };
 
 const AFTER: Record<string, string> = {
   "requirements.txt": `# training environment\r\nnumpy==1.26.4  # fast path\r\nscikit-learn[alldeps]==1.4.2 ; python_version >= "3.10"\r\npandas==2.2.0 \\\r\n    --hash=${SHA}\r\ntorch==2.1.2\r\n`,
-  "environment.yml": "name: churn\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - numpy=1.26.4\n  - pip:\n      - scikit-learn==1.4.2  # metrics\n",
-  "train.py": '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "pandas==2.2.0",\n#   "numpy==1.26.4",  # arrays\n# ]\n# ///\nimport numpy as np\nimport pandas as pd\n\nprint(np.__version__, pd.__version__)\n',
-  "pyproject.toml": '[project]\nname = "churn"\nversion = "0.1.0"\ndependencies = [\n    "numpy==1.26.4",\n    "pandas==2.2.0 ; python_version >= \'3.10\'",\n]\n\n[tool.poetry.group.dev.dependencies]\nscikit-learn = "1.4.2"\n',
+  "environment.yml":
+    "name: churn\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - numpy=1.26.4\n  - pip:\n      - scikit-learn==1.4.2  # metrics\n",
+  "train.py":
+    '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "pandas==2.2.0",\n#   "numpy==1.26.4",  # arrays\n# ]\n# ///\nimport numpy as np\nimport pandas as pd\n\nprint(np.__version__, pd.__version__)\n',
+  "pyproject.toml":
+    '[project]\nname = "churn"\nversion = "0.1.0"\ndependencies = [\n    "numpy==1.26.4",\n    "pandas==2.2.0 ; python_version >= \'3.10\'",\n]\n\n[tool.poetry.group.dev.dependencies]\nscikit-learn = "1.4.2"\n',
   "notebooks/experiment_churn.ipynb": notebook(["%pip install -q numpy==1.26.4 pandas==2.2.0", "import pandas as pd\ndf = pd.DataFrame({'a': [1]})"]),
 };
 
 const toml = (lock: string) =>
   `version = 1\n\n[[package]]\nname = "numpy"\nversion = "1.26.4"\n\n[[package]]\nname = "pandas"\nversion = "2.2.0"\n\n[[package]]\nname = "${lock === "poetry" ? "Scikit_Learn" : "scikit-learn"}"\nversion = "1.4.2"\n`;
-const dist = (name: string, version: string) => ({ [`${name}-${version}.dist-info/METADATA`]: `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\nSummary: x\n\nLong description\nVersion: 0.0.0\n` });
+const dist = (name: string, version: string) => ({
+  [`${name}-${version}.dist-info/METADATA`]: `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\nSummary: x\n\nLong description\nVersion: 0.0.0\n`,
+});
 const venv = (root: string) =>
   Object.fromEntries(
-    Object.entries({ ...dist("numpy", "1.26.4"), ...dist("pandas", "2.2.0"), ...dist("scikit_learn", "1.4.2") }).map(([k, v]) => [`${root}/lib/python3.11/site-packages/${k}`, v]),
+    Object.entries({ ...dist("numpy", "1.26.4"), ...dist("pandas", "2.2.0"), ...dist("scikit_learn", "1.4.2") }).map(([k, v]) => [
+      `${root}/lib/python3.11/site-packages/${k}`,
+      v,
+    ]),
   );
 
 /** Each version source, as the files that provide it and the arguments that point to it. */
 const SOURCES: Record<string, { files: Record<string, string>; args?: string[]; env?: Record<string, string>; locksPyproject?: boolean }> = {
-  "--pin-from (pip freeze)": { files: { "frozen.txt": "numpy==1.26.4\npandas==2.2.0\nScikit-Learn==1.4.2\n-e git+https://github.com/acme/x@main#egg=x\n" }, args: ["--pin-from", "frozen.txt"] },
+  "--pin-from (pip freeze)": {
+    files: { "frozen.txt": "numpy==1.26.4\npandas==2.2.0\nScikit-Learn==1.4.2\n-e git+https://github.com/acme/x@main#egg=x\n" },
+    args: ["--pin-from", "frozen.txt"],
+  },
   "uv.lock": { files: { "uv.lock": toml("uv") }, locksPyproject: true },
   "poetry.lock": { files: { "poetry.lock": toml("poetry") }, locksPyproject: true },
   "pdm.lock": { files: { "pdm.lock": toml("pdm") }, locksPyproject: true },
   "Pipfile.lock": {
-    files: { "Pipfile.lock": JSON.stringify({ _meta: {}, default: { numpy: { version: "==1.26.4" }, pandas: { version: "==2.2.0" } }, develop: { "scikit-learn": { version: "==1.4.2" } } }) },
+    files: {
+      "Pipfile.lock": JSON.stringify({
+        _meta: {},
+        default: { numpy: { version: "==1.26.4" }, pandas: { version: "==2.2.0" } },
+        develop: { "scikit-learn": { version: "==1.4.2" } },
+      }),
+    },
     locksPyproject: true,
   },
   "conda-lock.yml": {
@@ -155,7 +181,8 @@ describe("exp-lint --fix never pins outside the written range", () => {
   it("drops a name two lock entries disagree on", async () => {
     const dir = tempProject({
       "requirements.txt": "numpy\n",
-      "conda-lock.yml": "package:\n  - name: numpy\n    version: 1.26.4\n    platform: linux-64\n  - name: numpy\n    version: 1.26.3\n    platform: osx-arm64\n",
+      "conda-lock.yml":
+        "package:\n  - name: numpy\n    version: 1.26.4\n    platform: linux-64\n  - name: numpy\n    version: 1.26.3\n    platform: osx-arm64\n",
     });
     mkdirSync(join(dir, "sub"));
     writeFileSync(join(dir, "sub", "x.txt"), "");

@@ -112,7 +112,8 @@ python.run("pin-requirements (PEP 723 scripts)", rule as never, {
     {
       code: '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "numpy>=1.26",  # fast path\n#   "pandas",\n# ]\n# ///\nimport numpy\n',
       ...PINS,
-      output: '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "numpy==1.26.4",  # fast path\n#   "pandas==2.2.0",\n# ]\n# ///\nimport numpy\n',
+      output:
+        '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "numpy==1.26.4",  # fast path\n#   "pandas==2.2.0",\n# ]\n# ///\nimport numpy\n',
       errors: [
         { messageId: "notPinned", line: 4, column: 6, endLine: 4, endColumn: 17 },
         { messageId: "noVersion", line: 5, column: 6, endLine: 5, endColumn: 12 },
@@ -173,7 +174,11 @@ describe("front ends", () => {
     ["1.2.3", "==1.2.3"],
     ["*", ""],
   ])("Poetry %s is %s", (spec, pep440) => {
-    expect(poetrySpecifiers(spec, [0, 0])!.map((s) => `${s.operator}${s.version}`).join(",")).toBe(pep440);
+    expect(
+      poetrySpecifiers(spec, [0, 0])!
+        .map((s) => `${s.operator}${s.version}`)
+        .join(","),
+    ).toBe(pep440);
   });
 
   it.each([
@@ -199,7 +204,12 @@ describe("lockfiles policy", () => {
   const linter = new Linter({ cwd: tmpdir() });
   const dir = mkdtempSync(join(tmpdir(), "exp-lint-locks-"));
   const config = (lockfiles: string) => [
-    { files: ["**/*.toml"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] } },
+    {
+      files: ["**/*.toml"],
+      plugins: { "exp-lint": plugin },
+      language: "exp-lint/requirements",
+      rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] },
+    },
     { files: ["**/*.py"], plugins: { "exp-lint": plugin }, language: "exp-lint/python", rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] } },
   ];
   const count = (code: string, file: string, lockfiles: string) => linter.verify(code, config(lockfiles) as never, join(dir, file)).length;

@@ -31,11 +31,15 @@ const setup = at("setup.py");
 
 manifests.run("pin-requirements (Pipfile, setup.cfg, Dockerfile, python_env.yaml)", rule as never, {
   valid: [
-    pipfile('[[source]]\nurl = "https://pypi.org/simple"\n[packages]\nnumpy = "==1.26.4"\nlocal = {path = ".", editable = true}\n[requires]\npython_version = "3.11"\n'),
+    pipfile(
+      '[[source]]\nurl = "https://pypi.org/simple"\n[packages]\nnumpy = "==1.26.4"\nlocal = {path = ".", editable = true}\n[requires]\npython_version = "3.11"\n',
+    ),
     pipfile('[packages]\nfeatures = {git = "https://github.com/acme/features.git", ref = "4a2b699898669fa64bc6f61959cb94fd1e72a4ad"}\n'),
     cfg("[metadata]\nname = x\n[options]\npackages = find:\ninstall_requires =\n    numpy==1.26.4\n    # a comment\n[options.package_data]\n* = *.txt\n"),
     cfg("[options]\ninstall_requires = file: requirements.txt\n"),
-    docker("FROM python:3.11\nRUN pip install --upgrade pip\nRUN pip install -r requirements.txt -c constraints.txt\nRUN pip install -e . && pip install ./wheels/x-1.0-py3-none-any.whl\n"),
+    docker(
+      "FROM python:3.11\nRUN pip install --upgrade pip\nRUN pip install -r requirements.txt -c constraints.txt\nRUN pip install -e . && pip install ./wheels/x-1.0-py3-none-any.whl\n",
+    ),
     docker('RUN ["pip", "install", "numpy"]\nRUN pip install numpy==$NUMPY_VERSION torch==${TORCH}\n# pip install numpy\nRUN echo pip install numpy\n'),
     pyenv('python: "3.10.13"\nbuild_dependencies:\n  - pip\n  - setuptools==69.0.3\ndependencies:\n  - mlflow==2.9.2\n'),
   ],
@@ -52,9 +56,12 @@ manifests.run("pin-requirements (Pipfile, setup.cfg, Dockerfile, python_env.yaml
       ],
     },
     {
-      ...cfg("[options]\ninstall_requires =\n    numpy>=1.26\n    pandas ; python_version >= '3.10'\nsetup_requires = lightgbm\n\n[options.extras_require]\ntest =\n    pytest\n"),
+      ...cfg(
+        "[options]\ninstall_requires =\n    numpy>=1.26\n    pandas ; python_version >= '3.10'\nsetup_requires = lightgbm\n\n[options.extras_require]\ntest =\n    pytest\n",
+      ),
       ...PINS,
-      output: "[options]\ninstall_requires =\n    numpy==1.26.4\n    pandas==2.2.0 ; python_version >= '3.10'\nsetup_requires = lightgbm==4.3.0\n\n[options.extras_require]\ntest =\n    pytest==8.0.2\n",
+      output:
+        "[options]\ninstall_requires =\n    numpy==1.26.4\n    pandas==2.2.0 ; python_version >= '3.10'\nsetup_requires = lightgbm==4.3.0\n\n[options.extras_require]\ntest =\n    pytest==8.0.2\n",
       errors: [
         { messageId: "notPinned", line: 3, column: 5, endColumn: 16 },
         { messageId: "noVersion", line: 4 },
@@ -63,9 +70,12 @@ manifests.run("pin-requirements (Pipfile, setup.cfg, Dockerfile, python_env.yaml
       ],
     },
     {
-      ...docker("FROM python:3.11-slim\nRUN apt-get update && \\\n    pip install --no-cache-dir \\\n    # comment lines inside a RUN are dropped by Docker\n    numpy>=1.26 'pandas' ; \\\n    conda install -y -c conda-forge lightgbm\nRUN sudo python3 -m pip install -U torch > /dev/null\n"),
+      ...docker(
+        "FROM python:3.11-slim\nRUN apt-get update && \\\n    pip install --no-cache-dir \\\n    # comment lines inside a RUN are dropped by Docker\n    numpy>=1.26 'pandas' ; \\\n    conda install -y -c conda-forge lightgbm\nRUN sudo python3 -m pip install -U torch > /dev/null\n",
+      ),
       ...PINS,
-      output: "FROM python:3.11-slim\nRUN apt-get update && \\\n    pip install --no-cache-dir \\\n    # comment lines inside a RUN are dropped by Docker\n    numpy==1.26.4 'pandas==2.2.0' ; \\\n    conda install -y -c conda-forge lightgbm=4.3.0\nRUN sudo python3 -m pip install -U torch==2.1.2 > /dev/null\n",
+      output:
+        "FROM python:3.11-slim\nRUN apt-get update && \\\n    pip install --no-cache-dir \\\n    # comment lines inside a RUN are dropped by Docker\n    numpy==1.26.4 'pandas==2.2.0' ; \\\n    conda install -y -c conda-forge lightgbm=4.3.0\nRUN sudo python3 -m pip install -U torch==2.1.2 > /dev/null\n",
       errors: [
         { messageId: "notPinned", line: 5, column: 5, endColumn: 16 },
         { messageId: "noVersion", line: 5, column: 18, endColumn: 24 },
@@ -97,9 +107,12 @@ python.run("pin-requirements (setup.py)", rule as never, {
   ],
   invalid: [
     {
-      ...setup('import setuptools\n\nREQUIRED = [\n    "numpy>=1.26",\n]\n\nsetuptools.setup(\n    name="x",\n    install_requires=REQUIRED,\n    extras_require={"train": [\'lightgbm\'], "test": ["""pytest"""]},\n)\n'),
+      ...setup(
+        'import setuptools\n\nREQUIRED = [\n    "numpy>=1.26",\n]\n\nsetuptools.setup(\n    name="x",\n    install_requires=REQUIRED,\n    extras_require={"train": [\'lightgbm\'], "test": ["""pytest"""]},\n)\n',
+      ),
       ...PINS,
-      output: 'import setuptools\n\nREQUIRED = [\n    "numpy==1.26.4",\n]\n\nsetuptools.setup(\n    name="x",\n    install_requires=REQUIRED,\n    extras_require={"train": [\'lightgbm==4.3.0\'], "test": ["""pytest"""]},\n)\n',
+      output:
+        'import setuptools\n\nREQUIRED = [\n    "numpy==1.26.4",\n]\n\nsetuptools.setup(\n    name="x",\n    install_requires=REQUIRED,\n    extras_require={"train": [\'lightgbm==4.3.0\'], "test": ["""pytest"""]},\n)\n',
       errors: [
         { messageId: "notPinned", line: 4, column: 6, endColumn: 17 },
         { messageId: "noVersion", line: 10, column: 32, endColumn: 40 },
@@ -127,7 +140,13 @@ describe("UTF-16 and byte-order marks, as pip reads requirements files", () => {
 
   it("lints a UTF-16 file ESLint read as UTF-8 at its lines, without a fix, and names one it cannot read", () => {
     const linter = new Linter();
-    const config = { files: ["**/*.txt"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": "error" }, ...PINS } as never;
+    const config = {
+      files: ["**/*.txt"],
+      plugins: { "exp-lint": plugin },
+      language: "exp-lint/requirements",
+      rules: { "exp-lint/pin-requirements": "error" },
+      ...PINS,
+    } as never;
     const garbled = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]).toString("utf8");
     expect(recoverUtf16(garbled(text))).toBe(text);
     const messages = linter.verify(garbled(text), config, "requirements.txt");
@@ -159,7 +178,9 @@ describe("files other manifests name, for the ESLint plugin", () => {
     writeFileSync(join(repo, "reqs", "base.txt"), "-r common.txt\n");
     writeFileSync(join(repo, "MLproject"), "name: x\nconda_env: envs/train.yml\n");
     for (const f of ["reqs/pins.txt", "reqs/common.txt", "envs/train.yml", "envs/other.yml", "notes.txt"]) writeFileSync(join(repo, f), "");
-    const named = ["reqs/base.txt", "reqs/pins.txt", "reqs/common.txt", "envs/train.yml", "envs/other.yml", "notes.txt"].filter((f) => namedByManifest(join(repo, f)));
+    const named = ["reqs/base.txt", "reqs/pins.txt", "reqs/common.txt", "envs/train.yml", "envs/other.yml", "notes.txt"].filter((f) =>
+      namedByManifest(join(repo, f)),
+    );
     expect(named).toEqual(["reqs/base.txt", "reqs/pins.txt", "reqs/common.txt", "envs/train.yml"]);
   });
 });
@@ -187,8 +208,17 @@ describe("Pipfile.lock pins a Pipfile beside it", () => {
   it("accepts the Pipfile's ranges with lockfiles: satisfy, reports them with ignore", () => {
     const dir = mkdtempSync(join(tmpdir(), "exp-lint-pipfile-"));
     const linter = new Linter({ cwd: tmpdir() });
-    const config = (lockfiles: string) => [{ files: ["**/Pipfile"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] } }];
-    const count = (lockfiles: string) => linter.verify('[packages]\nnumpy = "*"\n', config(lockfiles) as never, join(dir, "Pipfile")).filter((m) => m.ruleId === "exp-lint/pin-requirements").length;
+    const config = (lockfiles: string) => [
+      {
+        files: ["**/Pipfile"],
+        plugins: { "exp-lint": plugin },
+        language: "exp-lint/requirements",
+        rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] },
+      },
+    ];
+    const count = (lockfiles: string) =>
+      linter.verify('[packages]\nnumpy = "*"\n', config(lockfiles) as never, join(dir, "Pipfile")).filter((m) => m.ruleId === "exp-lint/pin-requirements")
+        .length;
     expect(count("satisfy")).toBe(1);
     writeFileSync(join(dir, "Pipfile.lock"), JSON.stringify({ _meta: {}, default: { numpy: { version: "==1.26.4" } }, develop: {} }));
     expect(count("satisfy")).toBe(0);

@@ -24,7 +24,7 @@ const SHA = "4f2a1c9e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39";
 
 tester.run("pin-requirements (package.json)", rule as never, {
   valid: [
-    pkg(deps("dependencies", { "@tensorflow/tfjs-node": "4.22.0", mlflow: "=1.0.3", "seedrandom": "v3.0.5", "pre": "5.0.0-beta.2" })),
+    pkg(deps("dependencies", { "@tensorflow/tfjs-node": "4.22.0", mlflow: "=1.0.3", seedrandom: "v3.0.5", pre: "5.0.0-beta.2" })),
     // Local code and versions declared elsewhere: nothing to pin here.
     pkg(deps("dependencies", { shared: "workspace:*", utils: "file:../utils", linked: "link:../linked", portal: "portal:../p", fromCatalog: "catalog:" })),
     pkg(deps("devDependencies", { "data-tools": `github:acme/data-tools#${SHA}`, gitlab: `git+https://gitlab.com/acme/x.git#${SHA}` })),
@@ -41,7 +41,14 @@ tester.run("pin-requirements (package.json)", rule as never, {
     {
       ...pkg('{\n  "dependencies": {\n    "@tensorflow/tfjs-node": "^4.17.0",\n    "mlflow": "latest",\n    "lodash": "4.17.21"\n  }\n}\n'),
       errors: [
-        { messageId: "notPinned", data: npm.notPinned('"@tensorflow/tfjs-node": "^4.17.0"', '"@tensorflow/tfjs-node": "4.17.0"'), line: 3, column: 5, endLine: 3, endColumn: 39 },
+        {
+          messageId: "notPinned",
+          data: npm.notPinned('"@tensorflow/tfjs-node": "^4.17.0"', '"@tensorflow/tfjs-node": "4.17.0"'),
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 39,
+        },
         { messageId: "noVersion", data: npm.noVersion("mlflow", true), line: 4, column: 5, endLine: 4, endColumn: 23 },
       ],
     },
@@ -68,10 +75,20 @@ tester.run("pin-requirements (package.json)", rule as never, {
     },
     {
       ...pkg(deps("optionalDependencies", { gpu: "npm:@tensorflow/tfjs-node-gpu@^4.17.0" })),
-      errors: [{ messageId: "notPinned", data: npm.notPinned('"gpu": "npm:@tensorflow/tfjs-node-gpu@^4.17.0"', '"gpu": "npm:@tensorflow/tfjs-node-gpu@4.17.0"') }],
+      errors: [
+        { messageId: "notPinned", data: npm.notPinned('"gpu": "npm:@tensorflow/tfjs-node-gpu@^4.17.0"', '"gpu": "npm:@tensorflow/tfjs-node-gpu@4.17.0"') },
+      ],
     },
     {
-      ...pkg(deps("dependencies", { a: "github:acme/a#main", b: "acme/b", c: "git+https://github.com/acme/c.git#4f2a1c9", d: "git+ssh://git@github.com/acme/d.git#semver:^1.0.0", e: "https://x.example.com/e-1.0.tgz" })),
+      ...pkg(
+        deps("dependencies", {
+          a: "github:acme/a#main",
+          b: "acme/b",
+          c: "git+https://github.com/acme/c.git#4f2a1c9",
+          d: "git+ssh://git@github.com/acme/d.git#semver:^1.0.0",
+          e: "https://x.example.com/e-1.0.tgz",
+        }),
+      ),
       errors: [
         { messageId: "vcsNoCommit", data: npm.vcs("a", '"#main"') },
         { messageId: "vcsNoCommit", data: npm.vcs("b", "the default branch") },
@@ -97,7 +114,11 @@ describe("package.json front end", () => {
     ["", ""],
     ["1.x", ">=1.0.0,<2.0.0-0"],
   ])("semver %j is %s", (range, specs) => {
-    expect(npmSpecifiers(range, [0, 0])!.map((s) => `${s.operator}${s.version}`).join(",")).toBe(specs);
+    expect(
+      npmSpecifiers(range, [0, 0])!
+        .map((s) => `${s.operator}${s.version}`)
+        .join(","),
+    ).toBe(specs);
   });
 
   it("a union has no single pin", () => {
@@ -106,7 +127,11 @@ describe("package.json front end", () => {
 
   it("an invalid package.json is one parse error naming JSON", () => {
     const linter = new Linter();
-    const [m] = linter.verify('{ "dependencies": { "a": } }', [{ files: ["**/*.json"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": "error" } }] as never, "package.json");
+    const [m] = linter.verify(
+      '{ "dependencies": { "a": } }',
+      [{ files: ["**/*.json"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": "error" } }] as never,
+      "package.json",
+    );
     expect(m).toMatchObject({ fatal: true, line: 1, column: 26 });
     expect(m!.message).toMatch(/invalid JSON/u);
   });
@@ -114,7 +139,14 @@ describe("package.json front end", () => {
 
 describe("package.json lock files and installed versions", () => {
   const linter = new Linter({ cwd: tmpdir() });
-  const config = (lockfiles = "satisfy") => [{ files: ["**/*.json"], plugins: { "exp-lint": plugin }, language: "exp-lint/requirements", rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] } }];
+  const config = (lockfiles = "satisfy") => [
+    {
+      files: ["**/*.json"],
+      plugins: { "exp-lint": plugin },
+      language: "exp-lint/requirements",
+      rules: { "exp-lint/pin-requirements": ["error", { lockfiles }] },
+    },
+  ];
   const manifest = deps("dependencies", { "@tensorflow/tfjs-node": "^4.17.0", seedrandom: "latest" });
   const repo = (): string => {
     const dir = mkdtempSync(join(tmpdir(), "exp-lint-npm-"));
@@ -123,13 +155,16 @@ describe("package.json lock files and installed versions", () => {
   };
   const lint = (file: string, lockfiles?: string) => linter.verify(manifest, config(lockfiles) as never, file).map((m) => m.messageId ?? m.message);
 
-  it.each(["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"])("accepts ranges beside %s, and reports them with lockfiles: ignore", (lock) => {
-    const dir = repo();
-    expect(lint(join(dir, "package.json"))).toEqual(["notPinned", "noVersion"]);
-    writeFileSync(join(dir, lock), "");
-    expect(lint(join(dir, "package.json"))).toEqual([]);
-    expect(lint(join(dir, "package.json"), "ignore")).toEqual(["notPinned", "noVersion"]);
-  });
+  it.each(["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"])(
+    "accepts ranges beside %s, and reports them with lockfiles: ignore",
+    (lock) => {
+      const dir = repo();
+      expect(lint(join(dir, "package.json"))).toEqual(["notPinned", "noVersion"]);
+      writeFileSync(join(dir, lock), "");
+      expect(lint(join(dir, "package.json"))).toEqual([]);
+      expect(lint(join(dir, "package.json"), "ignore")).toEqual(["notPinned", "noVersion"]);
+    },
+  );
 
   it("finds a workspace's lock file in a folder above, but not above the repository root", () => {
     const outer = mkdtempSync(join(tmpdir(), "exp-lint-npm-outer-"));

@@ -138,8 +138,7 @@ describe("pin-requirements with inline directives", () => {
       rules: { "exp-lint/pin-requirements": "error" },
     },
   ];
-  const lines = (code: string) =>
-    linter.verify(code, config as never, "requirements.txt").map((m) => `${m.line}:${m.ruleId ?? m.message}`);
+  const lines = (code: string) => linter.verify(code, config as never, "requirements.txt").map((m) => `${m.line}:${m.ruleId ?? m.message}`);
 
   it.each([
     ["numpy>=1  # noqa: pin-requirements\npandas\n", ["2:exp-lint/pin-requirements"]],

@@ -13,10 +13,37 @@ describe("the pre-commit hook's files pattern", () => {
   const hooked = (path: string) => files.test(path) && !exclude.test(path);
 
   it.each([
-    "train.py", "notebooks/eda.ipynb", "src/train.ts", "src/App.tsx", "lib/a.mts", "lib/b.cts", "scripts/run.js", "esm/c.mjs", "cjs/d.cjs",
-    "requirements.txt", "requirements-dev.txt", "requirements/base.txt", "constraints.txt", "pyproject.toml", "environment.yml", "envs/environment-gpu.yaml",
-    "package.json", "packages/trainer/package.json", "dev-requirements.txt", "requirements_dev.txt", "test-requirements.txt", "Pipfile", "api/Pipfile",
-    "setup.py", "setup.cfg", "conda.yaml", "mlflow/conda.yml", "mlflow/python_env.yaml", "Dockerfile", "docker/Dockerfile.gpu", "docker/serve.dockerfile",
+    "train.py",
+    "notebooks/eda.ipynb",
+    "src/train.ts",
+    "src/App.tsx",
+    "lib/a.mts",
+    "lib/b.cts",
+    "scripts/run.js",
+    "esm/c.mjs",
+    "cjs/d.cjs",
+    "requirements.txt",
+    "requirements-dev.txt",
+    "requirements/base.txt",
+    "constraints.txt",
+    "pyproject.toml",
+    "environment.yml",
+    "envs/environment-gpu.yaml",
+    "package.json",
+    "packages/trainer/package.json",
+    "dev-requirements.txt",
+    "requirements_dev.txt",
+    "test-requirements.txt",
+    "Pipfile",
+    "api/Pipfile",
+    "setup.py",
+    "setup.cfg",
+    "conda.yaml",
+    "mlflow/conda.yml",
+    "mlflow/python_env.yaml",
+    "Dockerfile",
+    "docker/Dockerfile.gpu",
+    "docker/serve.dockerfile",
   ])("hooks %s, which the CLI lints", (path) => {
     expect(kindOf(path)).not.toBeNull();
     expect(hooked(path)).toBe(true);
@@ -26,7 +53,20 @@ describe("the pre-commit hook's files pattern", () => {
     expect(hooked("mlflow/MLproject")).toBe(true);
   });
 
-  it.each(["README.md", "package-lock.json", "tsconfig.json", "data/train.csv", "notes.txt", "config.yml", "node_modules/lodash/package.json", "src/types.d.json", "requirements.in", "Pipfile.lock", "docker-compose.yml", "Dockerfile/notes.md"])("skips %s", (path) => {
+  it.each([
+    "README.md",
+    "package-lock.json",
+    "tsconfig.json",
+    "data/train.csv",
+    "notes.txt",
+    "config.yml",
+    "node_modules/lodash/package.json",
+    "src/types.d.json",
+    "requirements.in",
+    "Pipfile.lock",
+    "docker-compose.yml",
+    "Dockerfile/notes.md",
+  ])("skips %s", (path) => {
     expect(hooked(path)).toBe(false);
   });
 });

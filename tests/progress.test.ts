@@ -40,7 +40,13 @@ describe("progress on stderr", () => {
     const run = async (args: string[], stderrIsTTY: boolean) => {
       const err: string[] = [];
       const out: string[] = [];
-      const code = await main(["--concurrency", "off", ...args], { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTTY: false, stderrIsTTY, cwd: dir });
+      const code = await main(["--concurrency", "off", ...args], {
+        stdout: (s) => void out.push(s),
+        stderr: (s) => void err.push(s),
+        isTTY: false,
+        stderrIsTTY,
+        cwd: dir,
+      });
       return { code, stderr: err.join(""), stdout: out.join("") };
     };
     const tty = await run([], true);

@@ -13,7 +13,10 @@ function project(): string {
   mkdirSync(join(root, ".git"));
   mkdirSync(join(root, "common"));
   writeFileSync(join(root, "common", "__init__.py"), "");
-  writeFileSync(join(root, "common", "setup.py"), "import numpy as np\n\ndef prepare(seed):\n    np.random.seed(seed)\n\ndef describe():\n    return 'no seeding here'\n");
+  writeFileSync(
+    join(root, "common", "setup.py"),
+    "import numpy as np\n\ndef prepare(seed):\n    np.random.seed(seed)\n\ndef describe():\n    return 'no seeding here'\n",
+  );
   writeFileSync(join(root, "seeded.py"), "import numpy as np\nfrom common.setup import prepare\n\nprepare(0)\nx = np.random.rand(3)\n");
   writeFileSync(join(root, "unseeded.py"), "import numpy as np\nfrom common.setup import describe\n\ndescribe()\nx = np.random.rand(3)\n");
   return root;
@@ -24,7 +27,10 @@ describe("the project index in the CLI", () => {
     const root = project();
     const files = await plan([root], root);
     const entries = buildProjectIndex(files.targets);
-    expect(entries.filter((e) => e.record).map((e) => [e.path, Object.keys(e.record!.functions)])).toContainEqual([join(root, "common", "setup.py"), ["prepare", "describe"]]);
+    expect(entries.filter((e) => e.record).map((e) => [e.path, Object.keys(e.record!.functions)])).toContainEqual([
+      join(root, "common", "setup.py"),
+      ["prepare", "describe"],
+    ]);
   });
 
   it("gives the same answers in process and on lint workers (a real process: workers load the built code)", async () => {

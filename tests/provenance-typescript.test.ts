@@ -36,7 +36,12 @@ tester.run("require-run-provenance", provenance as never, {
     {
       code: `${MLFLOW_JS}const run = await mlflow.createRun("1");\n${FIT}await model.save("file://m");\n`,
       errors: [
-        { messageId: "noModel", line: 4, column: 19, data: { start: "mlflow.createRun()", how: "mlflow.logModel(runId, modelJson) or mlflow.createModelVersion(name, source, runId)" } },
+        {
+          messageId: "noModel",
+          line: 4,
+          column: 19,
+          data: { start: "mlflow.createRun()", how: "mlflow.logModel(runId, modelJson) or mlflow.createModelVersion(name, source, runId)" },
+        },
         { messageId: "noData", line: 4 },
       ],
     },
@@ -47,7 +52,10 @@ tester.run("require-run-provenance", provenance as never, {
     },
     { code: `${WANDB}await wandb.init({ config: { modelPath: "file://m" } });\n${FIT}`, errors: [{ messageId: "noData", line: 3 }] },
     // An optimizer step is training too.
-    { code: `${WANDB}await wandb.init({ config: { dataset: "v2" } });\nconst opt = tf.train.adam(0.1);\nopt.minimize(() => loss());\n`, errors: [{ messageId: "noModel", line: 3 }] },
+    {
+      code: `${WANDB}await wandb.init({ config: { dataset: "v2" } });\nconst opt = tf.train.adam(0.1);\nopt.minimize(() => loss());\n`,
+      errors: [{ messageId: "noModel", line: 3 }],
+    },
   ],
 });
 
@@ -64,7 +72,9 @@ tester.run("no-unlogged-metric", unloggedMetric as never, {
   invalid: [
     {
       code: `${WANDB}await wandb.init();\n${FIT}const [loss, acc] = model.evaluate(xs, ys) as tf.Scalar[];\nwandb.log({ loss: loss.dataSync()[0] });\nconsole.log(acc.dataSync()[0]);\n`,
-      errors: [{ messageId: "unlogged", line: 6, column: 21, data: { metric: "acc from model.evaluate()", shown: "shown by console.log()", how: "wandb.log()" } }],
+      errors: [
+        { messageId: "unlogged", line: 6, column: 21, data: { metric: "acc from model.evaluate()", shown: "shown by console.log()", how: "wandb.log()" } },
+      ],
     },
     {
       code: `${NPM_MLFLOW}const { run } = await client.Runs.create({ experiment_id: "1" });\nconst p = tf.metrics.precision(ys, preds);\nconsole.table({ precision: p.dataSync()[0] });\n`,
@@ -84,9 +94,16 @@ tester.run("require-seed-repeats", seedRepeats as never, {
     `${TF}for (const seed of [1]) {\n  console.log(seed);\n}\n`,
   ],
   invalid: [
-    { code: `${TF}for (const seed of [1, 2]) {\n  await tf.sequential().fit(xs, ys);\n}\n`, errors: [{ messageId: "fewSeeds", line: 2, column: 20, data: { count: "2", seeds: "[1, 2]", min: "5" } }] },
+    {
+      code: `${TF}for (const seed of [1, 2]) {\n  await tf.sequential().fit(xs, ys);\n}\n`,
+      errors: [{ messageId: "fewSeeds", line: 2, column: 20, data: { count: "2", seeds: "[1, 2]", min: "5" } }],
+    },
     { code: `${WANDB}for (const runSeed of [7]) {\n  await wandb.init({ config: { seed: runSeed } });\n}\n`, errors: [{ messageId: "fewSeeds", line: 3 }] },
-    { code: `${TF}const SEEDS = [1, 2, 3];\nfor (const seed of SEEDS) {\n  await tf.sequential().fit(xs, ys);\n}\n`, options: [{ minSeeds: 4 }], errors: [{ messageId: "fewSeeds", data: { count: "3", seeds: "SEEDS", min: "4" } }] },
+    {
+      code: `${TF}const SEEDS = [1, 2, 3];\nfor (const seed of SEEDS) {\n  await tf.sequential().fit(xs, ys);\n}\n`,
+      options: [{ minSeeds: 4 }],
+      errors: [{ messageId: "fewSeeds", data: { count: "3", seeds: "SEEDS", min: "4" } }],
+    },
   ],
 });
 
@@ -97,7 +114,11 @@ describe("the provenance rules on TypeScript, through the CLI and through ESLint
   const dir = tempProject(files);
   const only = (results: ESLint.LintResult[]) =>
     results
-      .flatMap((r) => r.messages.filter((m) => RULES.includes(m.ruleId?.replace(/^exp-lint\//u, "") ?? "")).map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`))
+      .flatMap((r) =>
+        r.messages
+          .filter((m) => RULES.includes(m.ruleId?.replace(/^exp-lint\//u, "") ?? ""))
+          .map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`),
+      )
       .sort();
 
   it("gives the same findings from both front doors, and none on the clean fixtures", async () => {

@@ -24,7 +24,9 @@ const config = [
 ] as unknown as Linter.Config[];
 
 const lint = (code: string) =>
-  linter.verify(code, config, { filename: "train.py" }).map((m) => ({ line: m.line, column: m.column, endColumn: m.endColumn, rule: m.ruleId, msg: m.message }));
+  linter
+    .verify(code, config, { filename: "train.py" })
+    .map((m) => ({ line: m.line, column: m.column, endColumn: m.endColumn, rule: m.ruleId, msg: m.message }));
 
 describe("the Python language", () => {
   it("resolves aliases and from-imports to qualified names", () => {

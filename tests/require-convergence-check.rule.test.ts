@@ -37,21 +37,57 @@ pythonRuleTester().run("require-convergence-check", rule, {
   invalid: [
     {
       code: "import pymc as pm\nwith model:\n    idata = pm.sample()\nprint(idata.posterior['mu'].mean())\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 13, endLine: 3, endColumn: 24, data: { fit: "pm.sample()", library: "PyMC", use: "idata.posterior", fix: PYMC_FIX } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 24,
+          data: { fit: "pm.sample()", library: "PyMC", use: "idata.posterior", fix: PYMC_FIX },
+        },
+      ],
     },
     {
       code: "import pymc3 as pm\nimport arviz as az\nwith model:\n    trace = pm.sample(1000, tune=1000)\naz.plot_posterior(trace)\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 4, column: 13, endLine: 4, endColumn: 39, data: { fit: "pm.sample()", library: "PyMC", use: "az.plot_posterior(trace)", fix: PYMC_FIX } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 39,
+          data: { fit: "pm.sample()", library: "PyMC", use: "az.plot_posterior(trace)", fix: PYMC_FIX },
+        },
+      ],
     },
     {
       // Handed to the caller in the same program, which checks nothing either.
       code: "import pymc as pm\ndef fit(model):\n    with model:\n        return pm.sample()\nif __name__ == '__main__':\n    fit(build())\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 4, column: 16, endLine: 4, endColumn: 27, data: { fit: "pm.sample()", library: "PyMC", use: "return pm.sample()", fix: PYMC_FIX } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 27,
+          data: { fit: "pm.sample()", library: "PyMC", use: "return pm.sample()", fix: PYMC_FIX },
+        },
+      ],
     },
     {
       // Saving does not hide a later use; a comparison of the draws is not an R-hat check.
       code: "import pymc as pm\nidata = pm.sample()\nidata.to_netcdf('t.nc')\nif idata.posterior['p'].mean() > 0.5:\n    ship()\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 2, column: 9, endLine: 2, endColumn: 20, data: { fit: "pm.sample()", library: "PyMC", use: "idata.posterior", fix: PYMC_FIX } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 20,
+          data: { fit: "pm.sample()", library: "PyMC", use: "idata.posterior", fix: PYMC_FIX },
+        },
+      ],
     },
     {
       code: "from numpyro.infer import MCMC, NUTS\nmcmc = MCMC(NUTS(model), num_warmup=500, num_samples=500)\nmcmc.run(key, x)\nsamples = mcmc.get_samples()\n",
@@ -68,7 +104,16 @@ pythonRuleTester().run("require-convergence-check", rule, {
     },
     {
       code: "from cmdstanpy import CmdStanModel\nmodel = CmdStanModel(stan_file='m.stan')\nfit = model.sample(data=d, chains=4)\ntheta = fit.stan_variable('theta')\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 7, endLine: 3, endColumn: 37, data: { fit: "model.sample()", library: "CmdStanPy", use: "fit.stan_variable", fix: "fit.diagnose() or fit.summary() (R_hat, ESS_bulk)" } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 37,
+          data: { fit: "model.sample()", library: "CmdStanPy", use: "fit.stan_variable", fix: "fit.diagnose() or fit.summary() (R_hat, ESS_bulk)" },
+        },
+      ],
     },
     {
       code: "import bambi as bmb\nm = bmb.Model('y ~ x', df)\nidata = m.fit(draws=500)\nprint(idata.posterior['x'].mean())\n",
@@ -82,16 +127,43 @@ pythonRuleTester().run("require-convergence-check", rule, {
     {
       // A summary of means and intervals only: no r_hat, no ESS.
       code: `${FIT}print(az.summary(idata, kind='stats'))\n`,
-      errors: [{ messageId: "noConvergenceCheck", line: 4, column: 13, endLine: 4, endColumn: 24, data: { fit: "pm.sample()", library: "PyMC", use: "az.summary(idata, kind='stats')", fix: PYMC_FIX } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 24,
+          data: { fit: "pm.sample()", library: "PyMC", use: "az.summary(idata, kind='stats')", fix: PYMC_FIX },
+        },
+      ],
     },
     {
       // Printing a PyStan 3 fit shows no diagnostics; printing a PyStan 2 fit's draws is not printing the fit.
       code: "import stan\nposterior = stan.build(code, data=d)\nfit = posterior.sample(num_chains=4)\nprint(fit)\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 7, endLine: 3, endColumn: 37, data: { fit: "posterior.sample()", library: "PyStan", use: "print(fit)", fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)" } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 37,
+          data: { fit: "posterior.sample()", library: "PyStan", use: "print(fit)", fix: "az.summary(az.from_pystan(fit)) (r_hat, ess_bulk)" },
+        },
+      ],
     },
     {
       code: "import pystan\nsm = pystan.StanModel(file='m.stan')\nfit = sm.sampling(data=d)\nprint(fit.extract()['mu'].mean())\n",
-      errors: [{ messageId: "noConvergenceCheck", line: 3, column: 7, endLine: 3, endColumn: 26, data: { fit: "sm.sampling()", library: "PyStan", use: "fit.extract", fix: "pystan.check_hmc_diagnostics(fit) and print(fit) (Rhat, n_eff)" } }],
+      errors: [
+        {
+          messageId: "noConvergenceCheck",
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 26,
+          data: { fit: "sm.sampling()", library: "PyStan", use: "fit.extract", fix: "pystan.check_hmc_diagnostics(fit) and print(fit) (Rhat, n_eff)" },
+        },
+      ],
     },
     {
       // One chain: reported even when the program runs az.summary, which then has no R-hat to show.

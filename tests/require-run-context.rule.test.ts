@@ -63,7 +63,8 @@ pythonRuleTester().run("require-run-context", rule, {
           suggestions: [
             {
               messageId: "useWith",
-              output: "import mlflow\r\ndef go():\r\n\twith mlflow.start_run(\r\n\t\trun_name='a',\r\n\t) as run:  # the sweep\r\n\r\n\t\tfit()\r\n\tprint(run.info)\r\n",
+              output:
+                "import mlflow\r\ndef go():\r\n\twith mlflow.start_run(\r\n\t\trun_name='a',\r\n\t) as run:  # the sweep\r\n\r\n\t\tfit()\r\n\tprint(run.info)\r\n",
             },
           ],
         },
@@ -72,7 +73,17 @@ pythonRuleTester().run("require-run-context", rule, {
     {
       // An end with a status a `with` cannot pass: try/finally, CRLF kept.
       code: "import mlflow\r\nmlflow.start_run()\r\nfit()\r\nmlflow.end_run(status='KILLED')\r\n",
-      errors: [{ messageId: "endNotGuaranteed", suggestions: [{ messageId: "wrapTryFinally", output: "import mlflow\r\nmlflow.start_run()\r\ntry:\r\n    fit()\r\nfinally:\r\n    mlflow.end_run(status='KILLED')\r\n" }] }],
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          suggestions: [
+            {
+              messageId: "wrapTryFinally",
+              output: "import mlflow\r\nmlflow.start_run()\r\ntry:\r\n    fit()\r\nfinally:\r\n    mlflow.end_run(status='KILLED')\r\n",
+            },
+          ],
+        },
+      ],
     },
     {
       // The end is in another block than the start, a string spans lines, or the start shares its line: no edit.
@@ -90,15 +101,27 @@ pythonRuleTester().run("require-run-context", rule, {
     {
       // No arguments, and Windows line endings kept.
       code: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run():\r\n        pass\r\n",
-      errors: [{ messageId: "nestedWithoutFlag", suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run(nested=True):\r\n        pass\r\n" }] }],
-    },
-    {
-      // A call spread over lines with a trailing comma.
-      code: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name=\"child\",\n    ):\n        pass\n",
       errors: [
         {
           messageId: "nestedWithoutFlag",
-          suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name=\"child\", nested=True,\n    ):\n        pass\n" }],
+          suggestions: [
+            { messageId: "addNestedFlag", output: "import mlflow\r\nwith mlflow.start_run():\r\n    with mlflow.start_run(nested=True):\r\n        pass\r\n" },
+          ],
+        },
+      ],
+    },
+    {
+      // A call spread over lines with a trailing comma.
+      code: 'import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name="child",\n    ):\n        pass\n',
+      errors: [
+        {
+          messageId: "nestedWithoutFlag",
+          suggestions: [
+            {
+              messageId: "addNestedFlag",
+              output: 'import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(\n        run_name="child", nested=True,\n    ):\n        pass\n',
+            },
+          ],
         },
       ],
     },
@@ -119,7 +142,9 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import mlflow\nmlflow.start_run()\nmlflow.log_param('lr', lr)\n",
-      errors: [{ messageId: "neverEnded", line: 2, column: 1, endLine: 2, endColumn: 19, data: { start: "mlflow.start_run()", cost: ACTIVE, fix: MLFLOW_FIX } }],
+      errors: [
+        { messageId: "neverEnded", line: 2, column: 1, endLine: 2, endColumn: 19, data: { start: "mlflow.start_run()", cost: ACTIVE, fix: MLFLOW_FIX } },
+      ],
     },
     {
       code: "from mlflow import start_run as begin\nbegin(run_name='x')\n",
@@ -127,8 +152,21 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import mlflow\nrun = mlflow.start_run()\nmlflow.log_param('lr', lr)\nmlflow.end_run()\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 25, data: { start: "mlflow.start_run()", end: "mlflow.end_run()", cost: ACTIVE, fix: MLFLOW_FIX },
-          suggestions: [{ messageId: "useWith", data: { start: "mlflow.start_run()", end: "mlflow.end_run()" }, output: "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.log_param('lr', lr)\n" }],
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 25,
+          data: { start: "mlflow.start_run()", end: "mlflow.end_run()", cost: ACTIVE, fix: MLFLOW_FIX },
+          suggestions: [
+            {
+              messageId: "useWith",
+              data: { start: "mlflow.start_run()", end: "mlflow.end_run()" },
+              output: "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.log_param('lr', lr)\n",
+            },
+          ],
         },
       ],
     },
@@ -178,7 +216,8 @@ pythonRuleTester().run("require-run-context", rule, {
             {
               messageId: "addNestedFlag",
               data: { flag: "nested", start: "mlflow.start_run()" },
-              output: "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold), nested=True):\n            pass\n",
+              output:
+                "import mlflow\nwith mlflow.start_run():\n    for fold in range(5):\n        with mlflow.start_run(run_name=str(fold), nested=True):\n            pass\n",
             },
           ],
         },
@@ -193,7 +232,9 @@ pythonRuleTester().run("require-run-context", rule, {
           column: 10,
           endLine: 3,
           endColumn: 40,
-          suggestions: [{ messageId: "addNestedFlag", output: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=True):\n        pass\n" }],
+          suggestions: [
+            { messageId: "addNestedFlag", output: "import mlflow\nwith mlflow.start_run():\n    with mlflow.start_run(nested=True):\n        pass\n" },
+          ],
         },
       ],
     },
@@ -212,7 +253,8 @@ pythonRuleTester().run("require-run-context", rule, {
           suggestions: [
             {
               messageId: "addNestedFlag",
-              output: "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child', nested=True):\n        pass\n",
+              output:
+                "import mlflow\ndef main():\n    mlflow.start_run(run_name='parent')\n    mlflow.log_param('n', 3)\n    with mlflow.start_run(run_name='child', nested=True):\n        pass\n",
             },
           ],
         },
@@ -234,7 +276,14 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import wandb\nrun = wandb.init(project='p')\nrun.log({'loss': 1})\nrun.finish()\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 2, column: 7, endLine: 2, endColumn: 30, data: { start: "wandb.init()", end: "run.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" },
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 30,
+          data: { start: "wandb.init()", end: "run.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" },
           suggestions: [{ messageId: "useWith", output: "import wandb\nwith wandb.init(project='p') as run:\n    run.log({'loss': 1})\n" }],
         },
       ],
@@ -242,7 +291,16 @@ pythonRuleTester().run("require-run-context", rule, {
     {
       // Without reinit, a script gets the same run back on every iteration.
       code: "import wandb\nfor seed in range(3):\n    wandb.init(project='p')\n    wandb.log({'seed': seed})\n",
-      errors: [{ messageId: "runInLoop", line: 3, column: 5, endLine: 3, endColumn: 28, data: { start: "wandb.init()", cost: "the runs bleed into each other", fix: "open it with `with wandb.init() as run:`" } }],
+      errors: [
+        {
+          messageId: "runInLoop",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 28,
+          data: { start: "wandb.init()", cost: "the runs bleed into each other", fix: "open it with `with wandb.init() as run:`" },
+        },
+      ],
     },
     {
       // reinit=True ends the previous run: only the last one is left open.
@@ -251,15 +309,42 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "import wandb\nfor seed in range(3):\n    wandb.init(project='p', reinit=True)\n    wandb.log({'seed': seed})\nwandb.finish()\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 3, data: { start: "wandb.init()", end: "wandb.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" } }],
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          line: 3,
+          data: { start: "wandb.init()", end: "wandb.finish()", cost: ACTIVE, fix: "open it with `with wandb.init() as run:`" },
+        },
+      ],
     },
     {
       code: "from mlflow import MlflowClient\nclient = MlflowClient()\nrun = client.create_run('0')\nclient.log_metric(run.info.run_id, 'acc', acc)\n",
-      errors: [{ messageId: "neverEnded", line: 3, column: 7, endLine: 3, endColumn: 29, data: { start: "client.create_run()", cost: CLIENT, fix: "call client.set_terminated(run_id) in a finally block" } }],
+      errors: [
+        {
+          messageId: "neverEnded",
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 29,
+          data: { start: "client.create_run()", cost: CLIENT, fix: "call client.set_terminated(run_id) in a finally block" },
+        },
+      ],
     },
     {
       code: "from mlflow.tracking import MlflowClient\ndef baseline(client: MlflowClient):\n    run = MlflowClient().create_run('0')\n    MlflowClient().log_metric(run.info.run_id, 'acc', 0.5)\n    MlflowClient().set_terminated(run.info.run_id)\n",
-      errors: [{ messageId: "endNotGuaranteed", line: 3, column: 11, endLine: 3, endColumn: 41, data: { start: "MlflowClient().create_run()", end: "MlflowClient().set_terminated()", cost: CLIENT, fix: "call client.set_terminated(run_id) in a finally block" },
+      errors: [
+        {
+          messageId: "endNotGuaranteed",
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 41,
+          data: {
+            start: "MlflowClient().create_run()",
+            end: "MlflowClient().set_terminated()",
+            cost: CLIENT,
+            fix: "call client.set_terminated(run_id) in a finally block",
+          },
           suggestions: [
             {
               messageId: "wrapTryFinally",
@@ -272,7 +357,17 @@ pythonRuleTester().run("require-run-context", rule, {
     },
     {
       code: "from mlflow import MlflowClient\nclient = MlflowClient()\nfor e in experiments:\n    client.create_run(e)\n",
-      errors: [{ messageId: "runInLoop", line: 4, data: { start: "client.create_run()", cost: "the tracking server shows every one of them as RUNNING forever", fix: "call client.set_terminated(run_id) in a finally block" } }],
+      errors: [
+        {
+          messageId: "runInLoop",
+          line: 4,
+          data: {
+            start: "client.create_run()",
+            cost: "the tracking server shows every one of them as RUNNING forever",
+            fix: "call client.set_terminated(run_id) in a finally block",
+          },
+        },
+      ],
     },
   ],
 });

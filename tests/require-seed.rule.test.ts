@@ -83,7 +83,8 @@ pythonRuleTester().run("require-seed", rule, {
             {
               messageId: "passSeed",
               data: { seed: "RANDOM_SEED", param: "random_state" },
-              output: "from sklearn.model_selection import train_test_split\nRANDOM_SEED = 7\ndef split(X, y):\n    return train_test_split(X, y, test_size=0.2, random_state=RANDOM_SEED)\n",
+              output:
+                "from sklearn.model_selection import train_test_split\nRANDOM_SEED = 7\ndef split(X, y):\n    return train_test_split(X, y, test_size=0.2, random_state=RANDOM_SEED)\n",
             },
           ],
         },
@@ -99,7 +100,8 @@ pythonRuleTester().run("require-seed", rule, {
             {
               messageId: "passSeed",
               data: { seed: "args.seed", param: "random_state" },
-              output: "import argparse\nfrom sklearn.ensemble import RandomForestClassifier\nparser = argparse.ArgumentParser()\nparser.add_argument('--seed', type=int, default=0)\nargs = parser.parse_args()\nclf = RandomForestClassifier(n_estimators=100, random_state=args.seed)\n",
+              output:
+                "import argparse\nfrom sklearn.ensemble import RandomForestClassifier\nparser = argparse.ArgumentParser()\nparser.add_argument('--seed', type=int, default=0)\nargs = parser.parse_args()\nclf = RandomForestClassifier(n_estimators=100, random_state=args.seed)\n",
             },
           ],
         },
@@ -114,7 +116,8 @@ pythonRuleTester().run("require-seed", rule, {
           suggestions: [
             {
               messageId: "passNewSeed",
-              output: "import numpy as np  # arrays\r\ntry:\r\n    import torch\r\nexcept ImportError:\r\n    torch = None\r\nfrom sklearn.cluster import KMeans\r\nSEED = 42\r\n\r\nkm = KMeans(n_clusters=8, random_state=SEED)\r\n",
+              output:
+                "import numpy as np  # arrays\r\ntry:\r\n    import torch\r\nexcept ImportError:\r\n    torch = None\r\nfrom sklearn.cluster import KMeans\r\nSEED = 42\r\n\r\nkm = KMeans(n_clusters=8, random_state=SEED)\r\n",
             },
           ],
         },
@@ -128,7 +131,9 @@ pythonRuleTester().run("require-seed", rule, {
     // A draw made before the seed call.
     {
       code: "import numpy as np\nx = np.random.rand(3)\nnp.random.seed(0)\ny = np.random.rand(3)\n",
-      errors: [{ messageId: "drawnBeforeSeed", line: 2, column: 5, data: { call: "np.random.rand(...)", library: "numpy", seed: "np.random.seed()", line: "3" } }],
+      errors: [
+        { messageId: "drawnBeforeSeed", line: 2, column: 5, data: { call: "np.random.rand(...)", library: "numpy", seed: "np.random.seed()", line: "3" } },
+      ],
     },
     // The same through a seeding helper of the file, inside a function.
     {
@@ -141,15 +146,40 @@ pythonRuleTester().run("require-seed", rule, {
     },
     {
       code: "import numpy as np\nrng = np.random.default_rng()\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 7, endColumn: 30, data: { call: "np.random.default_rng()", how: "has no seed", fix: "a seed, as in np.random.default_rng(SEED)" }, suggestions: [{ messageId: "passNewSeed", output: "import numpy as np\nSEED = 42\nrng = np.random.default_rng(SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 7,
+          endColumn: 30,
+          data: { call: "np.random.default_rng()", how: "has no seed", fix: "a seed, as in np.random.default_rng(SEED)" },
+          suggestions: [{ messageId: "passNewSeed", output: "import numpy as np\nSEED = 42\nrng = np.random.default_rng(SEED)\n" }],
+        },
+      ],
     },
     {
       code: "from numpy.random import default_rng\nrng = default_rng(None)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 7, data: { call: "default_rng(...)", how: "sets seed=None", fix: "a seed, as in np.random.default_rng(SEED)" }, suggestions: [{ messageId: "passNewSeed", output: "from numpy.random import default_rng\nSEED = 42\nrng = default_rng(SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 7,
+          data: { call: "default_rng(...)", how: "sets seed=None", fix: "a seed, as in np.random.default_rng(SEED)" },
+          suggestions: [{ messageId: "passNewSeed", output: "from numpy.random import default_rng\nSEED = 42\nrng = default_rng(SEED)\n" }],
+        },
+      ],
     },
     {
       code: "from random import shuffle\nshuffle(rows)\n",
-      errors: [{ messageId: "globalUnseeded", line: 2, column: 1, endColumn: 14, data: { call: "shuffle(...)", library: "Python's random module", seedHint: "random.seed(SEED)", alternative: ", or draw from random.Random(SEED)" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 2,
+          column: 1,
+          endColumn: 14,
+          data: { call: "shuffle(...)", library: "Python's random module", seedHint: "random.seed(SEED)", alternative: ", or draw from random.Random(SEED)" },
+        },
+      ],
     },
     {
       // random.seed() without a value seeds from the clock.
@@ -162,12 +192,27 @@ pythonRuleTester().run("require-seed", rule, {
     },
     {
       code: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 2)\nif __name__ == '__main__':\n    Net()\n",
-      errors: [{ messageId: "globalUnseeded", line: 5, column: 19, endColumn: 34, data: { call: "nn.Linear(...)", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 5,
+          column: 19,
+          endColumn: 34,
+          data: { call: "nn.Linear(...)", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" },
+        },
+      ],
     },
     {
       // Loading weights makes initialisation irrelevant, not the other draws.
       code: "import torch\nmodel = Net()\nmodel.load_state_dict(torch.load('m.pt'))\nhead = torch.nn.Linear(4, 2)\nnoise = torch.randn(4)\n",
-      errors: [{ messageId: "globalUnseeded", line: 5, column: 9, data: { call: "torch.randn(...)", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 5,
+          column: 9,
+          data: { call: "torch.randn(...)", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" },
+        },
+      ],
     },
     {
       code: "import torch\nfrom torch.utils.data import DataLoader\nloader = DataLoader(ds, 32, True)\n",
@@ -179,15 +224,46 @@ pythonRuleTester().run("require-seed", rule, {
     },
     {
       code: "import torchvision.transforms as T\naugment = T.Compose([T.ToTensor(), T.RandomHorizontalFlip(), T.ColorJitter(0.2)])\n",
-      errors: [{ messageId: "globalUnseeded", line: 2, column: 36, data: { call: "T.RandomHorizontalFlip()", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 2,
+          column: 36,
+          data: { call: "T.RandomHorizontalFlip()", library: "torch", seedHint: "torch.manual_seed(SEED)", alternative: "" },
+        },
+      ],
     },
     {
       code: "import tensorflow as tf\nfrom tensorflow.keras import layers\nhead = layers.Dense(10)\n",
-      errors: [{ messageId: "globalUnseeded", line: 3, data: { call: "layers.Dense(...)", library: "TensorFlow", seedHint: "tf.random.set_seed(SEED) (or keras.utils.set_random_seed(SEED))", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 3,
+          data: {
+            call: "layers.Dense(...)",
+            library: "TensorFlow",
+            seedHint: "tf.random.set_seed(SEED) (or keras.utils.set_random_seed(SEED))",
+            alternative: "",
+          },
+        },
+      ],
     },
     {
       code: "import tensorflow as tf\nds = tf.data.Dataset.from_tensor_slices((x, y))\nds = ds.shuffle(1000).batch(32)\n",
-      errors: [{ messageId: "globalUnseeded", line: 3, column: 6, endColumn: 22, data: { call: "ds.shuffle(...)", library: "TensorFlow", seedHint: "tf.random.set_seed(SEED) (or keras.utils.set_random_seed(SEED))", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 3,
+          column: 6,
+          endColumn: 22,
+          data: {
+            call: "ds.shuffle(...)",
+            library: "TensorFlow",
+            seedHint: "tf.random.set_seed(SEED) (or keras.utils.set_random_seed(SEED))",
+            alternative: "",
+          },
+        },
+      ],
     },
     {
       // A function of this file is read, not trusted by its name: it seeds numpy only.
@@ -201,71 +277,242 @@ pythonRuleTester().run("require-seed", rule, {
     },
     {
       code: "import sklearn.model_selection as ms\nparts = ms.train_test_split(X, y, test_size=0.2)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 9, endColumn: 49, data: { call: "ms.train_test_split(...)", how: "has no random_state", fix: "random_state=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "import sklearn.model_selection as ms\nSEED = 42\nparts = ms.train_test_split(X, y, test_size=0.2, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 9,
+          endColumn: 49,
+          data: { call: "ms.train_test_split(...)", how: "has no random_state", fix: "random_state=SEED" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output: "import sklearn.model_selection as ms\nSEED = 42\nparts = ms.train_test_split(X, y, test_size=0.2, random_state=SEED)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "from sklearn.model_selection import StratifiedKFold\ncv = StratifiedKFold(n_splits=5, shuffle=True, random_state=None)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 6, data: { call: "StratifiedKFold(...)", how: "sets random_state=None", fix: "random_state=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "from sklearn.model_selection import StratifiedKFold\nSEED = 42\ncv = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 6,
+          data: { call: "StratifiedKFold(...)", how: "sets random_state=None", fix: "random_state=SEED" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output: "from sklearn.model_selection import StratifiedKFold\nSEED = 42\ncv = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "from sklearn.model_selection import KFold\ncv = KFold(5, True)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 6, endColumn: 20, suggestions: [{ messageId: "passNewSeed", output: "from sklearn.model_selection import KFold\nSEED = 42\ncv = KFold(5, True, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 6,
+          endColumn: 20,
+          suggestions: [{ messageId: "passNewSeed", output: "from sklearn.model_selection import KFold\nSEED = 42\ncv = KFold(5, True, random_state=SEED)\n" }],
+        },
+      ],
     },
     {
       code: "from sklearn.svm import SVC\nclf = SVC(probability=True)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 7, suggestions: [{ messageId: "passNewSeed", output: "from sklearn.svm import SVC\nSEED = 42\nclf = SVC(probability=True, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 7,
+          suggestions: [{ messageId: "passNewSeed", output: "from sklearn.svm import SVC\nSEED = 42\nclf = SVC(probability=True, random_state=SEED)\n" }],
+        },
+      ],
     },
     {
       code: "from imblearn.over_sampling import SMOTE\nX_res, y_res = SMOTE().fit_resample(X, y)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 16, endColumn: 23, data: { call: "SMOTE()", how: "has no random_state", fix: "random_state=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "from imblearn.over_sampling import SMOTE\nSEED = 42\nX_res, y_res = SMOTE(random_state=SEED).fit_resample(X, y)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 16,
+          endColumn: 23,
+          data: { call: "SMOTE()", how: "has no random_state", fix: "random_state=SEED" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output: "from imblearn.over_sampling import SMOTE\nSEED = 42\nX_res, y_res = SMOTE(random_state=SEED).fit_resample(X, y)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import pandas as pd\ndf = pd.read_csv('data.csv')\ntrain = df.sample(frac=0.8)\ntest = df.drop(train.index)\n",
-      errors: [{ messageId: "callUnseeded", line: 3, column: 9, endColumn: 28, data: { call: "df.sample(...)", how: "has no random_state", fix: "random_state=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "import pandas as pd\nSEED = 42\ndf = pd.read_csv('data.csv')\ntrain = df.sample(frac=0.8, random_state=SEED)\ntest = df.drop(train.index)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 3,
+          column: 9,
+          endColumn: 28,
+          data: { call: "df.sample(...)", how: "has no random_state", fix: "random_state=SEED" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output:
+                "import pandas as pd\nSEED = 42\ndf = pd.read_csv('data.csv')\ntrain = df.sample(frac=0.8, random_state=SEED)\ntest = df.drop(train.index)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "from scipy import stats\nnoise = stats.norm.rvs(size=100)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 9, suggestions: [{ messageId: "passNewSeed", output: "from scipy import stats\nSEED = 42\nnoise = stats.norm.rvs(size=100, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 9,
+          suggestions: [{ messageId: "passNewSeed", output: "from scipy import stats\nSEED = 42\nnoise = stats.norm.rvs(size=100, random_state=SEED)\n" }],
+        },
+      ],
     },
     {
       code: "import pymc as pm\nwith model:\n    idata = pm.sample(2000, chains=4)\n",
-      errors: [{ messageId: "callUnseeded", line: 3, column: 13, data: { call: "pm.sample(...)", how: "has no random_seed", fix: "random_seed=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "import pymc as pm\nSEED = 42\nwith model:\n    idata = pm.sample(2000, chains=4, random_seed=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 3,
+          column: 13,
+          data: { call: "pm.sample(...)", how: "has no random_seed", fix: "random_seed=SEED" },
+          suggestions: [
+            { messageId: "passNewSeed", output: "import pymc as pm\nSEED = 42\nwith model:\n    idata = pm.sample(2000, chains=4, random_seed=SEED)\n" },
+          ],
+        },
+      ],
     },
     {
       code: "import optuna\nstudy = optuna.create_study(direction='minimize')\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 9, data: { call: "optuna.create_study(...)", how: "has no sampler", fix: "sampler=optuna.samplers.TPESampler(seed=SEED)" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 9,
+          data: { call: "optuna.create_study(...)", how: "has no sampler", fix: "sampler=optuna.samplers.TPESampler(seed=SEED)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: "from optuna.samplers import RandomSampler\nsampler = RandomSampler()\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 11, data: { call: "RandomSampler()", how: "has no seed", fix: "seed=SEED" }, suggestions: [{ messageId: "passNewSeed", output: "from optuna.samplers import RandomSampler\nSEED = 42\nsampler = RandomSampler(seed=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 11,
+          data: { call: "RandomSampler()", how: "has no seed", fix: "seed=SEED" },
+          suggestions: [{ messageId: "passNewSeed", output: "from optuna.samplers import RandomSampler\nSEED = 42\nsampler = RandomSampler(seed=SEED)\n" }],
+        },
+      ],
     },
     {
       code: "from hyperopt import fmin, tpe\nbest = fmin(objective, space, algo=tpe.suggest, max_evals=50)\n",
-      errors: [{ messageId: "callUnseeded", line: 2, column: 8, data: { call: "fmin(...)", how: "has no rstate", fix: "rstate=np.random.default_rng(SEED)" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 8,
+          data: { call: "fmin(...)", how: "has no rstate", fix: "rstate=np.random.default_rng(SEED)" },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nnp.random.seed(0)\nm = RandomForestClassifier(n_estimators=10)\n",
       options: strict,
-      errors: [{ messageId: "callReliesOnGlobal", line: 4, column: 5, data: { call: "RandomForestClassifier(...)", how: "has no random_state", fix: "random_state=SEED", library: "numpy" }, suggestions: [{ messageId: "passNewSeed", output: "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nSEED = 42\nnp.random.seed(0)\nm = RandomForestClassifier(n_estimators=10, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callReliesOnGlobal",
+          line: 4,
+          column: 5,
+          data: { call: "RandomForestClassifier(...)", how: "has no random_state", fix: "random_state=SEED", library: "numpy" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output:
+                "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nSEED = 42\nnp.random.seed(0)\nm = RandomForestClassifier(n_estimators=10, random_state=SEED)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import numpy as np\nfrom sklearn.model_selection import train_test_split\nnp.random.seed(0)\nparts = train_test_split(X, y, random_state=None)\n",
       options: strict,
-      errors: [{ messageId: "callReliesOnGlobal", line: 4, column: 9, data: { call: "train_test_split(...)", how: "sets random_state=None", fix: "random_state=SEED", library: "numpy" }, suggestions: [{ messageId: "passNewSeed", output: "import numpy as np\nfrom sklearn.model_selection import train_test_split\nSEED = 42\nnp.random.seed(0)\nparts = train_test_split(X, y, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callReliesOnGlobal",
+          line: 4,
+          column: 9,
+          data: { call: "train_test_split(...)", how: "sets random_state=None", fix: "random_state=SEED", library: "numpy" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output:
+                "import numpy as np\nfrom sklearn.model_selection import train_test_split\nSEED = 42\nnp.random.seed(0)\nparts = train_test_split(X, y, random_state=SEED)\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import xgboost as xgb\nfrom catboost import CatBoostRegressor\nm = xgb.XGBClassifier(max_depth=4)\nr = CatBoostRegressor()\n",
       options: strict,
       errors: [
-        { messageId: "callUsesDefaultSeed", line: 3, column: 5, data: { call: "xgb.XGBClassifier(...)", how: "has no random_state", fix: "random_state=SEED", library: "XGBoost" }, suggestions: [{ messageId: "passNewSeed", output: "import xgboost as xgb\nfrom catboost import CatBoostRegressor\nSEED = 42\nm = xgb.XGBClassifier(max_depth=4, random_state=SEED)\nr = CatBoostRegressor()\n" }] },
-        { messageId: "callUsesDefaultSeed", line: 4, column: 5, data: { call: "CatBoostRegressor()", how: "has no random_seed", fix: "random_seed=SEED", library: "CatBoost" }, suggestions: [{ messageId: "passNewSeed", output: "import xgboost as xgb\nfrom catboost import CatBoostRegressor\nSEED = 42\nm = xgb.XGBClassifier(max_depth=4)\nr = CatBoostRegressor(random_seed=SEED)\n" }] },
+        {
+          messageId: "callUsesDefaultSeed",
+          line: 3,
+          column: 5,
+          data: { call: "xgb.XGBClassifier(...)", how: "has no random_state", fix: "random_state=SEED", library: "XGBoost" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output:
+                "import xgboost as xgb\nfrom catboost import CatBoostRegressor\nSEED = 42\nm = xgb.XGBClassifier(max_depth=4, random_state=SEED)\nr = CatBoostRegressor()\n",
+            },
+          ],
+        },
+        {
+          messageId: "callUsesDefaultSeed",
+          line: 4,
+          column: 5,
+          data: { call: "CatBoostRegressor()", how: "has no random_seed", fix: "random_seed=SEED", library: "CatBoost" },
+          suggestions: [
+            {
+              messageId: "passNewSeed",
+              output:
+                "import xgboost as xgb\nfrom catboost import CatBoostRegressor\nSEED = 42\nm = xgb.XGBClassifier(max_depth=4)\nr = CatBoostRegressor(random_seed=SEED)\n",
+            },
+          ],
+        },
       ],
     },
     {
       // Without numpy's global seed, strict and default options agree.
       code: "from sklearn.cluster import KMeans\nkm = KMeans(n_clusters=8)\n",
       options: strict,
-      errors: [{ messageId: "callUnseeded", line: 2, column: 6, suggestions: [{ messageId: "passNewSeed", output: "from sklearn.cluster import KMeans\nSEED = 42\nkm = KMeans(n_clusters=8, random_state=SEED)\n" }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 6,
+          suggestions: [{ messageId: "passNewSeed", output: "from sklearn.cluster import KMeans\nSEED = 42\nkm = KMeans(n_clusters=8, random_state=SEED)\n" }],
+        },
+      ],
     },
     {
       // A module-level call to its own function makes the file a program.

@@ -101,7 +101,8 @@ describe("parseRequirements: URLs, VCS and paths", () => {
   });
 
   it("reads editables, local paths and wheel files", () => {
-    const text = "-e .\n-e ./pkg[dev]\n--editable=git+https://github.com/org/lib@main#egg=lib\n./vendor/pkg\nwheels/thing-1.2.3-py3-none-any.whl\nfile:///opt/wheels/x-2.0.tar.gz\n";
+    const text =
+      "-e .\n-e ./pkg[dev]\n--editable=git+https://github.com/org/lib@main#egg=lib\n./vendor/pkg\nwheels/thing-1.2.3-py3-none-any.whl\nfile:///opt/wheels/x-2.0.tar.gz\n";
     const { lines } = parseRequirements(text);
     expect(kinds(lines)).toEqual(["path:null", "path:null", "vcs:lib", "path:null", "path:thing", "path:x"]);
     const [dot, pkg, lib] = lines as RequirementRecord[];
@@ -115,7 +116,8 @@ describe("parseRequirements: URLs, VCS and paths", () => {
 
 describe("parseRequirements: options, comments, invalid lines", () => {
   it("reads option lines in short, long and = forms", () => {
-    const text = "-r base.txt\n--requirement=dev.txt\n-c constraints.txt\n-i https://pypi.org/simple\n--extra-index-url https://x.example/simple\n--find-links ./wheels\n--no-binary :all:\n--pre\n--require-hashes\n";
+    const text =
+      "-r base.txt\n--requirement=dev.txt\n-c constraints.txt\n-i https://pypi.org/simple\n--extra-index-url https://x.example/simple\n--find-links ./wheels\n--no-binary :all:\n--pre\n--require-hashes\n";
     const { lines } = parseRequirements(text);
     expect(lines.every((l) => l.type === "OptionLine")).toBe(true);
     const options = lines.flatMap((l) => (l.type === "OptionLine" ? l.options : []));

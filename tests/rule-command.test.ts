@@ -30,7 +30,12 @@ describe("exp-lint rule <id>", () => {
     const run = await runMain(["rule", "require-seed", "--format", "json"], tempProject({}));
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout) as { id: string; description: string; recommended: boolean; markdown: string; options: unknown[] };
-    expect(data).toMatchObject({ id: "exp-lint/require-seed", description: "Require every source of randomness to be seeded", recommended: true, markdown: doc });
+    expect(data).toMatchObject({
+      id: "exp-lint/require-seed",
+      description: "Require every source of randomness to be seeded",
+      recommended: true,
+      markdown: doc,
+    });
     expect(Array.isArray(data.options)).toBe(true);
   });
 

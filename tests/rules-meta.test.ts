@@ -29,7 +29,15 @@ function examples(doc: string, heading: string): { lang: string; code: string }[
   return sections.flatMap((section) => [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gmu)].map((m) => ({ lang: m[1]!, code: m[2]! })));
 }
 
-const EXAMPLE_FILES: Record<string, string> = { python: "example.py", ts: "example.ts", toml: "pyproject.toml", yaml: "environment.yml", json: "package.json", dockerfile: "Dockerfile", ini: "setup.cfg" };
+const EXAMPLE_FILES: Record<string, string> = {
+  python: "example.py",
+  ts: "example.ts",
+  toml: "pyproject.toml",
+  yaml: "environment.yml",
+  json: "package.json",
+  dockerfile: "Dockerfile",
+  ini: "setup.cfg",
+};
 
 // A package.json example is linted in a repository of its own: in this one, exp-lint's own package-lock.json would pin it.
 const exampleRepo = mkdtempSync(join(tmpdir(), "exp-lint-docs-"));

@@ -18,7 +18,11 @@ interface SarifLog {
   runs: {
     tool: { driver: { rules: { id: string; shortDescription?: { text: string }; helpUri?: string }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
-    results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+    results: {
+      ruleId: string;
+      partialFingerprints: Record<string, string>;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+    }[];
   }[];
 }
 

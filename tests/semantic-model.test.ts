@@ -118,7 +118,13 @@ describe("the semantic model", () => {
 
   it("gives qualified names as segments, root and short name", () => {
     const q = qualifiedName("mlflow.MlflowClient().log_param");
-    expect([q.segments, q.root, q.short, q.level, String(q)]).toEqual([["mlflow", "MlflowClient()", "log_param"], "mlflow", "log_param", 0, "mlflow.MlflowClient().log_param"]);
+    expect([q.segments, q.root, q.short, q.level, String(q)]).toEqual([
+      ["mlflow", "MlflowClient()", "log_param"],
+      "mlflow",
+      "log_param",
+      0,
+      "mlflow.MlflowClient().log_param",
+    ]);
     expect(qualifiedName("..data.load").level).toBe(2);
     expect(projectIndex).toBeInstanceOf(ProjectIndex);
   });

@@ -55,12 +55,24 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
   };
   const serverFindings = (): Finding[] =>
     cells
-      .flatMap((c, i) => (client.published.get(c.uri)?.diagnostics ?? []).map((d) => ({ cell: i + 1, line: d.range.start.line + 1, column: d.range.start.character + 1, rule: (d.data as { rule?: string }).rule ?? null })))
+      .flatMap((c, i) =>
+        (client.published.get(c.uri)?.diagnostics ?? []).map((d) => ({
+          cell: i + 1,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          rule: (d.data as { rule?: string }).rule ?? null,
+        })),
+      )
       .sort(byPlace);
   /** Write the editor's notebook to disk, as Jupyter saves it, for the CLI. */
   const save = () => {
     const nb = JSON.parse(readFileSync(FIXTURE, "utf8")) as { cells: NbCell[] };
-    nb.cells = cells.map((c) => ({ cell_type: c.kind === 2 ? "code" : "markdown", metadata: {}, source: c.doc.getText(), ...(c.kind === 2 ? { outputs: [], execution_count: null } : {}) }));
+    nb.cells = cells.map((c) => ({
+      cell_type: c.kind === 2 ? "code" : "markdown",
+      metadata: {},
+      source: c.doc.getText(),
+      ...(c.kind === 2 ? { outputs: [], execution_count: null } : {}),
+    }));
     writeFileSync(nbPath, JSON.stringify(nb, null, 1));
   };
   /** Wait until every cell has diagnostics published after the current notebook version (each publish names its cell's version). */
@@ -91,7 +103,13 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
     client = new LspClient(dir);
     await client.initialize(dir, { notebookDocument: { synchronization: { dynamicRegistration: false } } });
     await client.connection.sendNotification("notebookDocument/didOpen", {
-      notebookDocument: { uri: nbUri, notebookType: "jupyter-notebook", version: nbVersion, metadata: {}, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
+      notebookDocument: {
+        uri: nbUri,
+        notebookType: "jupyter-notebook",
+        version: nbVersion,
+        metadata: {},
+        cells: cells.map((c) => ({ kind: c.kind, document: c.uri })),
+      },
       cellTextDocuments: cells.map((c) => ({ uri: c.uri, languageId: c.doc.languageId, version: c.doc.version, text: c.doc.getText() })),
     });
   }, 120_000);
@@ -110,7 +128,10 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
   test("didChange with a cell edit and a new cell: the findings follow, as the CLI's do", async () => {
     // Cell 6 seeds its split: its require-seed finding goes.
     const split = cells[5]!.doc;
-    const line = split.getText().split("\n").findIndex((l) => l.includes("test_size=0.2)"));
+    const line = split
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.includes("test_size=0.2)"));
     const at = split.getText().split("\n")[line]!.indexOf("test_size=0.2)") + "test_size=0.2".length;
     await editCell(5, [{ range: { start: { line, character: at }, end: { line, character: at } }, newText: ", random_state=0" }]);
     // A new code cell after cell 8 draws from Python's unseeded generator.
@@ -135,7 +156,11 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
   });
 
   const actionsFor = async (index: number, d: Diagnostic) =>
-    (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: cells[index]!.uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    (await client.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: cells[index]!.uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
 
   test("code actions apply: the pin fix, # noqa on the line, and the rule's docs", async () => {
     // Cell 2: `!pip install -q mlflow scikit-learn`, pinned from uv.lock.
@@ -165,12 +190,17 @@ describe("notebook document sync", { timeout: 120_000 }, () => {
 
   test("hover on a finding shows its rule's documentation", async () => {
     const seed = client.published.get(cells[8]!.uri)!.diagnostics.find((d) => d.code === "require-seed")!;
-    const hover = (await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: cells[8]!.uri }, position: seed.range.start })) as { contents: { value: string } };
+    const hover = (await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: cells[8]!.uri }, position: seed.range.start })) as {
+      contents: { value: string };
+    };
     expect(hover.contents.value).toBe(readFileSync(new URL("../docs/rules/require-seed.md", import.meta.url), "utf8"));
   });
 
   test("closing the notebook clears every cell", async () => {
-    await client.connection.sendNotification("notebookDocument/didClose", { notebookDocument: { uri: nbUri }, cellTextDocuments: cells.map((c) => ({ uri: c.uri })) });
+    await client.connection.sendNotification("notebookDocument/didClose", {
+      notebookDocument: { uri: nbUri },
+      cellTextDocuments: cells.map((c) => ({ uri: c.uri })),
+    });
     await client.until(() => cells.every((c) => client.published.get(c.uri)?.diagnostics.length === 0));
   });
 });
@@ -181,16 +211,34 @@ describe("notebook cells, pull model", { timeout: 120_000 }, () => {
     const nbPath = join(dir, "experiment_churn.ipynb");
     writeFileSync(nbPath, readFileSync(FIXTURE, "utf8"));
     const nb = JSON.parse(readFileSync(FIXTURE, "utf8")) as { cells: NbCell[] };
-    const cells = nb.cells.map((c, i) => ({ kind: c.cell_type === "code" ? 2 : 1, uri: `vscode-notebook-cell:${nbPath}#W${i}sZmlsZQ%3D%3D`, text: [c.source].flat().join("") }));
+    const cells = nb.cells.map((c, i) => ({
+      kind: c.cell_type === "code" ? 2 : 1,
+      uri: `vscode-notebook-cell:${nbPath}#W${i}sZmlsZQ%3D%3D`,
+      text: [c.source].flat().join(""),
+    }));
     const client = new LspClient(dir);
-    await client.initialize(dir, { textDocument: { diagnostic: { dynamicRegistration: false } }, notebookDocument: { synchronization: { dynamicRegistration: false } } });
+    await client.initialize(dir, {
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+      notebookDocument: { synchronization: { dynamicRegistration: false } },
+    });
     await client.connection.sendNotification("notebookDocument/didOpen", {
       notebookDocument: { uri: fileUri(nbPath), notebookType: "jupyter-notebook", version: 1, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
       cellTextDocuments: cells.map((c) => ({ uri: c.uri, languageId: c.kind === 2 ? "python" : "markdown", version: 1, text: c.text })),
     });
-    const reports = (await Promise.all(cells.map((c) => client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: c.uri } })))) as { kind: string; resultId: string; items: Diagnostic[] }[];
+    const reports = (await Promise.all(cells.map((c) => client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: c.uri } })))) as {
+      kind: string;
+      resultId: string;
+      items: Diagnostic[];
+    }[];
     const pulled = reports
-      .flatMap((r, i) => r.items.map((d) => ({ cell: i + 1, line: d.range.start.line + 1, column: d.range.start.character + 1, rule: (d.data as { rule?: string }).rule ?? null })))
+      .flatMap((r, i) =>
+        r.items.map((d) => ({
+          cell: i + 1,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          rule: (d.data as { rule?: string }).rule ?? null,
+        })),
+      )
       .sort(byPlace);
     expect(pulled).toEqual(await cliFindings(dir, nbPath));
     // One lint for all the cells: every report carries the notebook's result id.

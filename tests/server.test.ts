@@ -64,11 +64,18 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     const doc = docs.get(rel)!;
     const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, TextDocument.applyEdits(doc, edits));
     docs.set(rel, next);
-    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: doc.uri, version: next.version }, contentChanges: [{ text: next.getText() }] });
+    await client.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: doc.uri, version: next.version },
+      contentChanges: [{ text: next.getText() }],
+    });
     return client.diagnostics(doc.uri, next.version);
   };
   const actions = async (rel: string, d: Diagnostic) =>
-    (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: docs.get(rel)!.uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    (await client.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: docs.get(rel)!.uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
 
   beforeAll(async () => {
     dir = tempProject(FILES);
@@ -80,11 +87,14 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     expect(await client.close()).toBe(0);
   }, 60_000);
 
-  test.each(["train.py", "loop.py", "requirements.txt", "app/pyproject.toml", "environment.yml", "package.json", "split.ts"])("%s: the CLI's findings", async (rel) => {
-    const expected = await cliFindings(dir, rel);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(fromDiagnostics(await open(rel))).toEqual(expected);
-  });
+  test.each(["train.py", "loop.py", "requirements.txt", "app/pyproject.toml", "environment.yml", "package.json", "split.ts"])(
+    "%s: the CLI's findings",
+    async (rel) => {
+      const expected = await cliFindings(dir, rel);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(fromDiagnostics(await open(rel))).toEqual(expected);
+    },
+  );
 
   test("a notebook sent as one Python document (jupyterlab-lsp's virtual document, named *.ipynb) is linted as Python", async () => {
     const code = "import numpy as np\n\nweights = np.random.randn(10)\n";
@@ -97,7 +107,9 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     const nested = fromDiagnostics(await open("sub/train.py"));
     expect(nested).toEqual(await cliFindings(join(dir, "sub"), "train.py"));
     expect(nested.some((f) => f.rule === "exp-lint/require-seed")).toBe(false);
-    expect(fromDiagnostics(docs.has("train.py") ? client.published.get(docs.get("train.py")!.uri)!.diagnostics : []).some((f) => f.rule === "exp-lint/require-seed")).toBe(true);
+    expect(
+      fromDiagnostics(docs.has("train.py") ? client.published.get(docs.get("train.py")!.uri)!.diagnostics : []).some((f) => f.rule === "exp-lint/require-seed"),
+    ).toBe(true);
   });
 
   test("a configuration changed on disk applies to open documents once the client reports the change", async () => {
@@ -119,9 +131,9 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     expect(deep).toHaveLength(1);
     expect(deep[0]!.severity).toBe(1);
     // The server goes on.
-    expect(fromDiagnostics(await edit("train.py", [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "# edited\n" }]))).toEqual(
-      fromDiagnostics(client.published.get(docs.get("train.py")!.uri)!.diagnostics),
-    );
+    expect(
+      fromDiagnostics(await edit("train.py", [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "# edited\n" }])),
+    ).toEqual(fromDiagnostics(client.published.get(docs.get("train.py")!.uri)!.diagnostics));
   });
 
   test("suggestions are code actions; applying one removes its finding", async () => {
@@ -172,7 +184,10 @@ describe("exp-lint server, push model", { timeout: 120_000 }, () => {
     let last: Promise<Diagnostic[]> = Promise.resolve([]);
     for (let i = 0; i < 20; i++) last = edit(rel, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# ${i}\n` }]);
     await last;
-    const versions = client.log.slice(start).filter((p) => p.uri === docs.get(rel)!.uri).map((p) => p.version!);
+    const versions = client.log
+      .slice(start)
+      .filter((p) => p.uri === docs.get(rel)!.uri)
+      .map((p) => p.version!);
     expect(versions.at(-1)).toBe(docs.get(rel)!.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(versions.length).toBeLessThan(20);
@@ -192,10 +207,16 @@ describe("exp-lint server, pull model", { timeout: 120_000 }, () => {
     expect(init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
     const uri = fileUri(join(dir, "train.py"));
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text: FILES["train.py"] } });
-    const full = (await client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as { kind: string; resultId: string; items: Diagnostic[] };
+    const full = (await client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as {
+      kind: string;
+      resultId: string;
+      items: Diagnostic[];
+    };
     expect(full.kind).toBe("full");
     expect(fromDiagnostics(full.items)).toEqual(await cliFindings(dir, "train.py"));
-    const again = (await client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri }, previousResultId: full.resultId })) as { kind: string };
+    const again = (await client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri }, previousResultId: full.resultId })) as {
+      kind: string;
+    };
     expect(again.kind).toBe("unchanged");
     // Nothing is pushed to a client that pulls.
     expect(client.log).toEqual([]);

@@ -48,7 +48,11 @@ describe("how bin.ts starts a run (cli/small-run.ts)", () => {
   });
 
   it("sets a flag this Node's V8 knows: setting it prints nothing", () => {
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { setFlagsFromString } from "node:v8"; setFlagsFromString("--liftoff-only"); console.log("set");'], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { setFlagsFromString } from "node:v8"; setFlagsFromString("--liftoff-only"); console.log("set");'],
+      { encoding: "utf8" },
+    );
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("set");
   });

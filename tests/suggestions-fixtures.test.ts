@@ -48,7 +48,10 @@ describe("suggestions on the fixtures", () => {
         const fixed = text.slice(0, from) + s.fix.text + text.slice(to);
         const after = await lint(fixed, rel);
         const where = `${rel}:${m.line} ${s.desc}`;
-        expect(after.filter((a) => a.fatal), where).toEqual([]);
+        expect(
+          after.filter((a) => a.fatal),
+          where,
+        ).toEqual([]);
         // Findings of each kind: none more than before, and one fewer of the addressed kind.
         const count = (list: Linter.LintMessage[], k: string) => list.filter((x) => kind(x) === k).length;
         for (const k of new Set(after.map(kind))) expect(count(after, k), `${where}: ${k}`).toBeLessThanOrEqual(count(before, k));

@@ -40,21 +40,21 @@ const unused: any = 1;
 writeFileSync(join(dir, "train.py"), 'import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_param("epochs", 10)\n');
 
 const summary = (results: ESLint.LintResult[]) =>
-  results
-    .flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`))
-    .sort();
+  results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`)).sort();
 
 describe("eslint.config.js with typescript-eslint and exp-lint", () => {
   it("lints Python and TypeScript files with both plugins", async () => {
     const eslint = new ESLint({ cwd: dir });
     const results = await eslint.lintFiles(["."]);
     const found = summary(results);
-    expect(found).toEqual([
-      "train.py:4:32 exp-lint/no-literal-log-param",
-      "train.ts:10:7 @typescript-eslint/no-unused-vars",
-      "train.ts:10:15 @typescript-eslint/no-explicit-any",
-      "train.ts:6:83 exp-lint/no-literal-log-param",
-    ].sort());
+    expect(found).toEqual(
+      [
+        "train.py:4:32 exp-lint/no-literal-log-param",
+        "train.ts:10:7 @typescript-eslint/no-unused-vars",
+        "train.ts:10:15 @typescript-eslint/no-explicit-any",
+        "train.ts:6:83 exp-lint/no-literal-log-param",
+      ].sort(),
+    );
   });
 
   it("the CLI gives the same exp-lint findings with no config", async () => {

@@ -30,8 +30,20 @@ tester.run("no-literal-log-param", literal as never, {
     {
       code: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", 10);\ntrain({ epochs: args.epochs });\n',
       // Named as JavaScript writes it: a property of the options object, not `epochs=...`.
-      errors: [{ messageId: "literalMismatch", line: 3, column: 29, endColumn: 31, data: { key: "epochs", value: "10", callee: "train", argument: "epochs: args.epochs" },
-          suggestions: [{ messageId: "logReceived", output: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", args.epochs);\ntrain({ epochs: args.epochs });\n' }],
+      errors: [
+        {
+          messageId: "literalMismatch",
+          line: 3,
+          column: 29,
+          endColumn: 31,
+          data: { key: "epochs", value: "10", callee: "train", argument: "epochs: args.epochs" },
+          suggestions: [
+            {
+              messageId: "logReceived",
+              output:
+                'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nm.logParam(runId, "epochs", args.epochs);\ntrain({ epochs: args.epochs });\n',
+            },
+          ],
         },
       ],
     },
@@ -49,7 +61,13 @@ tester.run("no-literal-log-param", literal as never, {
       errors: [
         {
           messageId: "configNotRead",
-          suggestions: [{ messageId: "bindLiteral", output: 'import wandb from "@wandb/sdk";\nimport * as tf from "@tensorflow/tfjs";\nconst LR = 0.1;\nwandb.init({ config: { lr: LR } });\nconst opt = tf.train.sgd({ lr: LR });\n' }],
+          suggestions: [
+            {
+              messageId: "bindLiteral",
+              output:
+                'import wandb from "@wandb/sdk";\nimport * as tf from "@tensorflow/tfjs";\nconst LR = 0.1;\nwandb.init({ config: { lr: LR } });\nconst opt = tf.train.sgd({ lr: LR });\n',
+            },
+          ],
         },
       ],
     },
@@ -64,11 +82,25 @@ tester.run("no-mislabeled-metric", mislabeled as never, {
   invalid: [
     {
       code: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "val_acc", value: trainAcc });\n`,
-      errors: [{ messageId: "trainAsHeldOut", line: 3, suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "train_acc", value: trainAcc });\n` }] }],
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 3,
+          suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logMetric({ run_id: id, key: "train_acc", value: trainAcc });\n` }],
+        },
+      ],
     },
     {
       code: 'import wandb from "@wandb/sdk";\nwandb.log({ test_acc: valAcc });\n',
-      errors: [{ messageId: "valAsTest", line: 2, column: 13, endColumn: 29, suggestions: [{ messageId: "renameKey", output: 'import wandb from "@wandb/sdk";\nwandb.log({ val_acc: valAcc });\n' }] }],
+      errors: [
+        {
+          messageId: "valAsTest",
+          line: 2,
+          column: 13,
+          endColumn: 29,
+          suggestions: [{ messageId: "renameKey", output: 'import wandb from "@wandb/sdk";\nwandb.log({ val_acc: valAcc });\n' }],
+        },
+      ],
     },
     {
       code: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "accuracy", value: xTrainScore, timestamp: 0 }] });\n`,
@@ -76,7 +108,12 @@ tester.run("no-mislabeled-metric", mislabeled as never, {
         {
           messageId: "trainUnqualified",
           line: 3,
-          suggestions: [{ messageId: "renameKey", output: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "train_accuracy", value: xTrainScore, timestamp: 0 }] });\n` }],
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output: `${MLFLOW}client.Runs.logBatch({ run_id: id, metrics: [{ key: "train_accuracy", value: xTrainScore, timestamp: 0 }] });\n`,
+            },
+          ],
         },
       ],
     },
@@ -100,13 +137,28 @@ tester.run("require-seed", seed as never, {
   invalid: [
     {
       code: "export function shuffle(xs: number[]) {\n  return xs.sort(() => Math.random() - 0.5);\n}\n",
-      errors: [{ messageId: "globalUnseeded", line: 2, column: 24, endColumn: 37, data: { call: "Math.random()", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 2,
+          column: 24,
+          endColumn: 37,
+          data: { call: "Math.random()", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" },
+        },
+      ],
     },
     { code: `${TF}tf.util.shuffle(indices);\n`, errors: [{ messageId: "globalUnseeded", line: 2 }] },
     // Remedies in JavaScript's terms (positional seeds, `{ seed }` options), never Python's `seed=SEED` or `None`.
     {
       code: `${TF}const w = tf.randomUniform([3], 0, 1);\n`,
-      errors: [{ messageId: "callUnseeded", line: 2, column: 11, data: { call: "tf.randomUniform(...)", how: "has no seed", fix: "a seed, as in tf.randomUniform(shape, minval, maxval, dtype, SEED)" } }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          line: 2,
+          column: 11,
+          data: { call: "tf.randomUniform(...)", how: "has no seed", fix: "a seed, as in tf.randomUniform(shape, minval, maxval, dtype, SEED)" },
+        },
+      ],
     },
     {
       code: `${TF}const w = tf.randomNormal([3], 0, 1, "float32", undefined);\n`,
@@ -124,7 +176,11 @@ tester.run("require-seed", seed as never, {
         {
           messageId: "callUnseeded",
           line: 2,
-          data: { call: "tf.initializers.glorotUniform(...)", how: "passes null as its seed", fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })" },
+          data: {
+            call: "tf.initializers.glorotUniform(...)",
+            how: "passes null as its seed",
+            fix: "{ seed: SEED } in its options, as in tf.initializers.glorotUniform({ seed: SEED })",
+          },
           suggestions: [{ messageId: "passNewSeed", output: `${TF}const SEED = 42;\nconst init = tf.initializers.glorotUniform({ seed: SEED });\n` }],
         },
       ],
@@ -132,10 +188,25 @@ tester.run("require-seed", seed as never, {
     // Initialisers are reported once per file, for the global generator they fall back on: one seed fixes them all.
     {
       code: `${TF}export function build() {\n  const a = tf.initializers.glorotUniform({});\n  const b = tf.initializers.heNormal({});\n  return [a, b];\n}\n`,
-      errors: [{ messageId: "globalUnseeded", line: 3, data: { call: "tf.initializers.glorotUniform(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }],
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 3,
+          data: { call: "tf.initializers.glorotUniform(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" },
+        },
+      ],
     },
     // Dropout: a per-call seed would repeat the same mask at every step, so the remedy is the global seed.
-    { code: `${TF}export const drop = (x: tf.Tensor) => tf.dropout(x, 0.5);\n`, errors: [{ messageId: "globalUnseeded", line: 2, data: { call: "tf.dropout(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" } }] },
+    {
+      code: `${TF}export const drop = (x: tf.Tensor) => tf.dropout(x, 0.5);\n`,
+      errors: [
+        {
+          messageId: "globalUnseeded",
+          line: 2,
+          data: { call: "tf.dropout(...)", library: "JavaScript", seedHint: "seedrandom(SEED, { global: true })", alternative: "" },
+        },
+      ],
+    },
     // A file that only exports a model builder: its layers draw from Math.random when the program runs it.
     {
       code: `${TF}export function buildModel(): tf.Sequential {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 1, inputShape: [1] }));\n  return model;\n}\n`,
@@ -156,7 +227,12 @@ tester.run("require-seed", seed as never, {
       // The file's seed constant goes into the options object.
       code: `${TF}const SEED = 7;\nconst init = tf.initializers.glorotUniform({ scale: 1 });\n`,
       options: [{ requireExplicitRandomState: true }],
-      errors: [{ messageId: "callUnseeded", suggestions: [{ messageId: "passSeed", output: `${TF}const SEED = 7;\nconst init = tf.initializers.glorotUniform({ scale: 1, seed: SEED });\n` }] }],
+      errors: [
+        {
+          messageId: "callUnseeded",
+          suggestions: [{ messageId: "passSeed", output: `${TF}const SEED = 7;\nconst init = tf.initializers.glorotUniform({ scale: 1, seed: SEED });\n` }],
+        },
+      ],
     },
     { code: `${TF}const model = tf.sequential();\nawait model.fit(xs, ys, { epochs: 3 });\n`, errors: [{ messageId: "globalUnseeded", line: 3 }] },
   ],
@@ -177,7 +253,11 @@ tester.run("require-run-context", runContext as never, {
           messageId: "endNotGuaranteed",
           line: 3,
           suggestions: [
-            { messageId: "wrapTryFinally", output: 'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\ntry {\n  work();\n} finally {\n  await m.updateRun(run.info.run_id, "FINISHED");\n}\n' },
+            {
+              messageId: "wrapTryFinally",
+              output:
+                'import { Mlflow } from "mlflow-js";\nconst m = new Mlflow(uri);\nconst run = await m.createRun("1");\ntry {\n  work();\n} finally {\n  await m.updateRun(run.info.run_id, "FINISHED");\n}\n',
+            },
           ],
         },
       ],

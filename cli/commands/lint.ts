@@ -36,7 +36,11 @@ function skippedResult(s: Skipped): ESLint.LintResult {
   const fatal = s.severity === 2;
   return {
     filePath: s.path,
-    messages: [fatal ? { ruleId: null, fatal: true, severity: 2, message: s.message, line: 1, column: 1 } : { ruleId: null, severity: 1, message: s.message, line: 1, column: 1 }],
+    messages: [
+      fatal
+        ? { ruleId: null, fatal: true, severity: 2, message: s.message, line: 1, column: 1 }
+        : { ruleId: null, severity: 1, message: s.message, line: 1, column: 1 },
+    ],
     suppressedMessages: [],
     errorCount: fatal ? 1 : 0,
     fatalErrorCount: fatal ? 1 : 0,
@@ -74,7 +78,9 @@ function projectRules(targets: string[], lookup: ConfigLookup, baseStrict: boole
 /** `--fix-suggestions <rule>`: the id ESLint reports (`exp-lint/require-run-context`), or an error naming the rules that have suggestions. */
 function suggestionRule(name: string): { id: string } | { error: string } {
   const bare = name.replace(/^exp-lint\//u, "");
-  const offering = Object.entries(rules as unknown as Record<string, { meta: { hasSuggestions?: boolean } }>).filter(([, r]) => r.meta.hasSuggestions).map(([id]) => id);
+  const offering = Object.entries(rules as unknown as Record<string, { meta: { hasSuggestions?: boolean } }>)
+    .filter(([, r]) => r.meta.hasSuggestions)
+    .map(([id]) => id);
   if (offering.includes(bare)) return { id: `exp-lint/${bare}` };
   return { error: `--fix-suggestions: ${name} is not a rule with suggestions; these have them: ${offering.sort().join(", ")}` };
 }
@@ -115,9 +121,17 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     const path = resolve(io.cwd, opts.stdinFilename);
     // The text comes from stdin; files the output formats read again stay inside the working and named folders.
     files = { targets: kindOf(path) ? [{ path, kind: kindOf(path)! }] : [], skipped: [], missing: [], roots: realRoots([io.cwd, dirname(path)]) };
-    ({ eslint, results } = await lintStdin(io.stdin ?? "", path, { ...base, cwd: commonAncestor([io.cwd, dirname(path)]), extraRequirements: [], projects: projectRules([path], lookup, baseStrict) }));
+    ({ eslint, results } = await lintStdin(io.stdin ?? "", path, {
+      ...base,
+      cwd: commonAncestor([io.cwd, dirname(path)]),
+      extraRequirements: [],
+      projects: projectRules([path], lookup, baseStrict),
+    }));
   } else {
-    files = await plan(paths, io.cwd, opts.ignorePattern, { ignores: root.scope?.ignores ?? DEFAULT_IGNORES, keep: (f) => lookup.forFile(f).scope?.keep(f) ?? true });
+    files = await plan(paths, io.cwd, opts.ignorePattern, {
+      ignores: root.scope?.ignores ?? DEFAULT_IGNORES,
+      keep: (f) => lookup.forFile(f).scope?.keep(f) ?? true,
+    });
     if (files.missing.length) {
       io.stderr(`exp-lint: no such file or directory: ${files.missing.join(", ")}\n`);
       return { code: EXIT.error };
@@ -127,7 +141,13 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     // Versions for pin-requirements fixes (offered in every run, as ESLint offers fixes); the rule gets them through ESLint's shared settings.
     let pins;
     try {
-      const collected = collectPins({ cwd: io.cwd, dirs: files.targets.map((t) => dirname(t.path)), pinFrom: opts.pinFrom, virtualEnv: env.VIRTUAL_ENV, roots: files.roots });
+      const collected = collectPins({
+        cwd: io.cwd,
+        dirs: files.targets.map((t) => dirname(t.path)),
+        pinFrom: opts.pinFrom,
+        virtualEnv: env.VIRTUAL_ENV,
+        roots: files.roots,
+      });
       for (const p of collected.problems) io.stderr(`exp-lint: ${p}\n`);
       pins = collected.settings;
     } catch (error) {
@@ -139,14 +159,24 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     const cacheProblem = opts.cache ? unsafeCache(cacheLocation) : null;
     if (cacheProblem) io.stderr(`exp-lint: not using the cache: ${cacheProblem}\n`);
     performance.mark("exp-lint:lint:start", { detail: process.cpuUsage() });
-    const stopWatching = watchRun({ total: files.targets.length, format: opts.format, stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false }, cwd: io.cwd, debug: env.EXP_LINT_DEBUG });
+    const stopWatching = watchRun({
+      total: files.targets.length,
+      format: opts.format,
+      stderr: { write: io.stderr, isTTY: io.stderrIsTTY ?? false },
+      cwd: io.cwd,
+      debug: env.EXP_LINT_DEBUG,
+    });
     ({ eslint, results } = await lint(files, {
       ...base,
       // ESLint ignores files outside its base path, so it is rooted where every target lives.
       cwd: commonAncestor([io.cwd, ...files.targets.map((t) => dirname(t.path))]),
       extraRequirements,
       concurrency,
-      projects: projectRules(files.targets.map((t) => t.path), lookup, baseStrict),
+      projects: projectRules(
+        files.targets.map((t) => t.path),
+        lookup,
+        baseStrict,
+      ),
       cache: opts.cache && !cacheProblem,
       ...(opts.fix || opts.fixDryRun ? { fix: true } : {}),
       ...(pins ? { pins } : {}),
@@ -157,7 +187,11 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
     if (suggestionsOf) await applySuggestions(eslint, results, suggestionsOf);
     // Fixed files are written here, atomically and only inside the linted paths, rather than with ESLint.outputFixes.
     if (opts.fix || opts.fixDryRun || suggestionsOf) {
-      const changes = applyFixes(results, paths.map((p) => resolve(io.cwd, p)), { write: !opts.fixDryRun });
+      const changes = applyFixes(
+        results,
+        paths.map((p) => resolve(io.cwd, p)),
+        { write: !opts.fixDryRun },
+      );
       // Machine formats say nothing more: each fixed file's result carries its `output`, as ESLint's do.
       if (opts.format === "stylish") {
         const lines = changeLines(changes, io.cwd);
@@ -179,7 +213,16 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io, lookup:
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   if (opts.quiet) all = ESLint.getErrorResults(all);
 
-  const text = await report(opts.format, all, { eslint, cwd: io.cwd, chalk, filesChecked: files.targets.length, baselined: gated.hidden, statistics: opts.statistics, showSuggestions: opts.showSuggestions, roots: files.roots });
+  const text = await report(opts.format, all, {
+    eslint,
+    cwd: io.cwd,
+    chalk,
+    filesChecked: files.targets.length,
+    baselined: gated.hidden,
+    statistics: opts.statistics,
+    showSuggestions: opts.showSuggestions,
+    roots: files.roots,
+  });
   if (opts.outputFile) {
     try {
       // Written as fixes and baselines are: atomically, never through a link or into a device.

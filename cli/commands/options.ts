@@ -51,7 +51,13 @@ function concurrencyValue(value: string): string {
 }
 
 /** Rule ids as Ruff takes them: repeated flags and comma-separated lists both work. */
-const ruleList = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+const ruleList = (value: string, previous: string[] | undefined) => [
+  ...(previous ?? []),
+  ...value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 function program(io: Io): Command {
   return new Command("exp-lint")

@@ -54,7 +54,17 @@ async function forTerminal(markdown: string, columns: number): Promise<string> {
   const width = Math.max(40, Math.min(columns, 100));
   // Its own chalk would look at this thread's stdout (a worker's, never a terminal): styles come from a chalk the CLI chose.
   const c = new Chalk({ level: 1 });
-  const styles = { firstHeading: c.bold.underline, heading: c.bold.green, code: c.yellow, codespan: c.yellow, strong: c.bold, em: c.italic, link: c.blue, href: c.blue.underline, blockquote: c.gray.italic };
+  const styles = {
+    firstHeading: c.bold.underline,
+    heading: c.bold.green,
+    code: c.yellow,
+    codespan: c.yellow,
+    strong: c.bold,
+    em: c.italic,
+    link: c.blue,
+    href: c.blue.underline,
+    blockquote: c.gray.italic,
+  };
   const marked = new Marked(markedTerminal({ width, reflowText: true, tab: 2, showSectionPrefix: false, ...styles }) as import("marked").MarkedExtension);
   // marked-terminal reflows paragraphs only: list items and code lines are wrapped here, under their own indent.
   return (marked.parse(markdown) as string)
@@ -73,7 +83,12 @@ export async function printRuleDoc(args: string[], io: RuleIo): Promise<number> 
   const ids = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--format");
   const doc = ids.length === 1 ? ruleDoc(ids[0]!) : null;
   if (doc === null || (format !== "text" && format !== "json")) {
-    const why = format !== "text" && format !== "json" ? `unknown format "${format}" (text or json)` : ids.length === 1 ? `no rule named "${ids[0]}"` : "usage: exp-lint rule <id> [--format json]";
+    const why =
+      format !== "text" && format !== "json"
+        ? `unknown format "${format}" (text or json)`
+        : ids.length === 1
+          ? `no rule named "${ids[0]}"`
+          : "usage: exp-lint rule <id> [--format json]";
     io.stderr(`exp-lint: ${why}; "exp-lint rules" lists them\n`);
     return 2;
   }

@@ -19,7 +19,10 @@ const SETTLE_MS = 150;
  * path when a configuration file changes. Runs until the signal aborts or the process is interrupted.
  */
 export async function watchAndLint(paths: string[], io: WatchIo, relint: (paths: string[]) => Promise<number>): Promise<number> {
-  const watcher = watch(paths.map((p) => resolve(io.cwd, p)), { ignoreInitial: true, ignored: (path) => SKIP.test(path) });
+  const watcher = watch(
+    paths.map((p) => resolve(io.cwd, p)),
+    { ignoreInitial: true, ignored: (path) => SKIP.test(path) },
+  );
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -30,7 +33,9 @@ export async function watchAndLint(paths: string[], io: WatchIo, relint: (paths:
     const targets = all ? paths : batch.filter((p) => kindOf(p) !== null);
     if (!targets.length) return;
     running = running.then(async () => {
-      io.stderr(`\nexp-lint: ${all ? "configuration changed, linting everything again" : `${targets.length} file${targets.length === 1 ? "" : "s"} changed, linting again`}\n`);
+      io.stderr(
+        `\nexp-lint: ${all ? "configuration changed, linting everything again" : `${targets.length} file${targets.length === 1 ? "" : "s"} changed, linting again`}\n`,
+      );
       await relint(targets);
       io.stderr("exp-lint: watching for changes (Ctrl-C to stop)\n");
     });

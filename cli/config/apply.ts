@@ -66,7 +66,7 @@ const physical = (path: string) => path.replace(/(\.ipynb)[\\/][^\\/]*$/u, "$1")
 export function projectConfigs(project: ProjectRules): Linter.Config[] {
   const only = project.only ? new Set(project.only) : null;
   // ESLint's config arrays take matcher functions in `files` (a nested array means "all of these"); its types only list strings.
-  const governed = only ? ((path: string) => only.has(physical(path))) as unknown as string : null;
+  const governed = only ? (((path: string) => only.has(physical(path))) as unknown as string) : null;
   const scoped = (files: string[]) => (governed ? files.map((f) => [f, governed] as unknown as string) : files);
   const rules = project.configs.map((c) => ({ ...c, files: scoped((c.files ?? []) as string[]) }));
   const ignores = project.perFileIgnores.map(({ dir, pattern, rules: ids }) => ({

@@ -64,12 +64,25 @@ function combine(base: ProjectConfig, over: ProjectConfig, sources: Record<strin
   return out;
 }
 
-const EMPTY = (path: string): ProjectConfig => ({ path, dir: dirname(path), extendSelect: [], ignore: [], severity: {}, perFileIgnores: [], extendExclude: [], ruleOptions: {} });
+const EMPTY = (path: string): ProjectConfig => ({
+  path,
+  dir: dirname(path),
+  extendSelect: [],
+  ignore: [],
+  severity: {},
+  perFileIgnores: [],
+  extendExclude: [],
+  ruleOptions: {},
+});
 
 /** The keys a raw table sets, as show-settings names them (`severity.require-seed`, `rules.require-seed`). */
 function keysOf(table: Record<string, unknown>): string[] {
   return Object.entries(table).flatMap(([key, value]) =>
-    key === "extend" ? [] : (key === "severity" || key === "rules") && value && typeof value === "object" ? Object.keys(value).map((k) => `${key}.${k.replace(/^exp-lint\//u, "")}`) : [key],
+    key === "extend"
+      ? []
+      : (key === "severity" || key === "rules") && value && typeof value === "object"
+        ? Object.keys(value).map((k) => `${key}.${k.replace(/^exp-lint\//u, "")}`)
+        : [key],
   );
 }
 
@@ -130,7 +143,8 @@ export class ConfigLookup {
     if (cached) return cached;
     const chain: { raw: RawConfig; config: ProjectConfig }[] = [];
     for (let at = raw; at; ) {
-      if (chain.some((c) => c.raw.path === at!.path)) throw new ConfigError(`${at.label}: "extend" makes a loop (${[...chain.map((c) => c.raw.label), at.label].join(" -> ")})`);
+      if (chain.some((c) => c.raw.path === at!.path))
+        throw new ConfigError(`${at.label}: "extend" makes a loop (${[...chain.map((c) => c.raw.label), at.label].join(" -> ")})`);
       if (chain.length >= MAX_EXTENDS) throw new ConfigError(`${at.label}: more than ${MAX_EXTENDS} files extend each other`);
       const config = validateConfig(at);
       chain.unshift({ raw: at, config });

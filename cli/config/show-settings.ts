@@ -39,7 +39,10 @@ export function showSettings(file: string, resolved: ResolvedConfig, cwd: string
   out.push("", "Rules:");
   for (const id of Object.keys(rules).sort()) {
     const changed = project?.configs.flatMap((c) => Object.entries(c.rules ?? {})).find(([name]) => name === `exp-lint/${id}`)?.[1];
-    const shipped = resolved.strict || docsOf(id).recommended ? [defaultSeverity(id), ...(resolved.strict && docsOf(id).strictOptions ? [docsOf(id).strictOptions] : [])] : ["off"];
+    const shipped =
+      resolved.strict || docsOf(id).recommended
+        ? [defaultSeverity(id), ...(resolved.strict && docsOf(id).strictOptions ? [docsOf(id).strictOptions] : [])]
+        : ["off"];
     const [level, ...options] = [changed ?? shipped].flat() as unknown[];
     if (level === "off") continue;
     if (ignoredHere.has(id)) {

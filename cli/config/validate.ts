@@ -32,7 +32,19 @@ export interface ProjectConfig {
   ruleOptions: Record<string, Record<string, unknown>>;
 }
 
-const KEYS = ["extend", "select", "extend-select", "ignore", "severity", "per-file-ignores", "include", "exclude", "extend-exclude", "strict", "rules"] as const;
+const KEYS = [
+  "extend",
+  "select",
+  "extend-select",
+  "ignore",
+  "severity",
+  "per-file-ignores",
+  "include",
+  "exclude",
+  "extend-exclude",
+  "strict",
+  "rules",
+] as const;
 const LEVELS: readonly Level[] = ["error", "warn", "off"];
 const RULE_IDS = Object.keys(rules);
 
@@ -68,7 +80,16 @@ export function validateConfig(raw: RawConfig): ProjectConfig {
   const problems: string[] = [];
   const at = `${raw.label}: ${raw.section}`;
   const table = (sub: string) => `${raw.label}: [${raw.section ? `tool.exp-lint.${sub}` : sub}] `;
-  const config: ProjectConfig = { path: raw.path, dir: dirname(raw.path), extendSelect: [], ignore: [], severity: {}, perFileIgnores: [], extendExclude: [], ruleOptions: {} };
+  const config: ProjectConfig = {
+    path: raw.path,
+    dir: dirname(raw.path),
+    extendSelect: [],
+    ignore: [],
+    severity: {},
+    perFileIgnores: [],
+    extendExclude: [],
+    ruleOptions: {},
+  };
 
   /** A rule id as written (`exp-lint/` prefix optional), or null after reporting it. */
   const ruleId = (written: string, key: string): string | null => {
@@ -134,7 +155,8 @@ export function validateConfig(raw: RawConfig): ProjectConfig {
           problems.push(`${at}"per-file-ignores" must be a table of glob = [rule ids]`);
           break;
         }
-        for (const [pattern, ids] of Object.entries(value)) config.perFileIgnores.push({ dir: config.dir, pattern, rules: ruleList(ids, `per-file-ignores.${pattern}`) });
+        for (const [pattern, ids] of Object.entries(value))
+          config.perFileIgnores.push({ dir: config.dir, pattern, rules: ruleList(ids, `per-file-ignores.${pattern}`) });
         break;
       case "rules":
         if (!isTable(value)) {
@@ -157,12 +179,17 @@ export function validateConfig(raw: RawConfig): ProjectConfig {
 }
 
 function describe(e: ErrorObject, original: Map<string, string>): string {
-  const path = e.instancePath.split("/").slice(1).map((p) => original.get(p) ?? p).join(".");
+  const path = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => original.get(p) ?? p)
+    .join(".");
   if (e.keyword === "additionalProperties") {
     const name = (e.params as { additionalProperty: string }).additionalProperty;
     return `unknown option "${original.get(name) ?? name}"`;
   }
-  if (e.keyword === "enum") return `"${path}" must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (e.keyword === "enum")
+    return `"${path}" must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   return path ? `"${path}" ${e.message ?? "is invalid"}` : `options ${e.message ?? "are invalid"}`;
 }
 

@@ -75,8 +75,14 @@ const KIND_GLOBS: [Kind, readonly string[]][] = [...(Object.entries(FILES) as [K
 
 const matchers = KIND_GLOBS.map(([kind, globs]) => ({
   kind: kind as Kind,
-  test: picomatch(globs.map((g) => g.replace(/^\*\*\//u, "")), { basename: false, dot: true }),
-  base: picomatch(globs.map((g) => g.replace(/^\*\*\//u, "")), { basename: true, dot: true }),
+  test: picomatch(
+    globs.map((g) => g.replace(/^\*\*\//u, "")),
+    { basename: false, dot: true },
+  ),
+  base: picomatch(
+    globs.map((g) => g.replace(/^\*\*\//u, "")),
+    { basename: true, dot: true },
+  ),
 }));
 
 /** Which language a path belongs to, by the same globs the plugin's configs use. */

@@ -14,7 +14,7 @@ export async function loadEslintConfig(file: string): Promise<Linter.Config[]> {
   if (!existsSync(file)) throw new ConfigError(`--eslint-config ${file}: no such file`);
   let exported: unknown;
   try {
-    exported = await (await import(pathToFileURL(file).href) as { default?: unknown }).default;
+    exported = await ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
     throw new ConfigError(`--eslint-config ${file}: ${(error as Error).message.split("\n")[0]}`);
   }

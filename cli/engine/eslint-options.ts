@@ -41,7 +41,8 @@ export function eslintOptions(settings: EngineSettings, userConfigs: Linter.Conf
     configs.push({ ...base, name: "exp-lint/cli/included-requirements", files: included });
   }
   configs.push(...userConfigs);
-  if (settings.reportUnusedDisableDirectives) configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
+  if (settings.reportUnusedDisableDirectives)
+    configs.push({ name: "exp-lint/cli/unused-directives", linterOptions: { reportUnusedDisableDirectives: "warn" } });
   for (const project of settings.projects ?? []) {
     const requirements = project.configs.find((c) => c.name?.endsWith("/requirements"));
     const extra = included.length ? [{ ...requirements, name: "exp-lint/project-config/included-requirements", files: included }] : [];

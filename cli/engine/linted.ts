@@ -35,7 +35,11 @@ const linted: Rule.RuleModule = {
 };
 
 /** The CLI's own config block: the counting rule on every file ESLint lints. */
-export const lintedConfig = { name: "exp-lint/cli/linted", plugins: { "exp-lint-cli": { rules: { linted } } as ESLint.Plugin }, rules: { "exp-lint-cli/linted": "warn" as const } };
+export const lintedConfig = {
+  name: "exp-lint/cli/linted",
+  plugins: { "exp-lint-cli": { rules: { linted } } as ESLint.Plugin },
+  rules: { "exp-lint-cli/linted": "warn" as const },
+};
 
 /** Call `onFile` once per distinct file linted, on this thread or any worker, until the returned stop. */
 export function watchLinted(onFile: (file: string) => void): () => Promise<void> {

@@ -17,6 +17,7 @@ const eslint = new ESLint(await engineOptions({ ...(workerData as EngineSettings
 parentPort!.on("message", (req: ChunkRequest) => {
   lintEach(eslint, req.files).then(
     (results) => parentPort!.postMessage({ id: req.id, results } satisfies ChunkReply),
-    (error: unknown) => parentPort!.postMessage({ id: req.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
+    (error: unknown) =>
+      parentPort!.postMessage({ id: req.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
   );
 });

@@ -29,7 +29,10 @@ export async function lintInPool(files: string[], threads: number, settings: Eng
   const results: ESLint.LintResult[][] = new Array(chunks.length);
   let next = 0;
   const url = new URL("./pool-worker.js", import.meta.url);
-  const workers = Array.from({ length: Math.min(threads - 1, chunks.length) }, () => new Worker(url, { workerData: settings, resourceLimits: { stackSizeMb: STACK_MB } }));
+  const workers = Array.from(
+    { length: Math.min(threads - 1, chunks.length) },
+    () => new Worker(url, { workerData: settings, resourceLimits: { stackSizeMb: STACK_MB } }),
+  );
   const fromWorker = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let inFlight = 0;

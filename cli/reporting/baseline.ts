@@ -65,7 +65,9 @@ function readBaseline(path: string, shown: string): BaselineEntry[] | string {
   }
 }
 
-function counts(messages: Linter.LintMessage[]): Pick<ESLint.LintResult, "errorCount" | "fatalErrorCount" | "warningCount" | "fixableErrorCount" | "fixableWarningCount"> {
+function counts(
+  messages: Linter.LintMessage[],
+): Pick<ESLint.LintResult, "errorCount" | "fatalErrorCount" | "warningCount" | "fixableErrorCount" | "fixableWarningCount"> {
   const errors = messages.filter((m) => m.severity === 2);
   const warnings = messages.filter((m) => m.severity === 1);
   return {

@@ -65,11 +65,13 @@ export function fingerprints(results: ESLint.LintResult[], root: string, roots?:
     const text = sourceOf(result, roots);
     const source = text === null ? null : sourceLines(text, result.filePath);
     // Occurrences count in reading order, whatever order the messages came in.
-    const order = result.messages.map((m, i) => i).sort((a, b) => {
-      const x = result.messages[a]!;
-      const y = result.messages[b]!;
-      return x.line - y.line || x.column - y.column || a - b;
-    });
+    const order = result.messages
+      .map((m, i) => i)
+      .sort((a, b) => {
+        const x = result.messages[a]!;
+        const y = result.messages[b]!;
+        return x.line - y.line || x.column - y.column || a - b;
+      });
     const seen = new Map<string, number>();
     const out: Fingerprinted[] = new Array(result.messages.length);
     for (const i of order) {

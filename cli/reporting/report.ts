@@ -51,7 +51,16 @@ export async function report(format: Format, results: ESLint.LintResult[], ctx: 
     case "gitlab":
       return formatGitlab(results, ctx.cwd, ctx.roots);
     case "stylish":
-      return formatStylish(results, { cwd: ctx.cwd, chalk: ctx.chalk, filesChecked: ctx.filesChecked, baselined: ctx.baselined, ...(ctx.roots ? { roots: ctx.roots } : {}), showSuggestions: ctx.showSuggestions ?? false }) + (ctx.statistics ? statistics(results) : "");
+      return (
+        formatStylish(results, {
+          cwd: ctx.cwd,
+          chalk: ctx.chalk,
+          filesChecked: ctx.filesChecked,
+          baselined: ctx.baselined,
+          ...(ctx.roots ? { roots: ctx.roots } : {}),
+          showSuggestions: ctx.showSuggestions ?? false,
+        }) + (ctx.statistics ? statistics(results) : "")
+      );
   }
 }
 

@@ -21,7 +21,15 @@ export const child = (n: EsNode, key: string): EsNode | null => {
 export const children = (n: EsNode, key: string): (EsNode | null)[] => (Array.isArray(n[key]) ? (n[key] as (EsNode | null)[]) : []);
 
 // Wrappers that do not change the value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `await x`.
-export const TRANSPARENT = new Set(["TSAsExpression", "TSNonNullExpression", "TSTypeAssertion", "TSSatisfiesExpression", "AwaitExpression", "ChainExpression", "TSInstantiationExpression"]);
+export const TRANSPARENT = new Set([
+  "TSAsExpression",
+  "TSNonNullExpression",
+  "TSTypeAssertion",
+  "TSSatisfiesExpression",
+  "AwaitExpression",
+  "ChainExpression",
+  "TSInstantiationExpression",
+]);
 export const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 export const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 // Type-level syntax holds no runtime names or calls.
@@ -245,4 +253,3 @@ export function instanceOf(id: EsNode): Expr | null {
 export const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
 
 export const MAIN_GUARD = /require\.main\s*===?\s*module|import\.meta\.main\b|import\.meta\.url\s*===?|===?\s*import\.meta\.url/u;
-

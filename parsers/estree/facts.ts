@@ -1,4 +1,18 @@
-import type { Binding, Block, CallSite, Comparison, Expr, IndexExpr, MemberExpr, NameRead, ProgramFacts, Range, Return, Scope, TargetAssign } from "../../semantic/ir.js";
+import type {
+  Binding,
+  Block,
+  CallSite,
+  Comparison,
+  Expr,
+  IndexExpr,
+  MemberExpr,
+  NameRead,
+  ProgramFacts,
+  Range,
+  Return,
+  Scope,
+  TargetAssign,
+} from "../../semantic/ir.js";
 import { JS_GLOBALS, moduleQname } from "../../catalogue/aliases.js";
 import { innermostScope } from "../../semantic/scopes.js";
 import { withLazy } from "../shared/lazy.js";
@@ -44,10 +58,19 @@ interface Collector {
   scopeStack: Scope[];
 }
 
-const bindImport = (c: Collector, name: string, scope: number, pos: number, range: Range, qname: string) => c.bindings.push({ name, kind: "import", scope, pos, range, qname });
+const bindImport = (c: Collector, name: string, scope: number, pos: number, range: Range, qname: string) =>
+  c.bindings.push({ name, kind: "import", scope, pos, range, qname });
 
 /** Names bound by a declaration pattern, each with the expression it takes from `value`. */
-function bindPattern(c: Collector, pattern: EsNode, value: Expr | null, scope: number, pos: number, kind: "assign" | "param" | "loop", module: string | null): void {
+function bindPattern(
+  c: Collector,
+  pattern: EsNode,
+  value: Expr | null,
+  scope: number,
+  pos: number,
+  kind: "assign" | "param" | "loop",
+  module: string | null,
+): void {
   const work: { p: EsNode; value: Expr | null; module: string | null; index?: number; count?: number }[] = [{ p: pattern, value, module }];
   while (work.length) {
     const { p, value: v, module: mod, index, count } = work.pop()!;
@@ -137,7 +160,8 @@ function importEquals(c: Collector, n: EsNode, scope: number): void {
   const ref = child(n, "moduleReference");
   const expr = ref && child(ref, "expression");
   const id = child(n, "id");
-  if (id && expr?.type === "Literal" && typeof expr.value === "string") bindImport(c, id.name as string, scope, n.range[1], rangeOf(id), moduleQname(expr.value));
+  if (id && expr?.type === "Literal" && typeof expr.value === "string")
+    bindImport(c, id.name as string, scope, n.range[1], rangeOf(id), moduleQname(expr.value));
 }
 
 function variableDeclarator(c: Collector, n: EsNode, scope: number): void {
@@ -157,7 +181,8 @@ function variableDeclarator(c: Collector, n: EsNode, scope: number): void {
   const inLoop = n.range[1] <= (loopHeads.get(n) ?? -1);
   if (init) {
     // Converted when a rule first reads it: most values never are.
-    if (id.type === "Identifier") c.bindings.push(withLazy({ name: id.name as string, kind: "assign" as const, scope, pos: n.range[1], range: rangeOf(id) }, "value", () => toExpr(init)));
+    if (id.type === "Identifier")
+      c.bindings.push(withLazy({ name: id.name as string, kind: "assign" as const, scope, pos: n.range[1], range: rangeOf(id) }, "value", () => toExpr(init)));
     else bindPattern(c, id, toExpr(init), scope, n.range[1], "assign", null);
   } else if (inLoop) {
     // `for (const x of xs)`: bound per iteration from the iterable.
@@ -165,7 +190,14 @@ function variableDeclarator(c: Collector, n: EsNode, scope: number): void {
     bindPattern(c, id, toExpr(loop), scope, loop.range[0], "loop", null);
   } else if (id.type === "Identifier") {
     // `let bestLr;` declares the name (as `undefined`) before a loop assigns it.
-    c.bindings.push({ name: id.name as string, kind: "assign", scope, pos: n.range[1], range: rangeOf(id), value: { kind: "literal", range: rangeOf(n), value: null } });
+    c.bindings.push({
+      name: id.name as string,
+      kind: "assign",
+      scope,
+      pos: n.range[1],
+      range: rangeOf(id),
+      value: { kind: "literal", range: rangeOf(n), value: null },
+    });
   }
 }
 
@@ -189,7 +221,15 @@ function tryStatement(c: Collector, n: EsNode): void {
   const handler = child(n, "handler");
   const finalizer = child(n, "finalizer");
   // A JavaScript `catch` catches everything.
-  if (body) c.blocks.push({ kind: "try", range: rangeOf(n), body: rangeOf(body), handlers: handler ? [{ range: rangeOf(handler), catchesAll: true }] : [], orelse: null, finalbody: finalizer ? rangeOf(finalizer) : null });
+  if (body)
+    c.blocks.push({
+      kind: "try",
+      range: rangeOf(n),
+      body: rangeOf(body),
+      handlers: handler ? [{ range: rangeOf(handler), catchesAll: true }] : [],
+      orelse: null,
+      finalbody: finalizer ? rangeOf(finalizer) : null,
+    });
 }
 
 function functionOrClass(c: Collector, n: EsNode, scope: number): void {
@@ -199,10 +239,18 @@ function functionOrClass(c: Collector, n: EsNode, scope: number): void {
   if (id && (n.type === "FunctionDeclaration" || n.type === "ClassDeclaration")) {
     c.bindings.push({ name: id.name as string, kind: "def", scope, pos: c.scopes[scope]!.range[0], range: rangeOf(id) });
   }
-  const s: Scope = { id: c.scopes.length, kind: isClass ? "class" : "function", parent: scope, range: rangeOf(n), name: (id?.name as string | undefined) ?? scopeNames.get(n) ?? "" };
+  const s: Scope = {
+    id: c.scopes.length,
+    kind: isClass ? "class" : "function",
+    parent: scope,
+    range: rangeOf(n),
+    name: (id?.name as string | undefined) ?? scopeNames.get(n) ?? "",
+  };
   c.scopes.push(s);
   c.scopeStack.push(s);
-  if (!isClass) for (const p of children(n, "params")) if (p) bindPattern(c, p.type === "TSParameterProperty" ? (child(p, "parameter") ?? p) : p, null, s.id, s.range[0], "param", null);
+  if (!isClass)
+    for (const p of children(n, "params"))
+      if (p) bindPattern(c, p.type === "TSParameterProperty" ? (child(p, "parameter") ?? p) : p, null, s.id, s.range[0], "param", null);
 }
 
 function methodOrProperty(_c: Collector, n: EsNode): void {
@@ -265,7 +313,17 @@ const NODE_FACTS: Record<string, (c: Collector, n: EsNode, scope: number) => voi
 /** Build the program facts of an ESTree `Program`. `visitorKeys` are the parser's (ESLint's `sourceCode.visitorKeys`). */
 export function extractEstreeFacts(program: EsNode, text: string, visitorKeys?: Record<string, readonly string[] | undefined>): ProgramFacts {
   const module: Scope = { id: 0, kind: "module", parent: null, range: [0, text.length], name: "<module>" };
-  const c: Collector = { scopes: [module], bindings: [], calls: [], targetAssigns: [], comparisons: [], returns: [], blocks: [], memberNodes: [], scopeStack: [module] };
+  const c: Collector = {
+    scopes: [module],
+    bindings: [],
+    calls: [],
+    targetAssigns: [],
+    comparisons: [],
+    returns: [],
+    blocks: [],
+    memberNodes: [],
+    scopeStack: [module],
+  };
   const { scopes, scopeStack } = c;
 
   // Well-known globals (`Math`) are bound at the top of the module, so `Math.random` resolves; a local `Math` shadows them.

@@ -16,7 +16,10 @@ const load = (): TsParser => (loaded ??= require("@typescript-eslint/parser") as
 function parseError(error: unknown): unknown {
   // The TypeScript parser recurses per nesting level; thousands of nested brackets exhaust the stack.
   if (error instanceof RangeError && /call stack/iu.test(error.message)) {
-    return Object.assign(new SyntaxError("code nested too deeply for the TypeScript parser (call stack exhausted); file not analysed"), { lineNumber: 1, column: 1 });
+    return Object.assign(new SyntaxError("code nested too deeply for the TypeScript parser (call stack exhausted); file not analysed"), {
+      lineNumber: 1,
+      column: 1,
+    });
   }
   // typescript-eslint's errors count columns from 0, ESLint's messages from 1.
   const e = error as { message?: string; lineNumber?: unknown; column?: unknown };
@@ -24,7 +27,10 @@ function parseError(error: unknown): unknown {
     return Object.assign(new SyntaxError(error.message), { lineNumber: e.lineNumber, column: e.column + 1 });
   }
   // Anything else (the TypeScript compiler's own assertions) still names the file's one problem, at its start.
-  return Object.assign(new SyntaxError(`the TypeScript parser failed (${error instanceof Error ? error.message : String(error)})`), { lineNumber: 1, column: 1 });
+  return Object.assign(new SyntaxError(`the TypeScript parser failed (${error instanceof Error ? error.message : String(error)})`), {
+    lineNumber: 1,
+    column: 1,
+  });
 }
 
 export const typescriptParser = {

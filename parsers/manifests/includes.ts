@@ -36,7 +36,10 @@ export function namedFiles(path: string, text: string): string[] {
   return syntaxOf(path) === "pip" && !path.endsWith(".json") ? includedFiles(text, dirname(path)) : [];
 }
 
-const isManifestName = picomatch(MANIFEST_FILES.map((g) => g.replace(/^\*\*\//u, "")), { basename: true, dot: true });
+const isManifestName = picomatch(
+  MANIFEST_FILES.map((g) => g.replace(/^\*\*\//u, "")),
+  { basename: true, dot: true },
+);
 // What an included file can be: pip syntax or a conda/python_env YAML.
 const INCLUDABLE = /\.(?:txt|in|ya?ml)$/iu;
 const MAX_LEVELS = 8;

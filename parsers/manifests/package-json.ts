@@ -41,7 +41,11 @@ export function npmSpecifiers(range: string, at: Range): Specifier[] | null {
     return null;
   }
   if (parsed.set.length !== 1) return null;
-  return parsed.set[0]!.filter((c) => c.value !== "").map((c) => ({ operator: c.operator === "" || c.operator === "=" ? "==" : c.operator, version: c.semver.version, range: at }));
+  return parsed.set[0]!.filter((c) => c.value !== "").map((c) => ({
+    operator: c.operator === "" || c.operator === "=" ? "==" : c.operator,
+    version: c.semver.version,
+    range: at,
+  }));
 }
 
 function entryFor(member: MemberNode, text: string): Entry | null {

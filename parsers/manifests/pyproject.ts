@@ -116,7 +116,14 @@ const POETRY: TomlDialect = {
 };
 
 /** One Poetry dependency; a list of constraints (one per Python or platform marker) gives one entry each. */
-function poetryDependency(name: string, keyNode: AST.TOMLBare | AST.TOMLQuoted, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode, text: string, out: EntryLine[]): void {
+function poetryDependency(
+  name: string,
+  keyNode: AST.TOMLBare | AST.TOMLQuoted,
+  kv: AST.TOMLKeyValue,
+  value: AST.TOMLContentNode,
+  text: string,
+  out: EntryLine[],
+): void {
   if (value.type === "TOMLArray") {
     for (const item of value.elements) poetryDependency(name, keyNode, { ...kv, range: item.range } as AST.TOMLKeyValue, item, text, out);
     return;

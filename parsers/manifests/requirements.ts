@@ -269,7 +269,7 @@ function setName(t: Target, name: string): void {
 
 function readExtras(s: string, i: number, end: number): { extras: string[]; next: number } {
   const close = s.indexOf("]", i);
-  if (close < 0 || close >= end) throw new LineError("unclosed \"[\" in extras");
+  if (close < 0 || close >= end) throw new LineError('unclosed "[" in extras');
   const extras: string[] = [];
   for (const raw of s.slice(i + 1, close).split(",")) {
     const extra = raw.trim();
@@ -283,7 +283,7 @@ function readExtras(s: string, i: number, end: number): { extras: string[]; next
 function setMarker(t: Target, L: Logical, from: number, end: number): void {
   const ms = skipSpace(L.text, from, end);
   const me = trimEnd(L.text, ms, end);
-  if (ms >= me) throw new LineError("empty environment marker after \";\"");
+  if (ms >= me) throw new LineError('empty environment marker after ";"');
   t.marker = L.text.slice(ms, me);
   t.markerRange = L.range(ms, me);
 }
@@ -406,7 +406,7 @@ function readSpecifiers(t: Target, L: Logical, i: number, e: number): number {
   }
   t.specifierRange = L.range(first, last);
   if (paren) {
-    if (s.charCodeAt(i) !== 41) throw new LineError("unclosed \"(\" around version specifiers");
+    if (s.charCodeAt(i) !== 41) throw new LineError('unclosed "(" around version specifiers');
     i = skipSpace(s, i + 1, e);
   }
   return i;
@@ -438,7 +438,7 @@ function parseTarget(L: Logical, s: number, e: number): Target {
     const us = skipSpace(src, i + 1, e);
     let ue = us;
     while (ue < e && !isSpace(src.charCodeAt(ue))) ue++;
-    if (us === ue) throw new LineError("expected a URL after \"@\"");
+    if (us === ue) throw new LineError('expected a URL after "@"');
     describeUrl(t, src.slice(us, ue), L, us);
     i = skipSpace(src, ue, e);
   } else {

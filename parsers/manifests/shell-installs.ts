@@ -38,7 +38,35 @@ export function shellWords(s: string, offset: number): Word[] {
 }
 
 // Options whose value is the next word: it is not a requirement.
-const PIP_VALUE_OPTIONS = new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--upgrade-strategy", "--python-version", "--platform", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src", "-C", "--config-settings", "--python", "-p"]);
+const PIP_VALUE_OPTIONS = new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--upgrade-strategy",
+  "--python-version",
+  "--platform",
+  "--only-binary",
+  "--no-binary",
+  "--trusted-host",
+  "--cache-dir",
+  "--src",
+  "-C",
+  "--config-settings",
+  "--python",
+  "-p",
+]);
 const CONDA_VALUE_OPTIONS = new Set(["-c", "--channel", "-n", "--name", "-p", "--prefix", "--file"]);
 const SEPARATOR = /^(?:&&|\|\|?|;|&)$/u;
 const REDIRECT = /^(?:\d?>.*|>.*|<.*)$/u;

@@ -33,7 +33,15 @@ export interface TomlDialect {
 }
 
 /** The entry of one dependency key (`key` names it, `kv` gives its range), pushed to `out`. */
-export function tomlDependency(name: string, keyNode: AST.TOMLBare | AST.TOMLQuoted, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode, text: string, dialect: TomlDialect, out: EntryLine[]): void {
+export function tomlDependency(
+  name: string,
+  keyNode: AST.TOMLBare | AST.TOMLQuoted,
+  kv: AST.TOMLKeyValue,
+  value: AST.TOMLContentNode,
+  text: string,
+  dialect: TomlDialect,
+  out: EntryLine[],
+): void {
   const range = kv.range;
   const { manifest } = dialect;
   let versionNode: AST.TOMLStringValue | null = null;
@@ -55,7 +63,17 @@ export function tomlDependency(name: string, keyNode: AST.TOMLBare | AST.TOMLQuo
       const source = dialect.sources.find((s) => str(s.key) !== null);
       if (source) {
         const ref = source.form === "vcs" ? (dialect.gitRefs.map(str).find((r) => r !== null) ?? null) : undefined;
-        out.push(sourceEntry({ name, form: source.form, url: str(source.key)!, ...(source.form === "vcs" ? { vcs: "git", ref } : {}), range, nameRange: keyNode.range, manifest }));
+        out.push(
+          sourceEntry({
+            name,
+            form: source.form,
+            url: str(source.key)!,
+            ...(source.form === "vcs" ? { vcs: "git", ref } : {}),
+            range,
+            nameRange: keyNode.range,
+            manifest,
+          }),
+        );
         return;
       }
     }

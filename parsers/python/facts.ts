@@ -93,7 +93,13 @@ class PyOther implements OtherExpr {
   readonly branches?: Expr[];
   readonly operands?: Expr[];
 
-  constructor(node: Node, readonly range: Range, slice?: OtherExpr["slice"], branches?: Expr[], operands?: Expr[]) {
+  constructor(
+    node: Node,
+    readonly range: Range,
+    slice?: OtherExpr["slice"],
+    branches?: Expr[],
+    operands?: Expr[],
+  ) {
     this.#node = node;
     if (slice) this.slice = slice;
     if (branches) this.branches = branches;
@@ -311,10 +317,12 @@ class PyCall implements CallExpr {
  * the first "(" after the dotted name is this call's own.
  */
 function callSite(n: Node, text: string, depth = 0, argsStart: number | "first" = n.lastChild?.startIndex ?? -1): CallExpr | null {
-  const callee = dottedCallee(text, n.startIndex, argsStart) ?? (() => {
-    const fn = n.childForFieldName("function");
-    return fn ? toExpr(fn, depth + 1) : null;
-  })();
+  const callee =
+    dottedCallee(text, n.startIndex, argsStart) ??
+    (() => {
+      const fn = n.childForFieldName("function");
+      return fn ? toExpr(fn, depth + 1) : null;
+    })();
   return callee ? new PyCall(n, callee, depth) : null;
 }
 
@@ -502,7 +510,8 @@ function assignment(c: Collector, n: Node, scope: number): void {
     const target = toExpr(left) as MemberExpr | IndexExpr;
     if (target.kind === "member" || target.kind === "index") c.targetAssigns.push(withLazy({ target, scope, range: rangeOf(n) }, "value", valueOf));
   } else {
-    for (const t of targetNames(left) ?? []) c.bindings.push(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
+    for (const t of targetNames(left) ?? [])
+      c.bindings.push(new LazyBinding(t.node.text, "unpack", scope, pos, rangeOf(t.node), valueOf, t.index, t.count, t.path));
   }
 }
 
@@ -519,7 +528,8 @@ function withStatement(c: Collector, n: Node, scope: number): void {
       if (!expr) continue;
       const e = toExpr(expr);
       items.push(e);
-      if (alias?.type === "identifier") c.bindings.push({ name: alias.text, kind: "with", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(alias), value: e });
+      if (alias?.type === "identifier")
+        c.bindings.push({ name: alias.text, kind: "with", scope, pos: body?.startIndex ?? n.endIndex, range: rangeOf(alias), value: e });
     } else {
       items.push(toExpr(v));
     }
@@ -561,23 +571,31 @@ function loopStatement(c: Collector, n: Node, scope: number): void {
   };
   // Tuple targets keep their positions: `for train_idx, test_idx in kf.split(X)`.
   const names = left.type === "identifier" ? [{ node: left, index: undefined, count: undefined, path: undefined }] : (targetNames(left) ?? []);
-  for (const t of names) c.bindings.push(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
+  for (const t of names)
+    c.bindings.push(new LazyBinding(t.node.text, "loop", scope, body?.startIndex ?? n.endIndex, rangeOf(t.node), valueOf, t.index, t.count, t.path));
 }
 
 /** `yield x` hands the value to the caller as `return x` does (a generator, a pytest fixture). */
 function returnValue(c: Collector, n: Node, scope: number): void {
   const value = n.namedChildren.find((x) => x && x.type !== "comment");
-  if (value) c.returns.push(withLazy({ scope, range: rangeOf(n) }, "value", () => {
-    alive(value);
-    return toExpr(value);
-  }));
+  if (value)
+    c.returns.push(
+      withLazy({ scope, range: rangeOf(n) }, "value", () => {
+        alive(value);
+        return toExpr(value);
+      }),
+    );
 }
 
 function branch(c: Collector, n: Node): void {
   // Only the clause's own body is conditional; the `if` header always runs.
   // `for`/`while`/`try` else clauses are not branches of an `if` (a try's is in its TryBlock).
   const body =
-    n.type === "else_clause" ? (n.parent?.type === "if_statement" ? n.childForFieldName("body") : null) : (n.childForFieldName("consequence") ?? n.namedChildren.find((x) => x?.type === "block"));
+    n.type === "else_clause"
+      ? n.parent?.type === "if_statement"
+        ? n.childForFieldName("body")
+        : null
+      : (n.childForFieldName("consequence") ?? n.namedChildren.find((x) => x?.type === "block"));
   if (body) c.blocks.push({ kind: "branch", range: rangeOf(body), body: rangeOf(body) });
 }
 
@@ -686,7 +704,18 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
   TEXTS.set(tree, text);
   const root = tree.rootNode;
   const module: Scope = { id: 0, kind: "module", parent: null, range: rangeOf(root), name: "<module>" };
-  const c: Collector = { text, scopes: [module], bindings: [], calls: [], targetAssigns: [], comparisons: [], returns: [], blocks: [], comments: [], stack: [module] };
+  const c: Collector = {
+    text,
+    scopes: [module],
+    bindings: [],
+    calls: [],
+    targetAssigns: [],
+    comparisons: [],
+    returns: [],
+    blocks: [],
+    comments: [],
+    stack: [module],
+  };
   const { stack } = c;
 
   // One walk of the tree: every walk costs about a fifth of the parse.

@@ -50,7 +50,8 @@ export class TreeLease {
 
   /** Throws when the tree is gone: a fact kept past its file, a bug to fix where it was kept. */
   check(): void {
-    if (!this.#alive) throw new Error(`exp-lint internal error: a fact of parse #${this.generation} was read after its syntax tree was freed (a later file was parsed)`);
+    if (!this.#alive)
+      throw new Error(`exp-lint internal error: a fact of parse #${this.generation} was read after its syntax tree was freed (a later file was parsed)`);
   }
 }
 

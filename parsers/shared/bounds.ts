@@ -116,7 +116,8 @@ export function yamlExpansion(root: unknown): number {
     const out: YamlNode[] = [];
     for (const [key, value] of Object.entries(node)) {
       if (key === "parent" || key === "anchor" || key === "tag" || key === "loc" || key === "range" || key === "tokens" || key === "comments") continue;
-      for (const v of Array.isArray(value) ? value : [value]) if (v && typeof v === "object" && typeof (v as YamlNode).type === "string") out.push(v as YamlNode);
+      for (const v of Array.isArray(value) ? value : [value])
+        if (v && typeof v === "object" && typeof (v as YamlNode).type === "string") out.push(v as YamlNode);
     }
     return out;
   };

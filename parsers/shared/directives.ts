@@ -30,7 +30,19 @@ const parser = new ConfigCommentParser();
 const ESLINT = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 /** JavaScript's `\s`, by code: the scan below runs once per character of a comment that may be megabytes long. */
 function isSpaceCode(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 const isSpace = (c: string) => isSpaceCode(c.charCodeAt(0));
 /** `[\w/,\s-]` */
@@ -71,7 +83,8 @@ function readNoqa(value: string): { list: string | undefined } | null {
   if (i === value.length) return { list };
   const rest = value.slice(i);
   // What follows is `--` and a justification, or another comment, on this line.
-  const ok = (rest === "--" || (rest.startsWith("--") && isSpace(rest[2]!)) || rest.startsWith("#")) && !LINE_END.test(rest.slice(rest.startsWith("#") ? 1 : 3));
+  const ok =
+    (rest === "--" || (rest.startsWith("--") && isSpace(rest[2]!)) || rest.startsWith("#")) && !LINE_END.test(rest.slice(rest.startsWith("#") ? 1 : 3));
   return ok ? { list } : null;
 }
 const RULE_ID = /^(?:exp-lint\/)?([a-z][a-z0-9-]*)$/u;

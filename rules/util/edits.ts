@@ -67,6 +67,10 @@ export function addModuleConstant(model: SemanticModel, fileText: string, before
 
 /** `learning-rate` → `LEARNING_RATE`: a module constant's name for a key, or null when the key makes no identifier. */
 export function constantName(key: string): string | null {
-  const name = key.replace(/([a-z0-9])([A-Z])/gu, "$1_$2").replace(/[^A-Za-z0-9]+/gu, "_").replace(/^_+|_+$/gu, "").toUpperCase();
+  const name = key
+    .replace(/([a-z0-9])([A-Z])/gu, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/gu, "_")
+    .replace(/^_+|_+$/gu, "")
+    .toUpperCase();
   return /^[A-Z_][A-Z0-9_]*$/u.test(name) ? name : null;
 }

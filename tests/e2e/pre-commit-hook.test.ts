@@ -12,7 +12,8 @@ if (!hasPreCommit) console.warn("pre-commit is not installed (Debian: apt-get in
 
 const version = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { version: string }).version;
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
 
 describe.skipIf(!hasPreCommit)("the pre-commit hook", () => {
   it("installs from a release tag as the README says, blocks a commit with a finding and lets a clean one through", async () => {

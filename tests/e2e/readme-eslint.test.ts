@@ -50,10 +50,14 @@ describe("the README's ESLint snippet, as printed", () => {
     expect(command).toBe("npx eslint .");
   });
 
-  it.each(["commonjs", "module"] as const)("works in a %s project", async (type) => {
-    const result = await run(project(type));
-    expect(result.stderr).not.toMatch(/SyntaxError|Cannot use import/u);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/5:\d+\s+error\s+train_test_split\(\.\.\.\) has no random_state[^\n]*exp-lint\/require-seed/u);
-  }, 180_000);
+  it.each(["commonjs", "module"] as const)(
+    "works in a %s project",
+    async (type) => {
+      const result = await run(project(type));
+      expect(result.stderr).not.toMatch(/SyntaxError|Cannot use import/u);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/5:\d+\s+error\s+train_test_split\(\.\.\.\) has no random_state[^\n]*exp-lint\/require-seed/u);
+    },
+    180_000,
+  );
 });

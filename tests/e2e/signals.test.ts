@@ -41,12 +41,21 @@ const temps = (dir: string): string[] => readdirSync(dir).filter((n) => TEMP.tes
 
 /** A project with one unpinned requirement and the version to pin it to, and the hook files beside it. */
 function project(): { dir: string; register: string } {
-  const dir = tempProject({ "requirements.txt": "numpy\n", "frozen.txt": "numpy==1.26.4\n", "hook/blocking-fs.mjs": BLOCKING_FS, "hook/hooks.mjs": HOOKS, "hook/register.mjs": REGISTER });
+  const dir = tempProject({
+    "requirements.txt": "numpy\n",
+    "frozen.txt": "numpy==1.26.4\n",
+    "hook/blocking-fs.mjs": BLOCKING_FS,
+    "hook/hooks.mjs": HOOKS,
+    "hook/register.mjs": REGISTER,
+  });
   return { dir, register: join(dir, "hook/register.mjs") };
 }
 
 /** Starts `exp-lint --fix` with the blocking hook; resolves once its temp file is on disk. */
-async function blockedFix(dir: string, register: string): Promise<{ child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+async function blockedFix(
+  dir: string,
+  register: string,
+): Promise<{ child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
   const child = spawn(process.execPath, ["--import", register, BIN, "--fix", "--pin-from", "frozen.txt", "requirements.txt"], { cwd: dir, stdio: "ignore" });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   let exited = false;

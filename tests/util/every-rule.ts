@@ -18,9 +18,7 @@ export const everyRule: Linter.Config[] = plugin.configs.strict.map((c) =>
  */
 export const fixtureRules: Linter.Config[] = [
   ...everyRule.map((c) =>
-    c.rules
-      ? { ...c, rules: Object.fromEntries(Object.entries(c.rules).map(([id, v]) => [id, strictOnly(id) ? "off" : v])) as Linter.RulesRecord }
-      : c,
+    c.rules ? { ...c, rules: Object.fromEntries(Object.entries(c.rules).map(([id, v]) => [id, strictOnly(id) ? "off" : v])) as Linter.RulesRecord } : c,
   ),
   ...Object.keys(plugin.rules ?? {})
     .filter((id) => strictOnly(`exp-lint/${id}`))

@@ -58,6 +58,8 @@ export function findings(run: CliRun, root: string): string[] {
   if (run.code !== 0 && run.code !== 1) throw new Error(`exp-lint exited ${run.code}: ${run.stderr}`);
   const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; severity: number }[] }[];
   return results
-    .flatMap((r) => r.messages.map((m) => `${relative(root, r.filePath)}:${m.line} ${m.ruleId?.replace("exp-lint/", "")} ${m.severity === 2 ? "error" : "warn"}`))
+    .flatMap((r) =>
+      r.messages.map((m) => `${relative(root, r.filePath)}:${m.line} ${m.ruleId?.replace("exp-lint/", "")} ${m.severity === 2 ? "error" : "warn"}`),
+    )
     .sort();
 }

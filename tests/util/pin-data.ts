@@ -12,7 +12,13 @@ const NPM_LATER = ", or commit your lock file";
 export const pip = {
   noVersion: (name: string, later = false) => ({ name, exact: `${name}==<version>`, remedy: later ? PIP_LATER : PIP_REMEDY }),
   notPinned: (requirement: string, suggestion: string, later = false) => ({ requirement, suggestion, remedy: later ? PIP_LATER : PIP_REMEDY }),
-  noHint: (requirement: string, name: string, later = false) => ({ requirement, name, exact: `${name}==<version>`, installed: '"pip freeze"', remedy: later ? PIP_LATER : PIP_REMEDY }),
+  noHint: (requirement: string, name: string, later = false) => ({
+    requirement,
+    name,
+    exact: `${name}==<version>`,
+    installed: '"pip freeze"',
+    remedy: later ? PIP_LATER : PIP_REMEDY,
+  }),
   vcs: (target: string, ref: string) => ({ target, ref, commit: '"@<full commit hash>"' }),
   url: (target: string, url: string) => ({ target, url, urlFix: 'add --hash=sha256:<digest> ("pip hash <file>" prints it) or a "#sha256=<digest>" fragment' }),
 };
@@ -20,7 +26,13 @@ export const pip = {
 export const npm = {
   noVersion: (name: string, later = false) => ({ name, exact: `"${name}": "<version>"`, remedy: later ? NPM_LATER : NPM_REMEDY }),
   notPinned: (requirement: string, suggestion: string, later = false) => ({ requirement, suggestion, remedy: later ? NPM_LATER : NPM_REMEDY }),
-  noHint: (requirement: string, name: string, later = false) => ({ requirement, name, exact: `"${name}": "<version>"`, installed: `"npm ls ${name}"`, remedy: later ? NPM_LATER : NPM_REMEDY }),
+  noHint: (requirement: string, name: string, later = false) => ({
+    requirement,
+    name,
+    exact: `"${name}": "<version>"`,
+    installed: `"npm ls ${name}"`,
+    remedy: later ? NPM_LATER : NPM_REMEDY,
+  }),
   vcs: (target: string, ref: string) => ({ target, ref, commit: '"#<full commit hash>"' }),
   url: (target: string, url: string) => ({
     target,

@@ -24,7 +24,10 @@ export interface TypedRuleTester {
  * (the same objects, described by two packages), and where a config with a
  * plugin language is passed as ESLint's config type.
  */
-export function typedRuleTester(config: Linter.Config, map: (c: string | RuleTester.ValidTestCase) => string | RuleTester.ValidTestCase = (c) => c): TypedRuleTester {
+export function typedRuleTester(
+  config: Linter.Config,
+  map: (c: string | RuleTester.ValidTestCase) => string | RuleTester.ValidTestCase = (c) => c,
+): TypedRuleTester {
   const tester = new RuleTester(config as ConstructorParameters<typeof RuleTester>[0]);
   return {
     run(name, rule, tests) {

@@ -33,12 +33,15 @@ export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, 
     if (i === undefined) {
       const docs = rulesMeta[id]?.docs;
       const description = docs?.description ?? (id === FILE_ERROR.id ? FILE_ERROR.description : id);
-      i = rules.push({
-        id,
-        name: id.replace(/^exp-lint\//u, ""),
-        shortDescription: { text: description },
-        ...(docs?.url ? { helpUri: docs.url, help: { text: `${description}. See ${docs.url}`, markdown: `${description}. [Rule documentation](${docs.url})` } } : {}),
-      }) - 1;
+      i =
+        rules.push({
+          id,
+          name: id.replace(/^exp-lint\//u, ""),
+          shortDescription: { text: description },
+          ...(docs?.url
+            ? { helpUri: docs.url, help: { text: `${description}. See ${docs.url}`, markdown: `${description}. [Rule documentation](${docs.url})` } }
+            : {}),
+        }) - 1;
       index.set(id, i);
     }
     return i;
@@ -56,7 +59,8 @@ export function formatSarif(results: ESLint.LintResult[], rulesMeta: RulesMeta, 
       // SARIF regions must not end before they start; ESLint sometimes omits or zeroes the end.
       if (m.endLine !== undefined && m.endLine >= region.startLine!) {
         region.endLine = m.endLine;
-        if (m.endColumn !== undefined && m.endColumn >= 1 && (m.endLine > region.startLine! || m.endColumn >= region.startColumn!)) region.endColumn = m.endColumn;
+        if (m.endColumn !== undefined && m.endColumn >= 1 && (m.endLine > region.startLine! || m.endColumn >= region.startColumn!))
+          region.endColumn = m.endColumn;
       }
       sarifResults.push({
         ruleId,

@@ -57,7 +57,11 @@ function suggestionLines(text: string | null, m: NotebookMessage, chalk: ChalkIn
     const start = text.lastIndexOf("\n", from - 1) + 1;
     const endAt = text.indexOf("\n", to);
     const end = endAt < 0 ? text.length : endAt;
-    const show = (t: string, mark: string) => t.replace(/\r$/gmu, "").split("\n").map((l) => `    ${mark} ${visible(redact(l))}`);
+    const show = (t: string, mark: string) =>
+      t
+        .replace(/\r$/gmu, "")
+        .split("\n")
+        .map((l) => `    ${mark} ${visible(redact(l))}`);
     out.push(...show(text.slice(start, end), chalk.red("-")), ...show(text.slice(start, from) + s.fix.text + text.slice(to, end), chalk.green("+")));
   }
   return out;
