@@ -56,7 +56,9 @@ async function blockedFix(
   dir: string,
   register: string,
 ): Promise<{ child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
-  const child = spawn(process.execPath, ["--import", register, BIN, "--fix", "--pin-from", "frozen.txt", "requirements.txt"], { cwd: dir, stdio: "ignore" });
+  // A folder, not a named file: a small named run lints on the main thread (cli/small-run.ts), where a write blocked
+  // forever would also block the signal handlers; on the CLI's thread the main thread stays free to take the signal.
+  const child = spawn(process.execPath, ["--import", register, BIN, "--fix", "--pin-from", "frozen.txt", "."], { cwd: dir, stdio: "ignore" });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   let exited = false;
   void exit.then(() => (exited = true));
