@@ -218,13 +218,25 @@ export class ProjectIndex {
     const from = resolve(fromFile);
     const root = this.rootOf(dirname(from));
     const want = new Set(placesOf(root, dirname(from), path));
-    const name = basename(path);
-    const out: { file: string; line: number; what: string }[] = [];
+    // Every script of a folder that reads `data.csv` asks the same question: the writers of a place are looked up
+    // once per re-check period, as the script list is, instead of stat-ing every script of the project per file.
+    const key = `${root}\0${[...want].join("\0")}`;
+    const now = Date.now();
+    const cached = this.#writers.get(key);
+    const all = cached && now - cached.at < RECHECK_MS * 10 ? cached.found : this.#writersOf(root, want, basename(path));
+    if (all !== cached?.found) this.#writers.set(key, { at: now, found: all });
+    return all.filter((w) => w.path !== from).map(({ file, line, what }) => ({ file, line, what }));
+  }
+
+  #writers = new Map<string, { at: number; found: { path: string; file: string; line: number; what: string }[] }>();
+
+  #writersOf(root: string, want: Set<string>, name: string): { path: string; file: string; line: number; what: string }[] {
+    const out: { path: string; file: string; line: number; what: string }[] = [];
     for (const script of this.#scripts(root)) {
-      if (script === from || !this.#mentions(script, name)) continue;
+      if (!this.#mentions(script, name)) continue;
       for (const w of this.moduleAt(script)?.writes ?? []) {
         if (placesOf(root, dirname(script), w.path).some((p) => want.has(p)))
-          out.push({ file: relative(root, script).split(sep).join("/"), line: w.line, what: w.what });
+          out.push({ path: script, file: relative(root, script).split(sep).join("/"), line: w.line, what: w.what });
       }
     }
     return out;
