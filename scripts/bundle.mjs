@@ -29,6 +29,8 @@ const eslintCoreRulesOnDemand = {
   },
 };
 
+// Chunk names carry a content hash: without a clean folder every build would leave the last one's chunks to ship.
+rmSync("dist/bundle", { recursive: true, force: true });
 await esbuild.build({
   entryPoints: { cli: "dist/cli/thread.js", "pool-worker": "dist/cli/engine/pool-worker.js", "options-module": "dist/cli/engine/options-module.js" },
   outdir: "dist/bundle",
