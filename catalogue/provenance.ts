@@ -11,63 +11,7 @@ const WANDB_RUNS = ["wandb", "wandb.run", "wandb.init()"];
 /** The JavaScript clients (see tracking.ts). */
 const NPM_MLFLOW = "npm:mlflow()";
 const MLFLOW_JS = "npm:mlflow-js()";
-const WANDB_JS = "npm:@wandb/sdk";
 const TFJS = "npm:@tensorflow/tfjs";
-
-/** A tracker's run, with the calls that would record each item, for messages. */
-export interface ProvenanceRun {
-  start: string;
-  model: string;
-  data: string;
-  metric: string;
-  /**
-   * The client cannot upload files (the `mlflow` npm client, W&B's JavaScript SDK): the model is
-   * recorded by a logged key naming where it was saved (`model_uri`, see MODEL_KEY_WORDS).
-   */
-  noUploads?: true;
-}
-
-const DATA_KEY = "a `data_version` param or tag";
-export const provenanceRuns: ProvenanceRun[] = [
-  {
-    start: "mlflow.start_run",
-    model: "mlflow.<flavor>.log_model() or turn on autologging",
-    data: `mlflow.log_input(), ${DATA_KEY}, or a DVC read at a \`rev\``,
-    metric: "mlflow.log_metric()",
-  },
-  {
-    start: "wandb.init",
-    model: "run.log_artifact() / run.log_model() or turn on autologging",
-    data: `run.use_artifact(), ${DATA_KEY}, or a DVC read at a \`rev\``,
-    metric: "run.log()",
-  },
-  {
-    start: `${CLIENT}.create_run`,
-    model: "client.log_artifact() or turn on autologging",
-    data: `client.log_inputs(), ${DATA_KEY}, or a DVC read at a \`rev\``,
-    metric: "client.log_metric()",
-  },
-  {
-    start: `${NPM_MLFLOW}.Runs.create`,
-    model: "a `model_uri` tag naming where model.save() wrote it (client.Runs.setTag(); this client uploads no files)",
-    data: "a `data_version` tag or param (client.Runs.setTag())",
-    metric: "client.Runs.logMetric()",
-    noUploads: true,
-  },
-  {
-    start: `${MLFLOW_JS}.createRun`,
-    model: "mlflow.logModel(runId, modelJson) or mlflow.createModelVersion(name, source, runId)",
-    data: "mlflow.logInputs(runId, datasets) or a `data_version` tag (mlflow.setTag())",
-    metric: "mlflow.logMetric()",
-  },
-  {
-    start: `${WANDB_JS}.init`,
-    model: "a `model_path` config key naming where model.save() wrote it (W&B's JavaScript SDK uploads no files)",
-    data: "a `data_version` config key (wandb.init({ config }))",
-    metric: "wandb.log()",
-    noUploads: true,
-  },
-];
 
 /** Method calls that train what they are called on (`model.fit(X, y)`); `fit` of a transformer is left out by `notModels`. */
 export const TRAIN_METHODS = new Set(["fit", "fit_generator", "train_model", "fitDataset"]);

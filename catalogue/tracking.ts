@@ -171,7 +171,23 @@ export interface RunApi {
   runKeyword?: string;
   /** How runs of this API record parameters, for messages. */
   paramsLabel?: string;
+  /** The calls that would record the model, the data version and a metric, for require-run-provenance's and no-unlogged-metric's messages. */
+  records: RunRecords;
 }
+
+/** What a run of one API records and how, in words for messages. */
+export interface RunRecords {
+  model: string;
+  data: string;
+  metric: string;
+  /**
+   * The client cannot upload files (the `mlflow` npm client, W&B's JavaScript SDK): the model is
+   * recorded by a logged key naming where it was saved (`model_uri`, see MODEL_KEY_WORDS in provenance.ts).
+   */
+  noUploads?: true;
+}
+
+const DATA_KEY = "a `data_version` param or tag";
 
 /** Qualified names of catalogue entries of `api`: `@result.x` is method `x` of what its start call returned. */
 export const apiNames = (api: RunApi, names: string[]): string[] =>
@@ -197,6 +213,11 @@ const MLFLOW_ACTIVE_LOGGERS = [
 export const runApis: RunApi[] = [
   {
     start: "mlflow.start_run",
+    records: {
+      model: "mlflow.<flavor>.log_model() or turn on autologging",
+      data: `mlflow.log_input(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+      metric: "mlflow.log_metric()",
+    },
     label: "mlflow.start_run()",
     paramsLabel: "mlflow.log_params()",
     ends: ["mlflow.end_run", "@result.__exit__"],
@@ -211,6 +232,11 @@ export const runApis: RunApi[] = [
   },
   {
     start: "wandb.init",
+    records: {
+      model: "run.log_artifact() / run.log_model() or turn on autologging",
+      data: `run.use_artifact(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+      metric: "run.log()",
+    },
     label: "wandb.init()",
     paramsLabel: "wandb.config.update()",
     // `join` is the old name of `finish`.
@@ -234,6 +260,11 @@ export const runApis: RunApi[] = [
   },
   {
     start: `${CLIENT}.create_run`,
+    records: {
+      model: "client.log_artifact() or turn on autologging",
+      data: `client.log_inputs(), ${DATA_KEY}, or a DVC read at a \`rev\``,
+      metric: "client.log_metric()",
+    },
     label: "MlflowClient.create_run()",
     paramsLabel: "client.log_param()",
     ends: [`${CLIENT}.set_terminated`, `${CLIENT}.update_run`],
@@ -242,6 +273,12 @@ export const runApis: RunApi[] = [
   },
   {
     start: `${NPM_MLFLOW}.Runs.create`,
+    records: {
+      model: "a `model_uri` tag naming where model.save() wrote it (client.Runs.setTag(); this client uploads no files)",
+      data: "a `data_version` tag or param (client.Runs.setTag())",
+      metric: "client.Runs.logMetric()",
+      noUploads: true,
+    },
     label: "client.Runs.create()",
     paramsLabel: "client.Runs.logParameter()",
     ends: [`${NPM_MLFLOW}.Runs.update`],
@@ -250,6 +287,11 @@ export const runApis: RunApi[] = [
   },
   {
     start: `${MLFLOW_JS}.createRun`,
+    records: {
+      model: "mlflow.logModel(runId, modelJson) or mlflow.createModelVersion(name, source, runId)",
+      data: "mlflow.logInputs(runId, datasets) or a `data_version` tag (mlflow.setTag())",
+      metric: "mlflow.logMetric()",
+    },
     label: "mlflow.createRun()",
     paramsLabel: "mlflow.logParam()",
     ends: [`${MLFLOW_JS}.updateRun`],
@@ -258,6 +300,12 @@ export const runApis: RunApi[] = [
   },
   {
     start: `${WANDB_JS}.init`,
+    records: {
+      model: "a `model_path` config key naming where model.save() wrote it (W&B's JavaScript SDK uploads no files)",
+      data: "a `data_version` config key (wandb.init({ config }))",
+      metric: "wandb.log()",
+      noUploads: true,
+    },
     label: "wandb.init()",
     paramsLabel: "wandb.config.update()",
     ends: [`${WANDB_JS}.finish`, "@result.finish"],

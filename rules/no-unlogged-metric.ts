@@ -10,22 +10,14 @@ import {
   metricFunctions,
   NOT_METRICS,
   otherRecorders,
-  provenanceRuns,
   recordingObjects,
   SCORE_METHODS,
 } from "../catalogue/provenance.js";
-import {
-  metricBatchLoggers,
-  metricLoggers,
-  metricMappingLoggers,
-  paramLoggers,
-  paramMappingLoggers,
-  runApis,
-  TRACKER_PACKAGES,
-} from "../catalogue/tracking.js";
+import { metricBatchLoggers, metricLoggers, metricMappingLoggers, paramLoggers, paramMappingLoggers, runApis } from "../catalogue/tracking.js";
 import type { Binding, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, inPackage, pathWithin, type SemanticModel } from "../semantic/model.js";
 import { attributeWrites, bindings, callSites, fitsByOwner, receiverBinding, returns, rootName } from "../semantic/queries.js";
+import { trackedRunStarts } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
 import { onProgram, snippet } from "./util/program.js";
 
@@ -67,10 +59,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports(...TRACKER_PACKAGES)) return;
-      const starts = model.callsTo(provenanceRuns.map((r) => r.start));
+      const starts = trackedRunStarts(model);
       if (!starts.length) return;
-      const how = [...new Set(starts.map((s) => provenanceRuns.find((r) => r.start === s.qname)!.metric))].join(" or ");
+      const how = [...new Set(starts.map((s) => s.api.records.metric))].join(" or ");
 
       // What the run records: every value handed to a logging call, with the places of those calls.
       const loggedValues: { value: Expr; scope: number }[] = [];

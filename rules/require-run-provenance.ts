@@ -20,23 +20,14 @@ import {
   RUN_DIRS,
   OPTIMIZER_MODULES,
   OPTIMIZER_STEPS,
-  provenanceRuns,
   TRAIN_METHODS,
   trainingCalls,
 } from "../catalogue/provenance.js";
-import {
-  configSources,
-  paramBatchLoggers,
-  paramLoggers,
-  paramMappingLoggers,
-  tagBatchLoggers,
-  tagLoggers,
-  tagMappingLoggers,
-  TRACKER_PACKAGES,
-} from "../catalogue/tracking.js";
+import { configSources, paramBatchLoggers, paramLoggers, paramMappingLoggers, tagBatchLoggers, tagLoggers, tagMappingLoggers } from "../catalogue/tracking.js";
 import { nameTokens } from "../catalogue/data.js";
 import type { CallExpr, CallSite, Expr } from "../semantic/ir.js";
 import { argument, inPackage, literalString, type SemanticModel } from "../semantic/model.js";
+import { trackedRunStarts } from "../semantic/runs.js";
 import { createRule } from "./util/create-rule.js";
 import { mappingEntries } from "./util/mappings.js";
 import { onProgram } from "./util/program.js";
@@ -138,8 +129,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports(...TRACKER_PACKAGES)) return;
-      const starts = model.callsTo(provenanceRuns.map((r) => r.start));
+      const starts = trackedRunStarts(model);
       if (!starts.length) return;
       let training = false;
       let hasModel = false;
@@ -184,7 +174,7 @@ export default createRule<[], MessageIds>({
       }
       // One finding per missing item, at the first run the file starts.
       const first = starts[0]!;
-      const run = provenanceRuns.find((r) => r.start === first.qname)!;
+      const run = first.api.records;
       const keys = hasData && (hasModel || !run.noUploads) ? [] : loggedKeys(model);
       if (!hasData && keys.some(namesData)) hasData = true;
       // A client that uploads no files records the model by naming where it was saved.

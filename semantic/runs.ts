@@ -1,4 +1,4 @@
-import { apiNames, runApis } from "../catalogue/tracking.js";
+import { apiNames, runApis, TRACKER_PACKAGES, type RunApi } from "../catalogue/tracking.js";
 import type { Binding, CallSite, Expr, Range } from "./ir.js";
 import { contains, type SemanticModel } from "./model.js";
 import type { SummaryKind } from "./summaries.js";
@@ -109,4 +109,10 @@ function passedToKeeper(model: SemanticModel, site: CallSite, arg: { name: strin
   if (name === undefined) return true;
   const ends = model.summaryAt(runEndsKind, site);
   return ends?.params.includes(name) ?? false;
+}
+
+/** The calls that start a tracked run, in source order, each with its API; none when the file imports no tracker. */
+export function trackedRunStarts(model: SemanticModel): (ReturnType<SemanticModel["callsTo"]>[number] & { api: RunApi })[] {
+  if (!model.imports(...TRACKER_PACKAGES)) return [];
+  return model.callsTo(runApis.map((r) => r.start)).map((s) => ({ ...s, api: runApis.find((r) => r.start === s.qname)! }));
 }
