@@ -403,7 +403,7 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     const wrapped = named && named !== "train" && b ? loaderOver(model, b) : null;
     const inner = wrapped ? provenance(model, wrapped, b!.scope, depth + 1) : null;
     if (inner?.role === "train" && inner.evidence.some((ev) => ev.kind !== "name" || nameRole(ev.text) === "train")) {
-      for (const ev of inner.evidence) add({ ...ev, text: `${ev.text} (wrapped as ${name})` });
+      for (const ev of inner.evidence) add({ ...ev, text: `${ev.text}, wrapped as ${name}` });
       return;
     }
     if (named) return add({ role: named, kind: "name", text: name });
