@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { projectScope, resolveRules, type ProjectRules, type ProjectScope } from "./apply.js";
 import { configIn, ConfigError, findConfig, isRepositoryRoot, readNamedConfig, type RawConfig } from "./load.js";
-import { validateConfig, type ProjectConfig } from "./validate.js";
+import { emptyConfig, validateConfig, type ProjectConfig } from "./validate.js";
 
 /** What the command line says about configuration. */
 export interface ConfigFlags {
@@ -63,17 +63,6 @@ function combine(base: ProjectConfig, over: ProjectConfig, sources: Record<strin
   for (const key of keys) sources[key] = label;
   return out;
 }
-
-const EMPTY = (path: string): ProjectConfig => ({
-  path,
-  dir: dirname(path),
-  extendSelect: [],
-  ignore: [],
-  severity: {},
-  perFileIgnores: [],
-  extendExclude: [],
-  ruleOptions: {},
-});
 
 /** The keys a raw table sets, as show-settings names them (`severity.require-seed`, `rules.require-seed`). */
 function keysOf(table: Record<string, unknown>): string[] {
@@ -152,8 +141,8 @@ export class ConfigLookup {
     }
     const sources: Record<string, string> = {};
     let merged: ProjectConfig | null = null;
-    for (const { raw: r, config } of chain) merged = combine(merged ?? EMPTY(config.path), config, sources, r.label, keysOf(r.table));
-    if (this.cli) merged = combine(merged ?? EMPTY(this.cli.path), this.cli, sources, COMMAND_LINE, this.cliKeys);
+    for (const { raw: r, config } of chain) merged = combine(merged ?? emptyConfig(config.path), config, sources, r.label, keysOf(r.table));
+    if (this.cli) merged = combine(merged ?? emptyConfig(this.cli.path), this.cli, sources, COMMAND_LINE, this.cliKeys);
     if (merged && chain.length) {
       merged.path = chain.at(-1)!.config.path;
       merged.dir = chain.at(-1)!.config.dir;
@@ -175,7 +164,7 @@ export class ConfigLookup {
 
 /** The ESLint rule blocks for a resolved configuration, when the run's shipped base is `baseStrict`; undefined when nothing is configured. */
 export function rulesFor(resolved: ResolvedConfig, baseStrict: boolean): ProjectRules | undefined {
-  if (!resolved.config) return resolved.strict === baseStrict ? undefined : resolveRules(EMPTY("/"), resolved.strict, baseStrict);
+  if (!resolved.config) return resolved.strict === baseStrict ? undefined : resolveRules(emptyConfig("/"), resolved.strict, baseStrict);
   return resolveRules(resolved.config, resolved.strict, baseStrict);
 }
 

@@ -75,21 +75,24 @@ function compile(schema: object) {
   return ajv.compile(schema);
 }
 
+/** A configuration at `path` that sets nothing. */
+export const emptyConfig = (path: string): ProjectConfig => ({
+  path,
+  dir: dirname(path),
+  extendSelect: [],
+  ignore: [],
+  severity: {},
+  perFileIgnores: [],
+  extendExclude: [],
+  ruleOptions: {},
+});
+
 /** Check a config file's table; every problem is collected, then thrown as one ConfigError. */
 export function validateConfig(raw: RawConfig): ProjectConfig {
   const problems: string[] = [];
   const at = `${raw.label}: ${raw.section}`;
   const table = (sub: string) => `${raw.label}: [${raw.section ? `tool.exp-lint.${sub}` : sub}] `;
-  const config: ProjectConfig = {
-    path: raw.path,
-    dir: dirname(raw.path),
-    extendSelect: [],
-    ignore: [],
-    severity: {},
-    perFileIgnores: [],
-    extendExclude: [],
-    ruleOptions: {},
-  };
+  const config = emptyConfig(raw.path);
 
   /** A rule id as written (`exp-lint/` prefix optional), or null after reporting it. */
   const ruleId = (written: string, key: string): string | null => {
