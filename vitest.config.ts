@@ -23,6 +23,9 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: on a 2-core machine, one, and the other core idles.
     maxWorkers: 2,
+    // Whether a fork process is reused for the next test file is decided here, for every project at once: a
+    // project's own `isolate: false` alone still started a process per file (~0.4 s of loading each).
+    poolOptions: { forks: { isolate: false } },
     projects: [
       // Without isolation a worker loads ESLint, tree-sitter and the plugin once, not once per test file (most of the
       // suite's time was that). Per-file state the code keeps is reset before each file: tests/util/fresh-state.ts.
@@ -36,7 +39,8 @@ export default defineConfig({
           setupFiles: ["tests/util/fresh-state.ts"],
         },
       },
-      { test: { ...shared, name: "unit-isolated", include: MOCKING_FS } },
+      // Threads, so they are isolated from each other and from the forks above, which are shared (poolOptions).
+      { test: { ...shared, pool: "threads" as const, name: "unit-isolated", include: MOCKING_FS } },
       { test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
     ],
   },
