@@ -91,6 +91,8 @@ if (mode === "parse") {
   );
   process.exit(0);
 } else {
+  // As bin.ts does before the CLI starts.
+  (await import("../cli/engine/v8-flags.js")).boundHeapGrowth();
   const { lint } = await import("../cli/engine/lint.js");
   const { kindOf } = await import("../cli/discovery/files.js");
   // lint-noindex: one thread with the project index off (no import of the project resolves), for its cost.

@@ -5,7 +5,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { V8_DEFAULTS_ENV } from "../cli/engine/v8-tiering.js";
+import { V8_DEFAULTS_ENV } from "../cli/engine/v8-flags.js";
 import { corpusFiles, writeCorpus, writeProjectCorpus } from "./corpus.js";
 import { astGrepBinary, hasGnuTime, resolvePeer, writeAstGrepProject } from "./peers.js";
 
@@ -180,7 +180,7 @@ if (process.env.BENCH_ONLY === "index") {
 console.log(`## ${COUNT} files, ${(bytes / 1048576).toFixed(1)} MiB\n`);
 const parse = inProcess("tree-sitter parse only (floor)", "parse", base);
 const rows = [parse, inProcess("exp-lint, 1 thread", "lint", base), inProcess("exp-lint, 2 threads", "lint2", base)];
-// With worker threads the engine sets V8's tiering for short runs (cli/engine/v8-tiering.ts); here against V8's own.
+// With worker threads the engine sets V8's tiering for short runs (cli/engine/v8-flags.ts); here against V8's own.
 const v8Defaults = { ...process.env, [V8_DEFAULTS_ENV]: "1" };
 rows.push(inProcess("exp-lint, 2 threads, V8's default tiering", "lint2", base, RUNS, v8Defaults));
 if (resolvePeer("@astral-sh/ruff-wasm-nodejs")) {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { startPlan } from "./small-run.js";
+import { boundHeapGrowth } from "./engine/v8-flags.js";
 import type { Start, ToMain } from "./thread.js";
 
 /**
@@ -44,6 +45,7 @@ const plan = startPlan(argv, process.cwd());
 // in V8 11 to 13 (Node 20 to 24); V8 prints an error for a flag it does not know.
 const v8Major = Number.parseInt(process.versions.v8, 10);
 if (plan.baselineWasm && v8Major >= 11 && v8Major <= 13) setFlagsFromString("--liftoff-only");
+boundHeapGrowth();
 // All of standard input, for --stdin-filename: read here, since a worker thread has no stdin of its own.
 if (argv.some((a) => a === "--stdin-filename" || a.startsWith("--stdin-filename="))) {
   const chunks: Buffer[] = [];

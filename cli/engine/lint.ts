@@ -5,7 +5,7 @@ import type { Plan } from "../discovery/files.js";
 import { lintEach, lintFilesResilient } from "./lint-files.js";
 import { lintInPool } from "./pool.js";
 import { buildProjectIndex } from "../discovery/project-index.js";
-import { tuneTiering } from "./v8-tiering.js";
+import { tuneTiering } from "./v8-flags.js";
 
 // Worker threads cost a start-up each (ESLint and tree-sitter load); below this many files one thread wins.
 const MIN_FILES_PER_WORKER = 150;
