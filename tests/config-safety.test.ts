@@ -62,6 +62,19 @@ describe("a scanned repository's ESLint config", () => {
     expect(findings(await runCli(args, named), named)).toEqual([UNSEEDED, UNPINNED, "train.py:19 no-literal-log-param warn"]);
   });
 
+  it("names what is wrong with a rule's options in a named config (ESLint validates them with its own Ajv)", async () => {
+    const root = tempProject({
+      ...housingFiles(),
+      "package.json": '{ "type": "module" }\n',
+      "tools/eslint.config.js": 'export default [{ rules: { "exp-lint/require-seed": ["error", { requireExplicitRandomState: "yes" }] } }];\n',
+    });
+    const r = await runCli(["--eslint-config", "tools/eslint.config.js"], root);
+    expect(r.stderr).toBe(
+      `exp-lint: --eslint-config ${join(root, "tools/eslint.config.js")}: Key "rules": Key "exp-lint/require-seed": Value "yes" should be boolean.\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+
   it("a named config that fails to load is a configuration error", async () => {
     const root = tempProject({ ...housingFiles(), "package.json": '{ "type": "module" }\n', "tools/eslint.config.js": hostile("throw") });
     const r = await runCli(["--eslint-config", "tools/eslint.config.js"], root);

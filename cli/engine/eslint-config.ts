@@ -35,6 +35,12 @@ export async function checkEslintConfig(settings: EngineSettings, probe: string)
     await new ESLint(await engineOptions({ ...settings, concurrency: "off" })).calculateConfigForFile(probe);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`--eslint-config ${settings.eslintConfigFile}: ${(error as Error).message.split("\n")[0]}`);
+    // ESLint puts what is wrong with a rule's options on the lines after "Key "rules": Key "<rule>":".
+    const message = (error as Error).message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(" ");
+    throw new ConfigError(`--eslint-config ${settings.eslintConfigFile}: ${message}`);
   }
 }

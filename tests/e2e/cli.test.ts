@@ -35,6 +35,19 @@ describe("the exp-lint process", () => {
     expect(await spawnCli(["--version"], dir)).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
+  it("validates a rule's options as the unbundled CLI does (the bundle swaps ESLint's URI library: scripts/bundle.mjs)", async () => {
+    const dir = tempProject({
+      "train.py": fixture("require-seed/train.py"),
+      "package.json": '{ "type": "module" }\n',
+      "eslint.config.js": 'export default [{ rules: { "exp-lint/require-seed": ["error", { requireExplicitRandomState: true, bogus: 1 }] } }];\n',
+    });
+    const args = ["--eslint-config", "eslint.config.js", "train.py"];
+    const bundled = await spawnCli(args, dir);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toContain('Unexpected property "bogus". Expected properties: "requireExplicitRandomState".');
+    expect(bundled.stderr).toBe((await runCli(args, dir)).stderr);
+  });
+
   it("gives the same findings on two worker threads, started from the CLI's own thread", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`p${i}/train.py`] = fixture("require-seed/train.py");
