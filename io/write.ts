@@ -7,14 +7,13 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  realpathSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { BroadcastChannel, isMainThread } from "node:worker_threads";
-import { isInside } from "./read.js";
+import { isInside, realPath } from "./read.js";
 
 /**
  * Every file exp-lint writes (fixes, baselines) is written here: never
@@ -106,13 +105,6 @@ function removeStale(dir: string): void {
   }
 }
 
-function real(path: string): string | null {
-  try {
-    return realpathSync(path);
-  } catch {
-    return null;
-  }
-}
 
 const sameFile = (a: { dev: number; ino: number }, b: { dev: number; ino: number }) => a.dev === b.dev && a.ino === b.ino;
 
@@ -129,7 +121,7 @@ export function writeAtomic(path: string, text: string | Uint8Array, opts: Write
   if (link?.isSymbolicLink()) throw new WriteRefused("ESYMLINK", "it is a symbolic link; exp-lint does not write through links");
   if (link && !link.isFile()) throw new WriteRefused("ENOTREG", "it is not a regular file");
   if (!link && !opts.create) throw new WriteRefused("ENOENT", "the file is gone");
-  const dir = real(dirname(path));
+  const dir = realPath(dirname(path));
   if (dir === null) throw new WriteRefused("ENOENT", "its folder is gone");
   const target = join(dir, basename(path));
   if (opts.roots && !opts.roots.some((root) => isInside(target, root))) throw new WriteRefused("EOUTSIDE", "it is outside the paths being linted");
@@ -154,11 +146,11 @@ export function writeAtomic(path: string, text: string | Uint8Array, opts: Write
     const data = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
     for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
     // The folder must still be the one checked, and the temp file the one written, right before the rename.
-    if (real(dir) !== dir || !sameFile(lstatSync(tmp), written)) throw new WriteRefused("ERACE", "its folder changed while it was written");
+    if (realPath(dir) !== dir || !sameFile(lstatSync(tmp), written)) throw new WriteRefused("ERACE", "its folder changed while it was written");
     const now = lstatSync(target, { throwIfNoEntry: false });
     if (now?.isSymbolicLink() || (link && (!now || !sameFile(now, link)))) throw new WriteRefused("ERACE", "the file changed while it was written");
     renameSync(tmp, target);
-    if (real(dir) !== dir) throw new WriteRefused("ERACE", "its folder changed while it was written");
+    if (realPath(dir) !== dir) throw new WriteRefused("ERACE", "its folder changed while it was written");
   } catch (error) {
     removeQuietly(tmp);
     throw error;

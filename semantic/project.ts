@@ -59,6 +59,7 @@ export class ProjectIndex {
   #roots = new Map<string, string>();
   // Resolved module names per directory. A module created later in a long editor session is seen after a restart.
   #resolved = new Map<string, string | null>();
+  #listings = new Map<string, Set<string>>();
   #checked = new Map<string, number>();
   #inProgress = new Set<string>();
   #summarise: Summariser | null = null;
@@ -71,7 +72,7 @@ export class ProjectIndex {
 
   /** Forget every module (the summariser stays): a test run that shares one thread between test files starts each clean. */
   clear(): void {
-    for (const map of [this.#entries, this.#roots, this.#resolved, this.#checked]) map.clear();
+    for (const map of [this.#entries, this.#roots, this.#resolved, this.#listings, this.#checked]) map.clear();
     this.#inProgress.clear();
     this.summarised = 0;
   }
@@ -109,6 +110,20 @@ export class ProjectIndex {
     return found;
   }
 
+  /** The names in a directory, listed once: each script asks its directory and its ancestors about every import. */
+  #namesIn(dir: string): Set<string> {
+    let names = this.#listings.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      this.#listings.set(dir, names);
+    }
+    return names;
+  }
+
   #lookUp(dir: string, module: string): string | null {
     const dots = /^\.*/u.exec(module)![0].length;
     const parts = module.slice(dots).split(".").filter(Boolean);
@@ -127,7 +142,7 @@ export class ProjectIndex {
       bases.push(join(root, "src"));
     }
     // Most names are installed packages: nothing of the project carries their first part.
-    if (parts.length && !bases.some((base) => existsSync(join(base, `${parts[0]}.py`)) || existsSync(join(base, parts[0]!)))) return null;
+    if (parts.length && !bases.some((base) => this.#namesIn(base).has(`${parts[0]}.py`) || this.#namesIn(base).has(parts[0]!))) return null;
     for (const base of bases) {
       const stem = join(base, ...parts);
       for (const candidate of parts.length ? [`${stem}.py`, join(stem, "__init__.py")] : [join(stem, "__init__.py")]) {
