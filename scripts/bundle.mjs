@@ -23,7 +23,8 @@ const eslintCoreRulesOnDemand = {
   setup(b) {
     // esbuild filters are Go regular expressions: no flags.
     b.onLoad({ filter: /[\\/]eslint[\\/]lib[\\/]rules[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8").replace(/\(\) => require\("\.\/([a-z-]+)"\)/gu, '() => require(__eslintRulesDir + "/$1.js")');
+      // An entry may wrap after its arrow (`"padding-line-between-statements": () =>\n require(...)`).
+      const source = readFileSync(args.path, "utf8").replace(/\(\)\s*=>\s*require\("\.\/([a-z-]+)"\)/gu, '() => require(__eslintRulesDir + "/$1.js")');
       return { contents: source, loader: "js", resolveDir: args.path.replace(/[\\/]index\.js$/u, "") };
     });
   },
@@ -61,7 +62,8 @@ await esbuild.build({
       "const require = __expLintRequire(import.meta.url);",
       // ESLint names two files by its own folder: its worker (lib/eslint/worker.js, with --cache on threads)
       // and its formatters (lib/cli-engine/formatters/). They are read from the installed package.
-      'const __eslintLib = require("node:path").dirname(require.resolve("eslint"));',
+      // Every chunk carries this banner: ESLint's folder is resolved by the first one loaded, not once per chunk.
+      'const __eslintLib = (globalThis.__expLintEslintLib ??= require("node:path").dirname(require.resolve("eslint")));',
       'const __dirname = __eslintLib + "/eslint";',
       'const __eslintRulesDir = __eslintLib + "/rules";',
     ].join("\n"),
