@@ -2,11 +2,20 @@ import rule from "../rules/syntax-error.js";
 import { pythonRuleTester } from "./util/python-rule-tester.js";
 
 pythonRuleTester().run("syntax-error", rule, {
-  valid: ["import numpy as np\nnp.random.seed(0)\n", "", "# only a comment\n", "x = 'héllo'\n"],
+  valid: ["import numpy as np\nnp.random.seed(0)\n", "", "# only a comment\n", "x = 'héllo'\n", "if x: y = 1; z = 2\n"],
   invalid: [
     {
       code: "x = (1,\ny = 2\n",
       errors: [{ messageId: "syntaxError" }],
+    },
+    {
+      // tree-sitter reads `[a-zA-Z]96` as two statements and marks only the module: the error is the line they share.
+      code: "import pandas as pd\ndf = pd.read_csv('train.csv')\n[a-zA-Z]96\ndf.head()\n",
+      errors: [{ messageId: "syntaxError", line: 3, column: 1, endLine: 3, endColumn: 11, data: { detail: "unexpected syntax", code: "[a-zA-Z]96" } }],
+    },
+    {
+      code: "def clean(df):\n    df = df.dropna()\n    [a-z]9\n    return df\n",
+      errors: [{ messageId: "syntaxError", line: 3, data: { detail: "unexpected syntax", code: "[a-z]9" } }],
     },
     {
       code: "def f(:\n    pass\n",

@@ -433,10 +433,29 @@ function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
         break;
       }
     }
-    if (!next) return { range: rangeOf(node), message: "unexpected syntax" };
+    if (!next) return { range: unmarkedError(node), message: "unexpected syntax" };
     node = next;
   }
   return null;
+}
+
+/**
+ * Where the error sits when tree-sitter marks a node but none of its children (`[a-z]96` parses as two
+ * statements on one line): the first statement that follows another on its line with no `;` between,
+ * from the start of the one before; else the node's first line, not the whole node (a whole module).
+ */
+function unmarkedError(node: Node): Range {
+  // Only a statement list says that two children on one line need a `;` (`if x: pass` puts its condition and block on one).
+  const statements = node.type === "module" || node.type === "block";
+  for (let i = 1; statements && i < node.childCount; i++) {
+    const prev = node.child(i - 1);
+    const c = node.child(i);
+    if (!prev || !c || !c.isNamed || !prev.isNamed || c.type === "comment" || prev.type === "comment") continue;
+    if (c.startPosition.row === prev.endPosition.row) return [prev.startIndex, c.endIndex];
+  }
+  const start = node.startIndex;
+  const lineEnd = node.text.indexOf("\n");
+  return [start, lineEnd === -1 ? node.endIndex : start + lineEnd];
 }
 
 /** What the walk has collected so far, and the scopes open at the current node. */
