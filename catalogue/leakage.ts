@@ -227,6 +227,29 @@ export const RUN_SEARCHES: { qname: string; orderBy: { index?: number; keyword: 
   { qname: "mlflow.MlflowClient().search_runs", orderBy: { keyword: "order_by" } },
 ];
 
+/**
+ * Calls that load a logged model to use it (`mlflow.sklearn.load_model(f"runs:/{best['run_id']}/model")`): loading
+ * the run a search ranked first chooses it, as registering it does. The URI is their first argument.
+ */
+export const MODEL_LOADS: { qnames: string[]; uri: { index: number; keyword: string } } = {
+  qnames: [
+    "pyfunc",
+    "sklearn",
+    "xgboost",
+    "lightgbm",
+    "catboost",
+    "pytorch",
+    "keras",
+    "tensorflow",
+    "transformers",
+    "statsmodels",
+    "prophet",
+    "spark",
+    "onnx",
+  ].map((flavor) => `mlflow.${flavor}.load_model`),
+  uri: { index: 0, keyword: "model_uri" },
+};
+
 /** Calls that register or promote a model, so the run a search ranked first becomes the chosen one. */
 export const MODEL_PROMOTIONS: string[] = [
   "mlflow.register_model",

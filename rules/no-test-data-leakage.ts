@@ -5,6 +5,7 @@ import {
   EARLY_STOPPING_CALLBACKS,
   EARLY_STOPPING_KEYWORDS,
   LEAKAGE_PACKAGES,
+  MODEL_LOADS,
   MODEL_PROMOTIONS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
@@ -365,18 +366,29 @@ function* tuneOnTest(model: SemanticModel): Generator<Finding> {
   }
 }
 
-/** `search_runs(order_by=["metrics.test_acc DESC"])` and then registering or promoting a model: the run kept is the best on the test split. */
+/**
+ * `search_runs(order_by=["metrics.test_acc DESC"])` and then registering or promoting a model, or loading the model
+ * of a run the search returned: the run kept is the best on the test split.
+ */
 function* promoteOnTest(model: SemanticModel): Generator<Finding> {
   const promotions = model.callsTo(MODEL_PROMOTIONS);
-  if (!promotions.length) return;
+  const loads = model.callsTo(MODEL_LOADS.qnames);
+  if (!promotions.length && !loads.length) return;
+  const loadsFrom = (search: CallExpr) =>
+    loads.some(({ site }) => {
+      const uri = argument(site.call, MODEL_LOADS.uri);
+      // The same call, converted again where the value is read: compared by where it stands.
+      return !!uri && derivation(model, [{ e: uri.value, scope: site.scope }], site.call.range[0]).calls.some((c) => c.range[0] === search.range[0]);
+    });
   for (const { site, qname } of model.callsTo(RUN_SEARCHES.map((r) => r.qname))) {
+    const chosen = () => promotions.some((p) => p.site.call.range[0] > site.call.range[0]) || loadsFrom(site.call);
     const order = argument(site.call, RUN_SEARCHES.find((r) => r.qname === qname)!.orderBy);
     const list = order ? model.definition(order.value, site.scope) : null;
     const items = list?.kind === "collection" ? list.items : list ? [list] : [];
     for (const item of items) {
       const text = literalString(item);
       const metric = text?.match(/^metrics\.[`"]?([^`"\s]+)/u)?.[1];
-      if (!metric || roleFromName(metric) !== "test" || !promotions.some((p) => p.site.call.range[0] > site.call.range[0])) continue;
+      if (!metric || roleFromName(metric) !== "test" || !chosen()) continue;
       yield {
         call: site.call,
         range: item.range,

@@ -11,6 +11,12 @@ pythonRuleTester().run("no-test-data-leakage (issue 12 patterns)", rule as never
 runs = mlflow.search_runs(experiment_names=["churn"], order_by=["metrics.val_f1 DESC"])
 mlflow.register_model(f"runs:/{runs.iloc[0]['run_id']}/model", "churn-model")
 `,
+    // runs ranked by their test metric only to be shown; the model loaded is another one
+    `import mlflow
+
+print(mlflow.search_runs(order_by=["metrics.test_rmse ASC"])[["run_id", "metrics.test_rmse"]])
+model = mlflow.pyfunc.load_model("models:/taxi-duration/Production")
+`,
     // Normalizer scales each row by itself: fitting it on any split learns nothing
     `from sklearn.preprocessing import Normalizer
 
@@ -160,6 +166,18 @@ mlflow.register_model(f"runs:/{best_run_id}/model", "churn-model")
           endColumn: 87,
         },
       ],
+    },
+    // pattern 3: runs ranked by their test metric, and the top one's model loaded for use
+    {
+      code: `import mlflow
+from mlflow.tracking import MlflowClient
+
+client = MlflowClient()
+runs = client.search_runs(experiment_ids=["1"], max_results=5, order_by=["metrics.test_rmse ASC"])
+best = runs[0]
+model = mlflow.sklearn.load_model(model_uri=f"runs:/{best.info.run_id}/model")
+`,
+      errors: [{ messageId: "selectOnTest", data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_rmse'" }, line: 5 }],
     },
     // pattern 3: the best model picked from a dict of test scores
     {
