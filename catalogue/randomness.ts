@@ -44,6 +44,21 @@ export interface GlobalRng {
   dataHandling?: string[];
 }
 
+/**
+ * Methods that replace the state an object was built with, for a program's own model classes (`model.set_weights(w)`,
+ * `net.load(path)`, `clf.restore_checkpoint()`): the random initial weights its constructor drew no longer matter.
+ * A method matches when a word of its name is one of `words`, or its words start with one of `prefixes`.
+ */
+export const STATE_RESTORING_METHODS = {
+  words: ["load", "restore"],
+  prefixes: [
+    ["set", "weights"],
+    ["set", "params"],
+    ["set", "parameters"],
+    ["set", "state"],
+  ],
+};
+
 export interface DrawCondition extends ArgRef {
   unless?: string;
   /** Where `unless` goes when passed by position (`ds.shuffle(1000, 42)`). */

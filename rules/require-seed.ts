@@ -1,42 +1,29 @@
 import { nameTokens } from "../catalogue/data.js";
-import { globalRngs, seededCalls, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
+import { globalRngs, seededCalls, STATE_RESTORING_METHODS, type GlobalRng, type SeededCall } from "../catalogue/randomness.js";
 import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
 import type { Arg, CallExpr, CallSite } from "../semantic/ir.js";
 import { argument, hasSpread, type SemanticModel } from "../semantic/model.js";
 import { createRule } from "./util/create-rule.js";
-import { draws, isFalse, isNone, isTrue, KNOWN_ROOTS, seedAt, seededOnlyAfter, seededRngs } from "../semantic/seeding.js";
+import { drawsAt, drawsKind, isFalse, isNone, isTrue, KNOWN_ROOTS, matcher, seedAt, seededOnlyAfter, seededRngs, type Draw } from "../semantic/seeding.js";
 import { addArgument, addModuleConstant, replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
 import { callSites, enclosingScopes } from "../semantic/queries.js";
 
-type MessageIds = "globalUnseeded" | "drawnBeforeSeed" | "callUnseeded" | "callReliesOnGlobal" | "callUsesDefaultSeed" | "passSeed" | "passNewSeed";
+type MessageIds =
+  | "globalUnseeded"
+  | "globalUnseededInside"
+  | "drawnBeforeSeed"
+  | "callUnseeded"
+  | "callReliesOnGlobal"
+  | "callUsesDefaultSeed"
+  | "passSeed"
+  | "passNewSeed";
 type Options = [{ requireExplicitRandomState?: boolean }];
 
-const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
-
-/** The catalogue pattern a qualified name matches, or null: a trailing `*` is the rest of one name, `**` any chain. */
-function matcher(patterns: string[]): (q: string) => string | null {
-  const exact = new Set(patterns.filter((p) => !p.includes("*")));
-  const globs = patterns
-    .filter((p) => p.includes("*"))
-    .map((p) => ({
-      p,
-      re: new RegExp(
-        `^${p
-          .split("**")
-          .map((part) => escape(part).replace(/\*/gu, "[^.(]*"))
-          .join(".*")}$`,
-        "u",
-      ),
-    }));
-  return (q) => (exact.has(q) ? q : (globs.find((g) => g.re.test(q))?.p ?? null));
-}
-
-const consumerMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.consumers)]));
-const weightInitMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.weightInit?.consumers ?? [])]));
 const seededCallMatcher = matcher(seededCalls.map((c) => c.qname));
 const seededCallByName = new Map(seededCalls.map((c) => [c.qname, c]));
 const RNG_LIBRARY = new Map(globalRngs.map((rng) => [rng.id, rng.library]));
+const RNGS = new Map(globalRngs.map((rng) => [rng.id, rng]));
 
 /** The call sits in a function whose name (or an enclosing one's) says it handles data: `shuffle`, `trainTestSplit`. */
 function inDataHandling(model: SemanticModel, scope: number, words: string[] | undefined): boolean {
@@ -55,6 +42,28 @@ function weightsLoaded(model: SemanticModel): Set<GlobalRng["id"]> {
     for (const rng of globalRngs) if (rng.weightInit?.loadedBy.includes(call.callee.property)) out.add(rng.id);
   }
   return out;
+}
+
+const restoring = (method: string) => {
+  const words = nameTokens(method);
+  const { words: any, prefixes } = STATE_RESTORING_METHODS;
+  return words.some((w) => any.includes(w)) || prefixes.some((p) => p.every((w, i) => words[i] === w));
+};
+
+/**
+ * The object a call builds (`model = NeuralNetwork(args)`) has its state replaced before anything else is asked of it
+ * (`model.set_weights(w)` first): its initial weights are never used. One trained first (`model.train(...)`) uses them.
+ */
+function restoresState(model: SemanticModel, site: CallSite): boolean {
+  const holder = model.holder(site.call);
+  if (!holder) return false;
+  let first: { at: number; method: string } | null = null;
+  for (const { call, scope } of callSites(model)) {
+    const c = call.callee;
+    if (c.kind !== "member" || c.object.kind !== "name" || call.range[0] < site.call.range[1] || (first && first.at < call.range[0])) continue;
+    if (model.binding(c.object.name, scope, c.object.range[0]) === holder) first = { at: call.range[0], method: c.property };
+  }
+  return first !== null && restoring(first.method);
 }
 
 /** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
@@ -104,6 +113,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       globalUnseeded:
         "{{call}} draws from {{library}}'s global random generator, which this file never seeds, so it gives different numbers on every run; call {{seedHint}} once at the start{{alternative}}.",
+      globalUnseededInside:
+        "{{call}} runs {{inside}}, which draws from {{library}}'s global random generator, and this file never seeds it, so {{call}} gives different numbers on every run; call {{seedHint}} once at the start, before it.",
       drawnBeforeSeed:
         "{{call}} draws from {{library}}'s global random generator before {{seed}} on line {{line}} seeds it, so this draw gives different numbers on every run; seed before the first draw.",
       callUnseeded: "{{call}} {{how}}, so its result changes on every run; pass {{fix}}.",
@@ -149,32 +160,45 @@ export default createRule<Options, MessageIds>({
 
         // A library module's functions run when a program calls them, and that program is where the seed belongs.
         const drawsHere = script || site.scope === 0;
-        for (const rng of globalRngs) {
+        const drawn = (rng: GlobalRng, init: boolean, inside?: Draw) => {
           const relevant = (mlFile || !rng.ambient) && drawsHere;
-          if (!(relevant || inDataHandling(model, site.scope, rng.dataHandling)) || reported.has(rng.id)) continue;
-          const pattern = consumerMatchers.get(rng.id)!(q);
-          if (pattern === null || !draws(call, rng.consumersWhen?.[pattern])) continue;
-          if (loaded.has(rng.id) && weightInitMatchers.get(rng.id)!(q) !== null) continue;
+          if (!(relevant || (!inside && inDataHandling(model, site.scope, rng.dataHandling))) || reported.has(rng.id)) return;
+          if (loaded.has(rng.id) && init) return;
+          const { library } = rng;
+          const callText = shown(name, call);
           if (seeded.has(rng.id)) {
             // Seeded, but only further down the same function: this draw still differs on every run.
             const later = seededOnlyAfter(model, site, rng.id);
-            if (!later) continue;
+            if (!later) return;
             reported.add(rng.id);
             const seed = `${snippet(text(later.site.call.callee.range))}()`;
             context.report({
               loc: loc(call.range),
               messageId: "drawnBeforeSeed",
-              data: { call: shown(name, call), library: rng.library, seed, line: String(loc(later.site.call.range).start.line) },
+              data: { call: callText, library, seed, line: String(loc(later.site.call.range).start.line) },
             });
-            continue;
+            return;
           }
           reported.add(rng.id);
+          if (inside) {
+            context.report({
+              loc: loc(call.range),
+              messageId: "globalUnseededInside",
+              data: { call: callText, library, inside: inside.call, seedHint: rng.seedHint },
+            });
+            return;
+          }
           const alternative = rng.alternative ? `, or draw from ${rng.alternative}` : "";
-          context.report({
-            loc: loc(call.range),
-            messageId: "globalUnseeded",
-            data: { call: shown(name, call), library: rng.library, seedHint: rng.seedHint, alternative },
-          });
+          context.report({ loc: loc(call.range), messageId: "globalUnseeded", data: { call: callText, library, seedHint: rng.seedHint, alternative } });
+        };
+        for (const { rng, init } of drawsAt(site, q)) drawn(rng, init);
+        // A function or class of another module of the project (`Net(128)`): what it draws, it draws in the program that runs it.
+        const fn = drawsHere ? model.calledFunction(site) : null;
+        if (fn && "external" in fn) {
+          const restored = restoresState(model, site);
+          for (const [id, d] of Object.entries((fn.external.kinds[drawsKind.id] ?? {}) as Record<string, Draw>)) {
+            if (!(d.init && restored)) drawn(RNGS.get(id as GlobalRng["id"])!, d.init, d);
+          }
         }
 
         const pattern = seededCallMatcher(q);

@@ -239,7 +239,9 @@ export class SemanticModel {
     if (c.kind === "name") {
       const b = this.binding(c.name, site.scope, c.range[0]);
       const local = b && this.definedScope(b);
-      if (local) return local.kind === "function" ? { local, params: this.parametersOf(local.id).map((p) => p.name) } : null;
+      // Calling a class runs its `__init__`.
+      const fn = local?.kind === "class" ? this.facts.scopes.find((m) => m.parent === local.id && m.kind === "function" && m.name === "__init__") : local;
+      if (local) return fn?.kind === "function" ? { local: fn, params: this.parametersOf(fn.id).map((p) => p.name) } : null;
       if (b?.kind === "import" && b.qname) return this.#external(b.qname);
       if (!b && this.#project && this.#file) {
         for (const star of this.facts.bindings) {

@@ -207,7 +207,9 @@ export class ProjectIndex {
     seen.add(path);
     const record = this.moduleAt(path, depth);
     if (!record) return null;
-    const fn = Object.hasOwn(record.functions, name) ? record.functions[name]! : null;
+    // A class of the module (`Net(128)`): calling it runs its `__init__`.
+    const key = Object.hasOwn(record.functions, name) ? name : `${name}.__init__`;
+    const fn = Object.hasOwn(record.functions, key) ? record.functions[key]! : null;
     if (fn) return fn;
     for (const star of record.stars) {
       const next = this.resolveModule(path, star);

@@ -41,6 +41,72 @@ export function seedsAt(model: SemanticModel, site: CallSite): GlobalRng["id"][]
   return SEED_HELPER_NAME.test(name) && !SEED_GETTER_NAME.test(name) ? ALL_RNGS : out;
 }
 
+const escape = (s: string) => s.replace(/[.()[\]$^+?{}|\\]/gu, "\\$&");
+
+/** The catalogue pattern a qualified name matches, or null: a trailing `*` is the rest of one name, `**` any chain. */
+export function matcher(patterns: string[]): (q: string) => string | null {
+  const exact = new Set(patterns.filter((p) => !p.includes("*")));
+  const globs = patterns
+    .filter((p) => p.includes("*"))
+    .map((p) => ({
+      p,
+      re: new RegExp(
+        `^${p
+          .split("**")
+          .map((part) => escape(part).replace(/\*/gu, "[^.(]*"))
+          .join(".*")}$`,
+        "u",
+      ),
+    }));
+  return (q) => (exact.has(q) ? q : (globs.find((g) => g.re.test(q))?.p ?? null));
+}
+
+const consumerMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.consumers)]));
+const weightInitMatchers = new Map(globalRngs.map((rng) => [rng.id, matcher(rng.weightInit?.consumers ?? [])]));
+
+/** The global generators a library call draws from (a catalogue consumer, under its condition), and whether it only draws initial weights. */
+export function drawsAt(site: CallSite, q: string | null): { rng: GlobalRng; init: boolean }[] {
+  if (q === null) return [];
+  const out: { rng: GlobalRng; init: boolean }[] = [];
+  for (const rng of globalRngs) {
+    const pattern = consumerMatchers.get(rng.id)!(q);
+    if (pattern !== null && draws(site.call, rng.consumersWhen?.[pattern])) out.push({ rng, init: weightInitMatchers.get(rng.id)!(q) !== null });
+  }
+  return out;
+}
+
+/** A draw a function makes when it runs: the library call that makes it (`nn.Linear(...)`), and whether it only draws initial weights. */
+export interface Draw {
+  call: string;
+  init: boolean;
+}
+
+/**
+ * Summary kind: the global generators a function draws from when it runs, directly or through the functions and
+ * classes it calls, less those it seeds itself. A program that calls it (`Net(128)` from a module of the project)
+ * draws them.
+ */
+export const drawsKind: SummaryKind<Record<string, Draw>> = {
+  id: "draws",
+  compute(fn) {
+    const out: Record<string, Draw> = {};
+    // What a constructor draws is the object's initial state (its weights), whatever the call.
+    const parent = fn.scope.parent === null ? null : fn.model.scopeById(fn.scope.parent);
+    const ctor = fn.scope.name === "__init__" && parent?.kind === "class";
+    for (const site of fn.calls) {
+      const q = fn.model.callee(site);
+      for (const { rng, init } of drawsAt(site, q)) {
+        const callee = fn.model.sourceText(site.call.callee.range);
+        out[rng.id] ??= { call: `${callee.length > 40 ? `${callee.slice(0, 39)}…` : callee}(${site.call.args.length ? "..." : ""})`, init: init || ctor };
+      }
+      if (q !== null && KNOWN_ROOTS.has(rootOf(q))) continue;
+      for (const [id, d] of Object.entries(fn.callee(drawsKind, site) ?? {})) out[id] ??= ctor ? { ...d, init: true } : d;
+    }
+    for (const id of seedsKind.compute(fn) ?? []) delete out[id];
+    return Object.keys(out).length ? out : null;
+  },
+};
+
 /** Summary kind: the global generators a function seeds when it runs (directly, or through the functions it calls). */
 export const seedsKind: SummaryKind<string[]> = {
   id: "seeds",

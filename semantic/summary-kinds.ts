@@ -1,5 +1,5 @@
 import { runEndsKind, runStartKind } from "./runs.js";
-import { seedsKind } from "./seeding.js";
+import { drawsKind, seedsKind } from "./seeding.js";
 import { metricDictKind } from "./metric-summaries.js";
 import { rowStatisticKind } from "./splits.js";
 import { scoreKind } from "./score-summaries.js";
@@ -13,6 +13,7 @@ import type { SummaryKind } from "./summaries.js";
  */
 export const SUMMARY_KINDS: readonly SummaryKind<unknown>[] = [
   seedsKind,
+  drawsKind,
   runEndsKind,
   runStartKind,
   rowStatisticKind,
