@@ -66,6 +66,14 @@ function restoresState(model: SemanticModel, site: CallSite): boolean {
   return first !== null && restoring(first.method);
 }
 
+/** Some call of the file reaches a function or class of another module of the project that draws (`from utils import *` only). */
+function drawsThroughProject(model: SemanticModel): boolean {
+  return callSites(model).some((site) => {
+    const fn = model.calledFunction(site);
+    return !!fn && "external" in fn && fn.external.kinds[drawsKind.id] !== undefined;
+  });
+}
+
 /** How a message names a call: `np.random.rand(...)`, or `default_rng()` when it has no arguments. */
 const shown = (name: string, call: CallExpr) => `${name}(${call.args.length ? "..." : ""})`;
 
@@ -144,7 +152,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ requireExplicitRandomState: false }],
   create(context, [options]) {
     return onProgram(context, ({ model, loc, text }) => {
-      if (!model.imports(...KNOWN_ROOTS) && !model.callsTo(AMBIENT_DRAWS).length) return;
+      if (!model.imports(...KNOWN_ROOTS) && !model.callsTo(AMBIENT_DRAWS).length && !drawsThroughProject(model)) return;
       const seeded = seededRngs(model);
       // Without an ML library, a built-in generator (Math.random) matters only where data is handled.
       const mlFile = model.imports(...KNOWN_ROOTS);
@@ -153,8 +161,8 @@ export default createRule<Options, MessageIds>({
       const loaded = weightsLoaded(model);
       const reported = new Set<GlobalRng["id"]>();
       for (const site of callSites(model)) {
+        // null for a name from a star import (`from utils import *`), which may still be a function of the project.
         const q = model.callee(site);
-        if (q === null) continue;
         const call = site.call;
         const name = snippet(text(call.callee.range));
 
@@ -201,6 +209,7 @@ export default createRule<Options, MessageIds>({
           }
         }
 
+        if (q === null) continue;
         const pattern = seededCallMatcher(q);
         const entry = pattern === null ? undefined : seededCallByName.get(pattern);
         if (!entry || hasSpread(call) || randomness(call, entry) !== "random" || (entry.keptOnly && !model.isKept(site))) continue;
