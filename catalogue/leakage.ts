@@ -202,7 +202,12 @@ export const EARLY_STOPPING_CALLBACKS: { qname: string; when?: string }[] = [
  * (tfjs `callbacks: { onEpochEnd }`, `new tf.CustomCallback({...})`): saving
  * the model, or setting the model's stop flag.
  */
-export const CHECKPOINT_ACTIONS = { methods: new Set(["save"]), stopFlags: new Set(["stopTraining"]) };
+export const CHECKPOINT_ACTIONS = {
+  methods: new Set(["save", "save_model", "save_weights", "save_pretrained", "save_checkpoint"]),
+  stopFlags: new Set(["stopTraining"]),
+  /** Functions that write a model or its weights to a file (`torch.save(model.state_dict(), "best.pt")`). */
+  functions: ["torch.save", "joblib.dump", "pickle.dump", "keras.models.save_model", "tensorflow.keras.models.save_model"],
+};
 
 /** Hyper-parameter tuners whose `search` scores every trial on the validation data it is given. */
 export const TUNERS: string[] = ["RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"].map((n) => `keras_tuner.${n}`);

@@ -20,7 +20,7 @@ import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
-import { attributeWrites, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
+import { attributeWrites, bindings, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
 import {
   at,
   base,
@@ -426,8 +426,11 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
       };
   }
   for (const { loop, carried } of loopCarried(model)) {
-    // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`).
-    const kept = carried.filter((b) => builtinCall(b.value) || (b.value.kind === "name" && carried.some((o) => o.name !== b.name)));
+    // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`),
+    // or with a checkpoint written beside it (`best_acc = acc; torch.save(model.state_dict(), "best.pt")`).
+    const kept = carried.filter(
+      (b) => builtinCall(b.value) || (b.value.kind === "name" && (carried.some((o) => o.name !== b.name) || keptBeside(b, loop.body))),
+    );
     const scores = kept.length ? testScores(model, loop.body) : [];
     for (const b of scores.length ? kept : []) {
       const calls = model.flow(b.value, b.scope).calls;
@@ -442,6 +445,27 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
   function builtinCall(v: Expr): boolean {
     return v.kind === "call" && builtin(v.callee, scopeOf(model, v));
   }
+
+  /** In the branch that copies the score, something else is kept too: a computed value (`best_state = copy.deepcopy(...)`, `best_epoch = epoch`) or a saved checkpoint. */
+  function keptBeside(b: { name: string; value: Expr }, body: Range): boolean {
+    const branch = model
+      .enclosing(b.value.range)
+      .filter((x) => x.kind === "branch" && contains(body, x.range))
+      .pop();
+    if (!branch) return false;
+    const other = bindings(model).some(
+      (o) => o.kind === "assign" && o.name !== b.name && contains(branch.body, o.range) && o.value !== undefined && o.value.kind !== "literal",
+    );
+    return other || callsIn(model, branch.body).some((c) => isCheckpointSave(model, c));
+  }
+}
+
+/** A call that writes a model or its weights: `torch.save(...)`, `model.save(...)`, `joblib.dump(...)`. */
+function isCheckpointSave(model: SemanticModel, site: CallSite): boolean {
+  const { callee } = site.call;
+  if (callee.kind === "member" && CHECKPOINT_ACTIONS.methods.has(callee.property)) return true;
+  const q = model.callee(site);
+  return q !== null && CHECKPOINT_ACTIONS.functions.includes(q);
 }
 
 export default createRule<Options, MessageIds>({

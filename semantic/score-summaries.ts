@@ -1,7 +1,7 @@
 import { SCORING_METHODS, SCORING_MODULES } from "../catalogue/leakage.js";
 import type { CallSite } from "./ir.js";
-import { inPackage, type SemanticModel } from "./model.js";
-import type { SummaryKind } from "./summaries.js";
+import { inPackage, type Flow, type SemanticModel } from "./model.js";
+import type { FunctionView, SummaryKind } from "./summaries.js";
 
 /** A call that scores a model on the data it is given: a metric function (`accuracy_score`, `tf.metrics.*`) or a model's `score`/`predict`/`evaluate`. */
 export function isScoringCall(model: SemanticModel, site: CallSite): boolean {
@@ -39,6 +39,22 @@ export const scoreKind: SummaryKind<ScoreSummary> = {
         fn.params.forEach((p, i) => flow.has(p) && params.add(i));
       }
     }
+    // An evaluation loop (`for x, y in loader: correct += (model(x).argmax(1) == y).sum()`, then `return correct / n`):
+    // what it returns is accumulated from the batches of the parameter it iterates.
+    if (!params.size) for (const i of evaluatedParams(fn, returned)) params.add(i);
     return params.size ? { params: [...params].sort((a, b) => a - b) } : null;
   },
 };
+
+/** Parameters whose items a function's returned value is computed from: loops of its own body over them (`for x, y in tqdm(loader)`). */
+function evaluatedParams(fn: FunctionView, returned: Flow[]): number[] {
+  const out: number[] = [];
+  for (const f of returned) {
+    for (const b of f.bindings) {
+      if (b.kind !== "loop" || b.scope !== fn.scope.id || !b.value) continue;
+      const over = fn.model.flow(b.value, b.scope).bindings;
+      fn.params.forEach((p, i) => over.has(p) && !out.includes(i) && out.push(i));
+    }
+  }
+  return out;
+}

@@ -17,6 +17,41 @@ mlflow.register_model(f"runs:/{runs.iloc[0]['run_id']}/model", "churn-model")
 print(mlflow.search_runs(order_by=["metrics.test_rmse ASC"])[["run_id", "metrics.test_rmse"]])
 model = mlflow.pyfunc.load_model("models:/taxi-duration/Production")
 `,
+    // the best checkpoint chosen on the validation loader
+    `import torch
+
+def evaluate(model, loader):
+    model.eval()
+    correct = total = 0
+    with torch.no_grad():
+        for x, y in loader:
+            correct += (model(x).argmax(1) == y).sum().item()
+            total += y.numel()
+    return correct / total
+
+best_acc = 0.0
+for epoch in range(20):
+    train_one_epoch(model, train_loader)
+    val_acc = evaluate(model, val_loader)
+    if val_acc > best_acc:
+        best_acc = val_acc
+        torch.save(model.state_dict(), "best.pt")
+`,
+    // only the best test accuracy is tracked, for the log: nothing is chosen by it
+    `def evaluate(model, loader):
+    correct = 0
+    for x, y in loader:
+        correct += (model(x).argmax(1) == y).sum().item()
+    return correct / len(loader.dataset)
+
+best_acc = 0.0
+for epoch in range(20):
+    train_one_epoch(model, train_loader)
+    test_acc = evaluate(model, test_loader)
+    if test_acc > best_acc:
+        best_acc = test_acc
+    print(f"epoch {epoch}: {test_acc:.3f} (best {best_acc:.3f})")
+`,
     // Normalizer scales each row by itself: fitting it on any split learns nothing
     `from sklearn.preprocessing import Normalizer
 
@@ -178,6 +213,72 @@ best = runs[0]
 model = mlflow.sklearn.load_model(model_uri=f"runs:/{best.info.run_id}/model")
 `,
       errors: [{ messageId: "selectOnTest", data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_rmse'" }, line: 5 }],
+    },
+    // the best epoch's checkpoint saved by its accuracy on the test loader (an evaluation loop in a helper)
+    {
+      code: `import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+test_loader = DataLoader(datasets.CIFAR10("data", train=False, transform=transforms.ToTensor()), batch_size=256)
+
+def evaluate(model, loader, criterion):
+    model.eval()
+    loss_sum, correct, total = 0.0, 0, 0
+    with torch.no_grad():
+        for images, labels in loader:
+            out = model(images)
+            loss_sum += criterion(out, labels).item()
+            correct += (out.argmax(1) == labels).sum().item()
+            total += labels.size(0)
+    return loss_sum / len(loader), 100.0 * correct / total
+
+best_acc = 0.0
+for epoch in range(30):
+    train_epoch(model, train_loader, optimizer, criterion)
+    test_loss, test_acc = evaluate(model, test_loader, criterion)
+    if test_acc > best_acc:
+        best_acc = test_acc
+        torch.save(model.state_dict(), "best.pth")
+`,
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best_acc", evidence: "going by the variable name test_loader: no split call was traced to it" },
+          line: 21,
+          column: 43,
+        },
+      ],
+    },
+    // the best weights copied by test accuracy, with no name for them before the loop
+    {
+      code: `import copy
+
+import torch
+
+def accuracy(net, loader):
+    hits = 0
+    for xb, yb in loader:
+        hits += (net(xb).argmax(dim=1) == yb).float().sum().item()
+    return hits / len(loader.dataset)
+
+best = 0.0
+for epoch in range(epochs):
+    fit_one_epoch(net, train_dl)
+    acc = accuracy(net, test_dl)
+    if acc > best:
+        best = acc
+        best_weights = copy.deepcopy(net.state_dict())
+net.load_state_dict(best_weights)
+`,
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best", evidence: "going by the variable name test_dl: no split call was traced to it" },
+          line: 14,
+          column: 25,
+        },
+      ],
     },
     // pattern 3: the best model picked from a dict of test scores
     {
