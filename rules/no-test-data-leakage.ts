@@ -20,7 +20,18 @@ import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
 import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
-import { attributeWrites, bindings, callSites, callsIn, fitsByOwner, functionBody, loopCarried, memberReads, scopeOf } from "../semantic/queries.js";
+import {
+  attributeWrites,
+  bindings,
+  callCarried,
+  callSites,
+  callsIn,
+  fitsByOwner,
+  functionBody,
+  loopCarried,
+  memberReads,
+  scopeOf,
+} from "../semantic/queries.js";
 import {
   at,
   base,
@@ -33,6 +44,7 @@ import {
   splitsOf,
   statisticsBeforeSplit,
   testEvidence,
+  loopTestScore,
   testScores,
   trainedOnAll,
 } from "../semantic/splits.js";
@@ -150,8 +162,8 @@ function readsValidationLog(model: SemanticModel, body: Range): boolean {
 }
 
 interface Finding {
-  /** The call the finding is about; one finding per call. */
-  call: CallExpr;
+  /** The call (or the scored data) the finding is about; one finding for each. */
+  call: Expr;
   range: Range;
   messageId: MessageIds;
   data: Record<string, string>;
@@ -425,18 +437,24 @@ function* selectOnTest(model: SemanticModel): Generator<Finding> {
         data: { kept: `${(site.call.callee as { name: string }).name}(..., key=...)`, evidence: ranked },
       };
   }
-  for (const { loop, carried } of loopCarried(model)) {
+  for (const { loop, carried } of [...loopCarried(model), ...callCarried(model)]) {
     // `best = max(best, acc)`, or a plain copy kept together with something else (`best_acc = acc; best_model = model`),
     // or with a checkpoint written beside it (`best_acc = acc; torch.save(model.state_dict(), "best.pt")`).
     const kept = carried.filter(
       (b) => builtinCall(b.value) || (b.value.kind === "name" && (carried.some((o) => o.name !== b.name) || keptBeside(b, loop.body))),
     );
     const scores = kept.length ? testScores(model, loop.body) : [];
-    for (const b of scores.length ? kept : []) {
-      const calls = model.flow(b.value, b.scope).calls;
+    for (const b of kept) {
+      const calls = scores.length ? model.flow(b.value, b.scope).calls : [];
       const hit = scores.find((x) => calls.some((c) => sameRange(c, x.site.call)));
       if (hit) {
         yield { call: hit.site.call, range: hit.arg.range, messageId: "selectOnTest", data: { kept: b.name, evidence: hit.evidence } };
+        break;
+      }
+      // Scored in place by an evaluation loop over the test data.
+      const inline = loopTestScore(model, b.value, b.scope);
+      if (inline && contains(loop.body, inline.iterable.range)) {
+        yield { call: inline.iterable, range: inline.iterable.range, messageId: "selectOnTest", data: { kept: b.name, evidence: inline.evidence } };
         break;
       }
     }
@@ -521,7 +539,7 @@ export default createRule<Options, MessageIds>({
         ...selectOnTest(model),
         ...promoteOnTest(model),
       );
-      const reported = new Set<CallExpr>();
+      const reported = new Set<Expr>();
       for (const f of findings) {
         if (!f || reported.has(f.call)) continue;
         reported.add(f.call);

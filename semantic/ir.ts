@@ -91,6 +91,8 @@ export interface Scope {
   parent: number | null;
   range: Range;
   name: string;
+  /** Names a Python function declares `global`: assigning them there rebinds the module's. */
+  globals?: string[];
 }
 
 /** `global`: a well-known global of the language (`Math` in JavaScript), bound implicitly at the top of the module. */

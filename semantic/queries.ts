@@ -149,6 +149,34 @@ export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: C
   return out;
 }
 
+/**
+ * Best-so-far kept across calls: a function that assigns names it declares `global` (`global best_acc`), called
+ * from a loop of the file (`for epoch in ...: test(epoch)`), carries them from one call to the next as a loop
+ * body does. Its body stands for the loop body.
+ */
+export function callCarried(model: SemanticModel): { loop: LoopBlock; carried: Carried[] }[] {
+  const out: { loop: LoopBlock; carried: Carried[] }[] = [];
+  for (const fn of model.facts.scopes) {
+    if (fn.kind !== "function" || !fn.globals?.length || fn.parent === null) continue;
+    const globals = new Set(fn.globals);
+    const inLoop = model.facts.calls.some(
+      (site) =>
+        site.call.callee.kind === "name" &&
+        site.call.callee.name === fn.name &&
+        model.binding(fn.name, site.scope, site.call.range[0])?.kind === "def" &&
+        model.enclosing(site.call.range).some((b) => b.kind === "loop"),
+    );
+    if (!inLoop) continue;
+    const carried: Carried[] = [];
+    for (const b of model.facts.bindings) {
+      if (b.kind !== "assign" || b.scope !== fn.id || !globals.has(b.name) || !b.value || b.value.range[0] === b.range[0]) continue;
+      carried.push({ name: b.name, scope: b.scope, value: b.value });
+    }
+    if (carried.length) out.push({ loop: { kind: "loop", range: fn.range, body: fn.range }, carried });
+  }
+  return out;
+}
+
 /** The name a data expression is rooted in: `df` for `df[cols]`, `X` for `X.values`, `search` for `search.best_estimator_`. */
 /** Every sub-expression of `e`, `e` first, dict keys included; iterative, so deep nesting cannot overflow the stack. */
 export function* subExpressions(e: Expr): Generator<Expr> {

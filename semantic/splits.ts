@@ -644,6 +644,23 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
   return out;
 }
 
+/**
+ * A value accumulated by an evaluation loop over test data, written in place (`for i, (x, y) in enumerate(testloader):
+ * correct += ...`, then `acc = 100. * correct / total`): the loop's iterable (or an argument of the call that wraps
+ * it: `enumerate`, `tqdm`) and its evidence.
+ */
+export function loopTestScore(model: SemanticModel, expr: Expr, scope: number): { iterable: Expr; evidence: string } | null {
+  for (const b of model.flow(expr, scope).bindings) {
+    if (b.kind !== "loop" || !b.value) continue;
+    const candidates = b.value.kind === "call" ? [b.value, ...b.value.args.map((a) => a.value)] : [b.value];
+    for (const it of candidates) {
+      const evidence = it.kind === "call" ? null : testEvidence(model, it, b.scope);
+      if (evidence) return { iterable: it, evidence };
+    }
+  }
+  return null;
+}
+
 /** A test score a value is computed from (through assignments): a scoring call on the test split, with its evidence. */
 export function testScoreOf(model: SemanticModel, expr: Expr, scope: number): string | null {
   const calls = expr.kind === "call" ? [expr, ...model.flow(expr, scope).calls] : model.flow(expr, scope).calls;

@@ -52,6 +52,32 @@ for epoch in range(20):
         best_acc = test_acc
     print(f"epoch {epoch}: {test_acc:.3f} (best {best_acc:.3f})")
 `,
+    // a test function with a global best, but scoring the validation loader
+    `import torch
+from torch.utils.data import DataLoader, random_split
+from torchvision import datasets, transforms
+
+full = datasets.CIFAR10("data", train=True, download=True, transform=transforms.ToTensor())
+train_set, val_set = random_split(full, [45000, 5000], generator=torch.Generator().manual_seed(0))
+val_loader = DataLoader(val_set, batch_size=256)
+best_acc = 0
+
+def validate(epoch):
+    global best_acc
+    correct = total = 0
+    with torch.no_grad():
+        for batch_idx, (inputs, targets) in enumerate(val_loader):
+            correct += net(inputs).argmax(1).eq(targets).sum().item()
+            total += targets.size(0)
+    acc = 100.0 * correct / total
+    if acc > best_acc:
+        torch.save({"net": net.state_dict(), "acc": acc}, "ckpt.pth")
+        best_acc = acc
+
+for epoch in range(200):
+    train(epoch)
+    validate(epoch)
+`,
     // Normalizer scales each row by itself: fitting it on any split learns nothing
     `from sklearn.preprocessing import Normalizer
 
@@ -278,6 +304,63 @@ net.load_state_dict(best_weights)
           line: 14,
           column: 25,
         },
+      ],
+    },
+    // the test function keeps a global best and saves the checkpoint; it runs once per epoch
+    {
+      code: `import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+testset = datasets.CIFAR10(root="./data", train=False, download=True, transform=transforms.ToTensor())
+testloader = DataLoader(testset, batch_size=100, shuffle=False)
+best_acc = 0
+
+def test(epoch):
+    global best_acc
+    net.eval()
+    correct = 0
+    total = 0
+    with torch.no_grad():
+        for batch_idx, (inputs, targets) in enumerate(testloader):
+            _, predicted = net(inputs).max(1)
+            total += targets.size(0)
+            correct += predicted.eq(targets).sum().item()
+    acc = 100.0 * correct / total
+    if acc > best_acc:
+        torch.save({"net": net.state_dict(), "acc": acc, "epoch": epoch}, "./checkpoint/ckpt.pth")
+        best_acc = acc
+
+for epoch in range(200):
+    train(epoch)
+    test(epoch)
+`,
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best_acc", evidence: "testset, the test split of CIFAR10(train=False)" },
+          line: 15,
+          column: 55,
+        },
+      ],
+    },
+    // the same, evaluated in place in the epoch loop
+    {
+      code: `import torch
+
+best = 0.0
+for epoch in range(epochs):
+    train_one_epoch(model, train_loader)
+    hits = 0
+    for x, y in test_loader:
+        hits += (model(x).argmax(1) == y).sum().item()
+    acc = hits / len(test_loader.dataset)
+    if acc > best:
+        best = acc
+        torch.save(model.state_dict(), "best.pt")
+`,
+      errors: [
+        { messageId: "selectOnTest", data: { kept: "best", evidence: "going by the variable name test_loader: no split call was traced to it" }, line: 7 },
       ],
     },
     // pattern 3: the best model picked from a dict of test scores

@@ -48,6 +48,7 @@ const FACT_TYPES = [
   "comparison_operator",
   "return_statement",
   "yield",
+  "global_statement",
 ];
 
 const rangeOf = (n: Node): Range => [n.startIndex, n.endIndex];
@@ -792,6 +793,11 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
       case "class_definition":
         definition(c, n, scope, "class");
         break;
+      case "global_statement": {
+        const s = stack[stack.length - 1]!;
+        for (const id of n.namedChildren) if (id?.type === "identifier") (s.globals ??= []).push(id.text);
+        break;
+      }
     }
   }
 
