@@ -1,6 +1,7 @@
 import { SCORING_METHODS, SCORING_MODULES } from "../catalogue/leakage.js";
 import type { CallSite } from "./ir.js";
 import { inPackage, type Flow, type SemanticModel } from "./model.js";
+import { loopTestScore } from "./splits.js";
 import type { FunctionView, SummaryKind } from "./summaries.js";
 
 /** A call that scores a model on the data it is given: a metric function (`accuracy_score`, `tf.metrics.*`) or a model's `score`/`predict`/`evaluate`. */
@@ -19,6 +20,8 @@ export function isScoringCall(model: SemanticModel, site: CallSite): boolean {
  */
 export interface ScoreSummary {
   params: number[];
+  /** The function scores on test data it reads itself (an evaluation loop over a module's `test_loader`): the evidence. */
+  test?: string;
 }
 
 export const scoreKind: SummaryKind<ScoreSummary> = {
@@ -42,7 +45,13 @@ export const scoreKind: SummaryKind<ScoreSummary> = {
     // An evaluation loop (`for x, y in loader: correct += (model(x).argmax(1) == y).sum()`, then `return correct / n`):
     // what it returns is accumulated from the batches of the parameter it iterates.
     if (!params.size) for (const i of evaluatedParams(fn, returned)) params.add(i);
-    return params.size ? { params: [...params].sort((a, b) => a - b) } : null;
+    if (params.size) return { params: [...params].sort((a, b) => a - b) };
+    // No parameter is scored on: an evaluation loop over test data the function reads from the module.
+    for (const r of fn.returns) {
+      const inline = loopTestScore(model, r.value, r.scope);
+      if (inline) return { params: [], test: inline.evidence };
+    }
+    return null;
   },
 };
 

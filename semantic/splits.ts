@@ -148,6 +148,10 @@ export function testScores(model: SemanticModel, range: Range): { site: CallSite
     if (!contains(range, site.call.range)) continue;
     const helper = isScoringCall(model, site) ? null : model.summaryAt(scoreKind, site);
     if (!helper && !isScoringCall(model, site)) continue;
+    if (helper?.test) {
+      out.push({ site, arg: { range: site.call.range }, evidence: helper.test });
+      continue;
+    }
     const positional = site.call.args.filter((a) => a.name === null);
     for (const a of helper ? helper.params.map((i) => positional[i]).filter((x) => x !== undefined) : site.call.args) {
       const evidence = testEvidence(model, a.value, site.scope);

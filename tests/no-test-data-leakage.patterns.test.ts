@@ -344,6 +344,36 @@ for epoch in range(200):
         },
       ],
     },
+    // an evaluation helper that reads the module's test loader itself; the epoch loop keeps its best result
+    {
+      code: `import torch
+
+def eval_training(epoch=0):
+    net.eval()
+    correct = 0.0
+    for images, labels in test_loader:
+        _, preds = net(images).max(1)
+        correct += preds.eq(labels).sum()
+    return correct.float() / len(test_loader.dataset)
+
+best_acc = 0.0
+for epoch in range(1, 201):
+    train(epoch)
+    acc = eval_training(epoch)
+    if best_acc < acc:
+        weights_path = checkpoint_path.format(net=args.net, epoch=epoch, type="best")
+        torch.save(net.state_dict(), weights_path)
+        best_acc = acc
+`,
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best_acc", evidence: "going by the variable name test_loader: no split call was traced to it" },
+          line: 14,
+          column: 11,
+        },
+      ],
+    },
     // the same, evaluated in place in the epoch loop
     {
       code: `import torch
