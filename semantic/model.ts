@@ -263,12 +263,31 @@ export class SemanticModel {
       }
       return null;
     }
+    // `net.fit(...)` after `net = Net(...)`: a method of the class the object was built from.
+    if (c.object.kind === "name") {
+      const made = this.binding(c.object.name, site.scope, c.object.range[0]);
+      if (made?.kind === "assign" && made.value?.kind === "call") return this.#method(made.value, made.scope, c.property);
+    }
     // `helpers.set_seed(...)` after `import helpers`: a module of the project.
     let base: Expr = c;
     while (base.kind === "member") base = base.object;
     if (base.kind !== "name" || this.binding(base.name, site.scope, base.range[0])?.kind !== "import") return null;
     const q = this.resolve(c, site.scope);
     return q ? this.#external(q) : null;
+  }
+
+  /** The method `name` of the class that `construct` (`Net(...)`) builds: a class of this file or of the project. */
+  #method(construct: CallExpr, scope: number, name: string): CalleeFunction | null {
+    const callee = construct.callee;
+    if (callee.kind !== "name") return null;
+    const b = this.binding(callee.name, scope, callee.range[0]);
+    const cls = b && this.definedScope(b);
+    if (cls) {
+      if (cls.kind !== "class") return null;
+      const method = this.facts.scopes.find((m) => m.parent === cls.id && m.kind === "function" && m.name === name);
+      return method ? { local: method, params: this.parametersOf(method.id).map((p) => p.name) } : null;
+    }
+    return b?.kind === "import" && b.qname ? this.#external(`${b.qname}.${name}`) : null;
   }
 
   #external(qname: string): CalleeFunction | null {
