@@ -406,6 +406,11 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
       for (const ev of inner.evidence) add({ ...ev, text: `${ev.text}, wrapped as ${name}` });
       return;
     }
+    // `test_loader = DataLoader(MNIST(..., train=False))`: the loader's dataset says what the name says, and says how.
+    if (inner?.role === named && inner.evidence.some((ev) => ev.kind !== "name")) {
+      for (const ev of inner.evidence) if (ev.kind !== "name") add({ ...ev, text: `${ev.text}, wrapped as ${name}` });
+      return;
+    }
     if (named) return add({ role: named, kind: "name", text: name });
     if (!followable) return;
     work.push({ e: unpackedPart(model, b!) ?? b!.value!, scope: b!.scope, hops: item.hops + 1, follow: true });

@@ -276,6 +276,37 @@ for epoch in range(30):
         },
       ],
     },
+    // a loader named for the test split over a dataset that says so: the message names the dataset's split
+    {
+      code: `import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+test_ds = datasets.MNIST("data", train=False, download=True, transform=transforms.ToTensor())
+test_loader = DataLoader(test_ds, batch_size=256)
+
+def evaluate(loader):
+    correct = 0
+    for x, y in loader:
+        correct += (model(x).argmax(1) == y).sum().item()
+    return correct / len(loader.dataset)
+
+best_acc = 0.0
+for epoch in range(10):
+    train_epoch(model)
+    acc = evaluate(test_loader)
+    if acc > best_acc:
+        best_acc = acc
+        torch.save(model.state_dict(), "best.pt")
+`,
+      errors: [
+        {
+          messageId: "selectOnTest",
+          data: { kept: "best_acc", evidence: "test_ds, wrapped as test_loader, the test split of MNIST(train=False)" },
+          line: 17,
+        },
+      ],
+    },
     // the best weights copied by test accuracy, with no name for them before the loop
     {
       code: `import copy
