@@ -162,7 +162,6 @@ export const otherRecorders = [
   "mlflow.log_text",
   "mlflow.log_table",
   `${CLIENT}.set_tag`,
-  ...WANDB_RUNS.map((r) => `${r}.summary.update`),
   `${NPM_MLFLOW}.Runs.setTag`,
   `${MLFLOW_JS}.setTag`,
 ];

@@ -89,6 +89,8 @@ export const metricLoggers: KeyValueLogger[] = [
 
 export const metricMappingLoggers: MappingLogger[] = [
   { qname: "mlflow.log_metrics", mapping: { index: 0, keyword: "metrics" } },
+  // A run's summary holds its final metrics: `run.summary.update({"test_acc": acc})` (and `run.summary["test_acc"] = acc`, see recordingObjects).
+  ...["wandb", "wandb.run", "wandb.init()"].map((run) => ({ qname: `${run}.summary.update`, mapping: { index: 0 } })),
   { qname: "wandb.log", mapping: { index: 0, keyword: "data" } },
   { qname: "wandb.init().log", mapping: { index: 0, keyword: "data" } },
   { qname: "wandb.run.log", mapping: { index: 0, keyword: "data" } },

@@ -9,11 +9,12 @@ import {
   type SplitRole,
 } from "../catalogue/data.js";
 import { metricBatchLoggers, metricLoggers, metricMappingLoggers, TRACKER_PACKAGES } from "../catalogue/tracking.js";
+import { recordingObjects } from "../catalogue/provenance.js";
 import type { CallExpr, Expr, Range } from "../semantic/ir.js";
 import { metricDictKind } from "../semantic/metric-summaries.js";
 import { argument, literalString, type SemanticModel } from "../semantic/model.js";
 import { counterparts, describeEvidence, listNames, provenance, replaceWord, ROLE_WORDS } from "../semantic/provenance.js";
-import { keyedWrites, scopeOf } from "../semantic/queries.js";
+import { attributeWrites, keyedWrites, scopeOf } from "../semantic/queries.js";
 import { createRule } from "./util/create-rule.js";
 import { replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
@@ -96,6 +97,15 @@ function loggedMetrics(model: SemanticModel): LoggedMetric[] {
       const key = literalString(w.key);
       if (key !== null) out.push({ key, value: w.value, scope: w.scope, at: w.range });
     }
+  }
+  // `run.summary["test_acc"] = acc`: a keyed write into an object that records what it holds.
+  const recorders = new Set(recordingObjects);
+  for (const t of attributeWrites(model)) {
+    const key = t.target.kind === "index" ? literalString(t.target.index) : t.target.property;
+    if (key === null) continue;
+    const q = model.resolve(t.target.object, t.scope);
+    if (q !== null && recorders.has(q))
+      out.push({ key, value: t.value, scope: t.scope, at: t.value.range, ...(t.target.kind === "index" ? { keyLiteral: t.target.index } : {}) });
   }
   for (const { site, qname } of model.callsTo(metricBatchLoggers.map((l) => l.qname))) {
     const logger = metricBatchLoggers.find((l) => l.qname === qname)!;

@@ -55,6 +55,45 @@ mlflow.log_metric("train_accuracy", model.score(X, y))
 `,
   ],
   invalid: [
+    // W&B run summaries hold the run's final metrics: a keyed write and an update are logging too
+    {
+      code: `import wandb
+from sklearn.model_selection import train_test_split
+
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+with wandb.init(project="iris") as run:
+    clf.fit(X_tr, y_tr)
+    run.summary["test_accuracy"] = clf.score(X_tr, y_tr)
+    wandb.run.summary.update({"val_accuracy": clf.score(X_tr, y_tr)})
+    run.summary["holdout_accuracy"] = clf.score(X_te, y_te)
+`,
+      errors: [
+        {
+          messageId: "trainAsHeldOut",
+          line: 7,
+          column: 36,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\nfrom sklearn.model_selection import train_test_split\n\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nwith wandb.init(project="iris") as run:\n    clf.fit(X_tr, y_tr)\n    run.summary["train_accuracy"] = clf.score(X_tr, y_tr)\n    wandb.run.summary.update({"val_accuracy": clf.score(X_tr, y_tr)})\n    run.summary["holdout_accuracy"] = clf.score(X_te, y_te)\n',
+            },
+          ],
+        },
+        {
+          messageId: "trainAsHeldOut",
+          line: 8,
+          column: 31,
+          suggestions: [
+            {
+              messageId: "renameKey",
+              output:
+                'import wandb\nfrom sklearn.model_selection import train_test_split\n\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nwith wandb.init(project="iris") as run:\n    clf.fit(X_tr, y_tr)\n    run.summary["test_accuracy"] = clf.score(X_tr, y_tr)\n    wandb.run.summary.update({"train_accuracy": clf.score(X_tr, y_tr)})\n    run.summary["holdout_accuracy"] = clf.score(X_te, y_te)\n',
+            },
+          ],
+        },
+      ],
+    },
     // pattern 4: a helper returns a dict of metrics computed on its arguments, called with the training split
     {
       code: `import mlflow
