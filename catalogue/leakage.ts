@@ -22,6 +22,8 @@ export const LEAKAGE_PACKAGES = [
   "skopt",
   "torch",
   "lightning",
+  "transformers",
+  "trl",
   "npm:@tensorflow/tfjs",
 ];
 
@@ -195,7 +197,18 @@ export const EARLY_STOPPING_CALLBACKS: { qname: string; when?: string }[] = [
   { qname: "xgboost.callback.EarlyStopping" },
   { qname: "lightning.callbacks.EarlyStopping" },
   { qname: "npm:@tensorflow/tfjs.callbacks.earlyStopping" },
+  { qname: "transformers.EarlyStoppingCallback" },
 ];
+
+/**
+ * Trainers built with the set they evaluate on (Hugging Face's `Trainer(eval_dataset=...)`), and the flag of their
+ * arguments object that keeps the best checkpoint on it (`TrainingArguments(load_best_model_at_end=True)`).
+ */
+export const MONITORING_TRAINERS: { qname: string; monitor: { keyword: string }; args: { index: number; keyword: string }; keepsBest: string }[] = [
+  "transformers.Trainer",
+  "transformers.Seq2SeqTrainer",
+  "trl.SFTTrainer",
+].map((qname) => ({ qname, monitor: { keyword: "eval_dataset" }, args: { index: 1, keyword: "args" }, keepsBest: "load_best_model_at_end" }));
 
 /**
  * What a hand-written callback does that keeps or stops on the monitored set

@@ -7,6 +7,7 @@ import {
   LEAKAGE_PACKAGES,
   MODEL_LOADS,
   MODEL_PROMOTIONS,
+  MONITORING_TRAINERS,
   MONITOR_ARGUMENTS,
   OBJECTIVE_RUNNERS,
   ONE_SET_MONITORS,
@@ -17,7 +18,7 @@ import {
   TUNERS,
 } from "../catalogue/leakage.js";
 import { FIT_METHODS, roleFromName } from "../catalogue/data.js";
-import type { Binding, CallExpr, CallSite, Expr, MemberExpr, Range } from "../semantic/ir.js";
+import type { Binding, CallExpr, CallSite, Expr, Range } from "../semantic/ir.js";
 import { argument, contains, literalString, type SemanticModel } from "../semantic/model.js";
 import { listNames, provenance, splitRole } from "../semantic/provenance.js";
 import {
@@ -171,8 +172,10 @@ interface Finding {
 
 /** `RandomForestClassifier(...).fit` rather than the whole constructor call. */
 function calleeText(model: SemanticModel, call: CallExpr): string {
-  const c = call.callee as MemberExpr;
-  return c.object.kind === "call" ? `${snippet(model.sourceText(c.object.callee.range), 40)}(...).${c.property}` : snippet(model.sourceText(c.range), 40);
+  const c = call.callee;
+  return c.kind === "member" && c.object.kind === "call"
+    ? `${snippet(model.sourceText(c.object.callee.range), 40)}(...).${c.property}`
+    : snippet(model.sourceText(c.range), 40);
 }
 
 /** A model, transformer or search fitted on the test split. */
@@ -327,6 +330,27 @@ function earlyStopOnTest(model: SemanticModel, site: CallSite): Finding | null {
       };
   }
   return null;
+}
+
+/** A trainer built with the test split as its evaluation set that stops early or keeps its best checkpoint on it. */
+function trainerOnTest(model: SemanticModel, site: CallSite): Finding | null {
+  const { call, scope } = site;
+  const q = model.callee(site);
+  const trainer = q === null ? undefined : MONITORING_TRAINERS.find((t) => t.qname === q);
+  const monitor = trainer ? argument(call, trainer.monitor) : null;
+  const evidence = monitor ? testEvidence(model, monitor.value, scope) : null;
+  if (!trainer || !monitor || !evidence) return null;
+  const args = argument(call, trainer.args);
+  const settings = args ? model.definition(args.value, scope) : null;
+  const flag = settings?.kind === "call" ? argument(settings, { keyword: trainer.keepsBest })?.value : undefined;
+  const stopper = earlyStopping(model, site) ?? (flag?.kind === "literal" && flag.value === true ? `${trainer.keepsBest}=True` : null);
+  if (!stopper) return null;
+  return {
+    call,
+    range: monitor.range,
+    messageId: "earlyStopOnTest",
+    data: { call: calleeText(model, call), evidence: `${evidence}, passed as ${trainer.monitor.keyword}`, stopper },
+  };
 }
 
 /** A Keras tuner whose `search` scores every trial on the test split. */
@@ -529,7 +553,13 @@ export default createRule<Options, MessageIds>({
       const findings: (Finding | null)[] = [];
       for (const site of callSites(model)) {
         // One finding per call, the most direct first: fitting on test data, then fitting before a split, then stopping on test data.
-        findings.push(fitOnTest(model, site) ?? fitBeforeSplit(model, site, allSplits) ?? earlyStopOnTest(model, site) ?? tunerOnTest(model, site));
+        findings.push(
+          fitOnTest(model, site) ??
+            fitBeforeSplit(model, site, allSplits) ??
+            earlyStopOnTest(model, site) ??
+            trainerOnTest(model, site) ??
+            tunerOnTest(model, site),
+        );
       }
       findings.push(
         ...fittedFileBeforeSplit(model, allSplits),

@@ -78,6 +78,16 @@ for epoch in range(200):
     train(epoch)
     validate(epoch)
 `,
+    // Hugging Face's Trainer keeps its best checkpoint on the validation split
+    `from datasets import load_dataset
+from transformers import Trainer, TrainingArguments
+
+data = load_dataset("glue", "sst2")
+args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)
+trainer = Trainer(model=model, args=args, train_dataset=data["train"], eval_dataset=data["validation"])
+trainer.train()
+print(trainer.evaluate(data["test"]))
+`,
     // Normalizer scales each row by itself: fitting it on any split learns nothing
     `from sklearn.preprocessing import Normalizer
 
@@ -422,6 +432,40 @@ for epoch in range(epochs):
 `,
       errors: [
         { messageId: "selectOnTest", data: { kept: "best", evidence: "going by the variable name test_loader: no split call was traced to it" }, line: 7 },
+      ],
+    },
+    // Hugging Face's Trainer evaluating on the test split, keeping its best checkpoint or stopping early on it
+    {
+      code: `from datasets import load_dataset
+from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+
+data = load_dataset("imdb")
+args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)
+trainer = Trainer(model=model, args=args, train_dataset=data["train"], eval_dataset=data["test"])
+trainer.train()
+stopper = Trainer(model, TrainingArguments(output_dir="o2"), train_dataset=data["train"], eval_dataset=data["test"], callbacks=[EarlyStoppingCallback(3)])
+`,
+      errors: [
+        {
+          messageId: "earlyStopOnTest",
+          data: {
+            call: "Trainer",
+            evidence: "going by the key 'test': no split call was traced to it, passed as eval_dataset",
+            stopper: "load_best_model_at_end=True",
+          },
+          line: 6,
+          column: 72,
+        },
+        {
+          messageId: "earlyStopOnTest",
+          data: {
+            call: "Trainer",
+            evidence: "going by the key 'test': no split call was traced to it, passed as eval_dataset",
+            stopper: "EarlyStoppingCallback callback",
+          },
+          line: 8,
+          column: 91,
+        },
       ],
     },
     // pattern 3: the best model picked from a dict of test scores
