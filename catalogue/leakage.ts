@@ -204,11 +204,20 @@ export const EARLY_STOPPING_CALLBACKS: { qname: string; when?: string }[] = [
  * Trainers built with the set they evaluate on (Hugging Face's `Trainer(eval_dataset=...)`), and the flag of their
  * arguments object that keeps the best checkpoint on it (`TrainingArguments(load_best_model_at_end=True)`).
  */
-export const MONITORING_TRAINERS: { qname: string; monitor: { keyword: string }; args: { index: number; keyword: string }; keepsBest: string }[] = [
-  "transformers.Trainer",
-  "transformers.Seq2SeqTrainer",
-  "trl.SFTTrainer",
-].map((qname) => ({ qname, monitor: { keyword: "eval_dataset" }, args: { index: 1, keyword: "args" }, keepsBest: "load_best_model_at_end" }));
+export const MONITORING_TRAINERS: {
+  qname: string;
+  monitor: { keyword: string };
+  args: { index: number; keyword: string };
+  keepsBest: string;
+  /** A method that tunes hyper-parameters by scores on the evaluation set. */
+  search: string;
+}[] = ["transformers.Trainer", "transformers.Seq2SeqTrainer", "trl.SFTTrainer"].map((qname) => ({
+  qname,
+  monitor: { keyword: "eval_dataset" },
+  args: { index: 1, keyword: "args" },
+  keepsBest: "load_best_model_at_end",
+  search: "hyperparameter_search",
+}));
 
 /**
  * What a hand-written callback does that keeps or stops on the monitored set

@@ -344,7 +344,26 @@ function trainerOnTest(model: SemanticModel, site: CallSite): Finding | null {
   const settings = args ? model.definition(args.value, scope) : null;
   const flag = settings?.kind === "call" ? argument(settings, { keyword: trainer.keepsBest })?.value : undefined;
   const stopper = earlyStopping(model, site) ?? (flag?.kind === "literal" && flag.value === true ? `${trainer.keepsBest}=True` : null);
-  if (!stopper) return null;
+  if (!stopper) {
+    // `trainer.hyperparameter_search(...)` on the trainer built here: every trial is scored on its evaluation set.
+    const holder = model.holder(call);
+    const searched =
+      holder &&
+      callSites(model).some(({ call: c, scope: s }) => {
+        const m = c.callee;
+        return (
+          m.kind === "member" && m.property === trainer.search && m.object.kind === "name" && model.binding(m.object.name, s, m.object.range[0]) === holder
+        );
+      });
+    return searched
+      ? {
+          call,
+          range: monitor.range,
+          messageId: "searchOnTest",
+          data: { call: `${calleeText(model, call)}(...).${trainer.search}`, evidence: `${evidence}, passed as ${trainer.monitor.keyword}` },
+        }
+      : null;
+  }
   return {
     call,
     range: monitor.range,

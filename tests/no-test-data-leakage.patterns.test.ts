@@ -468,6 +468,26 @@ stopper = Trainer(model, TrainingArguments(output_dir="o2"), train_dataset=data[
         },
       ],
     },
+    // Hugging Face's hyper-parameter search scores every trial on the trainer's evaluation set: here the test split
+    {
+      code: `from datasets import load_dataset
+from transformers import Trainer, TrainingArguments
+
+data = load_dataset("conll2003")
+trainer = Trainer(model_init=model_init, args=TrainingArguments(output_dir="ner"), train_dataset=data["train"], eval_dataset=data["test"])
+best = trainer.hyperparameter_search(direction="maximize", n_trials=20)
+`,
+      errors: [
+        {
+          messageId: "searchOnTest",
+          data: {
+            call: "Trainer(...).hyperparameter_search",
+            evidence: "going by the key 'test': no split call was traced to it, passed as eval_dataset",
+          },
+          line: 5,
+        },
+      ],
+    },
     // pattern 3: the best model picked from a dict of test scores
     {
       code: `from sklearn.metrics import accuracy_score
