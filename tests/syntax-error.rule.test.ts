@@ -18,6 +18,17 @@ pythonRuleTester().run("syntax-error", rule, {
       errors: [{ messageId: "syntaxError", line: 3, data: { detail: "unexpected syntax", code: "[a-z]9" } }],
     },
     {
+      // A non-breaking space pasted from a book: named, since the code frame cannot show it.
+      code: "from tensorflow import keras\nfrom tensorflow.keras\u00a0import\u00a0layers\n",
+      errors: [
+        {
+          messageId: "syntaxError",
+          line: 2,
+          data: { detail: "a non-breaking space (U+00A0) where Python needs a plain space", code: "from tensorflow.keras import layers" },
+        },
+      ],
+    },
+    {
       code: "def f(:\n    pass\n",
       errors: [{ messageId: "syntaxError", line: 1, data: { detail: "missing )", code: "def f(:" } }],
     },

@@ -419,6 +419,32 @@ export interface PythonFacts extends ProgramFacts {
   syntaxProblem: SyntaxProblem | null;
 }
 
+/**
+ * Characters that look like Python's but are not, pasted from a book, a web page or a chat: Python rejects them,
+ * and the error is easier to fix when it is named.
+ */
+const LOOKALIKES: Record<string, string> = {
+  "\u00a0": "a non-breaking space (U+00A0) where Python needs a plain space",
+  "\u2009": "a thin space (U+2009) where Python needs a plain space",
+  "\u200b": "a zero-width space (U+200B)",
+  "\u3000": "an ideographic space (U+3000) where Python needs a plain space",
+  "\u201c": 'a curly quote (U+201C) where Python needs a straight "',
+  "\u201d": 'a curly quote (U+201D) where Python needs a straight "',
+  "\u2018": "a curly quote (U+2018) where Python needs a straight '",
+  "\u2019": "a curly quote (U+2019) where Python needs a straight '",
+  "\u2013": "an en dash (U+2013) where Python needs a minus sign",
+  "\u2014": "an em dash (U+2014) where Python needs a minus sign",
+};
+
+/** The syntax problem, named by a look-alike character on the line where it starts, when there is one. */
+function withLookalike(problem: SyntaxProblem | null, text: string): SyntaxProblem | null {
+  if (!problem) return null;
+  const end = text.indexOf("\n", problem.range[0]);
+  const line = text.slice(text.lastIndexOf("\n", problem.range[0] - 1) + 1, end === -1 ? undefined : end);
+  for (const ch of line) if (Object.hasOwn(LOOKALIKES, ch)) return { ...problem, message: LOOKALIKES[ch]! };
+  return problem;
+}
+
 /** Find the first syntax error without recursion: follow the first child that holds an error. */
 function firstSyntaxProblem(tree: Tree): SyntaxProblem | null {
   let node: Node | null = tree.rootNode;
@@ -816,7 +842,7 @@ export function extractFacts(tree: Tree, text: string): PythonFacts {
     returns: c.returns,
     blocks: c.blocks,
     comments: c.comments,
-    syntaxProblem: firstSyntaxProblem(tree),
+    syntaxProblem: withLookalike(firstSyntaxProblem(tree), text),
     scopeAt,
     names() {
       if (!nameCache) {
