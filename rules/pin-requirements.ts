@@ -1,12 +1,12 @@
 import type { SourceLocation } from "@eslint/core";
 import type { RuleFix } from "@typescript-eslint/utils/ts-eslint";
 import { basename } from "node:path";
-import semver from "semver";
 import { pep508Pin, type Entry, type Manifest } from "../parsers/manifests/entries.js";
 import { installedNpmVersion, lockedBeside, locksFor } from "../parsers/manifests/locks.js";
 import { readInstallLines, readScriptBlocks } from "../parsers/manifests/python-side.js";
 import { readSetupPy } from "../parsers/manifests/setup-py.js";
 import { satisfies } from "../parsers/manifests/versions.js";
+import { semver } from "../parsers/manifests/libraries.js";
 import { normalizeName, type Range, type Specifier } from "../parsers/manifests/requirements.js";
 import type { RequirementNode } from "../parsers/manifests/source-code.js";
 import type { SemanticModel } from "../semantic/model.js";
@@ -218,7 +218,7 @@ export default createRule<Options, MessageIds>({
         context.report({ loc, ...finding });
         return;
       }
-      const inRange = npm ? semver.satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers, true);
+      const inRange = npm ? semver().satisfies(version, entry.npmRange!, { includePrerelease: true, loose: true }) : satisfies(version, entry.specifiers, true);
       if (inRange === false) {
         const requirement = entry.display ?? (finding.data.requirement || finding.data.name)!;
         const source = installed?.source ?? sources.get(entry.normalizedName!) ?? 'settings["exp-lint"].pins';

@@ -1,6 +1,7 @@
 // npm run build, after tsc: the CLI's thread and its lint workers as one file each (dist/bundle/), so a run
 // reads one file instead of resolving and loading some 840 modules. See ARCHITECTURE.md, "Start-up".
 import { chmodSync, readFileSync, rmSync } from "node:fs";
+import { LAZY_PACKAGES } from "../dist/parsers/manifests/libraries.js";
 
 chmodSync("dist/cli/bin.js", 0o755);
 
@@ -47,7 +48,8 @@ await esbuild.build({
   // Loaded only when a run needs them, from node_modules: the TypeScript compiler (for TS/JS files, ~9 MB),
   // jiti (TypeScript ESLint config files). The config check requires Ajv 8 lazily through createRequire, so it is
   // loaded from node_modules too, only for a config file; ESLint's own Ajv 6 is bundled.
-  external: ["typescript", "@typescript-eslint/parser", "@typescript-eslint/typescript-estree", "jiti"],
+  // The YAML, TOML and npm-version libraries are required on first use, from node_modules (parsers/manifests/libraries.ts).
+  external: ["typescript", "@typescript-eslint/parser", "@typescript-eslint/typescript-estree", "jiti", ...LAZY_PACKAGES],
   minifyWhitespace: true,
   legalComments: "none",
   logLevel: "error",

@@ -9,7 +9,7 @@
  * error on invalid YAML.
  */
 
-import { parseYAML } from "yaml-eslint-parser";
+import { yamlParser } from "./libraries.js";
 import type { AST } from "yaml-eslint-parser";
 import type { Range, Specifier } from "./requirements.js";
 import { INSTALLER_PACKAGES, namedEntry, pep508Entry, type Entry, type EntryLine, type Manifest } from "./entries.js";
@@ -104,7 +104,7 @@ const field = (map: AST.YAMLMapping, key: string): AST.YAMLContent | AST.YAMLWit
 
 /** Requirement entries of a conda environment file or an MLflow python_env.yaml, in file order. */
 export function readConda(text: string): ManifestParse {
-  const ast = parseYAML(text);
+  const ast = yamlParser().parseYAML(text);
   const lines: EntryLine[] = [];
   for (const doc of ast.body) {
     const root = doc.content;

@@ -8,9 +8,7 @@
 import { existsSync } from "node:fs";
 import { readText, realPath } from "../../io/read.js";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import semver from "semver";
-import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
-import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
+import { semver, tomlParser, yamlParser } from "./libraries.js";
 import type { Manifest } from "./entries.js";
 import { normalizeName } from "./requirements.js";
 import { MAX_YAML_EXPANSION, yamlExpansion } from "../shared/bounds.js";
@@ -71,7 +69,7 @@ export function installedNpmVersion(name: string, file: string): { version: stri
     if (!read.ok) return null;
     try {
       const version = (JSON.parse(read.text) as { version?: unknown }).version;
-      return typeof version === "string" && semver.valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
+      return typeof version === "string" && semver().valid(version) ? { version, source: `node_modules/${name}/package.json` } : null;
     } catch {
       return null;
     }
@@ -107,14 +105,14 @@ export function readLockVersions(path: string, text: string): Versions {
     }
   } else if (kind === "conda-lock") {
     // conda-lock: one entry per package and platform, conda and pip packages alike.
-    const ast = parseYAML(text);
+    const ast = yamlParser().parseYAML(text);
     // Aliases are expanded into the value: a few hundred bytes of them can stand for billions of nodes.
     if (yamlExpansion(ast) > MAX_YAML_EXPANSION) throw new Error(`YAML aliases expand past ${MAX_YAML_EXPANSION.toLocaleString("en")} nodes; not read`);
-    const data = getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
+    const data = yamlParser().getStaticYAMLValue(ast) as { package?: { name?: string; version?: string }[] } | null;
     for (const p of data?.package ?? []) addVersion(out, p.name, p.version);
   } else if (kind === "toml") {
     // uv.lock, poetry.lock, pdm.lock: [[package]] tables with name and version.
-    const data = getStaticTOMLValue(parseTOML(text)) as { package?: { name?: string; version?: string }[] };
+    const data = tomlParser().getStaticTOMLValue(tomlParser().parseTOML(text)) as { package?: { name?: string; version?: string }[] };
     for (const p of data.package ?? []) addVersion(out, p.name, p.version);
   }
   return settle(out);

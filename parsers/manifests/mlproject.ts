@@ -6,7 +6,7 @@
  */
 
 import { dirname, resolve } from "node:path";
-import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
+import { yamlParser } from "./libraries.js";
 
 export const MLPROJECT_FILE = "MLproject";
 
@@ -14,7 +14,7 @@ export const MLPROJECT_FILE = "MLproject";
 export function mlprojectEnvironments(text: string, path: string): string[] {
   let data: unknown;
   try {
-    data = getStaticYAMLValue(parseYAML(text));
+    data = yamlParser().getStaticYAMLValue(yamlParser().parseYAML(text));
   } catch {
     return [];
   }

@@ -8,8 +8,9 @@
  */
 
 import { parse, type AnyNode, type MemberNode } from "@humanwhocodes/momoa";
-import npa from "npm-package-arg";
-import semver from "semver";
+import type npaTypes from "npm-package-arg";
+import type semverTypes from "semver";
+import { npa, semver } from "./libraries.js";
 import type { Range, Specifier } from "./requirements.js";
 import { namedEntry, sourceEntry, type Entry, type EntryLine } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
@@ -33,10 +34,10 @@ function stringContent(node: AnyNode, text: string): Range | null {
  * which no single pin stands for.
  */
 export function npmSpecifiers(range: string, at: Range): Specifier[] | null {
-  let parsed: semver.Range;
+  let parsed: semverTypes.Range;
   try {
     // npm reads ranges loosely (`>= 1.2`, `v1.2.x`).
-    parsed = new semver.Range(range || "*", { loose: true });
+    parsed = new (semver().Range)(range || "*", { loose: true });
   } catch {
     return null;
   }
@@ -56,9 +57,9 @@ function entryFor(member: MemberNode, text: string): Entry | null {
   const nameRange = member.name.range as Range;
   const valueRange = member.value.range as Range;
   if (LOCAL_OR_ELSEWHERE.test(spec)) return null;
-  let arg: npa.Result;
+  let arg: npaTypes.Result;
   try {
-    arg = npa.resolve(name, spec);
+    arg = npa().resolve(name, spec);
   } catch {
     // Not a spec npm reads (an unknown protocol): nothing to tell.
     return null;
@@ -70,7 +71,7 @@ function entryFor(member: MemberNode, text: string): Entry | null {
   if (arg.type === "remote") return sourceEntry({ name, form: "url", url: spec, range, nameRange, manifest: "package-json" });
   if (arg.type === "file" || arg.type === "directory") return null;
   // `npm:other@^1` installs `other` under this name: its own spec is what to pin.
-  const sub = arg.type === "alias" ? (arg as npa.AliasResult).subSpec : null;
+  const sub = arg.type === "alias" ? (arg as npaTypes.AliasResult).subSpec : null;
   const inner = sub ?? arg;
   const innerSpec = inner.rawSpec;
   const prefix = sub ? `npm:${sub.name}@` : "";
@@ -79,13 +80,13 @@ function entryFor(member: MemberNode, text: string): Entry | null {
   const display = text.slice(range[0], range[1]).replace(/\s+/gu, " ");
   const common = { name, nameRange, range, manifest: "package-json" as const, pin, display };
   if (inner.type === "version") {
-    const version = semver.valid(innerSpec, { loose: true }) ?? innerSpec;
+    const version = semver().valid(innerSpec, { loose: true }) ?? innerSpec;
     return namedEntry({ ...common, specifiers: [{ operator: "==", version, range: valueRange }], specifierRange: valueRange });
   }
   if (inner.type === "range") {
     const specifiers = npmSpecifiers(innerSpec, valueRange);
     // `^1.2.3` names 1.2.3; `1.x` names no version the user wrote.
-    const lowest = specifiers ? semver.minVersion(innerSpec || "*", { loose: true })?.version : undefined;
+    const lowest = specifiers ? semver().minVersion(innerSpec || "*", { loose: true })?.version : undefined;
     return {
       ...namedEntry({ ...common, specifiers: specifiers ?? [], specifierRange: specifiers?.length ? valueRange : null, opaque: specifiers === null }),
       npmRange: innerSpec || "*",

@@ -7,7 +7,7 @@
  * `[pipenv]` hold no packages. Throws toml-eslint-parser's error on invalid TOML.
  */
 
-import { parseTOML } from "toml-eslint-parser";
+import { tomlParser } from "./libraries.js";
 import type { EntryLine } from "./entries.js";
 import type { ManifestParse } from "./pyproject.js";
 import { keyName, tomlDependency, type TomlDialect } from "./toml-dependency.js";
@@ -43,7 +43,7 @@ const PIPFILE: TomlDialect = {
 
 /** Requirement entries of a Pipfile, in file order. */
 export function readPipfile(text: string): ManifestParse {
-  const ast = parseTOML(text);
+  const ast = tomlParser().parseTOML(text);
   const lines: EntryLine[] = [];
   for (const node of ast.body[0].body) {
     if (node.type !== "TOMLTable" || node.kind !== "standard" || node.resolvedKey.length !== 1) continue;

@@ -7,7 +7,7 @@
  * specifiers. Throws toml-eslint-parser's error on invalid TOML.
  */
 
-import { parseTOML } from "toml-eslint-parser";
+import { tomlParser } from "./libraries.js";
 import type { AST } from "toml-eslint-parser";
 import type { CommentRecord, Range, Specifier } from "./requirements.js";
 import { mapRecord, pep508Entry, type EntryLine, type Manifest } from "./entries.js";
@@ -149,7 +149,7 @@ const POETRY_TABLES: (string | null)[][] = [
 
 /** Requirement entries of a pyproject.toml, in file order. */
 export function readPyproject(text: string, manifest: Manifest = "pyproject"): ManifestParse {
-  const ast = parseTOML(text);
+  const ast = tomlParser().parseTOML(text);
   const lines: EntryLine[] = [];
   const visit = (path: Path, kv: AST.TOMLKeyValue, value: AST.TOMLContentNode): void => {
     if ((manifest === "script" ? SCRIPT_ARRAYS : PEP508_ARRAYS).some((p) => is(path, p))) {
