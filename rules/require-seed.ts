@@ -203,8 +203,7 @@ export default createRule<Options, MessageIds>({
         // A function or class of another module of the project (`Net(128)`): what it draws, it draws in the program that runs it.
         const fn = drawsHere ? model.calledFunction(site) : null;
         // A method that restores saved state (`model.set_weights(w)`) may rebuild the object on the way: what it draws is replaced.
-        const restoringCall = call.callee.kind === "member" && restoring(call.callee.property);
-        if (fn && "external" in fn && !restoringCall) {
+        if (fn && "external" in fn && !(call.callee.kind === "member" && restoring(call.callee.property))) {
           const restored = restoresState(model, site);
           for (const [id, d] of Object.entries((fn.external.kinds[drawsKind.id] ?? {}) as Record<string, Draw>)) {
             if (!(d.init && restored)) drawn(RNGS.get(id as GlobalRng["id"])!, d.init, d);

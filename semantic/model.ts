@@ -69,6 +69,9 @@ export class SemanticModel {
   #params = new Map<number, Binding[]>();
   #summaries: FileSummaries | null = null;
   #externals = new Map<string, CalleeFunction | null>();
+  #locals = new Map<number, CalleeFunction>();
+  #methods = new Map<number, Map<string, Scope>>();
+  #stars: Binding[] | undefined;
 
   constructor(facts: ProgramFacts, text: string, where?: { file: string; project: ProjectIndex; depth?: number }) {
     this.facts = facts;
@@ -240,13 +243,14 @@ export class SemanticModel {
       const b = this.binding(c.name, site.scope, c.range[0]);
       const local = b && this.definedScope(b);
       // Calling a class runs its `__init__`.
-      const fn = local?.kind === "class" ? this.facts.scopes.find((m) => m.parent === local.id && m.kind === "function" && m.name === "__init__") : local;
-      if (local) return fn?.kind === "function" ? { local: fn, params: this.parametersOf(fn.id).map((p) => p.name) } : null;
+      const fn = local?.kind === "class" ? this.#methodOf(local, "__init__") : local;
+      if (local) return fn?.kind === "function" ? this.#local(fn) : null;
       if (b?.kind === "import" && b.qname) return this.#external(b.qname);
       if (!b && this.#project && this.#file) {
-        for (const star of this.facts.bindings) {
-          if (star.name !== "*" || star.kind !== "import" || !star.qname) continue;
-          const fn = this.#project.starFunction(this.#file, star.qname.slice(0, -2), c.name, this.#projectDepth);
+        // Asked for every call of a builtin (`print`, `len`): the star imports are listed once.
+        this.#stars ??= this.facts.bindings.filter((x) => x.name === "*" && x.kind === "import" && x.qname);
+        for (const star of this.#stars) {
+          const fn = this.#project.starFunction(this.#file, star.qname!.slice(0, -2), c.name, this.#projectDepth);
           if (fn) return { external: fn };
         }
       }
@@ -258,8 +262,8 @@ export class SemanticModel {
       for (let s: number | null = site.scope; s !== null; s = this.facts.scopes[s]?.parent ?? null) {
         const sc = this.facts.scopes[s]!;
         if (sc.kind !== "class") continue;
-        const method = this.facts.scopes.find((m) => m.parent === sc.id && m.kind === "function" && m.name === c.property);
-        return method ? { local: method, params: this.parametersOf(method.id).map((p) => p.name) } : null;
+        const method = this.#methodOf(sc, c.property);
+        return method ? this.#local(method) : null;
       }
       return null;
     }
@@ -284,10 +288,28 @@ export class SemanticModel {
     const cls = b && this.definedScope(b);
     if (cls) {
       if (cls.kind !== "class") return null;
-      const method = this.facts.scopes.find((m) => m.parent === cls.id && m.kind === "function" && m.name === name);
-      return method ? { local: method, params: this.parametersOf(method.id).map((p) => p.name) } : null;
+      const method = this.#methodOf(cls, name);
+      return method ? this.#local(method) : null;
     }
     return b?.kind === "import" && b.qname ? this.#external(`${b.qname}.${name}`) : null;
+  }
+
+  /** The method `name` of a class of this file; each class's methods are listed once. */
+  #methodOf(cls: Scope, name: string): Scope | undefined {
+    let methods = this.#methods.get(cls.id);
+    if (!methods) {
+      methods = new Map();
+      for (const m of this.facts.scopes) if (m.parent === cls.id && m.kind === "function" && !methods.has(m.name)) methods.set(m.name, m);
+      this.#methods.set(cls.id, methods);
+    }
+    return methods.get(name);
+  }
+
+  /** A function of this file as a callee, built once per function. */
+  #local(fn: Scope): CalleeFunction {
+    let found = this.#locals.get(fn.id);
+    if (!found) this.#locals.set(fn.id, (found = { local: fn, params: this.parametersOf(fn.id).map((p) => p.name) }));
+    return found;
   }
 
   #external(qname: string): CalleeFunction | null {
