@@ -401,6 +401,9 @@ export function provenance(model: SemanticModel, expr: Expr, scope: number, dept
     const named = followable && b!.kind === "assign" && directNames(b!.value!).includes(name) ? null : nameRole(name);
     // `test_loader = DataLoader(train_ds)`: a held-out name on a loader over the training split is the training split.
     const wrapped = named && named !== "train" && b ? loaderOver(model, b) : null;
+    // `test_loader = DataLoader(datasets.MNIST(root, train=False))`: the dataset written in place says which split it is.
+    const direct = wrapped?.kind === "call" ? loadedSplit(model, { ...b!, kind: "assign", value: wrapped } as Binding) : null;
+    if (direct) return add({ role: direct.role, kind: direct.file ? "file" : "loader", text: name, via: direct.via });
     const inner = wrapped ? provenance(model, wrapped, b!.scope, depth + 1) : null;
     if (inner?.role === "train" && inner.evidence.some((ev) => ev.kind !== "name" || nameRole(ev.text) === "train")) {
       for (const ev of inner.evidence) add({ ...ev, text: `${ev.text}, wrapped as ${name}` });

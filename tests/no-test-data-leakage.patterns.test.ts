@@ -250,7 +250,7 @@ model = mlflow.sklearn.load_model(model_uri=f"runs:/{best.info.run_id}/model")
 `,
       errors: [{ messageId: "selectOnTest", data: { kept: "search_runs(order_by=...)", evidence: "runs ranked by the metric 'test_rmse'" }, line: 5 }],
     },
-    // the best epoch's checkpoint saved by its accuracy on the test loader (an evaluation loop in a helper)
+    // the best epoch's checkpoint saved by its accuracy on the test loader (an evaluation loop in a helper; the loader wraps CIFAR10(train=False) in place)
     {
       code: `import torch
 from torch.utils.data import DataLoader
@@ -280,7 +280,7 @@ for epoch in range(30):
       errors: [
         {
           messageId: "selectOnTest",
-          data: { kept: "best_acc", evidence: "going by the variable name test_loader: no split call was traced to it" },
+          data: { kept: "best_acc", evidence: "test_loader, the test split of CIFAR10(train=False)" },
           line: 21,
           column: 43,
         },
