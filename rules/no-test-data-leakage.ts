@@ -31,6 +31,7 @@ import {
   functionBody,
   loopCarried,
   memberReads,
+  methodCallsOn,
   scopeOf,
 } from "../semantic/queries.js";
 import {
@@ -347,14 +348,7 @@ function trainerOnTest(model: SemanticModel, site: CallSite): Finding | null {
   if (!stopper) {
     // `trainer.hyperparameter_search(...)` on the trainer built here: every trial is scored on its evaluation set.
     const holder = model.holder(call);
-    const searched =
-      holder &&
-      callSites(model).some(({ call: c, scope: s }) => {
-        const m = c.callee;
-        return (
-          m.kind === "member" && m.property === trainer.search && m.object.kind === "name" && model.binding(m.object.name, s, m.object.range[0]) === holder
-        );
-      });
+    const searched = holder && methodCallsOn(model, holder).some((m) => m.method === trainer.search);
     return searched
       ? {
           call,

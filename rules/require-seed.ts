@@ -7,7 +7,7 @@ import { createRule } from "./util/create-rule.js";
 import { drawsAt, drawsKind, isFalse, isNone, isTrue, KNOWN_ROOTS, matcher, seedAt, seededOnlyAfter, seededRngs, type Draw } from "../semantic/seeding.js";
 import { addArgument, addModuleConstant, replace, type Edit } from "./util/edits.js";
 import { onProgram, snippet } from "./util/program.js";
-import { callSites, enclosingScopes } from "../semantic/queries.js";
+import { callSites, enclosingScopes, methodCallsOn } from "../semantic/queries.js";
 
 type MessageIds =
   | "globalUnseeded"
@@ -56,14 +56,8 @@ const restoring = (method: string) => {
  */
 function restoresState(model: SemanticModel, site: CallSite): boolean {
   const holder = model.holder(site.call);
-  if (!holder) return false;
-  let first: { at: number; method: string } | null = null;
-  for (const { call, scope } of callSites(model)) {
-    const c = call.callee;
-    if (c.kind !== "member" || c.object.kind !== "name" || call.range[0] < site.call.range[1] || (first && first.at < call.range[0])) continue;
-    if (model.binding(c.object.name, scope, c.object.range[0]) === holder) first = { at: call.range[0], method: c.property };
-  }
-  return first !== null && restoring(first.method);
+  const first = holder ? methodCallsOn(model, holder).find((m) => m.site.call.range[0] >= site.call.range[1]) : undefined;
+  return first !== undefined && restoring(first.method);
 }
 
 /** Some call of the file reaches a function or class of another module of the project that draws (`from utils import *` only). */

@@ -149,6 +149,27 @@ export function loopCarried(model: SemanticModel): { loop: LoopBlock; carried: C
   return out;
 }
 
+const METHOD_CALLS = new WeakMap<SemanticModel, Map<Binding, { site: CallSite; method: string }[]>>();
+
+/** The methods called on the object a binding holds (`model = Net(...)`, then `model.fit()`), in source order; indexed once per file. */
+export function methodCallsOn(model: SemanticModel, holder: Binding): readonly { site: CallSite; method: string }[] {
+  let index = METHOD_CALLS.get(model);
+  if (!index) {
+    index = new Map();
+    for (const site of model.facts.calls) {
+      const c = site.call.callee;
+      if (c.kind !== "member" || c.object.kind !== "name") continue;
+      const b = model.binding(c.object.name, site.scope, c.object.range[0]);
+      if (!b) continue;
+      let list = index.get(b);
+      if (!list) index.set(b, (list = []));
+      list.push({ site, method: c.property });
+    }
+    METHOD_CALLS.set(model, index);
+  }
+  return index.get(holder) ?? [];
+}
+
 /**
  * Best-so-far kept across calls: a function that assigns names it declares `global` (`global best_acc`), called
  * from a loop of the file (`for epoch in ...: test(epoch)`), carries them from one call to the next as a loop

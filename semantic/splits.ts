@@ -656,7 +656,7 @@ export function statisticsBeforeSplit(model: SemanticModel, splits: Split[]): St
 export function loopTestScore(model: SemanticModel, expr: Expr, scope: number): { iterable: Expr; evidence: string } | null {
   for (const b of model.flow(expr, scope).bindings) {
     if (b.kind !== "loop" || !b.value) continue;
-    const candidates = b.value.kind === "call" ? [b.value, ...b.value.args.map((a) => a.value)] : [b.value];
+    const candidates = b.value.kind === "call" ? b.value.args.map((a) => a.value) : [b.value];
     for (const it of candidates) {
       const evidence = it.kind === "call" ? null : testEvidence(model, it, b.scope);
       if (evidence) return { iterable: it, evidence };
